@@ -1,0 +1,671 @@
+"""Who said each sentence: speaker discovery, cue frames, pronouns, turns and continuation.
+
+The article is read once for the people it introduces ("Chinese President Xi
+Jinping", "Prime Minister Robert Golob of the Republic of Slovenia",
+transcript labels), then sentence by sentence: a sentence's speaker is the
+subject of its reporting frame ("X said that …", "…, X said.", "…, said X,
+adding …"), resolved against what the article has introduced so far; a
+sentence without a frame inherits the speaker of the sentence before it in
+the same paragraph, or is the narrator's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .cues import INVERTIBLE, OPENING_PARTICIPLES, cue_regex
+from .model import Article, Claim, Paragraph, Sentence
+from .segment import content_start
+
+TITLES = (
+    "President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|Premier|"
+    "Vice Premier|Chancellor|Vice Chancellor|Foreign Minister|Defence Minister|Defense Minister|"
+    "Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Deputy Secretary|"
+    "Under Secretary|King|Queen|Emir|Amir|Crown Prince|Prince|Princess|Sultan|Sheikh|Chairman|"
+    "Chairwoman|Chairperson|Chair|General Secretary|Ambassador|Spokesperson|Spokesman|Spokeswoman|"
+    "First Lady|Second Gentleman|Senator|Governor|Mayor|Director|National Security Advisor|"
+    "National Security Adviser|Special Envoy|Envoy|Commissioner|Pope|Supreme Leader|State Councilor|"
+    "State Councillor|Speaker|Leader|Head|Chief Executive|Chief|Admiral|General|Marshal|Colonel|"
+    "Grand Duke|Governor-General|Taoiseach|Tánaiste|Mr|Mr\\.|Mrs|Mrs\\.|Ms|Ms\\.|Dr|Dr\\.|Madam|Lord|Lady|Sir"
+)
+TITLE_WORDS = frozenset(
+    w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
+) | {"deputy", "first", "foreign", "vice", "state", "affairs", "ministry", "security", "national"}
+NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|bin|ibn|de|da|van|von|der|le|la|el)(?:-[A-Z][\w’']*)?)"
+# "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
+_TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
+               r"General|Chief|Grand|Defen[cs]e|President|Minister|Premier|Chancellor|King|Queen)\b")
+_ADJ_TOKEN = rf"(?!{_TITLE_HEAD})[A-Z][\w.]*"
+TITLED_NAME = re.compile(
+    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN})?)\s+)?\b(?P<title>{TITLES})\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'\-]*){{0,5}}?))?"
+    rf"\s+(?P<name>[A-Z][\w’'\-]+(?:\s+{NAME_TOKEN}){{0,3}})"
+)
+TURN_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
+    r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
+    r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
+)
+NOT_LABELS = frozenset(
+    "note source category update date location time tags editor related contact media press "
+    "photo video caption subject re fact sheet background transcript source tags note sources "
+    "q&a agenda attachment attachments see also read more watch the following".split()
+)
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+STOP_CAPS = frozenset(
+    "The A An In On At As But And However Meanwhile Both Then Also After Before During When While "
+    "Today Yesterday Tomorrow This That These Those There Here His Her Its Their Our My Your It "
+    "Last Next Earlier Later Since Following Under Through With Without For From By To Of If "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Noting According Moreover Furthermore "
+    "Additionally Finally First Second Third Overall Separately Likewise Similarly Still Yet So "
+    "Besides Further Indeed Instead Thus Therefore He She They We I You".split()
+)
+# Capitalised words of institutions and places, never part of a person's name.
+INSTITUTION_WORDS = frozenset(
+    "Republic Federation Kingdom States Union Council Ministry Government Assembly Committee Commission "
+    "Nations Party Organization Organisation Department Office House Court Bank Fund Agency Forum Summit "
+    "Initiative Administration Parliament Congress Senate Cabinet Secretariat Embassy Mission "
+    "Federal Democratic People's Islamic Arab Socialist United Emirates Confederation Principality "
+    "Sultanate Commonwealth Territory Province Region City Army Navy Forces Corporation Company Group "
+    "Institute University Foundation Center Centre Association Authority Service Bureau Board".split()
+)
+ROLE_WORDS = frozenset(
+    "president presidents leader leaders side sides counterpart counterparts premier chancellor "
+    "king queen emir minister ministers prime secretary spokesperson spokesman spokeswoman ambassador "
+    "envoy delegation delegations party parties participants country countries nation nations "
+    "government governments heads head state states two three four both all officials official "
+    "statement declaration communique communiqué readout document vice first lady chairman chair "
+    "general foreign ministry other men women sultan prince crown deputy".split()
+)
+SKIPPABLE = frozenset(
+    "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
+    "especially specifically briefly then both all have has had will would should must can could "
+    "may might shall do does did is are was were not further furthermore reportedly clearly "
+    "explicitly publicly unanimously separately likewise similarly equally sincerely deeply "
+    "consistently always never earlier later previously recently today yesterday".split()
+)
+COLLECTIVE = re.compile(
+    r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|five|six|seven|several|other|respective|visiting|"
+    r"participating|attending|g7|g20|brics|sco)\s+)?(?:sides|leaders|presidents|heads\s+of\s+state"
+    r"(?:\s+and\s+government)?|parties|participants|ministers|countries|nations|delegations|"
+    r"governments|counterparts|men|women|states|members|member\s+states|allies|partners|two)",
+    re.IGNORECASE,
+)
+DOCUMENT = re.compile(
+    r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
+    r"agreement|memorandum|resolution|treaty|plan)\b.*",
+    re.IGNORECASE,
+)
+DOC_TITLE = re.compile(
+    r"\b(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum)\b"
+    r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*",
+)
+ROLE = re.compile(
+    rf"(?:(?i:the|his|her|their|its)\s+)?(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN})?)\s+)?"
+    r"(?P<role>(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
+    r"side|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
+    r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
+    r"spokesman|spokeswoman))"
+    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
+)
+SENTENCE_OPENERS = re.compile(
+    r"(?:In|According\s+to|Under|Per)\s+(?P<doc>(?:the|a|this|their)\s+(?:joint\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|document)|the\s+(?:Joint\s+)?"
+    r"(?:Statement|Declaration|Communiqu[eé])\b[^,]{0,300})\s*,",
+)
+IMPERSONAL = re.compile(
+    r"(?:^|,\s*|;\s*)(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:agreed|noted|stressed|emphasi[sz]ed|decided|underlined|underscored|pointed\s+out|"
+    r"reaffirmed|recognized|recognised|confirmed|stated|affirmed|highlighted)|"
+    r"(?:an\s+)?agreement\s+was\s+reached|the\s+(?:sides|parties|leaders)\s+(?:reached|arrived\s+at))",
+    re.IGNORECASE,
+)
+TRAILING = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
+                      r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
+                      r"and|while|as|who|which)\b|[\"”’']?\s*$)")
+WORD = re.compile(r"[\w’'\-.]+|[^\w\s]")
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    tokens: frozenset[str]
+    country: str | None = None
+    title: str | None = None
+    order: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Ref:
+    """A resolved subject: who it names and how it was recognised."""
+
+    name: str
+    kind: str
+    via: str
+    members: list[str] = field(default_factory=list)
+    document: str | None = None
+    mention: str | None = None
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,.;:")
+
+
+class Cast:
+    """The people, groups and documents one article introduces, and who was last in view."""
+
+    def __init__(self, article: Article):
+        self.people: list[Person] = []
+        self.documents: list[str] = []
+        self.doc_mentions: list[tuple[int, str]] = []  # (offset, title) in text order
+        self.pos = 0  # offset of the sentence being attributed
+        self.last_person: Person | None = None
+        self.last_group: Ref | None = None
+        self.last_doc: str | None = None
+        self.outlet = article.source
+        title = article.title or ""
+        for m in TITLED_NAME.finditer(title):
+            self._introduce(m)
+        self.first_person_title = title
+
+    # -- discovery -------------------------------------------------------------------------
+    def scan(self, text: str) -> None:
+        for m in TITLED_NAME.finditer(text):
+            self._introduce(m)
+        for m in DOC_TITLE.finditer(text):
+            doc = _trim_title(m.group())
+            if len(doc.split()) >= 4:
+                if doc not in self.documents:
+                    self.documents.append(doc)
+                self.doc_mentions.append((m.start(), doc))
+
+    def _introduce(self, m: re.Match[str]) -> Person | None:
+        name_tokens = _name_tokens(m.group("name"))
+        if not name_tokens:
+            return None
+        name = " ".join(name_tokens)
+        country = None
+        for part in (m.group("adj"), m.group("of")):
+            if part:
+                country = country or gazetteer.country_of(_clean(part))
+        # "Prime Minister Robert Golob of the Republic of Slovenia"
+        tail = m.string[m.end():m.end() + 80]
+        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})", tail)
+        if not country and after:
+            country = gazetteer.country_of(_clean(after.group(1)))
+        return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()))
+
+    def add_person(self, name: str, *, country: str | None = None, title: str | None = None,
+                   alias: str | None = None) -> Person:
+        tokens = frozenset(name.split())
+        for p in self.people:
+            if tokens <= p.tokens or p.tokens <= tokens:
+                if len(tokens) > len(p.tokens):
+                    p.name, p.tokens = name, tokens
+                p.country = p.country or country
+                p.title = p.title or title
+                if alias and alias not in p.aliases:
+                    p.aliases.append(alias)
+                return p
+        person = Person(name=name, tokens=tokens, country=country, title=title, order=len(self.people),
+                        aliases=[alias] if alias else [])
+        self.people.append(person)
+        return person
+
+    # -- resolution ------------------------------------------------------------------------
+    def person_ref(self, p: Person, via: str, alias: str) -> Ref:
+        if alias and alias not in p.aliases:
+            p.aliases.append(alias)
+        self.last_person = p
+        return Ref(p.name, "person", via, [p.name])
+
+    def principals(self) -> list[Person]:
+        """The first two people of different countries: whom 'the two sides' means."""
+        chosen: list[Person] = []
+        for p in self.people:
+            if all(p.country != q.country or p.country is None for q in chosen):
+                chosen.append(p)
+            if len(chosen) == 2:
+                break
+        return chosen if len(chosen) == 2 else self.people[:2]
+
+    def group_name(self, members: list[Person]) -> str:
+        if members and all(p.country for p in members) and len({p.country for p in members}) == len(members):
+            return " and ".join(p.country for p in members)
+        return " and ".join(p.name for p in members)
+
+    def collective(self, phrase: str, members: list[Person] | None = None) -> Ref:
+        members = members if members is not None else self.principals()
+        name = self.group_name(members) if len(members) >= 2 else re.sub(r"^(?:the|both|all)\s+", "", phrase.lower())
+        ref = Ref(name, "group", "collective", [p.name for p in members])
+        self.last_group = ref
+        return ref
+
+    def find_person(self, tokens: list[str]) -> Person | None:
+        words = [t for t in tokens if t.lower() not in TITLE_WORDS and t not in STOP_CAPS]
+        if not words:
+            return None
+        want = frozenset(words)
+        for p in self.people:
+            if want <= p.tokens:
+                return p
+        if len(words) == 1:
+            low = words[0].lower()
+            for p in self.people:
+                if low in {t.lower() for t in p.tokens}:
+                    return p
+        return None
+
+    def by_country(self, country: str, title: str | None = None) -> Person | None:
+        found = [p for p in self.people if p.country == country]
+        if title:
+            titled = [p for p in found if p.title and p.title.lower() == title.lower()]
+            found = titled or found
+        return found[0] if found else None
+
+    def resolve(self, phrase: str, *, in_doc: bool = False) -> Ref | None:
+        """Interpret a subject phrase; try shorter suffixes when the whole does not resolve."""
+        tokens = phrase.split()
+        for i in range(len(tokens)):
+            ref = self._resolve_exact(" ".join(tokens[i:]), in_doc=in_doc)
+            if ref is not None:
+                ref.mention = " ".join(tokens[i:])
+                return ref
+        return None
+
+    def _resolve_exact(self, phrase: str, *, in_doc: bool) -> Ref | None:
+        low = phrase.lower()
+        if low in ("he", "she", "his", "her"):
+            if self.last_person is None:
+                return None
+            return Ref(self.last_person.name, "person", "pronoun", [self.last_person.name])
+        if low == "they":
+            if self.last_group is not None:
+                g = self.last_group
+                return Ref(g.name, g.kind, "pronoun", list(g.members), g.document)
+            return None
+        if low == "we" and in_doc and self.last_doc:
+            return self.document_ref(self.last_doc, via="pronoun")
+        if low in ("it", "we", "i", "you"):
+            return None
+        if COLLECTIVE.fullmatch(phrase):
+            if low in ("states", "members", "partners", "allies") or phrase[0].isupper() and low.startswith(("states",)):
+                return None
+            return self.collective(phrase)
+        if DOCUMENT.fullmatch(phrase) and re.match(r"(?i)(?:the|a|this)\s", phrase) or DOC_TITLE.fullmatch(phrase):
+            return self.document_ref(self.named_document(phrase), via="explicit")
+        parts = re.split(r"\s+and\s+", phrase)
+        if len(parts) == 2 and all(parts):
+            refs = [self._resolve_single(p) for p in parts]
+            if all(refs):
+                members = []
+                for r in refs:
+                    for m in r.members or [r.name]:
+                        if m not in members:
+                            members.append(m)
+                people = [p for name in members for p in self.people if p.name == name]
+                countries = [r.name for r in refs if r.kind == "group" and not r.members]
+                if len(people) == len(members) and len(people) >= 2:
+                    ref = Ref(self.group_name(people), "group", "collective", members)
+                else:
+                    ref = Ref(" and ".join(r.name for r in refs), "group", "collective",
+                              [m for m in members if m not in countries])
+                self.last_group = ref
+                return ref
+        return self._resolve_single(phrase)
+
+    def _resolve_single(self, phrase: str) -> Ref | None:
+        low = phrase.lower()
+        if low in ("he", "she") and self.last_person:
+            return Ref(self.last_person.name, "person", "pronoun", [self.last_person.name])
+        m = ROLE.fullmatch(phrase)
+        if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
+                  or m.group("adj") or m.group("of")):
+            return self._resolve_role(m, phrase)
+        tokens = phrase.split()
+        m2 = TITLED_NAME.fullmatch(phrase)
+        if m2:
+            p = self._introduce(m2)
+            if p:
+                return self.person_ref(p, "explicit", phrase)
+        p = self.find_person(tokens)
+        if p:
+            return self.person_ref(p, "explicit", phrase)
+        country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
+        if country:
+            members = [q.name for q in self.people if q.country == country]
+            return Ref(country, "group", "explicit", members)
+        if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
+            return self._resolve_role(m, phrase)
+        words = [t for t in tokens if t not in STOP_CAPS]
+        if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
+                and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words) \
+                and not gazetteer.is_country_word(words[-1]) and len(words) >= 2:
+            p = self.add_person(" ".join(words), alias=phrase)
+            return self.person_ref(p, "explicit", phrase)
+        return None
+
+    def _resolve_role(self, m: re.Match[str], phrase: str) -> Ref | None:
+        role = re.sub(r"\s+", " ", m.group("role").lower())
+        country = None
+        if m.group("adj"):
+            country = gazetteer.country_of(m.group("adj"))
+            if country is None:
+                return None
+        if m.group("of"):
+            country = country or gazetteer.country_of(_clean(m.group("of")))
+        if role in ("side", "delegation", "government", "authorities"):
+            if not country:
+                return None
+            members = [p.name for p in self.people if p.country == country]
+            return Ref(country, "group", "title", members)
+        if role == "counterpart":
+            if country:
+                p = self.by_country(country)
+            else:
+                others = [p for p in self.principals() if p is not self.last_person]
+                p = others[0] if others else None
+            return self.person_ref(p, "title", phrase) if p else None
+        title = {"leader": None, "head of state": None}.get(role, role)
+        if country:
+            p = self.by_country(country, title)
+            return self.person_ref(p, "title", phrase) if p else None
+        titled = [p for p in self.people if p.title and title and p.title.lower() == title]
+        if titled:
+            return self.person_ref(titled[0], "title", phrase)
+        return None
+
+    def named_document(self, phrase: str) -> str:
+        title = _trim_title(phrase)
+        if len(title.split()) >= 4:
+            for doc in self.documents:
+                if doc.startswith(title) or title.startswith(doc):
+                    return doc
+            return title
+        before = [doc for off, doc in self.doc_mentions if off < self.pos]
+        if before:
+            return before[-1]
+        return self.last_doc or (self.documents[0] if self.documents else "the joint statement")
+
+    def document_ref(self, title: str, *, via: str) -> Ref:
+        self.last_doc = title
+        members = [p.name for p in self.principals()]
+        ref = Ref(title, "document", via, members, document=title)
+        self.last_group = ref
+        return ref
+
+
+def _trim_title(s: str) -> str:
+    s = re.sub(r"^(?:the|a|an)\s+", "", _clean(s), flags=re.IGNORECASE)
+    words = s.split()
+    while words and words[-1].lower() in ("of", "on", "by", "between", "from", "for", "in", "to", "and", "the", "a", "an", "with"):
+        words.pop()
+    return " ".join(words)
+
+
+def _name_tokens(raw: str) -> list[str]:
+    out = []
+    for tok in raw.split():
+        bare = tok.rstrip(".")
+        possessive = re.match(r"(.+?)['’]s?$", bare)
+        if possessive:
+            out.append(possessive.group(1))
+            break
+        if bare in STOP_CAPS or gazetteer.is_country_word(bare) and out:
+            break
+        if bare.lower() in TITLE_WORDS and not out:
+            return []
+        out.append(bare)
+    while out and (out[-1] in STOP_CAPS or out[-1].lower() in ("of", "the", "and")):
+        out.pop()
+    if any(t in INSTITUTION_WORDS for t in out):
+        return []
+    if not out or gazetteer.is_country_word(out[0]):
+        return []
+    return out
+
+
+# -- sentence frames ---------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Frame:
+    ref: Ref
+    cue: str
+    pos: int          # offset of the cue in the sentence
+    trailing: bool    # "…, X said." / "…, said X, adding …"
+    after_comma: bool  # the subject follows a comma (after an opening clause)
+
+
+def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
+    """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation."""
+    left = sent[max(0, cue_start - 200):cue_start]
+    toks = WORD.findall(left)
+    while toks and toks[-1].lower() in SKIPPABLE:
+        toks.pop()
+    phrase: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if tok[0].isupper() or low in ("of", "the", "and", "'s", "’s") or low in ROLE_WORDS \
+                or low in PRONOUNS or low in ("his", "her", "their", "its"):
+            phrase.append(tok)
+            if len(phrase) > 25:
+                return None
+            continue
+        break
+    phrase.reverse()
+    while phrase and phrase[0].lower() in ("of", "and", "'s", "’s"):
+        phrase.pop(0)
+    if not phrase:
+        return None
+    text = " ".join(phrase)
+    before = left[:len(left)].rstrip()
+    idx = before.rfind(phrase[0])
+    prefix = before[:idx].rstrip() if idx >= 0 else ""
+    after_comma = prefix.endswith((",", "\"", "”", "—", "--"))
+    return text, int(after_comma)
+
+
+def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
+    """The subject after an inverted cue: "…, said Xi, adding …"."""
+    right = sent[cue_end:cue_end + 400]
+    m = re.match(r"\s+((?:[\w’'\-.]+\s*){1,40}?)(?=\s*(?:[,;:.!?]|$))", right)
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or not (words[0][0].isupper() or words[0].lower() in ("the", "his", "her", "he", "she", "they")):
+        return None
+    if not all(w[0].isupper() or w.lower() in ("of", "the", "and", "on", "for", "in", "to", "between", "his", "her", "he", "she", "they") or w.lower() in ROLE_WORDS for w in words):
+        return None
+    return phrase, cue_end + m.end(1)
+
+
+def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
+    frames = []
+    for m in cue_regex().finditer(sent):
+        cue = _clean(m.group())
+        head = cue.split()[0].lower()
+        prefix = sent[:m.start()].rstrip()
+        if prefix.endswith((",", "\"", "”")) or not prefix:
+            # inverted: "…, said Xi" (only for plain reporting verbs)
+            if head in INVERTIBLE or cue.lower() in INVERTIBLE:
+                right = _right_subject(sent, m.end())
+                if right:
+                    ref = cast.resolve(right[0], in_doc=in_doc)
+                    if ref:
+                        trailing = bool(TRAILING.match(sent, right[1]))
+                        frames.append(Frame(ref, cue, m.start(), trailing and bool(prefix), True))
+                        continue
+        left = _left_subject(sent, m.start())
+        if not left:
+            continue
+        ref = cast.resolve(left[0], in_doc=in_doc)
+        if ref is None:
+            continue
+        trailing = head in INVERTIBLE and bool(TRAILING.match(sent, m.end())) and bool(left[1])
+        frames.append(Frame(ref, cue, m.start(), trailing, bool(left[1])))
+    return frames
+
+
+def choose(frames: list[Frame], sent: str) -> Frame | None:
+    if not frames:
+        return None
+    trailing = [f for f in frames if f.trailing]
+    if trailing:
+        return trailing[0]
+    first_word = re.match(r"\W*(\w+)", sent)
+    opener = first_word.group(1).lower() if first_word else ""
+    if opener in OPENING_PARTICIPLES or opener in ("since", "as", "while", "although", "though", "when",
+                                                    "after", "before", "despite", "amid", "if", "given",
+                                                    "with", "during", "following", "on", "in", "last",
+                                                    "no", "to", "for", "regarding", "speaking"):
+        later = [f for f in frames if f.after_comma]
+        if later:
+            return later[0]
+    return frames[0]
+
+
+# -- turns ------------------------------------------------------------------------------------
+
+def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] | None:
+    """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'."""
+    m = TURN_LABEL.match(text, start, min(end, start + 160))
+    if not m or m.end() >= end:
+        return None
+    label = _clean(m.group("label"))
+    low = label.lower()
+    if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
+        return None
+    if low in ("q", "question", "questioner", "audience member", "participant", "moderator", "remark", "reply"):
+        return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
+                   "person", "turn", []), m.end()
+    words = label.split()
+    if label.isupper():
+        if len(words) > 6:
+            return None
+        pretty = " ".join(w if w in ("U.S.", "U.N.") else w.capitalize() for w in words)
+    else:
+        has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
+        if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)):
+            return None
+        pretty = label
+    ref = cast.resolve(pretty)
+    if ref is None:
+        bare = [w for w in pretty.split() if w.lower() not in TITLE_WORDS and w.lower() not in ("the", "of")]
+        if not bare:
+            return None
+        if low.startswith("the "):
+            return None
+        ref = cast.person_ref(cast.add_person(" ".join(bare), alias=label), "turn", label)
+    if ref.kind != "person":
+        return None
+    return Ref(ref.name, ref.kind, "turn", ref.members), m.end()
+
+
+# -- the article ------------------------------------------------------------------------------
+
+CONFIDENCE = {"explicit": 0.95, "turn": 0.95, "collective": 0.9, "pronoun": 0.85, "title": 0.85,
+              "continuation": 0.75, "none": 0.6}
+
+
+def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
+    text = article.text
+    cast = Cast(article)
+    cast.scan(text)
+    doc_speaker = _whole_document_speaker(article, cast)
+    in_doc = doc_speaker is not None and doc_speaker.kind == "document"
+    if in_doc:
+        cast.last_doc = doc_speaker.name
+    by_para: dict[int, list[Sentence]] = {}
+    for s in sents:
+        by_para.setdefault(s.paragraph, []).append(s)
+    claims: list[Claim] = []
+    turn: Ref | None = None
+    for para in paras:
+        ps = by_para.get(para.index, [])
+        if not ps:
+            continue
+        label = turn_label(text, content_start(text, para), para.end, cast)
+        if label:
+            turn, label_end = label
+        prev: Claim | None = None
+        for s in ps:
+            start = s.start
+            if label and start < label_end:
+                start = label_end
+                if start >= s.end:
+                    continue
+            sent = text[start:s.end]
+            cast.pos = start
+            claim = _attribute_sentence(article.doc, len(claims), para.index, start, s.end, sent,
+                                        cast, prev, turn, doc_speaker, in_doc)
+            claims.append(claim)
+            prev = claim
+    return claims
+
+
+def _make(doc, n, para, start, end, sent, ref: Ref | None, cue, via) -> Claim:
+    if ref is None:
+        return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
+                     speaker=None, speaker_kind="narrator", members=[], document=None, cue=cue,
+                     via="none", confidence=CONFIDENCE["none"])
+    return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
+                 speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
+                 document=ref.document, cue=cue, via=via, confidence=CONFIDENCE[via],
+                 mention=ref.mention if via not in ("continuation", "none") else None)
+
+
+def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim | None,
+                        turn: Ref | None, doc_speaker: Ref | None, in_doc: bool) -> Claim:
+    if turn is not None:
+        return _make(doc, n, para, start, end, sent, turn, None, "turn")
+    opener = SENTENCE_OPENERS.match(sent)
+    frames = find_frames(sent, cast, in_doc=in_doc)
+    frame = choose(frames, sent)
+    if opener and (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
+        ref = cast.document_ref(cast.named_document(opener.group("doc")), via="explicit")
+        cue = frame.cue if frame else None
+        return _make(doc, n, para, start, end, sent, ref, cue, "explicit")
+    if frame is not None:
+        ref = frame.ref
+        via = ref.via
+        if ref.kind == "group" and via == "explicit" and ref.members and " and " in ref.name:
+            via = "collective"
+        if ref.kind == "group":
+            cast.last_group = ref
+        return _make(doc, n, para, start, end, sent, ref, frame.cue, via)
+    imp = IMPERSONAL.search(sent)
+    if imp:
+        ref = cast.collective("the sides")
+        if in_doc and doc_speaker is not None:
+            ref = doc_speaker
+        return _make(doc, n, para, start, end, sent, ref, _clean(imp.group()), "collective")
+    if prev is not None and prev.speaker is not None:
+        ref = Ref(prev.speaker, prev.speaker_kind, "continuation", list(prev.members), prev.document)
+        return _make(doc, n, para, start, end, sent, ref, None, "continuation")
+    if doc_speaker is not None:
+        return _make(doc, n, para, start, end, sent, doc_speaker, None, doc_speaker.via)
+    return _make(doc, n, para, start, end, sent, None, None, "none")
+
+
+WHOLE_DOC = re.compile(r"^(?:(?:U\.S\.|[A-Z][\w\-]+)[\s\-–]+)*(?:Joint\s+(?:Statement|Declaration|Communiqu[eé]|Press\s+Statement)|Declaration|Communiqu[eé])\b", re.IGNORECASE)
+SINGLE_AUTHOR = re.compile(r"^(?:Statement|Remarks|Message|Address|Op-Ed|Letter|Proclamation)\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:on|at|to|in|regarding|before|after|for|during)\s|$)")
+
+
+def _whole_document_speaker(article: Article, cast: Cast) -> Ref | None:
+    """Titles that make the whole text one speaker's: joint statements, 'Statement from …'."""
+    title = _clean(article.title or "")
+    if not title:
+        return None
+    if WHOLE_DOC.search(title) and not title.lower().startswith(("readout", "remarks", "fact sheet")):
+        members = [p.name for p in cast.principals()]
+        return Ref(title, "document", "collective", members, document=title)
+    m = SINGLE_AUTHOR.match(title)
+    if m:
+        ref = cast.resolve(_clean(m.group("who")))
+        if ref is not None and ref.kind == "person" and " and " not in m.group("who"):
+            return Ref(ref.name, "person", "turn", ref.members)
+    return None

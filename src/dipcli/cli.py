@@ -1,0 +1,502 @@
+"""The ``dipcli`` command line: every command loads articles, analyses them and renders records.
+
+Exit codes: 0 success (also when nothing matches), 1 input or data error (any
+file that could not be read), 2 usage error, 130 interrupted.
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .model import DipError
+
+app = typer.Typer(
+    name="dipcli",
+    help="Who said what, with what stance, on which topics: an analyzer for diplomatic texts.\n\n"
+         "With no PATHS every command reads the bundled corpus. Exit codes: 0 success, "
+         "1 input or data error, 2 usage error, 130 interrupted.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Files, folders (read recursively) or - for stdin. Default: the bundled corpus.", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the parse cache.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", help="Run on Dask: 'local' or a scheduler address (needs dipcli[dask]).")]
+SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker.")]
+
+
+class Run:
+    """One command's input handling: errors go to stderr and decide the exit status."""
+
+    def __init__(self, paths: list[str] | None, fmt: Format, as_json: bool, no_cache: bool = False,
+                 jobs: int = 1, scheduler: str | None = None):
+        self.paths = list(paths or [])
+        self.fmt = "json" if as_json else fmt.value
+        self.no_cache = no_cache
+        self.jobs = jobs
+        self.scheduler = scheduler
+        self.failed = 0
+        self.loaded = 0
+
+    def error(self, err: DipError) -> None:
+        self.failed += 1
+        sys.stderr.write(f"dipcli: error: {err}\n")
+        sys.stderr.flush()
+
+    def items(self):
+        """Analysed articles, streamed."""
+        if self.scheduler:
+            from .distributed import iter_analysed_dask
+
+            source = iter_analysed_dask(self.paths, scheduler=self.scheduler, on_error=self.error)
+        else:
+            from .pipeline import iter_analysed
+
+            source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs)
+        for item in source:
+            self.loaded += 1
+            yield item
+
+    def all_items(self) -> list:
+        return list(self.items())
+
+    def finish(self) -> None:
+        if self.failed:
+            if self.loaded:
+                sys.stderr.write(f"dipcli: {self.failed} input(s) failed, {self.loaded} article(s) analysed\n")
+            raise typer.Exit(1)
+        if self.loaded == 0:
+            sys.stderr.write("dipcli: error: no articles to analyse\n")
+            raise typer.Exit(1)
+
+
+def _fields(cls) -> list[str]:
+    from .render import field_names
+
+    return field_names(cls)
+
+
+# -- articles ------------------------------------------------------------------------------
+
+@app.command()
+def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text", help="Include the body text offsets refer to.")] = False,
+             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+             jobs: JobsOpt = 1) -> None:
+    """List loaded articles: id, title, date, source, place, category, format and counts.
+
+    Example: dipcli articles corpus/ --format json
+    """
+    from .render import emit, print_table
+    from .report import article_record
+
+    run = Run(paths, fmt, as_json, no_cache, jobs)
+    records = (article_record(item, with_text=text) for item in run.items())
+
+    def table(rows):
+        cols = [("doc", {"overflow": "fold"}), ("title", {"ratio": 1}), ("date", {"no_wrap": True}),
+                ("source", {}), ("place", {}), ("claims", {"justify": "right"}),
+                ("speakers", {"justify": "right"}), ("words", {"justify": "right"})]
+        n = print_table("Articles", cols, ([r[c] for c, _ in cols] for r in rows))
+        if text:
+            from .render import safe_text, stdout_console
+
+            con = stdout_console()
+            for r in rows:
+                con.rule(safe_text(r["doc"]))
+                con.print(safe_text(r["text"]))
+        return n
+
+    emit(records, run.fmt, table=table, empty_note="no articles")
+    run.finish()
+
+
+# -- claims --------------------------------------------------------------------------------
+
+@app.command()
+def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = Format.table,
+           as_json: JsonOpt = False, no_cache: NoCacheOpt = False, jobs: JobsOpt = 1,
+           scheduler: SchedulerOpt = None) -> None:
+    """Segment articles into sentences and attribute each claim to its speaker.
+
+    Example: dipcli claims corpus/ --speaker xi --format jsonl
+    """
+    from .model import Claim
+    from .render import emit, print_table
+    from .search import speaker_matches
+
+    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    records = (c for item in run.items() for c in item.claims
+               if speaker is None or speaker_matches(c, speaker))
+
+    def table(rows):
+        cols = [("id", {"no_wrap": True}), ("speaker", {"style": "bold"}), ("via", {}), ("cue", {}),
+                ("start", {"justify": "right"}), ("end", {"justify": "right"}), ("text", {"ratio": 1})]
+        return print_table("Claims", cols, ([c.id, c.speaker or "(narrator)", c.via, c.cue or "", c.start, c.end, c.text]
+                                             for c in rows))
+
+    emit(records, run.fmt, fields=_fields(Claim), table=table, empty_note="no claims")
+    run.finish()
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+@app.command()
+def speakers(paths: PathsArg = None, fmt: FormatOpt = Format.table, as_json: JsonOpt = False,
+             no_cache: NoCacheOpt = False, jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+    """Each speaker with kind, aliases seen, number and share of claims, and the cues used.
+
+    Example: dipcli speakers corpus/ --format csv
+    """
+    from .model import Speaker
+    from .pipeline import speakers as roll_up
+    from .render import emit, print_table
+
+    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    rows = roll_up(run.items())
+
+    def table(rows):
+        cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
+                ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
+        return print_table("Speakers", cols, ([s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
+                                               ", ".join(s.cues)] for s in rows))
+
+    emit(rows, run.fmt, fields=_fields(Speaker), table=table, empty_note="no speakers")
+    run.finish()
+
+
+# -- who-said ------------------------------------------------------------------------------
+
+@app.command("who-said")
+def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
+             paths: PathsArg = None, speaker: SpeakerOpt = None,
+             top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many claims (0: all).")] = 10,
+             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+             jobs: JobsOpt = 1) -> None:
+    """Rank claims by relevance to QUERY, best first, with speaker, score and offsets.
+
+    Example: dipcli who-said "unilateral sanctions" --top 3
+    """
+    from .render import emit, print_table
+    from .report import hit_record, highlighted
+    from .search import search
+
+    run = Run(paths, fmt, as_json, no_cache, jobs)
+    items = run.all_items()
+    hits = search(items, query, speaker=speaker, top=top)
+    texts = {item.article.doc: item.article.text for item in items}
+
+    def table(rows):
+        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold"}), ("score", {"justify": "right"}),
+                ("id", {"no_wrap": True}), ("text", {"ratio": 1})]
+        return print_table(f"Who said: {query}", cols, (
+            [i + 1, h.claim.speaker or "(narrator)", f"{h.score:.2f}", h.claim.id,
+             highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)))
+
+    if run.fmt == "table":
+        emit(hits, "table", table=table, empty_note=f"no claim matches {query!r}")
+    else:
+        from .model import Claim
+
+        emit((hit_record(h) for h in hits), run.fmt, fields=_fields(Claim) + ["score"])
+    run.finish()
+
+
+# -- keywords ------------------------------------------------------------------------------
+
+class By(str, Enum):
+    speaker = "speaker"
+    doc = "doc"
+    none = "none"
+
+
+class KeywordMethod(str, Enum):
+    logodds = "logodds"
+    tfidf = "tfidf"
+    frequency = "frequency"
+
+
+@app.command()
+def keywords(paths: PathsArg = None,
+             by: Annotated[By, typer.Option("--by", help="Group claims by speaker, by document, or not at all.")] = By.speaker,
+             top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per group.")] = 10,
+             method: Annotated[KeywordMethod, typer.Option("--method", "-m", help="Scoring.")] = KeywordMethod.logodds,
+             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+             jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+    """The words and phrases that set each speaker (or document) apart from the rest.
+
+    Default scoring: weighted log-odds with an informative Dirichlet prior
+    (Monroe, Colaresi & Quinn's "Fightin' Words"), with z-scores.
+
+    Example: dipcli keywords corpus/ --by speaker --top 5
+    """
+    from .keywords import keywords as score_keywords
+    from .model import Keyword
+    from .render import emit, print_table, stderr_console
+
+    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    items = run.all_items()
+    rows, warnings = score_keywords(items, by=by.value, top=top, method=method.value) if items else ([], [])
+    err = stderr_console()
+    for w in warnings:
+        err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
+
+    def table(rows):
+        cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
+                ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
+        return print_table(f"Keywords by {by.value} ({method.value})", cols, (
+            [k.group, k.term, f"{k.score:.3f}", "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
+            for k in rows))
+
+    emit(rows, run.fmt, fields=_fields(Keyword), table=table, empty_note="no keywords")
+    run.finish()
+
+
+# -- stance --------------------------------------------------------------------------------
+
+@app.command()
+def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
+           target: Annotated[Optional[str], typer.Option("--target", "-t", help="Only stances whose target or entities contain TEXT.")] = None,
+           matrix: Annotated[bool, typer.Option("--matrix", help="Speaker x target table of support/oppose counts.")] = False,
+           by_entity: Annotated[bool, typer.Option("--by-entity", help="With --matrix: columns are named entities, not target phrases.")] = False,
+           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+           jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+    """Stance acts: who supports or opposes what, with the cue, intensity, target and evidence offsets.
+
+    Example: dipcli stance corpus/ --matrix
+    """
+    from .model import Stance
+    from .render import emit, print_table
+    from .search import speaker_matches
+    from .stance import find_stances, stance_matrix
+
+    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    found = []
+    for item in run.items():
+        for st in find_stances(item):
+            if speaker and not _stance_speaker_matches(st, speaker, speaker_matches):
+                continue
+            if target and not _target_matches(st, target):
+                continue
+            found.append(st)
+    if matrix:
+        rows = stance_matrix(found, by="entity" if by_entity else "target")
+        key = "entity" if by_entity else "target"
+
+        def mtable(rows):
+            return _matrix_table(rows, key)
+
+        emit(rows, run.fmt, fields=["speaker", key, "support", "oppose", "net", "cell"], table=mtable,
+             empty_note="no stances")
+        run.finish()
+        return
+
+    def table(rows):
+        cols = [("speaker", {"style": "bold"}), ("polarity", {}), ("cue", {}), ("intensity", {}),
+                ("target", {"ratio": 1}), ("entities", {}), ("claim", {"no_wrap": True})]
+        return print_table("Stances", cols, (
+            [s.speaker or "(narrator)", _polarity_text(s.polarity), s.cue, s.intensity or "", s.target,
+             ", ".join(s.entities), s.claim] for s in rows))
+
+    emit(found, run.fmt, fields=_fields(Stance), table=table, empty_note="no stances")
+    run.finish()
+
+
+def _stance_speaker_matches(st, wanted: str, matcher) -> bool:
+    from .model import Claim
+
+    probe = Claim(doc=st.doc, id=st.claim, paragraph=0, start=st.start, end=st.end, text=st.text,
+                  speaker=st.speaker, speaker_kind=st.speaker_kind)
+    return matcher(probe, wanted)
+
+
+def _target_matches(st, wanted: str) -> bool:
+    w = wanted.lower()
+    return w in st.target.lower() or any(w in e.lower() for e in st.entities)
+
+
+def _polarity_text(polarity: str):
+    from rich.text import Text
+
+    return Text("+ support", style="green") if polarity == "support" else Text("\u2212 oppose", style="red")
+
+
+def _matrix_table(rows: list[dict], key: str) -> int:
+    """Speakers down, targets across, cells like +2 / \u22121."""
+    from rich.text import Text
+
+    from .render import print_table
+
+    speakers = list(dict.fromkeys(r["speaker"] for r in rows))
+    targets = list(dict.fromkeys(r[key] for r in rows))
+    cell = {(r["speaker"], r[key]): r for r in rows}
+    cols = [("speaker", {"style": "bold"})] + [(t, {"justify": "center", "max_width": 18}) for t in targets]
+
+    def fmt(r):
+        if r is None:
+            return ""
+        style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
+        return Text(r["cell"], style=style)
+
+    return print_table(f"Stance matrix (speaker \u00d7 {key})", cols,
+                       ([sp] + [fmt(cell.get((sp, t))) for t in targets] for sp in speakers))
+
+
+# -- topics --------------------------------------------------------------------------------
+
+class TopicMethod(str, Enum):
+    nmf = "nmf"
+    lda = "lda"
+
+
+@app.command()
+def topics(paths: PathsArg = None,
+           k: Annotated[str, typer.Option("--k", "-k", help="Number of topics, or 'auto' to pick it by coherence.")] = "auto",
+           method: Annotated[TopicMethod, typer.Option("--method", "-m", help="NMF on TF-IDF, or LDA on counts.")] = TopicMethod.nmf,
+           top_terms: Annotated[int, typer.Option("--top-terms", min=1, help="Terms shown per topic.")] = 8,
+           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+           jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+    """Topics over claims (scikit-learn, fixed seed) with each speaker's share of every topic.
+
+    Example: dipcli topics corpus/ --k 4
+    """
+    from .model import Topic
+    from .render import emit, stderr_console
+    from .topics import topics as fit_topics
+
+    if k != "auto":
+        try:
+            k_value: int | str = int(k)
+        except ValueError:
+            raise typer.BadParameter("must be a positive integer or 'auto'", param_hint="--k") from None
+        if k_value < 1:
+            raise typer.BadParameter("must be a positive integer or 'auto'", param_hint="--k")
+    else:
+        k_value = "auto"
+    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    items = run.all_items()
+    err = stderr_console()
+    found, info = fit_topics(items, k=k_value, method=method.value, top_terms=top_terms,
+                             progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]")) if items else ([], {})
+    if info.get("measure") and run.fmt == "table":
+        err.print(f"[dim]k = {info.get('k')} ({_safe(info.get('measure'))})[/dim]")
+
+    def table(rows):
+        return _topics_table(rows, items)
+
+    emit(found, run.fmt, fields=_fields(Topic), table=table, empty_note="no topics")
+    run.finish()
+
+
+def _topics_table(rows, items) -> int:
+    from .render import print_table
+
+    claims = {c.id: c for item in items for c in item.claims}
+    cols = [("topic", {"justify": "right"}), ("label", {"style": "bold"}), ("share", {"justify": "right"}),
+            ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
+    return print_table("Topics", cols, (
+        [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
+         ", ".join(f"{name} {share:.0%}" for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
+         claims[t.claims[0]].text if t.claims and t.claims[0] in claims else ""] for t in rows))
+
+
+# -- kwic ----------------------------------------------------------------------------------
+
+@app.command()
+def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: PathsArg = None,
+         window: Annotated[int, typer.Option("--window", "-w", min=1, help="Characters of context each side.")] = 40,
+         speaker: SpeakerOpt = None, fmt: FormatOpt = Format.table, as_json: JsonOpt = False,
+         no_cache: NoCacheOpt = False, jobs: JobsOpt = 1) -> None:
+    """Keyword in context: every occurrence of TERM, aligned, with its speaker.
+
+    Example: dipcli kwic sanctions --window 30
+    """
+    from .kwic import kwic as find
+    from .model import KwicHit
+    from .render import emit, print_table
+
+    run = Run(paths, fmt, as_json, no_cache, jobs)
+    hits = find(run.items(), term, window=window, speaker=speaker)
+
+    def table(rows):
+        cols = [("speaker", {"style": "bold"}), ("left", {"justify": "right", "no_wrap": True}),
+                ("match", {"style": "bold yellow", "no_wrap": True}), ("right", {"no_wrap": True}),
+                ("claim", {"no_wrap": True})]
+        return print_table(f"KWIC: {term}", cols, ([h.speaker or "(narrator)", h.left, h.match, h.right, h.claim]
+                                                   for h in rows))
+
+    emit(hits, run.fmt, fields=_fields(KwicHit), table=table, empty_note=f"no occurrence of {term!r}")
+    run.finish()
+
+
+# -- summary -------------------------------------------------------------------------------
+
+@app.command()
+def summary(paths: PathsArg = None,
+            top: Annotated[int, typer.Option("--top", "-n", min=1, help="Keywords per speaker.")] = 5,
+            fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
+            jobs: JobsOpt = 1) -> None:
+    """The main job: per article its metadata, speakers and claims; then keywords, stances and topics.
+
+    Example: dipcli summary corpus/ --format json
+    """
+    from .summary import build_summary, print_summary
+
+    run = Run(paths, fmt, as_json, no_cache, jobs)
+    items = run.all_items()
+    if items:
+        data = build_summary(items, top=top)
+        if run.fmt == "table":
+            print_summary(data, items)
+        elif run.fmt == "json":
+            from .render import write_object
+
+            write_object(data)
+        else:
+            from .render import write_records
+            from .summary import flat_records
+
+            records = list(flat_records(data))
+            fields = list(dict.fromkeys(k for rec in records for k in rec))
+            write_records(records, run.fmt, fields=fields)
+    run.finish()
+
+
+def _safe(s) -> str:
+    from .render import safe_text
+
+    return safe_text(s)
+
+
+def main() -> None:
+    """Console entry point: usage errors exit 2, interrupts 130, a closed pipe quietly."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("dipcli: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except DipError as err:
+        sys.stderr.write(f"dipcli: error: {err}\n")
+        sys.exit(1)

@@ -1,0 +1,106 @@
+"""The lexicon of reporting cues: verbs and phrases that introduce what someone said.
+
+Inflected forms are generated from lemmas so the lexicon stays one list; the
+multiword cues (``expressed hope``, ``pointed out``, ``called for``) carry
+their object or particle so the cue reads as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Verbs that report speech, position or agreement on their own.
+SIMPLE = """
+say tell add note stress emphasize emphasise underscore underline reiterate reaffirm affirm
+highlight state declare announce explain remark observe assert insist argue warn urge
+welcome commend appreciate praise thank congratulate condemn denounce criticize criticise
+oppose reject support agree discuss acknowledge recognize recognise convey propose suggest
+hope believe recall confirm assure pledge vow promise demand hail laud voice request invite
+encourage reassure mention indicate outline describe deplore regret caution contend reply
+respond answer ask inform brief claim allege admit concede deny decide resolve conclude
+advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
+predict comment clarify accuse blame dismiss refute protest lament mourn emphasise
+""".split()
+
+# Irregular or consonant-doubling forms the suffix rules would get wrong.
+IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "regret": ("regret", "regrets", "regretted", "regretting"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "commit": ("commit", "commits", "committed", "committing"),
+    "stand": ("stand", "stands", "stood", "standing"),
+    "refer": ("refer", "refers", "referred", "referring"),
+}
+
+# Cues that need a particle or an object to report speech.
+PHRASAL = [
+    (("point",), r"out"),
+    (("call",), r"(?:for|on|upon)"),
+    (("look",), r"forward\s+to"),
+    (("stand",), r"ready"),
+    (("share",), r"(?:the|their|his|her|its|a)\s+(?:view|views|position|concern|concerns|belief|assessment|understanding|opinion|hope)"),
+    (("exchange",), r"(?:views|opinions)"),
+    (("commit",), r"to"),
+    (("refer",), r"to"),
+    (("spell",), r"out"),
+    (("speak",), r"(?:of|about|highly)"),
+    (("take",), r"note"),
+    (("reach",), r"(?:a\s+|an\s+)?(?:consensus|agreement|understanding)"),
+]
+# express/raise/voice + a noun: the noun is part of the cue ("expressed hope").
+OBJECT_VERBS = ("express", "raise", "reaffirm", "reiterate", "voice", "convey", "extend")
+OBJECT_NOUNS = (
+    r"hope|hopes|concern|concerns|support|appreciation|gratitude|condolences|satisfaction|"
+    r"confidence|readiness|willingness|regret|interest|opposition|solidarity|sympathy|thanks|"
+    r"commitment|determination|desire|wish|wishes|congratulations|belief|views|view|objection|"
+    r"objections|dissatisfaction|disappointment|alarm|worry|worries|doubts|position|"
+    r"questions|issues|the\s+issue|the\s+question|the\s+matter"
+)
+OBJECT_MODIFIERS = (
+    r"his|her|their|its|our|my|the|a|deep|deepest|serious|grave|strong|firm|full|sincere|"
+    r"great|profound|particular|high|growing|continued|steadfast|unwavering|strongest|"
+    r"heartfelt|warm|warmest|utmost|shared|mutual|also|again|once"
+)
+
+
+def forms(lemma: str) -> tuple[str, ...]:
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+def _alt(words) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
+@cache
+def cue_regex() -> re.Pattern[str]:
+    """One alternation over every cue; longest phrases first so they win."""
+    parts = []
+    obj_forms = [f for lemma in OBJECT_VERBS for f in forms(lemma)]
+    parts.append(rf"(?:{_alt(obj_forms)})\s+(?:(?:{OBJECT_MODIFIERS})\s+){{0,3}}(?:{OBJECT_NOUNS})\b")
+    for lemmas, tail in PHRASAL:
+        verb_forms = [f for lemma in lemmas for f in forms(lemma)]
+        parts.append(rf"(?:{_alt(verb_forms)})\s+(?:\w+ly\s+)?{tail}\b")
+    simple_forms = [f for lemma in SIMPLE for f in forms(lemma)]
+    parts.append(rf"(?:{_alt(simple_forms)})\b")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+# Cues a trailing or inverted attribution uses: "…, Xi said." / "…, said the statement".
+INVERTIBLE = frozenset(
+    f for lemma in "say add note stress emphasize emphasise underscore state declare explain "
+    "remark observe insist argue warn tell reply respond announce".split() for f in forms(lemma)
+) | {"pointed out"}
+# Participles that open a sentence before its subject: "Noting …, X said".
+OPENING_PARTICIPLES = frozenset(
+    f for lemma in SIMPLE + ["point", "call", "express", "stand", "look", "recall", "describe"]
+    for f in forms(lemma) if f.endswith("ing")
+)

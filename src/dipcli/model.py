@@ -1,0 +1,140 @@
+"""The records every stage passes on: plain dataclasses, serialised with ``asdict``.
+
+Offsets are 0-based, end-exclusive character offsets into ``Article.text``.
+Field order is the output order; renaming or removing a field is a breaking change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class DipError(Exception):
+    """A problem the user can fix (bad path, unreadable file, empty text).
+
+    ``str(err)`` is the one-line message shown on stderr.
+    """
+
+
+@dataclass(slots=True)
+class Article:
+    doc: str
+    path: str
+    format: str  # text | markdown | html | jsonl
+    title: str | None
+    date: str | None  # ISO 8601 (YYYY-MM-DD) when it could be read
+    source: str | None
+    place: str | None
+    category: str | None
+    url: str | None
+    text: str  # the body all offsets refer to; paragraphs separated by blank lines
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    bullet: bool = False
+
+
+@dataclass(slots=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Claim:
+    doc: str
+    id: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_kind: str  # person | group | document | narrator
+    members: list[str] = field(default_factory=list)
+    document: str | None = None
+    cue: str | None = None
+    via: str = "none"  # explicit | pronoun | title | continuation | collective | turn | none
+    confidence: float = 0.0
+    mention: str | None = None  # the words that name the speaker in this sentence, when it does
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    kind: str
+    aliases: list[str]
+    claims: int
+    share: float
+    cues: list[str]
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Stance:
+    doc: str
+    claim: str
+    speaker: str | None
+    speaker_kind: str
+    polarity: str  # support | oppose
+    cue: str
+    intensity: str | None
+    target: str
+    entities: list[str]
+    start: int
+    end: int
+    text: str
+    cue_start: int
+    cue_end: int
+    target_start: int
+    target_end: int
+
+
+@dataclass(slots=True)
+class Analysed:
+    """One article after segmentation and attribution: what the cache stores."""
+
+    article: Article
+    paragraphs: list[Paragraph]
+    claims: list[Claim]
+
+
+@dataclass(slots=True)
+class Keyword:
+    group: str
+    term: str
+    score: float
+    z: float | None
+    count: int
+    count_rest: int
+
+
+@dataclass(slots=True)
+class TopicTerm:
+    term: str
+    weight: float
+
+
+@dataclass(slots=True)
+class Topic:
+    topic: int
+    label: str
+    terms: list[TopicTerm]
+    share: float
+    speakers: dict[str, float]
+    claims: list[str]
+
+
+@dataclass(slots=True)
+class KwicHit:
+    doc: str
+    claim: str
+    speaker: str | None
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str

@@ -1,0 +1,81 @@
+"""From paths to analysed articles: load, segment, attribute; and the per-speaker roll-up."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from .model import Analysed, Article, Claim, DipError, Speaker
+
+
+def analyse(article: Article) -> Analysed:
+    from . import attribute, segment
+
+    paras = segment.paragraphs(article.text)
+    sents = segment.sentences(article.text, paras)
+    claims = attribute.attribute(article, paras, sents)
+    return Analysed(article=article, paragraphs=paras, claims=claims)
+
+
+def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
+                  use_cache: bool = True, jobs: int = 1) -> Iterator[Analysed]:
+    """Analysed articles in input order, one at a time (memory stays flat)."""
+    from .load import iter_articles
+
+    articles = iter_articles(paths, on_error=on_error)
+    if use_cache:
+        from .cache import Cache
+
+        cache = Cache.open(on_error=on_error)
+    else:
+        cache = None
+    if jobs > 1:
+        from .parallel import analyse_parallel
+
+        yield from analyse_parallel(articles, jobs=jobs, cache=cache)
+        return
+    for article in articles:
+        item = cache.get(article) if cache else None
+        if item is None:
+            item = analyse(article)
+            if cache:
+                cache.put(item)
+        yield item
+
+
+def speaker_label(claim: Claim) -> str:
+    return claim.speaker if claim.speaker is not None else "narrator"
+
+
+def speakers(items: Iterable[Analysed]) -> list[Speaker]:
+    """Each speaker with kind, the forms it was referred to by, claim counts and cues."""
+    count: Counter[tuple[str, str]] = Counter()
+    cues: dict[tuple[str, str], Counter[str]] = {}
+    aliases: dict[tuple[str, str], list[str]] = {}
+    members: dict[tuple[str, str], list[str]] = {}
+    total = 0
+    for item in items:
+        for c in item.claims:
+            key = (speaker_label(c), c.speaker_kind)
+            total += 1
+            count[key] += 1
+            if c.cue:
+                cues.setdefault(key, Counter())[c.cue.lower()] += 1
+            seen = members.setdefault(key, [])
+            for m in c.members:
+                if m not in seen:
+                    seen.append(m)
+            alias = c.mention
+            if alias:
+                lst = aliases.setdefault(key, [])
+                if alias not in lst:
+                    lst.append(alias)
+    out = []
+    for key, n in count.items():
+        name, kind = key
+        out.append(Speaker(name=name, kind=kind, aliases=aliases.get(key, []), claims=n,
+                           share=round(n / total, 4) if total else 0.0,
+                           cues=[c for c, _ in sorted(cues.get(key, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))],
+                           members=members.get(key, [])))
+    out.sort(key=lambda s: (-s.claims, s.name, s.kind))
+    return out
+

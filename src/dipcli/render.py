@@ -1,0 +1,150 @@
+"""Writing results: JSON, JSON Lines and CSV stream record by record; tables go through Rich.
+
+Only this module writes results to stdout. Text from articles is untrusted:
+control characters and ANSI escapes are stripped before a table is printed,
+Rich markup in it is escaped, and CSV cells that a spreadsheet would read as
+a formula are prefixed with an apostrophe.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(record):
+        return dataclasses.asdict(record)
+    return record
+
+
+def safe_text(s: Any) -> str:
+    """Untrusted text made safe for a terminal: no escapes, no control characters, markup escaped."""
+    from rich.markup import escape
+
+    return escape(CONTROL.sub("", "" if s is None else str(s)))
+
+
+def csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _json_default(o: Any) -> Any:
+    if dataclasses.is_dataclass(o):
+        return dataclasses.asdict(o)
+    raise TypeError(f"not serialisable: {type(o).__name__}")
+
+
+def dumps(obj: Any, *, indent: int | None = None) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=indent, default=_json_default)
+
+
+def write_records(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
+                  out: TextIO | None = None) -> int:
+    """Stream records in a machine format; returns how many were written."""
+    out = out or sys.stdout
+    n = 0
+    if fmt == "json":
+        out.write("[")
+        for rec in records:
+            out.write(",\n" if n else "\n")
+            out.write(dumps(as_dict(rec), indent=None))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+    elif fmt == "jsonl":
+        for rec in records:
+            out.write(dumps(as_dict(rec)) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = None
+        if fields is not None:
+            writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+            writer.writeheader()
+        for rec in records:
+            row = as_dict(rec)
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n", extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
+            n += 1
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    out.flush()
+    return n
+
+
+def write_object(obj: Any, *, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(dumps(obj, indent=2) + "\n")
+    out.flush()
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def print_table(title: str | None, columns: list[tuple[str, dict]], rows: Iterable[list[Any]],
+                *, console=None, caption: str | None = None) -> int:
+    """A Rich table; cells are escaped unless they are rich ``Text`` objects built by us."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or stdout_console()
+    table = Table(title=title, caption=caption, show_lines=False, expand=False)
+    for name, opts in columns:
+        table.add_column(name, **opts)
+    n = 0
+    for row in rows:
+        table.add_row(*[c if isinstance(c, Text) else safe_text(c) for c in row])
+        n += 1
+    if n:
+        console.print(table)
+    return n
+
+
+def iter_with_count(items: Iterable[Any], counter: list[int]) -> Iterator[Any]:
+    for item in items:
+        counter[0] += 1
+        yield item
+
+
+def emit(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
+         table: Callable[[list[Any]], int] | None = None, empty_note: str = "no results") -> int:
+    """Write records in ``fmt``; tables are built from the materialised list."""
+    if fmt == "table":
+        items = list(records)
+        if not items:
+            stderr_console().print(f"[dim]{safe_text(empty_note)}[/dim]")
+            return 0
+        assert table is not None
+        return table(items)
+    return write_records(records, fmt, fields=fields)
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def text_buffer() -> io.StringIO:
+    return io.StringIO()

@@ -1,0 +1,101 @@
+"""Paragraphs and sentences with offsets into ``Article.text``.
+
+Sentences come from NLTK's Punkt tokenizer, used untrained (no downloaded
+model): its parameters get a list of abbreviations instead. Untrained Punkt
+has no orthographic statistics, so an abbreviation that ends a sentence
+("… in Washington, D.C. The President …") is split afterwards when the next
+word is one that commonly opens a sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .model import Paragraph, Sentence
+
+# Abbreviations as Punkt stores them: lower case, without the final period.
+TITLE_ABBREVS = frozenset(
+    "mr mrs ms dr st gen col lt maj capt cmdr adm sgt sen rep gov prof rev hon amb pres "
+    "no nos art sec para vol fig pp sr jr messrs mme mlle".split()
+)
+OTHER_ABBREVS = frozenset(
+    "u.s u.s.a u.n u.k e.u d.c a.m p.m e.g i.e etc vs inc corp co ltd bros dept est approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "u.a.e u.s.s.r r.o.k d.p.r.k p.r.c n.a.t.o ph.d b.a m.a".split()
+)
+# Words that open sentences far more often than they follow an abbreviation mid-sentence.
+OPENERS = frozenset(
+    "The A An He She It They We I You This That These Those There In On At As But And "
+    "However Meanwhile Both Then Also After Before During When While His Her Its Their Our".split()
+)
+BULLET = re.compile(r"(?:--|[-–—•*·▪►])[ \t]+|\d{1,3}[.)][ \t]+")
+ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}|\b[A-Za-z]{1,5}\.")
+
+
+@cache
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(TITLE_ABBREVS | OTHER_ABBREVS)
+    return PunktSentenceTokenizer(params)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """One paragraph per non-blank line (the loader joins hard-wrapped lines).
+
+    A paragraph's span excludes surrounding whitespace.
+    """
+    out: list[Paragraph] = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body:
+            continue
+        start = m.start() + lead
+        out.append(Paragraph(index=len(out), start=start, end=start + len(body),
+                             bullet=bool(BULLET.match(body))))
+    return out
+
+
+def content_start(text: str, para: Paragraph) -> int:
+    """Offset where a paragraph's words begin, past a bullet marker."""
+    m = BULLET.match(text, para.start, para.end)
+    return m.end() if m and m.end() < para.end else para.start
+
+
+def _split_after_abbrev(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a Punkt sentence where a non-title abbreviation ends a sentence."""
+    cuts = []
+    for m in ABBREV_END.finditer(text, start, end):
+        word = m.group().lower().rstrip(".")
+        if word in TITLE_ABBREVS or (word not in OTHER_ABBREVS and "." not in word):
+            continue
+        nxt = re.match(r"\s+([A-Z][a-z]*)\b", text[m.end():min(end, m.end() + 40)])
+        if nxt and nxt.group(1) in OPENERS:
+            cuts.append(m.end())
+    if not cuts:
+        return [(start, end)]
+    spans, prev = [], start
+    for cut in cuts:
+        spans.append((prev, cut))
+        nxt = cut
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        prev = nxt
+    spans.append((prev, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
+    tok = _punkt()
+    out: list[Sentence] = []
+    for para in paras:
+        begin = content_start(text, para)
+        chunk = text[begin:para.end]
+        for a, b in tok.span_tokenize(chunk):
+            for s, e in _split_after_abbrev(text, begin + a, begin + b):
+                if any(ch.isalnum() for ch in text[s:e]):
+                    out.append(Sentence(paragraph=para.index, start=s, end=e))
+    return out

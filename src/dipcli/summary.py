@@ -1,0 +1,77 @@
+"""``summary``: the main job, every analysis over the same articles in one report."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .model import Analysed
+
+
+def build_summary(items: list[Analysed], *, top: int = 5) -> dict[str, Any]:
+    from .keywords import keywords
+    from .pipeline import speakers
+    from .report import article_record
+    from .stance import find_stances, stance_matrix
+    from .topics import topics
+
+    stances = [s for item in items for s in find_stances(item)]
+    kw, warnings = keywords(items, by="speaker", top=top, method="logodds")
+    found, info = topics(items, k="auto", method="nmf", top_terms=8)
+    return {
+        "articles": [article_record(item) for item in items],
+        "speakers": [asdict(s) for s in speakers(items)],
+        "claims": [asdict(c) for item in items for c in item.claims],
+        "keywords": [asdict(k) for k in kw],
+        "keyword_warnings": warnings,
+        "stances": [asdict(s) for s in stances],
+        "stance_matrix": stance_matrix(stances, by="target"),
+        "topics": [asdict(t) for t in found],
+        "topics_info": info,
+    }
+
+
+def flat_records(data: dict[str, Any]):
+    """For jsonl/csv: one record per row of every list section, tagged with its section."""
+    for section, rows in data.items():
+        if isinstance(rows, list):
+            for row in rows:
+                yield {"section": section, **(row if isinstance(row, dict) else {"value": row})}
+
+
+def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
+    from rich.rule import Rule
+
+    from .cli import _matrix_table, _topics_table
+    from .render import print_table, safe_text, stdout_console
+    from .model import Topic, TopicTerm
+
+    con = stdout_console()
+    for art in data["articles"]:
+        con.print(Rule(safe_text(art["title"] or art["doc"])))
+        meta = ", ".join(f"{k}: {safe_text(art[k])}" for k in ("doc", "date", "source", "place", "category") if art[k])
+        con.print(meta)
+        speakers_here: dict[str, int] = {}
+        for c in data["claims"]:
+            if c["doc"] == art["doc"]:
+                name = c["speaker"] or "(narrator)"
+                speakers_here[name] = speakers_here.get(name, 0) + 1
+        print_table("Speakers", [("speaker", {"style": "bold"}), ("claims", {"justify": "right"})],
+                    ([k, v] for k, v in sorted(speakers_here.items(), key=lambda kv: (-kv[1], kv[0]))), console=con)
+        print_table("Claims", [("#", {"justify": "right"}), ("speaker", {"style": "bold"}), ("via", {}),
+                               ("text", {"ratio": 1})],
+                    ([c["id"].rsplit(":", 1)[-1], c["speaker"] or "(narrator)", c["via"], c["text"]]
+                     for c in data["claims"] if c["doc"] == art["doc"]), console=con)
+    con.print(Rule("Distinctive keywords by speaker (weighted log-odds)"))
+    print_table(None, [("speaker", {"style": "bold"}), ("terms (z-score)", {"ratio": 1})],
+                ([g, ", ".join(f"{k['term']} ({k['z']:.1f})" for k in data["keywords"] if k["group"] == g)]
+                 for g in dict.fromkeys(k["group"] for k in data["keywords"])), console=con)
+    for w in data["keyword_warnings"]:
+        con.print(f"[dim]note: {safe_text(w)}[/dim]")
+    con.print(Rule("Stance matrix"))
+    if data["stance_matrix"]:
+        _matrix_table(data["stance_matrix"], "target")
+    con.print(Rule("Topics"))
+    topics = [Topic(topic=t["topic"], label=t["label"], terms=[TopicTerm(**x) for x in t["terms"]],
+                    share=t["share"], speakers=t["speakers"], claims=t["claims"]) for t in data["topics"]]
+    if topics:
+        _topics_table(topics, items)

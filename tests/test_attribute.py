@@ -1,0 +1,175 @@
+"""Segmentation and attribution on short texts in several house styles, none about Xi or Putin."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli.model import Article
+from dipcli.pipeline import analyse
+
+
+def article(text: str, *, title: str | None = None, doc: str = "t") -> Article:
+    return Article(doc=doc, path=f"{doc}.txt", format="text", title=title, date=None, source=None,
+                   place=None, category=None, url=None, text=text)
+
+
+def claims_of(text: str, **kw):
+    item = analyse(article(text, **kw))
+    for c in item.claims:
+        assert item.article.text[c.start:c.end] == c.text
+        assert 0 <= c.start < c.end <= len(item.article.text)
+    return item.claims
+
+
+def speaker_of(claims, starts: str):
+    hits = [c for c in claims if c.text.startswith(starts)]
+    assert hits, f"no claim starts with {starts!r}: {[c.text[:40] for c in claims]}"
+    return hits[0]
+
+
+NEWS = "\n\n".join([
+    "BRASILIA, May 4 (Agency) -- Brazilian President Lucas Ferreira and Polish Prime Minister Anna "
+    "Kowalski held talks on trade and climate on Thursday.",
+    "-- Ferreira said that the two countries should double bilateral trade by 2030. He added that "
+    "farm exports would lead the way.",
+    "-- Energy cooperation has great potential, Kowalski said, adding that Poland wants Brazilian ethanol.",
+    "-- Noting the progress of recent years, the Brazilian president said relations are at their best.",
+    "-- The two sides agreed to set up a joint commission. They also oppose protectionism in any form.",
+    "-- The Polish leader expressed hope that a visit to Warsaw would follow soon.",
+    "-- Both leaders signed a memorandum on scientific cooperation.",
+])
+
+
+def test_explicit_trailing_and_leading_frames():
+    cs = claims_of(NEWS)
+    assert speaker_of(cs, "BRASILIA").speaker is None
+    assert speaker_of(cs, "BRASILIA").speaker_kind == "narrator"
+    lead = speaker_of(cs, "Ferreira said that")
+    assert lead.speaker == "Lucas Ferreira" and lead.via == "explicit" and lead.cue == "said"
+    trail = speaker_of(cs, "Energy cooperation")
+    assert trail.speaker == "Anna Kowalski" and trail.cue == "said"
+
+
+def test_pronoun_title_and_counterpart_references():
+    cs = claims_of(NEWS)
+    he = speaker_of(cs, "He added")
+    assert he.speaker == "Lucas Ferreira" and he.via == "pronoun"
+    by_title = speaker_of(cs, "Noting the progress")
+    assert by_title.speaker == "Lucas Ferreira" and by_title.via == "title"
+    leader = speaker_of(cs, "The Polish leader expressed hope")
+    assert leader.speaker == "Anna Kowalski" and leader.cue == "expressed hope"
+
+
+def test_collective_and_they_and_narration():
+    cs = claims_of(NEWS)
+    sides = speaker_of(cs, "The two sides agreed")
+    assert sides.speaker_kind == "group" and sides.via == "collective"
+    assert set(sides.members) == {"Lucas Ferreira", "Anna Kowalski"}
+    they = speaker_of(cs, "They also oppose")
+    assert they.speaker == sides.speaker and they.via == "pronoun"
+    assert speaker_of(cs, "Both leaders signed").speaker is None
+
+
+def test_bullet_marker_is_not_part_of_the_claim():
+    cs = claims_of(NEWS)
+    assert not any(c.text.startswith("--") for c in cs)
+
+
+READOUT = "\n\n".join([
+    "Prime Minister Sofia Lindqvist of Sweden met today with President Kwame Mensah of Ghana.",
+    "The Prime Minister underscored Sweden's commitment to the partnership. She welcomed Ghana's "
+    "leadership on regional security.",
+    "President Mensah raised concerns about piracy in the Gulf of Guinea.",
+    "It was agreed that officials will meet again in the autumn.",
+    "The leaders discussed climate finance and debt relief.",
+])
+
+
+def test_readout_titles_and_impersonal_agreement():
+    cs = claims_of(READOUT, title="Readout of Prime Minister Lindqvist's Meeting with President Mensah")
+    assert speaker_of(cs, "Prime Minister Sofia Lindqvist").speaker is None
+    pm = speaker_of(cs, "The Prime Minister underscored")
+    assert pm.speaker == "Sofia Lindqvist" and pm.via == "title" and pm.cue == "underscored"
+    assert speaker_of(cs, "She welcomed").speaker == "Sofia Lindqvist"
+    mensah = speaker_of(cs, "President Mensah raised")
+    assert mensah.speaker == "Kwame Mensah" and mensah.cue.startswith("raised concerns")
+    agreed = speaker_of(cs, "It was agreed")
+    assert agreed.speaker_kind == "group" and agreed.via == "collective"
+    assert speaker_of(cs, "The leaders discussed").speaker_kind == "group"
+
+
+TRANSCRIPT = "\n\n".join([
+    "PRESIDENT MENSAH:  Thank you very much. It is an honour to be here.",
+    "We have a lot to discuss today.",
+    "PRIME MINISTER LINDQVIST:  (As interpreted.)  Thank you, Mr. President. Sweden stands with Ghana.",
+    "Q:  Will you sign the agreement?",
+    "PRESIDENT MENSAH:  Yes, we will.",
+])
+
+
+def test_transcript_turns_hold_until_the_next_label():
+    cs = claims_of(TRANSCRIPT, title="Remarks by President Kwame Mensah of Ghana and Prime Minister Sofia Lindqvist")
+    assert speaker_of(cs, "Thank you very much").speaker == "Kwame Mensah"
+    held = speaker_of(cs, "We have a lot")
+    assert held.speaker == "Kwame Mensah" and held.via == "turn"
+    assert speaker_of(cs, "Sweden stands with Ghana").speaker == "Sofia Lindqvist"
+    assert speaker_of(cs, "Will you sign").speaker == "Questioner"
+    assert speaker_of(cs, "Yes, we will").speaker == "Kwame Mensah"
+    assert not any("PRESIDENT" in c.text for c in cs), "turn labels are not claim text"
+
+
+KREMLIN = "\n\n".join([
+    "Vladimir Petrov had a telephone conversation with President of Kazakhstan Nurlan Abenov.",
+    "The President of Kazakhstan warmly congratulated his counterpart on the national holiday.",
+    "In turn, Vladimir Petrov stressed the importance of the Caspian pipeline.",
+    "President of Kazakhstan Nurlan Abenov: Dear colleagues, we are glad to see you. Our trade is growing.",
+])
+
+
+def test_reference_by_title_and_untitled_names():
+    cs = claims_of(KREMLIN)
+    congrat = speaker_of(cs, "The President of Kazakhstan warmly")
+    assert congrat.speaker == "Nurlan Abenov" and congrat.via == "title"
+    stress = speaker_of(cs, "In turn")
+    assert stress.speaker == "Vladimir Petrov" and stress.cue == "stressed"
+    turn = speaker_of(cs, "Our trade is growing")
+    assert turn.speaker == "Nurlan Abenov" and turn.via == "turn"
+
+
+JOINT = "\n\n".join([
+    "The leaders of Chile and Norway adopted the Joint Statement of the Republic of Chile and the "
+    "Kingdom of Norway on Ocean Partnership.",
+    "In the statement, the two sides pledged to protect marine biodiversity.",
+    "The two countries will cooperate on fisheries, said the Joint Statement of the Republic of Chile "
+    "and the Kingdom of Norway on Ocean Partnership, adding that they reject illegal fishing.",
+])
+
+
+def test_joint_statement_is_a_named_speaker():
+    cs = claims_of(JOINT)
+    assert speaker_of(cs, "The leaders of Chile").speaker_kind == "narrator"
+    inside = speaker_of(cs, "In the statement")
+    assert inside.speaker_kind == "document"
+    assert inside.document and inside.document.startswith("Joint Statement of the Republic of Chile")
+    said = speaker_of(cs, "The two countries will cooperate")
+    assert said.speaker_kind == "document" and said.cue == "said"
+
+
+def test_whole_document_speaker_for_joint_statement_titles():
+    text = "We, the leaders of Chile and Norway, reaffirm our commitment to the oceans.\n\nWe will meet again."
+    cs = claims_of(text, title="Joint Statement of Chile and Norway")
+    assert all(c.speaker_kind == "document" for c in cs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The U.S. and the U.N. met on Jan. 5 with Mr. Smith. He said it was fine.", 2),
+    ('She cited a paper titled "Peace, Trade and Law," Mr. Lee said. He left.', 2),
+    ("The talks were held in Washington, D.C. The President thanked him.", 2),
+])
+def test_sentence_splitting_handles_abbreviations_and_quoted_titles(text, expected):
+    assert len(claims_of(text)) == expected
+
+
+def test_same_input_same_claims():
+    a = [c for c in claims_of(NEWS)]
+    b = [c for c in claims_of(NEWS)]
+    assert a == b
