@@ -27,7 +27,9 @@ TITLES = (
     "First Lady|Second Gentleman|Senator|Governor|Mayor|Director|National Security Advisor|"
     "National Security Adviser|Special Envoy|Envoy|Commissioner|Pope|Supreme Leader|State Councilor|"
     "State Councillor|Speaker|Leader|Head|Chief Executive|Chief|Admiral|General|Marshal|Colonel|"
-    "Grand Duke|Governor-General|Taoiseach|Tánaiste|Mr|Mr\\.|Mrs|Mrs\\.|Ms|Ms\\.|Dr|Dr\\.|Madam|Lord|Lady|Sir"
+    "Grand Duke|Governor-General|Taoiseach|Tánaiste|Advisor|Adviser|Administrator|Coordinator|"
+    "Representative|Counselor|Counsellor|Co-Chair|Attorney General|Press Secretary|Assistant Secretary|"
+    "Prosecutor General|Mr|Mr\\.|Mrs|Mrs\\.|Ms|Ms\\.|Dr|Dr\\.|Madam|Lord|Lady|Sir"
 )
 TITLE_WORDS = frozenset(
     w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
@@ -36,9 +38,9 @@ NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|bin|ibn|de|da|van|von|der|le|la|el)(
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
                r"General|Chief|Grand|Defen[cs]e|President|Minister|Premier|Chancellor|King|Queen)\b")
-_ADJ_TOKEN = rf"(?!{_TITLE_HEAD})[A-Z][\w.]*"
+_ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 TITLED_NAME = re.compile(
-    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN})?)\s+)?\b(?P<title>{TITLES})\b"
+    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN}){{0,2}})\s+)?\b(?P<title>{TITLES})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'\-]*){{0,5}}?))?"
     rf"\s+(?P<name>[A-Z][\w’'\-]+(?:\s+{NAME_TOKEN}){{0,3}})"
 )
@@ -86,12 +88,19 @@ SKIPPABLE = frozenset(
     "explicitly publicly unanimously separately likewise similarly equally sincerely deeply "
     "consistently always never earlier later previously recently today yesterday".split()
 )
+# Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
 COLLECTIVE = re.compile(
-    r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|five|six|seven|several|other|respective|visiting|"
-    r"participating|attending|g7|g20|brics|sco)\s+)?(?:sides|leaders|presidents|heads\s+of\s+state"
-    r"(?:\s+and\s+government)?|parties|participants|ministers|countries|nations|delegations|"
-    r"governments|counterparts|men|women|states|members|member\s+states|allies|partners|two)",
+    r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|both|respective)\s+)?(?:sides|leaders|presidents|"
+    r"heads\s+of\s+state(?:\s+and\s+government)?|parties|countries|nations|governments|counterparts|"
+    r"men|women|two)",
     re.IGNORECASE,
+)
+# Any other plural subject with a determiner: "the national security advisors", "Participants".
+PLURAL_GROUP = re.compile(
+    r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*[a-rt-z]s"
+    r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
+    r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
+    r"working\s+group|task\s+force|side)",
 )
 DOCUMENT = re.compile(
     r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
@@ -162,6 +171,9 @@ class Cast:
         self.documents: list[str] = []
         self.doc_mentions: list[tuple[int, str]] = []  # (offset, title) in text order
         self.pos = 0  # offset of the sentence being attributed
+        self._text: str | None = None
+        self._mention_re: re.Pattern[str] | None = None
+        self._mention_people = -1
         self.last_person: Person | None = None
         self.last_group: Ref | None = None
         self.last_doc: str | None = None
@@ -173,6 +185,7 @@ class Cast:
 
     # -- discovery -------------------------------------------------------------------------
     def scan(self, text: str) -> None:
+        self._text = text
         for m in TITLED_NAME.finditer(text):
             self._introduce(m)
         for m in DOC_TITLE.finditer(text):
@@ -190,16 +203,17 @@ class Cast:
         country = None
         for part in (m.group("adj"), m.group("of")):
             if part:
-                country = country or gazetteer.country_of(_clean(part))
+                country = country or _country_in(_clean(part))
         # "Prime Minister Robert Golob of the Republic of Slovenia"
         tail = m.string[m.end():m.end() + 80]
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})", tail)
         if not country and after:
             country = gazetteer.country_of(_clean(after.group(1)))
-        return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()))
+        return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()),
+                               at=m.start() if m.string is self._text else None)
 
     def add_person(self, name: str, *, country: str | None = None, title: str | None = None,
-                   alias: str | None = None) -> Person:
+                   alias: str | None = None, at: int | None = None) -> Person:
         tokens = frozenset(name.split())
         for p in self.people:
             if tokens <= p.tokens or p.tokens <= tokens:
@@ -207,13 +221,36 @@ class Cast:
                     p.name, p.tokens = name, tokens
                 p.country = p.country or country
                 p.title = p.title or title
+                p.order = min(p.order, self.pos if at is None else at)
                 if alias and alias not in p.aliases:
                     p.aliases.append(alias)
                 return p
-        person = Person(name=name, tokens=tokens, country=country, title=title, order=len(self.people),
+        person = Person(name=name, tokens=tokens, country=country, title=title, order=self.pos if at is None else at,
                         aliases=[alias] if alias else [])
         self.people.append(person)
         return person
+
+    def notice(self, sent: str) -> Person | None:
+        """Salience for pronouns: the first person a frameless sentence mentions becomes 'he'/'she'.
+
+        Returns that person when the mention opens the sentence (it is the subject).
+        """
+        if len(self.people) != self._mention_people:
+            tokens = sorted({t for p in self.people for t in p.tokens if len(t) > 2 and t[0].isupper()},
+                            key=lambda t: (-len(t), t))
+            self._mention_re = re.compile(r"\b(?:" + "|".join(map(re.escape, tokens)) + r")\b") if tokens else None
+            self._mention_people = len(self.people)
+        if self._mention_re is None:
+            return None
+        m = self._mention_re.search(sent)
+        if not m:
+            return None
+        person = next(p for p in self.people if m.group() in p.tokens)
+        self.last_person = person
+        opening = sent[:m.start()]
+        if re.fullmatch(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}", opening):
+            return person
+        return None
 
     # -- resolution ------------------------------------------------------------------------
     def person_ref(self, p: Person, via: str, alias: str) -> Ref:
@@ -225,7 +262,7 @@ class Cast:
     def principals(self) -> list[Person]:
         """The first two people of different countries: whom 'the two sides' means."""
         chosen: list[Person] = []
-        for p in self.people:
+        for p in sorted(self.people, key=lambda q: q.order):
             if all(p.country != q.country or p.country is None for q in chosen):
                 chosen.append(p)
             if len(chosen) == 2:
@@ -252,11 +289,11 @@ class Cast:
         for p in self.people:
             if want <= p.tokens:
                 return p
-        if len(words) == 1:
-            low = words[0].lower()
-            for p in self.people:
-                if low in {t.lower() for t in p.tokens}:
-                    return p
+        for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
+            low = probe[0].lower()
+            hits = [p for p in self.people if low in {t.lower() for t in p.tokens}]
+            if len(hits) == 1 or hits and len(words) == 1:
+                return hits[0]
         return None
 
     def by_country(self, country: str, title: str | None = None) -> Person | None:
@@ -286,15 +323,21 @@ class Cast:
             if self.last_group is not None:
                 g = self.last_group
                 return Ref(g.name, g.kind, "pronoun", list(g.members), g.document)
+            if len(self.principals()) == 2:
+                ref = self.collective("they")
+                ref.via = "pronoun"
+                return ref
             return None
         if low == "we" and in_doc and self.last_doc:
             return self.document_ref(self.last_doc, via="pronoun")
         if low in ("it", "we", "i", "you"):
             return None
         if COLLECTIVE.fullmatch(phrase):
-            if low in ("states", "members", "partners", "allies") or phrase[0].isupper() and low.startswith(("states",)):
-                return None
             return self.collective(phrase)
+        if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(phrase.split()[-1]):
+            ref = Ref(re.sub(r"^(?i:the|both|all)\s+", "", phrase), "group", "collective")
+            self.last_group = ref
+            return ref
         if DOCUMENT.fullmatch(phrase) and re.match(r"(?i)(?:the|a|this)\s", phrase) or DOC_TITLE.fullmatch(phrase):
             return self.document_ref(self.named_document(phrase), via="explicit")
         parts = re.split(r"\s+and\s+", phrase)
@@ -321,16 +364,16 @@ class Cast:
         low = phrase.lower()
         if low in ("he", "she") and self.last_person:
             return Ref(self.last_person.name, "person", "pronoun", [self.last_person.name])
-        m = ROLE.fullmatch(phrase)
-        if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
-                  or m.group("adj") or m.group("of")):
-            return self._resolve_role(m, phrase)
         tokens = phrase.split()
         m2 = TITLED_NAME.fullmatch(phrase)
         if m2:
             p = self._introduce(m2)
             if p:
                 return self.person_ref(p, "explicit", phrase)
+        m = ROLE.fullmatch(phrase)
+        if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
+                  or m.group("adj") or m.group("of")):
+            return self._resolve_role(m, phrase)
         p = self.find_person(tokens)
         if p:
             return self.person_ref(p, "explicit", phrase)
@@ -341,6 +384,8 @@ class Cast:
         if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
             return self._resolve_role(m, phrase)
         words = [t for t in tokens if t not in STOP_CAPS]
+        if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
+            return Ref(" ".join(words), "group", "explicit")
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
                 and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words) \
                 and not gazetteer.is_country_word(words[-1]) and len(words) >= 2:
@@ -352,11 +397,13 @@ class Cast:
         role = re.sub(r"\s+", " ", m.group("role").lower())
         country = None
         if m.group("adj"):
-            country = gazetteer.country_of(m.group("adj"))
+            country = _country_in(m.group("adj"))
             if country is None:
                 return None
         if m.group("of"):
             country = country or gazetteer.country_of(_clean(m.group("of")))
+            if country is None:
+                return None
         if role in ("side", "delegation", "government", "authorities"):
             if not country:
                 return None
@@ -373,7 +420,8 @@ class Cast:
         if country:
             p = self.by_country(country, title)
             return self.person_ref(p, "title", phrase) if p else None
-        titled = [p for p in self.people if p.title and title and p.title.lower() == title]
+        titled = [p for p in self.people if p.title and title and p.title.lower() == title] or \
+            [p for p in self.people if p.title and title and p.title.lower().endswith(" " + title)]
         if titled:
             return self.person_ref(titled[0], "title", phrase)
         return None
@@ -398,6 +446,20 @@ class Cast:
         return ref
 
 
+def _country_in(phrase: str) -> str | None:
+    """The country a modifier names: "Chinese", "South Korean", "NEC" (none)."""
+    found = gazetteer.country_of(phrase)
+    if found:
+        return found
+    words = phrase.split()
+    for n in (2, 1):
+        for i in range(len(words) - n, -1, -1):
+            found = gazetteer.country_of(" ".join(words[i:i + n]))
+            if found:
+                return found
+    return None
+
+
 def _trim_title(s: str) -> str:
     s = re.sub(r"^(?:the|a|an)\s+", "", _clean(s), flags=re.IGNORECASE)
     words = s.split()
@@ -409,7 +471,7 @@ def _trim_title(s: str) -> str:
 def _name_tokens(raw: str) -> list[str]:
     out = []
     for tok in raw.split():
-        bare = tok.rstrip(".")
+        bare = tok if re.fullmatch(r"[A-Z]\.", tok) else tok.rstrip(".")
         possessive = re.match(r"(.+?)['’]s?$", bare)
         if possessive:
             out.append(possessive.group(1))
@@ -439,33 +501,44 @@ class Frame:
     after_comma: bool  # the subject follows a comma (after an opening clause)
 
 
+WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
+PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*[a-rt-z]s)$")
+
+
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
-    """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation."""
-    left = sent[max(0, cue_start - 200):cue_start]
-    toks = WORD.findall(left)
-    while toks and toks[-1].lower() in SKIPPABLE:
+    """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
+
+    Returns the phrase and whether it follows a comma or quote (a subject after an opening clause).
+    """
+    base = max(0, cue_start - 200)
+    toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, base, cue_start)]
+    while toks and toks[-1][1].lower() in SKIPPABLE:
         toks.pop()
-    phrase: list[str] = []
-    for tok in reversed(toks):
+    phrase: list[tuple[int, str]] = []
+    for pos, tok in reversed(toks):
         low = tok.lower()
         if tok[0].isupper() or low in ("of", "the", "and", "'s", "’s") or low in ROLE_WORDS \
                 or low in PRONOUNS or low in ("his", "her", "their", "its"):
-            phrase.append(tok)
+            phrase.append((pos, tok))
             if len(phrase) > 25:
                 return None
             continue
         break
     phrase.reverse()
-    while phrase and phrase[0].lower() in ("of", "and", "'s", "’s"):
+    while phrase and phrase[0][1].lower() in ("of", "and", "'s", "’s"):
         phrase.pop(0)
+    if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
+        phrase = []
     if not phrase:
-        return None
-    text = " ".join(phrase)
-    before = left[:len(left)].rstrip()
-    idx = before.rfind(phrase[0])
-    prefix = before[:idx].rstrip() if idx >= 0 else ""
+        end = toks[-1][0] + len(toks[-1][1]) if toks else cue_start
+        m = PLURAL_LEFT.search(sent, base, end)
+        if not m:
+            return None
+        phrase = [(m.start(1), m.group(1))]
+    start = phrase[0][0]
+    prefix = sent[:start].rstrip()
     after_comma = prefix.endswith((",", "\"", "”", "—", "--"))
-    return text, int(after_comma)
+    return " ".join(t for _, t in phrase), int(after_comma)
 
 
 def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
@@ -536,6 +609,10 @@ def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] |
     if not m or m.end() >= end:
         return None
     label = _clean(m.group("label"))
+    if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
+        # labels glued together by a scraper: "PresidentofPalestineMahmoudAbbas"
+        label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
+        label = re.sub(r"\b([A-Z][a-z]+?)(of|the)(?= )", r"\1 \2", label)
     low = label.lower()
     if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
         return None
@@ -637,13 +714,14 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
         if ref.kind == "group":
             cast.last_group = ref
         return _make(doc, n, para, start, end, sent, ref, frame.cue, via)
+    subject = cast.notice(sent)
     imp = IMPERSONAL.search(sent)
     if imp:
         ref = cast.collective("the sides")
         if in_doc and doc_speaker is not None:
             ref = doc_speaker
         return _make(doc, n, para, start, end, sent, ref, _clean(imp.group()), "collective")
-    if prev is not None and prev.speaker is not None:
+    if prev is not None and prev.speaker is not None and (subject is None or subject.name in prev.members):
         ref = Ref(prev.speaker, prev.speaker_kind, "continuation", list(prev.members), prev.document)
         return _make(doc, n, para, start, end, sent, ref, None, "continuation")
     if doc_speaker is not None:

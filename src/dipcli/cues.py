@@ -17,9 +17,9 @@ welcome commend appreciate praise thank congratulate condemn denounce criticize 
 oppose reject support agree discuss acknowledge recognize recognise convey propose suggest
 hope believe recall confirm assure pledge vow promise demand hail laud voice request invite
 encourage reassure mention indicate outline describe deplore regret caution contend reply
-respond answer ask inform brief claim allege admit concede deny decide resolve conclude
+respond answer ask inform brief claim allege admit concede deny decide resolve
 advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
-predict comment clarify accuse blame dismiss refute protest lament mourn emphasise
+predict comment clarify coordinate consult wish review accuse blame dismiss refute protest lament mourn emphasise
 """.split()
 
 # Irregular or consonant-doubling forms the suffix rules would get wrong.
@@ -39,8 +39,11 @@ PHRASAL = [
     (("call",), r"(?:for|on|upon)"),
     (("look",), r"forward\s+to"),
     (("stand",), r"ready"),
-    (("share",), r"(?:the|their|his|her|its|a)\s+(?:view|views|position|concern|concerns|belief|assessment|understanding|opinion|hope)"),
-    (("exchange",), r"(?:views|opinions)"),
+    (("share",), r"(?:(?:the|their|his|her|its|a|our|an)\s+)?(?:\w+\s+)?(?:view|views|position|positions|concern|concerns|"
+                 r"belief|assessment|assessments|understanding|opinion|hope|greetings|wishes|condolences|"
+                 r"perspective|perspectives|thoughts|priorities|outlook|vision|experience|experiences|"
+                 r"appreciation|commitment|interest|goal|goals|desire)"),
+    (("exchange",), r"(?:views|opinions|greetings|ideas|perspectives|assessments)"),
     (("commit",), r"to"),
     (("refer",), r"to"),
     (("spell",), r"out"),
@@ -56,11 +59,6 @@ OBJECT_NOUNS = (
     r"commitment|determination|desire|wish|wishes|congratulations|belief|views|view|objection|"
     r"objections|dissatisfaction|disappointment|alarm|worry|worries|doubts|position|"
     r"questions|issues|the\s+issue|the\s+question|the\s+matter"
-)
-OBJECT_MODIFIERS = (
-    r"his|her|their|its|our|my|the|a|deep|deepest|serious|grave|strong|firm|full|sincere|"
-    r"great|profound|particular|high|growing|continued|steadfast|unwavering|strongest|"
-    r"heartfelt|warm|warmest|utmost|shared|mutual|also|again|once"
 )
 
 
@@ -85,13 +83,14 @@ def cue_regex() -> re.Pattern[str]:
     """One alternation over every cue; longest phrases first so they win."""
     parts = []
     obj_forms = [f for lemma in OBJECT_VERBS for f in forms(lemma)]
-    parts.append(rf"(?:{_alt(obj_forms)})\s+(?:(?:{OBJECT_MODIFIERS})\s+){{0,3}}(?:{OBJECT_NOUNS})\b")
+    parts.append(rf"(?:{_alt(obj_forms)})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{OBJECT_NOUNS})\b")
     for lemmas, tail in PHRASAL:
         verb_forms = [f for lemma in lemmas for f in forms(lemma)]
         parts.append(rf"(?:{_alt(verb_forms)})\s+(?:\w+ly\s+)?{tail}\b")
     simple_forms = [f for lemma in SIMPLE for f in forms(lemma)]
     parts.append(rf"(?:{_alt(simple_forms)})\b")
-    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE)
+    # Case-sensitive: cue verbs are lower case in running text ("States" is not "states").
+    return re.compile(r"\b(?:" + "|".join(parts) + r")")
 
 
 # Cues a trailing or inverted attribution uses: "…, Xi said." / "…, said the statement".
