@@ -307,9 +307,12 @@ class Cast:
         """Interpret a subject phrase; try shorter suffixes when the whole does not resolve."""
         tokens = phrase.split()
         for i in range(len(tokens)):
-            ref = self._resolve_exact(" ".join(tokens[i:]), in_doc=in_doc)
+            if not tokens[i][0].isalnum():
+                continue
+            sub = re.sub(r" ([,;])", r"\1", " ".join(tokens[i:]))
+            ref = self._resolve_exact(sub, in_doc=in_doc)
             if ref is not None:
-                ref.mention = " ".join(tokens[i:])
+                ref.mention = sub
                 return ref
         return None
 
@@ -340,8 +343,10 @@ class Cast:
             return ref
         if DOCUMENT.fullmatch(phrase) and re.match(r"(?i)(?:the|a|this)\s", phrase) or DOC_TITLE.fullmatch(phrase):
             return self.document_ref(self.named_document(phrase), via="explicit")
-        parts = re.split(r"\s+and\s+", phrase)
-        if len(parts) == 2 and all(parts):
+        if "," in phrase and not re.search(r"\band\b", phrase):
+            return None  # "In Moscow, Putin": not a list; a shorter suffix will do
+        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase) if p]
+        if 2 <= len(parts) <= 8:
             refs = [self._resolve_single(p) for p in parts]
             if all(refs):
                 members = []
@@ -517,7 +522,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     phrase: list[tuple[int, str]] = []
     for pos, tok in reversed(toks):
         low = tok.lower()
-        if tok[0].isupper() or low in ("of", "the", "and", "'s", "’s") or low in ROLE_WORDS \
+        if tok[0].isupper() or low in ("of", "the", "and", "'s", "’s", ",") or low in ROLE_WORDS \
                 or low in PRONOUNS or low in ("his", "her", "their", "its"):
             phrase.append((pos, tok))
             if len(phrase) > 25:
@@ -525,7 +530,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             continue
         break
     phrase.reverse()
-    while phrase and phrase[0][1].lower() in ("of", "and", "'s", "’s"):
+    while phrase and phrase[0][1].lower() in ("of", "and", "'s", "’s", ","):
         phrase.pop(0)
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
@@ -578,8 +583,9 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
         ref = cast.resolve(left[0], in_doc=in_doc)
         if ref is None:
             continue
-        trailing = head in INVERTIBLE and bool(TRAILING.match(sent, m.end())) and bool(left[1])
-        frames.append(Frame(ref, cue, m.start(), trailing, bool(left[1])))
+        after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
+        trailing = head in INVERTIBLE and bool(TRAILING.match(sent, m.end())) and after_comma
+        frames.append(Frame(ref, cue, m.start(), trailing, after_comma))
     return frames
 
 
@@ -708,6 +714,10 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
         return _make(doc, n, para, start, end, sent, ref, cue, "explicit")
     if frame is not None:
         ref = frame.ref
+        if in_doc and doc_speaker is not None and ref.kind == "group" and ref.via in ("collective", "pronoun"):
+            # in a joint statement, "the two sides" and "we" are the statement's authors
+            ref = Ref(doc_speaker.name, doc_speaker.kind, ref.via, list(doc_speaker.members),
+                      doc_speaker.document, ref.mention)
         via = ref.via
         if ref.kind == "group" and via == "explicit" and ref.members and " and " in ref.name:
             via = "collective"
