@@ -100,7 +100,7 @@ PLURAL_GROUP = re.compile(
     r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*[a-rt-z]s"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
-    r"working\s+group|task\s+force|side)",
+    r"working\s+group|task\s+force)",
 )
 DOCUMENT = re.compile(
     r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"

@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -30,9 +31,20 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("dipcli", appauthor=False))
 
 
+@cache
+def code_fingerprint() -> str:
+    """A digest of the package's own code and data: a changed analyser never reads old entries."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv") and p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def article_key(article: Article) -> str:
     h = hashlib.sha256()
-    h.update(f"{__version__}\0{SCHEMA}\0".encode())
+    h.update(f"{__version__}\0{SCHEMA}\0{code_fingerprint()}\0".encode())
     for value in (article.doc, article.path, article.format, article.title, article.date, article.source,
                   article.place, article.category, article.url, article.text):
         h.update((value or "").encode("utf-8", "surrogatepass"))

@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -146,10 +147,11 @@ def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = 
                if speaker is None or speaker_matches(c, speaker))
 
     def table(rows):
-        cols = [("id", {"no_wrap": True}), ("speaker", {"style": "bold"}), ("via", {}), ("cue", {}),
-                ("start", {"justify": "right"}), ("end", {"justify": "right"}), ("text", {"ratio": 1})]
-        return print_table("Claims", cols, ([c.id, c.speaker or "(narrator)", c.via, c.cue or "", c.start, c.end, c.text]
-                                             for c in rows))
+        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
+                ("via", {"max_width": 12}), ("cue", {"max_width": 14}), ("offsets", {"no_wrap": True}),
+                ("text", {"ratio": 1})]
+        return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], c.speaker or "(narrator)", c.via, c.cue or "",
+                                              f"{c.start}-{c.end}", c.text] for c in rows))
 
     emit(records, run.fmt, fields=_fields(Claim), table=table, empty_note="no claims")
     run.finish()
@@ -203,11 +205,12 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
     texts = {item.article.doc: item.article.text for item in items}
 
     def table(rows):
-        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold"}), ("score", {"justify": "right"}),
-                ("id", {"no_wrap": True}), ("text", {"ratio": 1})]
+        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24}),
+                ("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
         return print_table(f"Who said: {query}", cols, (
-            [i + 1, h.claim.speaker or "(narrator)", f"{h.score:.2f}", h.claim.id,
-             highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)))
+            [i + 1, h.claim.speaker or "(narrator)", f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
+             highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)),
+            caption=None if len(texts) < 2 else "offsets are into each claim's article; use --json for ids")
 
     if run.fmt == "table":
         emit(hits, "table", table=table, empty_note=f"no claim matches {query!r}")
@@ -308,11 +311,12 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
         return
 
     def table(rows):
-        cols = [("speaker", {"style": "bold"}), ("polarity", {}), ("cue", {}), ("intensity", {}),
-                ("target", {"ratio": 1}), ("entities", {}), ("claim", {"no_wrap": True})]
+        cols = [("speaker", {"style": "bold", "max_width": 18}), ("", {"no_wrap": True}),
+                ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
         return print_table("Stances", cols, (
-            [s.speaker or "(narrator)", _polarity_text(s.polarity), s.cue, s.intensity or "", s.target,
-             ", ".join(s.entities), s.claim] for s in rows))
+            [s.speaker or "(narrator)", _polarity_text(s.polarity),
+             s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
+            for s in rows))
 
     emit(found, run.fmt, fields=_fields(Stance), table=table, empty_note="no stances")
     run.finish()
@@ -334,11 +338,19 @@ def _target_matches(st, wanted: str) -> bool:
 def _polarity_text(polarity: str):
     from rich.text import Text
 
-    return Text("+ support", style="green") if polarity == "support" else Text("\u2212 oppose", style="red")
+    return Text("+", style="bold green") if polarity == "support" else Text("\u2212", style="bold red")
+
+
+def _short(name: str, limit: int = 26) -> str:
+    """A long name (a joint statement's title) cut at a word boundary for a table header."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0]
+    return cut + "\u2026"
 
 
 def _matrix_table(rows: list[dict], key: str) -> int:
-    """Speakers down, targets across, cells like +2 / \u22121."""
+    """Targets down, speakers across (there are fewer speakers), cells like +2 / \u22121."""
     from rich.text import Text
 
     from .render import print_table
@@ -346,7 +358,7 @@ def _matrix_table(rows: list[dict], key: str) -> int:
     speakers = list(dict.fromkeys(r["speaker"] for r in rows))
     targets = list(dict.fromkeys(r[key] for r in rows))
     cell = {(r["speaker"], r[key]): r for r in rows}
-    cols = [("speaker", {"style": "bold"})] + [(t, {"justify": "center", "max_width": 18}) for t in targets]
+    cols = [(key, {"style": "bold", "ratio": 1})] + [(_short(sp), {"justify": "center"}) for sp in speakers]
 
     def fmt(r):
         if r is None:
@@ -354,8 +366,8 @@ def _matrix_table(rows: list[dict], key: str) -> int:
         style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
         return Text(r["cell"], style=style)
 
-    return print_table(f"Stance matrix (speaker \u00d7 {key})", cols,
-                       ([sp] + [fmt(cell.get((sp, t))) for t in targets] for sp in speakers))
+    return print_table(f"Stance matrix ({key} \u00d7 speaker)", cols,
+                       ([t] + [fmt(cell.get((sp, t))) for sp in speakers] for t in targets))
 
 
 # -- topics --------------------------------------------------------------------------------
