@@ -34,15 +34,16 @@ TITLES = (
 TITLE_WORDS = frozenset(
     w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
 ) | {"deputy", "first", "foreign", "vice", "state", "affairs", "ministry", "security", "national"}
-NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|bin|ibn|de|da|van|von|der|le|la|el)(?:-[A-Z][\w’']*)?)"
+NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
                r"General|Chief|Grand|Defen[cs]e|President|Minister|Premier|Chancellor|King|Queen)\b")
 _ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
+# Names never run across a line break (paragraphs are lines).
 TITLED_NAME = re.compile(
-    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN}){{0,2}})\s+)?\b(?P<title>{TITLES})\b"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w’'\-]*){{0,5}}?))?"
-    rf"\s+(?P<name>[A-Z][\w’'\-]+(?:\s+{NAME_TOKEN}){{0,3}})"
+    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:[ \t]+{_ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})\b"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
+    rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,3}})"
 )
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
@@ -97,7 +98,7 @@ COLLECTIVE = re.compile(
 )
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
 PLURAL_GROUP = re.compile(
-    r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*[a-rt-z]s"
+    r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
     r"working\s+group|task\s+force)",
@@ -270,6 +271,7 @@ class Cast:
         return chosen if len(chosen) == 2 else self.people[:2]
 
     def group_name(self, members: list[Person]) -> str:
+        members = sorted(members, key=lambda p: p.order)
         if members and all(p.country for p in members) and len({p.country for p in members}) == len(members):
             return " and ".join(p.country for p in members)
         return " and ".join(p.name for p in members)
@@ -388,7 +390,7 @@ class Cast:
             return Ref(country, "group", "explicit", members)
         if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
             return self._resolve_role(m, phrase)
-        words = [t for t in tokens if t not in STOP_CAPS]
+        words = [re.sub(r"['’]s?$", "", t) for t in tokens if t not in STOP_CAPS]
         if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
             return Ref(" ".join(words), "group", "explicit")
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
@@ -433,7 +435,8 @@ class Cast:
 
     def named_document(self, phrase: str) -> str:
         title = _trim_title(phrase)
-        if len(title.split()) >= 4:
+        m = DOC_TITLE.match(title)
+        if m and m.group() == title and len(title.split()) >= 4:
             for doc in self.documents:
                 if doc.startswith(title) or title.startswith(doc):
                     return doc
@@ -507,7 +510,8 @@ class Frame:
 
 
 WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
-PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*[a-rt-z]s)$")
+PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"
+                         r"(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders))$")
 
 
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
