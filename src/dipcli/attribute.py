@@ -189,6 +189,12 @@ class Cast:
         self._text = text
         for m in TITLED_NAME.finditer(text):
             self._introduce(m)
+        for m in UNTITLED_SUBJECT.finditer(text):
+            words = m.group("name").split()
+            if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in INSTITUTION_WORDS
+                   or gazetteer.is_country_word(w) for w in words):
+                continue
+            self.add_person(" ".join(words), alias=m.group("name"), at=m.start("name"))
         for m in DOC_TITLE.finditer(text):
             doc = _trim_title(m.group())
             if len(doc.split()) >= 4:
@@ -200,18 +206,25 @@ class Cast:
         name_tokens = _name_tokens(m.group("name"))
         if not name_tokens:
             return None
-        name = " ".join(name_tokens)
         country = None
         for part in (m.group("adj"), m.group("of")):
             if part:
                 country = country or _country_in(_clean(part))
+        if m.group("of") and country is None:
+            # the lazy "of" stopped early: "President of South | Ossetia Anatoly Bibilov"
+            for k in range(1, len(name_tokens)):
+                found = gazetteer.country_of(_clean(m.group("of")) + " " + " ".join(name_tokens[:k]))
+                if found:
+                    country, name_tokens = found, name_tokens[k:]
+                    break
+        name = " ".join(name_tokens)
         # "Prime Minister Robert Golob of the Republic of Slovenia"
         tail = m.string[m.end():m.end() + 80]
         after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})", tail)
         if not country and after:
             country = gazetteer.country_of(_clean(after.group(1)))
         return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()),
-                               at=m.start() if m.string is self._text else None)
+                               at=m.start() if m.string is self._text else 10**9)
 
     def add_person(self, name: str, *, country: str | None = None, title: str | None = None,
                    alias: str | None = None, at: int | None = None) -> Person:
@@ -498,6 +511,16 @@ def _name_tokens(raw: str) -> list[str]:
     return out
 
 
+# A name that opens a sentence and does something: "Vladimir Petrov had a telephone conversation …".
+UNTITLED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
+    r" (?:also )?(?:had|held|met|spoke|said|says|sent|received|made|visited|called|took|gave|signed|"
+    r"attended|hosted|welcomed|thanked|congratulated|discussed|opened|chaired|addressed|noted|stressed|"
+    r"emphasi[sz]ed|expressed|underlined|pointed|told|agreed|informed|reaffirmed|telephoned)\b",
+    re.MULTILINE,
+)
+
+
 # -- sentence frames ---------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -509,6 +532,9 @@ class Frame:
     after_comma: bool  # the subject follows a comma (after an opening clause)
 
 
+PASSIVE_AUX = frozenset("is are was were be been being".split())
+ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
+                            r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed)\b")
 WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
 PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"
                          r"(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders))$")
@@ -521,8 +547,11 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     """
     base = max(0, cue_start - 200)
     toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, base, cue_start)]
+    skipped = []
     while toks and toks[-1][1].lower() in SKIPPABLE:
-        toks.pop()
+        skipped.append(toks.pop()[1].lower())
+    if skipped and skipped[0] in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
+        return None  # "X was discussed": X is what was discussed, not who spoke
     phrase: list[tuple[int, str]] = []
     for pos, tok in reversed(toks):
         low = tok.lower()

@@ -30,6 +30,7 @@ IRREGULAR = {
     "admit": ("admit", "admits", "admitted", "admitting"),
     "commit": ("commit", "commits", "committed", "committing"),
     "stand": ("stand", "stands", "stood", "standing"),
+    "speak": ("speak", "speaks", "spoke", "speaking"),
     "refer": ("refer", "refers", "referred", "referring"),
 }
 
@@ -47,7 +48,8 @@ PHRASAL = [
     (("commit",), r"to"),
     (("refer",), r"to"),
     (("spell",), r"out"),
-    (("speak",), r"(?:of|about|highly)"),
+    (("speak",), r"(?:of|about|highly|out|in\s+favou?r\s+of|against)"),
+    (("touch",), r"(?:on|upon)"),
     (("take",), r"note"),
     (("reach",), r"(?:a\s+|an\s+)?(?:consensus|agreement|understanding)"),
 ]
