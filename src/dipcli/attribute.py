@@ -34,7 +34,7 @@ TITLES = (
 TITLE_WORDS = frozenset(
     w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
 ) | {"deputy", "first", "foreign", "vice", "state", "affairs", "ministry", "security", "national"}
-NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)(?:-[A-Z][\w’']*)?)"
+NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)\b(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
                r"General|Chief|Grand|Defen[cs]e|President|Minister|Premier|Chancellor|King|Queen)\b")
@@ -50,6 +50,7 @@ TURN_LABEL = re.compile(
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
 )
+QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
 NOT_LABELS = frozenset(
     "note source category update date location time tags editor related contact media press "
     "photo video caption subject re fact sheet background transcript source tags note sources "
@@ -644,6 +645,9 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
 
 def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] | None:
     """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'."""
+    q = QUESTION_LABEL.match(text, start, end)
+    if q:
+        return Ref("Questioner", "person", "turn", []), q.end()
     m = TURN_LABEL.match(text, start, min(end, start + 160))
     if not m or m.end() >= end:
         return None
@@ -669,15 +673,14 @@ def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] |
             return None
         pretty = label
     ref = cast.resolve(pretty)
-    if ref is None:
+    if ref is None or ref.kind != "person":
         bare = [w for w in pretty.split() if w.lower() not in TITLE_WORDS and w.lower() not in ("the", "of")]
-        if not bare:
+        if not bare or low.startswith("the "):
             return None
-        if low.startswith("the "):
-            return None
+        if ref is not None or len(bare) < len(pretty.split()) - 1 or not label.isupper():
+            # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
+            return Ref(pretty, "person", "turn", [pretty]), m.end()
         ref = cast.person_ref(cast.add_person(" ".join(bare), alias=label), "turn", label)
-    if ref.kind != "person":
-        return None
     return Ref(ref.name, ref.kind, "turn", ref.members), m.end()
 
 
