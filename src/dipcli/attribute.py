@@ -314,6 +314,13 @@ class Cast:
 
     def by_country(self, country: str, title: str | None = None) -> Person | None:
         found = [p for p in self.people if p.country == country]
+        if not found:
+            # "the Russian President" when the article never said whose country is whose:
+            # the one principal without a country is the only candidate.
+            unknown = [p for p in self.principals() if p.country is None]
+            if len(unknown) == 1:
+                unknown[0].country = country
+                found = unknown
         if title:
             titled = [p for p in found if p.title and p.title.lower() == title.lower()]
             found = titled or found
