@@ -1,0 +1,420 @@
+"""Tests for dipcli.load: paths, formats, normalisation and every user-facing error."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dipcli.load import (
+    DEFAULT_MAX_BYTES,
+    default_corpus,
+    iter_articles,
+    parse_bytes,
+    parse_date,
+)
+from dipcli.model import Article, DipError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "load"
+
+
+def load(paths, **kwargs) -> tuple[list[Article], list[str]]:
+    errors: list[DipError] = []
+    articles = list(iter_articles([str(p) for p in paths], on_error=errors.append, **kwargs))
+    messages = [str(e) for e in errors]
+    assert all("\n" not in m for m in messages)
+    return articles, messages
+
+
+def one(path: Path, **kwargs) -> Article:
+    articles, errors = load([path], **kwargs)
+    assert errors == []
+    assert len(articles) == 1
+    return articles[0]
+
+
+def paragraphs(article: Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def assert_clean(article: Article) -> None:
+    for para in paragraphs(article):
+        assert para, article.doc
+        assert para == para.strip()
+        assert "\n" not in para and "  " not in para and "\t" not in para
+        assert "\u00a0" not in para and "\u200b" not in para
+
+
+# ---------------------------------------------------------------- formats
+
+def test_news_text_header_dateline_bullets_and_footer():
+    art = one(FIXTURES / "tass_style.txt")
+    assert (art.doc, art.format) == ("tass_style", "text")
+    assert art.title == "Nordland and Caspia agree to expand grain corridor"
+    assert art.date == "2024-03-14"
+    assert art.source == "TASS"
+    assert art.place == "Helsborg"
+    assert art.category == "Economy"
+    paras = paragraphs(art)
+    assert paras[0].startswith("HELSBORG, March 14. /TASS/. Nordland President Elena Marsh")
+    assert paras[2].startswith("-- Reyes said")
+    assert "Category" not in art.text and "Hits" not in art.text and art.title not in art.text
+    assert len(paras) == 4
+
+
+def test_hard_wrapped_text_is_joined_and_dateline_outlet_becomes_source():
+    art = one(FIXTURES / "reuters_style.txt")
+    assert art.title == "Caspia warns over border talks"
+    assert (art.source, art.place, art.date) == ("Reuters", "Geneva", None)
+    paras = paragraphs(art)
+    assert len(paras) == 3
+    assert paras[0].startswith("GENEVA, May 2 (Reuters) - Caspian Foreign Minister Lena Ortiz said on Tuesday")
+    assert paras[0].endswith("before the summer flood season.")
+
+
+def test_speech_without_header_keeps_each_line_as_a_paragraph():
+    art = one(FIXTURES / "un_speech.txt")
+    assert art.title is None and art.place is None and art.source is None
+    paras = paragraphs(art)
+    assert paras[:2] == ["Mr. President,", "Distinguished delegates,"]
+    assert paras[-1] == "I thank you."
+    assert len(paras) == 6
+
+
+def test_markdown_readout_front_matter_and_inline_syntax():
+    art = one(FIXTURES / "readout.md")
+    assert art.format == "markdown"
+    assert art.title == "Readout of the Secretary’s Call with President Elena Marsh of Nordland"
+    assert art.date == "2024-02-07"
+    assert art.url == "https://www.example.gov/briefing-room/2024/02/07/readout-of-call-with-president-marsh/"
+    assert art.source == "example.gov"
+    assert art.category == "statements-releases"
+    paras = paragraphs(art)
+    assert paras[0] == (
+        "Secretary of State Daniel Okafor spoke today with President Elena Marsh of Nordland to "
+        "discuss the grain corridor and regional security. The Secretary underscored the United "
+        "States’ support for the Baltic Grain Initiative and welcomed Nordland’s leadership.")
+    assert "attacks on shipping [sic]. The two leaders agreed to:" in paras[1]
+    assert paras[2:4] == ["- expand inspections of cargo ships;",
+                          "- hold a ministerial meeting in Helsborg next month."]
+    assert paras[4] == "The Secretary reaffirmed that the 5* rating of the port remains valid."
+    assert "#" not in art.text and "https://" not in art.text and "\\" not in art.text
+
+
+def test_markdown_transcript_turns_survive():
+    art = one(FIXTURES / "remarks.md")
+    paras = paragraphs(art)
+    assert paras[:2] == ["Oval Office", "2:14 P.M. EDT"]
+    assert paras[2].startswith("PRESIDENT GRANT: Well, welcome, Madam Prime Minister. It’s good to have you here.")
+    assert paras[3] == ("PRIME MINISTER ALVES: (As interpreted.) Thank you, Mr. [President]. Tessaly is "
+                        "grateful for your support. We want a peaceful settlement, and we want it soon.")
+    assert paras[-1] == "PRESIDENT GRANT: (Laughs.) We’ll see."
+    assert "END" not in art.text and "<s>" not in art.text
+
+
+def test_broken_front_matter_does_not_crash(tmp_path):
+    page = tmp_path / "broken.md"
+    page.write_text("---\ntitle: [unclosed\ndate: 2021-05-04\n---\n\nThe envoys met in Oslo.\n",
+                    encoding="utf-8")
+    art = one(page)
+    assert art.text == "The envoys met in Oslo."
+    assert art.date == "2021-05-04"
+
+
+def test_html_article_body_lead_and_metadata():
+    art = one(FIXTURES / "kremlin_like.html")
+    assert art.format == "html"
+    assert art.title == "Talks with President of Nordland Elena Marsh"
+    assert art.date == "2019-06-05"
+    assert art.place == "Palace of Nations, Helsborg"
+    assert art.url == "http://en.example.org/events/news/4242"
+    assert art.source == "President of Caspia"
+    paras = paragraphs(art)
+    assert paras[0] == ("Omar Reyes held talks with President of Nordland Elena Marsh, who is in "
+                        "Caspia on an official visit.")
+    assert paras[1] == "The two leaders discussed trade, energy and the Baltic Grain Initiative."
+    assert paras[2] == "President of Caspia Omar Reyes: Madam President, Elena Marsh, friends,"
+    assert paras[3:5] == ["We are glad to welcome you to Helsborg.", "Our trade grew by a quarter last year."]
+    assert paras[5] == "President of Nordland Elena Marsh: Thank you. Nordland values this partnership."
+    for gone in ("Marsh Elena", "Background information", "tracker", "Hidden paragraph", "Also hidden",
+                 "Screen reader", "Publication status", "Home", "licensed", "At the talks", "* * *"):
+        assert gone not in art.text
+
+
+def test_html_without_article_markup_falls_back_to_main_and_title_tag(tmp_path):
+    page = tmp_path / "page.htm"
+    page.write_text(
+        "<html><head><title>Envoys meet in Oslo | Example News</title>"
+        '<meta property="article:published_time" content="2022-10-14T22:42:17-04:00"></head>'
+        "<body><div>Menu</div><main><h2>Envoys meet</h2><div>Two envoys met <em>in</em> Oslo."
+        '<div hidden>secret</div></div><ul><li>First point</li><li class="visually-hidden">x</li></ul>'
+        "</main></body></html>", encoding="utf-8")
+    art = one(page)
+    assert art.title == "Envoys meet in Oslo"
+    assert art.date == "2022-10-14"
+    assert paragraphs(art) == ["Envoys meet", "Two envoys met in Oslo.", "First point"]
+
+
+def test_jsonl_streams_records_and_reports_bad_lines():
+    articles, errors = load([FIXTURES / "talks.jsonl"])
+    assert [a.doc for a in articles] == ["talks:1", "talks:4"]
+    assert errors[0].startswith(f"{FIXTURES / 'talks.jsonl'}:2: invalid JSON")
+    assert errors[1] == f'{FIXTURES / "talks.jsonl"}:3: no "text" field'
+    first, second = articles
+    assert (first.title, first.date, first.place, first.source) == (
+        "Telephone conversation with Elena Marsh", "2016-04-12", "Helsborg", "en.example.org")
+    assert paragraphs(first) == [
+        "Omar Reyes had a telephone conversation with President of Nordland Elena Marsh.",
+        "Omar Reyes and Elena Marsh discussed the grain corridor.",
+        "The leaders agreed to meet in Helsborg.",
+        "President of Caspia Omar Reyes: Madam President, welcome.",
+    ]
+    assert second.date == "2017-03-22"
+    assert paragraphs(second)[0] == "Mr Reyes and Mr Alves also touched upon the river border."
+
+
+def test_json_array_and_single_object(tmp_path):
+    (tmp_path / "many.json").write_text(json.dumps([{"text": "One."}, {"text": "Two.", "title": "T"}]))
+    (tmp_path / "single.json").write_text(json.dumps({"text": "Only.", "date": "March 22, 2023"},
+                                                     indent=2))
+    articles, errors = load([tmp_path / "many.json", tmp_path / "single.json"])
+    assert errors == []
+    assert [(a.doc, a.text) for a in articles] == [("many:1", "One."), ("many:2", "Two."), ("single", "Only.")]
+    assert articles[2].date == "2023-03-22"
+
+
+def test_text_starting_with_a_bracket_is_not_json(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("[Editor's note: corrected spelling]\n\nThe minister spoke in Rome.\n")
+    assert paragraphs(one(note))[-1] == "The minister spoke in Rome."
+
+
+def test_every_fixture_paragraph_is_clean():
+    articles, _ = load([FIXTURES])
+    assert len(articles) == 8
+    for art in articles:
+        assert_clean(art)
+
+
+# ---------------------------------------------------------------- normalisation and encodings
+
+def test_crlf_and_bom_give_the_same_text(tmp_path):
+    plain = (FIXTURES / "tass_style.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(plain.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "c.txt").write_bytes(plain.replace("\n", "\r").encode("utf-16"))
+    a, b, c = load([tmp_path])[0]
+    assert a.text == b.text == c.text
+    assert a.title == b.title == c.title
+
+
+def test_odd_spaces_zero_width_and_control_characters(tmp_path):
+    raw = "Envoy\u00a0Ana\u202fAlves\u2007said:\tpeace\u200b\u00ad is\x07 near.\u2028New line."
+    (tmp_path / "x.txt").write_text(raw, encoding="utf-8")
+    assert one(tmp_path / "x.txt").text == "Envoy Ana Alves said: peace is near.\n\nNew line."
+
+
+def test_cp1252_file_is_decoded(tmp_path):
+    text = "President Müller said the café talks were “constructive” – and he’d return."
+    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
+    assert one(tmp_path / "legacy.txt").text == text
+
+
+def test_undetectable_encoding_is_refused_clearly(tmp_path):
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
+    articles, errors = load([tmp_path / "noise.txt"])
+    assert articles == []
+    assert errors == [f"{tmp_path / 'noise.txt'}: not UTF-8 and the encoding could not be detected "
+                      "(convert the file to UTF-8)"]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (PNG)"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF)"),
+    (b"plain words\x00 and a NUL", "binary file (contains NUL bytes)"),
+    (bytes([1, 2, 3, 4, 5, 6]) * 100, "binary file (mostly control bytes)"),
+    (b"", "empty file"),
+    (b" \n\t\r\n  \n", "contains only whitespace"),
+    ("\u00a0\u200b \n".encode(), "contains only whitespace"),
+])
+def test_unreadable_content_is_reported(tmp_path, data, message):
+    (tmp_path / "bad.txt").write_bytes(data)
+    articles, errors = load([tmp_path / "bad.txt"])
+    assert articles == []
+    assert errors == [f"{tmp_path / 'bad.txt'}: {message}, not text" if message.startswith("binary")
+                      else f"{tmp_path / 'bad.txt'}: {message}"]
+
+
+def test_text_without_body_is_an_error(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>")
+    assert load([tmp_path / "empty.html"])[1] == [f"{tmp_path / 'empty.html'}: no article text found"]
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("23 Mar., 2023", "2023-03-23"),
+    ("March 22, 2023", "2023-03-22"),
+    ("Wednesday, March 22, 2023, 11:00", "2023-03-22"),
+    ("2023-03-22", "2023-03-22"),
+    ("2022-10-14 22:42:17-04:00", "2022-10-14"),
+    ("22.03.2023", "2023-03-22"),
+    ("2023年3月23日", "2023-03-23"),
+    ("03/04/2023", None),
+    ("31 Feb 2023", None),
+    ("sometime in spring", None),
+])
+def test_parse_date(raw, iso):
+    assert parse_date(raw) == iso
+
+
+# ---------------------------------------------------------------- paths and errors
+
+def test_missing_path(tmp_path):
+    articles, errors = load([tmp_path / "nope.txt"])
+    assert articles == [] and errors == [f"{tmp_path / 'nope.txt'}: no such file or directory"]
+
+
+def test_folder_with_nothing_readable(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.txt").write_text("secret text")
+    (tmp_path / "README.md").write_text("About this folder.")
+    articles, errors = load([tmp_path])
+    assert articles == []
+    assert len(errors) == 1 and errors[0].startswith(f"{tmp_path}: no readable files in this folder")
+
+
+def test_folder_walk_order_doc_ids_and_skips(tmp_path):
+    (tmp_path / "b.txt").write_text("Second text.")
+    (tmp_path / "a.md").write_text("First text.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c").write_text("Third text.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("hidden")
+    (tmp_path / "LICENSE").write_text("MIT")
+    (tmp_path / "SNAPSHOT_COMMIT.txt").write_text("abc123")
+    (tmp_path / "data.xlsx").write_bytes(b"PK\x03\x04")
+    articles, errors = load([tmp_path])
+    assert errors == []
+    assert [a.doc for a in articles] == ["a", "b", "sub/c"]
+    assert articles[2].path == str(tmp_path / "sub" / "c")
+    readme = tmp_path / "README.md"
+    readme.write_text("Named explicitly, so it is read.")
+    assert one(readme).doc == "README"
+
+
+def test_many_files_one_bad_others_still_yielded(tmp_path):
+    for name in ("a.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Text of {name}.")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    articles, errors = load([tmp_path])
+    assert [a.doc for a in articles] == ["a", "c"]
+    assert errors == [f"{tmp_path / 'b.txt'}: binary file (contains NUL bytes), not text"]
+
+
+def test_duplicate_doc_ids_are_suffixed(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "note.txt").write_text("Alpha.")
+    (tmp_path / "note.md").write_text("Beta.")
+    articles, _ = load([tmp_path / "note.md", tmp_path / "x" / "note.txt", tmp_path / "note.md"])
+    assert [a.doc for a in articles] == ["note", "note#2", "note#3"]
+
+
+def test_oversize_file_is_refused_before_reading(tmp_path):
+    (tmp_path / "big.txt").write_text("A sentence of text. " * 10)
+    articles, errors = load([tmp_path / "big.txt"], max_bytes=50)
+    assert articles == []
+    assert errors == [f"{tmp_path / 'big.txt'}: file is 200 bytes, over the limit of 50 bytes"]
+    assert DEFAULT_MAX_BYTES == 200 * 1024 * 1024
+
+
+def test_jsonl_limit_applies_per_line(tmp_path):
+    lines = [json.dumps({"text": "Short one."}), json.dumps({"text": "Long " * 40}),
+             json.dumps({"text": "Short two."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    articles, errors = load([tmp_path / "feed.jsonl"], max_bytes=100)
+    assert [a.doc for a in articles] == ["feed:1", "feed:3"]
+    assert errors == [f"{tmp_path / 'feed.jsonl'}:2: line is over the limit of 100 bytes; skipped"]
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_stdin_text(monkeypatch):
+    _stdin(monkeypatch, (FIXTURES / "tass_style.txt").read_bytes())
+    art = one(Path("-"))
+    assert (art.doc, art.path, art.category) == ("stdin", "-", "Economy")
+
+
+def test_empty_stdin_is_named_in_the_error(monkeypatch):
+    _stdin(monkeypatch, b"")
+    assert load(["-"]) == ([], ["stdin: empty file"])
+
+
+def test_stdin_jsonl_and_files_together(monkeypatch, tmp_path):
+    _stdin(monkeypatch, b'{"text": "From a pipe."}\n{"text": "Second."}\n')
+    (tmp_path / "f.txt").write_text("From a file.")
+    articles, errors = load(["-", tmp_path / "f.txt"])
+    assert errors == []
+    assert [(a.doc, a.text) for a in articles] == [
+        ("stdin:1", "From a pipe."), ("stdin:2", "Second."), ("f", "From a file.")]
+
+
+def test_default_corpus_is_the_bundled_article():
+    assert default_corpus().is_dir()
+    articles, errors = load([])
+    assert errors == []
+    docs = {a.doc: a for a in articles}
+    seed = docs["xinhua-2023-03-22-highlights-of-xi-putin-talks"]
+    assert (seed.date, seed.place, seed.category) == ("2023-03-23", "Moscow", "Global Governance")
+    assert seed.text.startswith("MOSCOW, March 22 (Xinhua) -- ")
+
+
+def test_output_is_deterministic(tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "copy")
+    first = [(a.doc, a.text, a.title) for a in load([tmp_path / "copy"])[0]]
+    second = [(a.doc, a.text, a.title) for a in load([tmp_path / "copy"])[0]]
+    assert first == second
+
+
+# ---------------------------------------------------------------- tooltip repeats
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Mr Putin met Angela Merkel Merkel AngelaFederal Chancellor of Germany in Berlin.",
+     "Mr Putin met Angela Merkel in Berlin."),
+    ("The talks with Alexander Van der Bellen Van der Bellen AlexanderFederal President of Austria ended.",
+     "The talks with Alexander Van der Bellen ended."),
+    ("Talks with Ilham Aliyev Aliyev IlhamPresident of Azerbaijan .", "Talks with Ilham Aliyev."),
+    ("They met Nicolas Sarkozy Sarkozy Nicolas , and others.", "They met Nicolas Sarkozy, and others."),
+    ("It was announced by McDonald and YouTube in Paris Paris.",
+     "It was announced by McDonald and YouTube in Paris Paris."),
+])
+def test_jsonl_tooltip_repeats_are_removed(tmp_path, raw, clean):
+    (tmp_path / "t.jsonl").write_text(json.dumps({"text": raw}) + "\n")
+    assert one(tmp_path / "t.jsonl").text == clean
+
+
+# ---------------------------------------------------------------- robustness
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=400).map(lambda s: s.encode("utf-8")),
+    st.lists(st.sampled_from(["---\n", "title: x\n", "<p>", "</p>", "{\"text\": \"a\"}\n", "[", "**",
+                              "\\#", "-- ", "MOSCOW, May 1 (AP) - ", "\u00a0", "\r\n", "Category: y\n",
+                              "Word ", "<script>", "\n\n"]), max_size=30).map(lambda p: "".join(p).encode()),
+))
+@pytest.mark.parametrize("name", ["x.txt", "x.md", "x.html", "x.jsonl", "x"])
+def test_parse_bytes_only_raises_diperror(name, data):
+    try:
+        articles = parse_bytes(data, name=name, doc="x")
+    except DipError as err:
+        assert "\n" not in str(err)
+        return
+    for art in articles:
+        assert_clean(art)
