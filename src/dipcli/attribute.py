@@ -587,19 +587,32 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     return " ".join(t for _, t in phrase), int(after_comma)
 
 
+RIGHT_WORDS = frozenset("of the and on for in to between his her he she they".split())
+
+
 def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
-    """The subject after an inverted cue: "…, said Xi, adding …"."""
-    right = sent[cue_end:cue_end + 400]
-    m = re.match(r"\s+((?:[\w’'\-.]+\s*){1,40}?)(?=\s*(?:[,;:.!?]|$))", right)
-    if not m:
-        return None
-    phrase = m.group(1).strip()
-    words = phrase.split()
+    """The subject after an inverted cue: "…, said Xi, adding …".
+
+    Token by token up to the next punctuation (a regex over optional
+    separators would backtrack exponentially on long runs of words).
+    """
+    words: list[str] = []
+    end = cue_end
+    for m in WORD_POS.finditer(sent, cue_end, min(len(sent), cue_end + 400)):
+        tok = m.group()
+        if not (tok[0].isalnum() or tok[0] in "’'"):
+            break
+        stop = tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", tok)
+        word = tok.rstrip(".") if stop else tok
+        if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS):
+            break
+        words.append(word)
+        end = m.start() + len(word)
+        if stop or len(words) > 40:
+            break
     if not words or not (words[0][0].isupper() or words[0].lower() in ("the", "his", "her", "he", "she", "they")):
         return None
-    if not all(w[0].isupper() or w.lower() in ("of", "the", "and", "on", "for", "in", "to", "between", "his", "her", "he", "she", "they") or w.lower() in ROLE_WORDS for w in words):
-        return None
-    return phrase, cue_end + m.end(1)
+    return " ".join(words), end
 
 
 def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
