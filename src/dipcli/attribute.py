@@ -371,6 +371,13 @@ class Cast:
         parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase) if p]
         if 2 <= len(parts) <= 8:
             refs = [self._resolve_single(p) for p in parts]
+            if any(refs) and not all(refs) and len(parts) == 2:
+                # "the President and the Speaker": keep who is known, name the rest as written
+                known = [r for r in refs if r]
+                names = [r.name if r else re.sub(r"^(?i:the)\s+", "the ", p) for r, p in zip(refs, parts)]
+                ref = Ref(" and ".join(names), "group", "collective", [m for r in known for m in (r.members or [r.name])])
+                self.last_group = ref
+                return ref
             if all(refs):
                 members = []
                 for r in refs:
@@ -412,6 +419,9 @@ class Cast:
         if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
             return self._resolve_role(m, phrase)
         words = [re.sub(r"['’]s?$", "", t) for t in tokens if t not in STOP_CAPS]
+        org = _organisation(phrase)
+        if org:
+            return Ref(org, "group", "explicit")
         if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
             return Ref(" ".join(words), "group", "explicit")
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
@@ -473,6 +483,16 @@ class Cast:
         ref = Ref(title, "document", via, members, document=title)
         self.last_group = ref
         return ref
+
+
+def _organisation(phrase: str) -> str | None:
+    """The canonical name when the phrase is one organisation, alliance or grouping ("the G7")."""
+    bare = re.sub(r"^(?i:the)\s+", "", phrase)
+    found = gazetteer.find_entities(bare)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(bare) and \
+            found[0].kind in ("organization", "alliance", "grouping", "agency"):
+        return found[0].name
+    return None
 
 
 def _country_in(phrase: str) -> str | None:
@@ -643,6 +663,26 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
     return frames
 
 
+PARTICIPLE_CUE = re.compile(
+    r",\s+(?:and\s+)?(?:also\s+)?(noting|adding|stressing|saying|emphasi[sz]ing|underscoring|highlighting|"
+    r"calling\s+(?:for|on)|urging|expressing\s+\w+|reiterating|welcoming|pointing\s+out|recalling|"
+    r"reaffirming|underlining|voicing\s+\w+|warning|insisting)\b")
+
+
+def _opening_subject(sent: str, limit: int) -> str | None:
+    """The subject that opens a sentence ("President Biden reinforced …, noting that …")."""
+    words = []
+    for m in WORD_POS.finditer(sent, 0, min(limit, 200)):
+        tok = m.group()
+        if tok[0].isupper() or tok.lower() in ("of", "the", "and") or tok.lower() in ROLE_WORDS:
+            words.append(tok)
+            continue
+        break
+    while words and words[-1].lower() in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words) or None
+
+
 def choose(frames: list[Frame], sent: str) -> Frame | None:
     if not frames:
         return None
@@ -780,6 +820,12 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
         if ref.kind == "group":
             cast.last_group = ref
         return _make(doc, n, para, start, end, sent, ref, frame.cue, via)
+    participle = PARTICIPLE_CUE.search(sent)
+    if participle:
+        opening = _opening_subject(sent, participle.start())
+        ref = cast.resolve(opening, in_doc=in_doc) if opening else None
+        if ref is not None:
+            return _make(doc, n, para, start, end, sent, ref, participle.group(1), ref.via)
     subject = cast.notice(sent)
     imp = IMPERSONAL.search(sent)
     if imp:

@@ -19,7 +19,8 @@ hope believe recall confirm assure pledge vow promise demand hail laud voice req
 encourage reassure mention indicate outline describe deplore regret caution contend reply
 respond answer ask inform brief claim allege admit concede deny decide resolve
 advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
-predict comment clarify coordinate consult wish review accuse blame dismiss refute protest lament mourn emphasise
+predict comment clarify coordinate consult wish review express update reinforce renew
+offer celebrate accuse blame dismiss refute protest lament mourn emphasise
 """.split()
 
 # Irregular or consonant-doubling forms the suffix rules would get wrong.
@@ -31,6 +32,7 @@ IRREGULAR = {
     "commit": ("commit", "commits", "committed", "committing"),
     "stand": ("stand", "stands", "stood", "standing"),
     "speak": ("speak", "speaks", "spoke", "speaking"),
+    "make": ("make", "makes", "made", "making"),
     "refer": ("refer", "refers", "referred", "referring"),
 }
 
@@ -50,11 +52,16 @@ PHRASAL = [
     (("spell",), r"out"),
     (("speak",), r"(?:of|about|highly|out|in\s+favou?r\s+of|against)"),
     (("touch",), r"(?:on|upon)"),
+    (("make",), r"(?:it\s+)?clear"),
     (("take",), r"note"),
     (("reach",), r"(?:a\s+|an\s+)?(?:consensus|agreement|understanding)"),
 ]
 # express/raise/voice + a noun: the noun is part of the cue ("expressed hope").
-OBJECT_VERBS = ("express", "raise", "reaffirm", "reiterate", "voice", "convey", "extend")
+OBJECT_VERBS = ("express", "raise", "reaffirm", "reiterate", "voice", "convey", "extend", "offer", "renew")
+# Adjectival reports: "The President is grateful to …", "Both sides are committed to …".
+ADJECTIVAL = (r"(?:is|are|was|were|remains|remain|remained|stands|stand|stood)\s+(?:\w+ly\s+)?"
+              r"(?:grateful|pleased|confident|concerned|committed|ready|determined|convinced|prepared|"
+              r"satisfied|disappointed|deeply\s+concerned|opposed|supportive|hopeful|optimistic|alarmed)\b")
 OBJECT_NOUNS = (
     r"hope|hopes|concern|concerns|support|appreciation|gratitude|condolences|satisfaction|"
     r"confidence|readiness|willingness|regret|interest|opposition|solidarity|sympathy|thanks|"
@@ -83,7 +90,7 @@ def _alt(words) -> str:
 @cache
 def cue_regex() -> re.Pattern[str]:
     """One alternation over every cue; longest phrases first so they win."""
-    parts = []
+    parts = [ADJECTIVAL]
     obj_forms = [f for lemma in OBJECT_VERBS for f in forms(lemma)]
     parts.append(rf"(?:{_alt(obj_forms)})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{OBJECT_NOUNS})\b")
     for lemmas, tail in PHRASAL:
