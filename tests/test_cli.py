@@ -293,3 +293,13 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     f.write_text("=HYPERLINK(\"http://x\") is what Minister Omar Reyes said.\n", encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(run("claims", str(f), "-f", "csv").stdout)))
     assert rows and rows[0]["text"].startswith("'=")
+
+
+def test_size_limit_is_configurable(monkeypatch):
+    r = run("--max-bytes", "100", "claims", str(FIXTURES / "agency-brazil-poland.txt"))
+    assert r.exit_code == 1
+    one_error_line(r, "over the limit")
+    monkeypatch.setenv("DIPCLI_MAX_BYTES", "100")
+    assert run("claims", str(FIXTURES / "agency-brazil-poland.txt")).exit_code == 1
+    monkeypatch.setenv("DIPCLI_MAX_BYTES", "100000")
+    assert run("claims", str(FIXTURES / "agency-brazil-poland.txt")).exit_code == 0

@@ -25,6 +25,16 @@ app = typer.Typer(
 )
 
 
+SETTINGS: dict[str, int | None] = {"max_bytes": None}
+
+
+@app.callback()
+def _options(max_bytes: Annotated[Optional[int], typer.Option(
+        "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES",
+        help="Refuse input files larger than this many bytes (default 200 MB).")] = None) -> None:
+    SETTINGS["max_bytes"] = max_bytes
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -70,7 +80,8 @@ class Run:
         else:
             from .pipeline import iter_analysed
 
-            source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs)
+            source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs,
+                                   max_bytes=SETTINGS["max_bytes"])
         for item in source:
             self.loaded += 1
             yield item

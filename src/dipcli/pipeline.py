@@ -17,11 +17,11 @@ def analyse(article: Article) -> Analysed:
 
 
 def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
-                  use_cache: bool = True, jobs: int = 1) -> Iterator[Analysed]:
+                  use_cache: bool = True, jobs: int = 1, max_bytes: int | None = None) -> Iterator[Analysed]:
     """Analysed articles in input order, one at a time (memory stays flat)."""
-    from .load import iter_articles
+    from .load import DEFAULT_MAX_BYTES, iter_articles
 
-    articles = iter_articles(paths, on_error=on_error)
+    articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     if use_cache:
         from .cache import Cache
 
