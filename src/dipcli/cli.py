@@ -161,7 +161,7 @@ def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = 
         cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
                 ("via", {"max_width": 12}), ("cue", {"max_width": 14}), ("offsets", {"no_wrap": True}),
                 ("text", {"ratio": 1})]
-        return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], c.speaker or "(narrator)", c.via, c.cue or "",
+        return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], _short(c.speaker or "(narrator)", 40), c.via, c.cue or "",
                                               f"{c.start}-{c.end}", c.text] for c in rows))
 
     emit(records, run.fmt, fields=_fields(Claim), table=table, empty_note="no claims")
@@ -219,7 +219,7 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
         cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24}),
                 ("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
         return print_table(f"Who said: {query}", cols, (
-            [i + 1, h.claim.speaker or "(narrator)", f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
+            [i + 1, _short(h.claim.speaker or "(narrator)", 40), f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
              highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)),
             caption=None if len(texts) < 2 else "offsets are into each claim's article; use --json for ids")
 
@@ -325,7 +325,7 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
         cols = [("speaker", {"style": "bold", "max_width": 18}), ("", {"no_wrap": True}),
                 ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
         return print_table("Stances", cols, (
-            [s.speaker or "(narrator)", _polarity_text(s.polarity),
+            [_short(s.speaker or "(narrator)", 40), _polarity_text(s.polarity),
              s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
             for s in rows))
 

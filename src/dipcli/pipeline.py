@@ -48,8 +48,11 @@ def speaker_label(claim: Claim) -> str:
 
 def speakers(items: Iterable[Analysed]) -> list[Speaker]:
     """Each speaker with kind, the forms it was referred to by, claim counts and cues."""
+    from .terms import stem
+
     count: Counter[tuple[str, str]] = Counter()
     cues: dict[tuple[str, str], Counter[str]] = {}
+    cue_forms: dict[str, str] = {}  # "expressed serious concern" and "express serious concerns" are one cue
     aliases: dict[tuple[str, str], list[str]] = {}
     members: dict[tuple[str, str], list[str]] = {}
     total = 0
@@ -59,7 +62,9 @@ def speakers(items: Iterable[Analysed]) -> list[Speaker]:
             total += 1
             count[key] += 1
             if c.cue:
-                cues.setdefault(key, Counter())[c.cue.lower()] += 1
+                form = c.cue.lower()
+                lemma = " ".join(stem(w) for w in form.split())
+                cues.setdefault(key, Counter())[cue_forms.setdefault(lemma, form)] += 1
             seen = members.setdefault(key, [])
             for m in c.members:
                 if m not in seen:
