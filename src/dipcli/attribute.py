@@ -445,8 +445,11 @@ class Cast:
         if role in ("side", "delegation", "government", "authorities"):
             if not country:
                 return None
-            members = [p.name for p in self.people if p.country == country]
-            return Ref(country, "group", "title", members)
+            people = [p for p in self.people if p.country == country]
+            if role == "side" and len(people) == 1:
+                # in a leaders' readout "the Russian side" speaks for the one Russian leader present
+                return self.person_ref(people[0], "title", phrase)
+            return Ref(country, "group", "title", [p.name for p in people])
         if role == "counterpart":
             if country:
                 p = self.by_country(country)
