@@ -64,7 +64,7 @@ STOP_CAPS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Noting According Moreover Furthermore "
     "Additionally Finally First Second Third Overall Separately Likewise Similarly Still Yet So "
-    "Besides Further Indeed Instead Thus Therefore He She They We I You".split()
+    "Besides Further Indeed Instead Thus Therefore He She They We I You Together Meanwhile Yesterday".split()
 )
 # Capitalised words of institutions and places, never part of a person's name.
 INSTITUTION_WORDS = frozenset(
@@ -73,8 +73,15 @@ INSTITUTION_WORDS = frozenset(
     "Initiative Administration Parliament Congress Senate Cabinet Secretariat Embassy Mission "
     "Federal Democratic People's Islamic Arab Socialist United Emirates Confederation Principality "
     "Sultanate Commonwealth Territory Province Region City Army Navy Forces Corporation Company Group "
-    "Institute University Foundation Center Centre Association Authority Service Bureau Board".split()
+    "Institute University Foundation Center Centre Association Authority Service Bureau Board "
+    "Team Health Framework Plan Program Programme Act Law Policy Strategy Partnership Agreement Security "
+    "Affairs Development Relations Cooperation Economy Energy Trade Defense Defence Response Safety "
+    "Communities Network Project System Alliance Coalition Movement Front Guard Police Tribunal "
+    "Call Meeting Visit Remarks Statement Readout Trip Travel Conversation Talks Summit Conference "
+    "Session Declaration Communique Press Briefing Dinner Reception Ceremony".split()
 )
+# Generational suffixes are not part of how a person is referred to.
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 ROLE_WORDS = frozenset(
     "president presidents leader leaders side sides counterpart counterparts premier chancellor "
     "king queen emir minister ministers prime secretary spokesperson spokesman spokeswoman ambassador "
@@ -425,7 +432,8 @@ class Cast:
         if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
             return Ref(" ".join(words), "group", "explicit")
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
-                and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words) \
+                and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+                            for w in words) \
                 and not gazetteer.is_country_word(words[-1]) and len(words) >= 2:
             p = self.add_person(" ".join(words), alias=phrase)
             return self.person_ref(p, "explicit", phrase)
@@ -533,9 +541,12 @@ def _name_tokens(raw: str) -> list[str]:
         if bare.lower() in TITLE_WORDS and not out:
             return []
         out.append(bare)
-    while out and (out[-1] in STOP_CAPS or out[-1].lower() in ("of", "the", "and")):
+    while out and (out[-1] in STOP_CAPS or out[-1] in NAME_SUFFIXES or out[-1].lower() in ("of", "the", "and")):
         out.pop()
-    if any(t in INSTITUTION_WORDS for t in out):
+    if any(t in INSTITUTION_WORDS for t in out[1:]):
+        # "Harris Call", "Biden Meeting" in a title-case headline: the name ends before the headline word
+        out = out[:next(i for i, t in enumerate(out) if t in INSTITUTION_WORDS)]
+    if not out or out[0] in INSTITUTION_WORDS:
         return []
     if not out or gazetteer.is_country_word(out[0]):
         return []
