@@ -275,8 +275,9 @@ def keywords(paths: PathsArg = None,
         cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
                 ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
         return print_table(f"Keywords by {by.value} ({method.value})", cols, (
-            [k.group, k.term, f"{k.score:.3f}", "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
-            for k in rows))
+            ["" if i and rows[i - 1].group == k.group else _short(k.group, 30), k.term, f"{k.score:.3f}",
+             "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
+            for i, k in enumerate(rows)))
 
     emit(rows, run.fmt, fields=_fields(Keyword), table=table, empty_note="no keywords")
     run.finish()
@@ -435,8 +436,9 @@ def _topics_table(rows, items) -> int:
             ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
     return print_table("Topics", cols, (
         [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
-         ", ".join(f"{name} {share:.0%}" for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
-         claims[t.claims[0]].text if t.claims and t.claims[0] in claims else ""] for t in rows))
+         ", ".join(f"{_short(name, 24)} {share:.0%}"
+                   for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
+         _short(claims[t.claims[0]].text, 160) if t.claims and t.claims[0] in claims else ""] for t in rows))
 
 
 # -- kwic ----------------------------------------------------------------------------------
