@@ -11,10 +11,11 @@ the same paragraph, or is the narrator's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import gazetteer
-from .cues import INVERTIBLE, OPENING_PARTICIPLES, cue_regex
+from .cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
 from .model import Article, Claim, Paragraph, Sentence
 from .segment import content_start
 
@@ -45,6 +46,32 @@ TITLED_NAME = re.compile(
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
     rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,3}})"
 )
+TITLE_WORD = re.compile(rf"\b(?:{TITLES})\b")
+CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
+
+
+def titled_names(text: str) -> Iterator[re.Match[str]]:
+    """``TITLED_NAME.finditer`` without trying the pattern at every position.
+
+    Titles are found first; the full pattern is then anchored at the start of
+    the capitalised modifiers before each title ("Chinese", "National Climate").
+    """
+    pos = 0
+    for t in TITLE_WORD.finditer(text):
+        if t.start() < pos:
+            continue
+        window = max(pos, t.start() - 60)
+        before = CAP_BEFORE.search(text, window, t.start())
+        starts = [before.start()] if before else []
+        starts.append(t.start())
+        for start in starts:
+            m = TITLED_NAME.match(text, start)
+            if m and m.start("title") == t.start():
+                pos = m.end()
+                yield m
+                break
+
+
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
@@ -188,14 +215,14 @@ class Cast:
         self.last_doc: str | None = None
         self.outlet = article.source
         title = article.title or ""
-        for m in TITLED_NAME.finditer(title):
+        for m in titled_names(title):
             self._introduce(m)
         self.first_person_title = title
 
     # -- discovery -------------------------------------------------------------------------
     def scan(self, text: str) -> None:
         self._text = text
-        for m in TITLED_NAME.finditer(text):
+        for m in titled_names(text):
             self._introduce(m)
         for m in UNTITLED_SUBJECT.finditer(text):
             words = m.group("name").split()
@@ -651,7 +678,7 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
 
 def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
     frames = []
-    for m in cue_regex().finditer(sent):
+    for m in find_cues(sent):
         cue = _clean(m.group())
         head = cue.split()[0].lower()
         prefix = sent[:m.start()].rstrip()
