@@ -44,7 +44,7 @@ _ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 TITLED_NAME = re.compile(
     rf"(?:(?P<adj>{_ADJ_TOKEN}(?:[ \t]+{_ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})\b"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
-    rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,3}})"
+    rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})"
 )
 TITLE_WORD = re.compile(rf"\b(?:{TITLES})\b")
 CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
@@ -103,10 +103,14 @@ INSTITUTION_WORDS = frozenset(
     "Institute University Foundation Center Centre Association Authority Service Bureau Board "
     "Team Health Framework Plan Program Programme Act Law Policy Strategy Partnership Agreement Security "
     "Affairs Development Relations Cooperation Economy Energy Trade Defense Defence Response Safety "
-    "Communities Network Project System Alliance Coalition Movement Front Guard Police Tribunal "
-    "Call Meeting Visit Remarks Statement Readout Trip Travel Conversation Talks Summit Conference "
-    "Session Declaration Communique Press Briefing Dinner Reception Ceremony".split()
+    "Communities Network Project System Alliance Coalition Movement Front Guard Police Tribunal".split()
 )
+# Words of a title-case headline that can follow a name: "Readout of Vice President Harris Call with …".
+HEADLINE_WORDS = frozenset(
+    "Call Calls Meeting Meetings Visit Remarks Statement Readout Trip Travel Conversation Talks Summit "
+    "Conference Session Declaration Communique Press Briefing Dinner Reception Ceremony".split()
+)
+INSTITUTION_WORDS = INSTITUTION_WORDS | HEADLINE_WORDS
 # Generational suffixes are not part of how a person is referred to.
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 ROLE_WORDS = frozenset(
@@ -252,6 +256,10 @@ class Cast:
                 if found:
                     country, name_tokens = found, name_tokens[k:]
                     break
+            else:
+                if len(name_tokens) > 2:
+                    # a place the gazetteer does not know ("South Ossetia"): a name is two words
+                    name_tokens = name_tokens[-2:]
         name = " ".join(name_tokens)
         # "Prime Minister Robert Golob of the Republic of Slovenia"
         tail = m.string[m.end():m.end() + 80]
@@ -555,27 +563,42 @@ def _trim_title(s: str) -> str:
     return " ".join(words)
 
 
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 def _name_tokens(raw: str) -> list[str]:
-    out = []
-    for tok in raw.split():
+    """The words of a person's name in a matched span, or [] when it is not a name."""
+    toks = raw.split()
+    # leading words that belong to an "of" phrase the pattern stopped early in ("Commission Jean-Claude Juncker")
+    while toks and (toks[0].rstrip(".") in INSTITUTION_WORDS or gazetteer.is_country_word(toks[0].rstrip(".,"))):
+        toks.pop(0)
+    out: list[str] = []
+    for tok in toks:
         bare = tok if re.fullmatch(r"[A-Z]\.", tok) else tok.rstrip(".")
         possessive = re.match(r"(.+?)['’]s?$", bare)
         if possessive:
             out.append(possessive.group(1))
             break
+        if bare in MONTHS and out:
+            out.append(bare)  # "Theresa May"
+            continue
         if bare in STOP_CAPS or gazetteer.is_country_word(bare) and out:
             break
-        if bare.lower() in TITLE_WORDS and not out:
-            return []
+        if bare.lower() in TITLE_WORDS:
+            if not out:
+                return []
+            break  # "Nursultan Nazarbayev President of …": the name ends at the next title
         out.append(bare)
-    while out and (out[-1] in STOP_CAPS or out[-1] in NAME_SUFFIXES or out[-1].lower() in ("of", "the", "and")):
+    while out and (out[-1] in STOP_CAPS and out[-1] not in MONTHS or out[-1] in NAME_SUFFIXES
+                   or out[-1].lower() in ("of", "the", "and")):
         out.pop()
-    if any(t in INSTITUTION_WORDS for t in out[1:]):
+    if any(t in HEADLINE_WORDS for t in out[1:]):
         # "Harris Call", "Biden Meeting" in a title-case headline: the name ends before the headline word
-        out = out[:next(i for i, t in enumerate(out) if t in INSTITUTION_WORDS)]
-    if not out or out[0] in INSTITUTION_WORDS:
-        return []
-    if not out or gazetteer.is_country_word(out[0]):
+        out = out[:next(i for i, t in enumerate(out) if t in HEADLINE_WORDS)]
+    if any(t in INSTITUTION_WORDS for t in out):
+        # "Jewish Congress Ronald Lauder": the name follows the institution's
+        out = out[max(i for i, t in enumerate(out) if t in INSTITUTION_WORDS) + 1:]
+    if not out or out[0] in INSTITUTION_WORDS or gazetteer.is_country_word(out[0]):
         return []
     return out
 
@@ -774,14 +797,23 @@ def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] |
             return None
         pretty = label
     ref = cast.resolve(pretty)
-    if ref is None or ref.kind != "person":
-        bare = [w for w in pretty.split() if w.lower() not in TITLE_WORDS and w.lower() not in ("the", "of")]
-        if not bare or low.startswith("the "):
+    if ref is None or ref.kind != "person" or ref.mention != pretty and len(ref.mention.split()) == 1 \
+            and not cast.find_person([ref.mention]):
+        # The name is what follows the last title, institution or place word:
+        # "President of China Media Group Shen Haixiong", "Jewish Congress Ronald Lauder".
+        words = pretty.split()
+        cut = max((i for i, w in enumerate(words)
+                   if w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+                   or w.lower() in ("of", "the", "and") or gazetteer.is_country_word(w)), default=-1)
+        name = words[cut + 1:]
+        if low.startswith("the ") and not name:
             return None
-        if ref is not None or len(bare) < len(pretty.split()) - 1 or not label.isupper():
+        if not name or len(name) > 4:
             # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
             return Ref(pretty, "person", "turn", [pretty]), m.end()
-        ref = cast.person_ref(cast.add_person(" ".join(bare), alias=label), "turn", label)
+        found = cast.find_person(name)
+        person = found or cast.add_person(" ".join(name), alias=label)
+        ref = cast.person_ref(person, "turn", label)
     return Ref(ref.name, ref.kind, "turn", ref.members), m.end()
 
 
@@ -882,7 +914,9 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
     return _make(doc, n, para, start, end, sent, None, None, "none")
 
 
-WHOLE_DOC = re.compile(r"^(?:(?:U\.S\.|[A-Z][\w\-]+)[\s\-–]+)*(?:Joint\s+(?:Statement|Declaration|Communiqu[eé]|Press\s+Statement)|Declaration|Communiqu[eé])\b", re.IGNORECASE)
+# Title-case words then "Joint Statement"/"Declaration": "Russia-China Joint Statement", not "… signed the … Declaration"
+WHOLE_DOC = re.compile(r"^(?:(?:U\.S\.|[A-Z][\w\-]+|[A-Z][\w\-]+[,:])[\s\-–]+)*(?:(?i:joint)\s+(?i:statement|declaration|"
+                       r"communiqu[eé]|press\s+statement)|Declaration|Communiqu[eé])\b")
 SINGLE_AUTHOR = re.compile(r"^(?:Statement|Remarks|Message|Address|Op-Ed|Letter|Proclamation)\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:on|at|to|in|regarding|before|after|for|during)\s|$)")
 
 

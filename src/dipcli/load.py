@@ -808,20 +808,31 @@ def _lines_to_paragraphs(lines: Sequence[str], *, loose: bool = False) -> list[s
     if current:
         blocks.append(current)
     wrapped, width = (False, 0) if loose else _is_wrapped(blocks)
-    paras: list[str] = []
+    # Each paragraph stays a list of lines until the end, so that gluing block after block
+    # onto one paragraph ("a\n\nb\n\nc …") costs linear, not quadratic, time.
+    paras: list[list[str]] = []
+    alnum: list[bool] = []
     for block in blocks:
         # A blank line inside a sentence (a page break in the source) does not end a paragraph.
-        glue = bool(paras) and block[0][:1].islower() and _has_alnum(paras[-1]) \
-            and not _ends_sentence(paras[-1]) and not _LIST_ITEM.match(block[0])
-        buf = [paras.pop(), block[0]] if glue else [block[0]]
+        glue = bool(paras) and block[0][:1].islower() and alnum[-1] \
+            and not _ends_sentence(paras[-1][-1]) and not _LIST_ITEM.match(block[0])
+        if glue:
+            buf, has = paras.pop(), alnum.pop()
+            buf.append(block[0])
+        else:
+            buf, has = [block[0]], False
+        has = has or _has_alnum(block[0])
         for prev, line in zip(block, block[1:]):
             if _join_decision(prev, line, wrapped=wrapped, width=width, loose=loose):
                 buf.append(line)
+                has = has or _has_alnum(line)
             else:
-                paras.append(" ".join(buf))
-                buf = [line]
-        paras.append(" ".join(buf))
-    return paras
+                paras.append(buf)
+                alnum.append(has)
+                buf, has = [line], _has_alnum(line)
+        paras.append(buf)
+        alnum.append(has)
+    return [" ".join(p) for p in paras]
 
 
 # --------------------------------------------------------------------------
@@ -1416,17 +1427,21 @@ def _parse_markdown(text: str, *, name: str, doc: str, path: str) -> Article:
     if end is not None:
         meta = _read_front_matter(lines[1:end]) or {}
         lines = lines[end + 1:]
-    paras: list[tuple[str, int]] = []
+    # (lines, heading level, has a letter or digit): lines are joined at the end, so that
+    # gluing many blocks onto one paragraph stays linear.
+    blocks: list[tuple[list[str], int, bool]] = []
     for src, level in _markdown_blocks(lines):
         para = _collapse(_md_inline(src))
         if not para:
             continue
+        last = blocks[-1] if blocks else None
         # A blank line inside a sentence (a converter's artefact) does not end a paragraph.
-        if paras and not level and not paras[-1][1] and para[:1].islower() \
-                and _has_alnum(paras[-1][0]) and not _ends_sentence(paras[-1][0]):
-            paras[-1] = (f"{paras[-1][0]} {para}", 0)
+        if last is not None and not level and not last[1] and para[:1].islower() \
+                and last[2] and not _ends_sentence(last[0][-1]):
+            last[0].append(para)
         else:
-            paras.append((para, level))
+            blocks.append(([para], level, _has_alnum(para)))
+    paras = [(" ".join(parts), level) for parts, level, _ in blocks]
     title = _meta(_first_of(meta, "title", "headline"))
     if title is None:
         first = next(((p, lvl) for p, lvl in paras if _has_alnum(p)), None)
@@ -1565,10 +1580,15 @@ def _parse_html(text: str, *, name: str, doc: str, path: str) -> Article:
         if key and content and key not in metas:
             metas[key] = content
 
-    body = _xpath_first(root, f"//*[{_itemprop('articleBody')}]")
+    # A <script> or <template> marked as the body holds code or markup, not the article.
+    def shown(query: str):
+        return next((el for el in root.xpath(query)
+                     if isinstance(el.tag, str) and el.tag.lower() not in _DROP_TAGS), None)
+
+    body = shown(f"//*[{_itemprop('articleBody')}]")
     for query in ("//article", "//main", "//body"):
         if body is None:
-            body = _xpath_first(root, query)
+            body = shown(query)
     if body is None:
         body = root
     article = body if body.tag == "article" else next(body.iterancestors("article"), None)

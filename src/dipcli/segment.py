@@ -30,6 +30,8 @@ OPENERS = frozenset(
 )
 BULLET = re.compile(r"(?:--|[-–—•*·▪►])[ \t]+|\d{1,3}[.)][ \t]+")
 ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}|\b[A-Za-z]{1,5}\.")
+END_MARK = re.compile(r"[.?!]")
+ALNUM = re.compile(r"[^\W_]")
 
 
 @cache
@@ -93,9 +95,15 @@ def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     out: list[Sentence] = []
     for para in paras:
         begin = content_start(text, para)
-        chunk = text[begin:para.end]
-        for a, b in tok.span_tokenize(chunk):
+        if END_MARK.search(text, begin, para.end - 1) is None:
+            # Punkt breaks only after . ? or ! with something after it: with none
+            # before the last character the paragraph is one sentence. Headings,
+            # list items and one-line paragraphs skip Punkt's per-call overhead.
+            spans = [(0, para.end - begin)]
+        else:
+            spans = tok.span_tokenize(text[begin:para.end])
+        for a, b in spans:
             for s, e in _split_after_abbrev(text, begin + a, begin + b):
-                if any(ch.isalnum() for ch in text[s:e]):
+                if ALNUM.search(text, s, e):
                     out.append(Sentence(paragraph=para.index, start=s, end=e))
     return out
