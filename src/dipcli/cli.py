@@ -357,8 +357,11 @@ def _short(name: str, limit: int = 26) -> str:
     """A long name (a joint statement's title) cut at a word boundary for a table header."""
     if len(name) <= limit:
         return name
-    cut = name[:limit].rsplit(" ", 1)[0]
-    return cut + "\u2026"
+    # head and tail, so two long statement titles stay apart ("Joint Statement…the New Era")
+    half = limit // 2
+    head = name[:half].rsplit(" ", 1)[0]
+    tail = name[-half:].split(" ", 1)[-1]
+    return f"{head}\u2026{tail}"
 
 
 def _matrix_table(rows: list[dict], key: str) -> int:
