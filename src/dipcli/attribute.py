@@ -632,6 +632,13 @@ PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]
                          r"(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders))$")
 
 
+def _skip_space_back(sent: str, k: int) -> int:
+    """The offset just after the last non-space character before ``k`` (no copying: cues can be many)."""
+    while k > 0 and sent[k - 1].isspace():
+        k -= 1
+    return k
+
+
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
 
@@ -665,9 +672,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if not m:
             return None
         phrase = [(m.start(1), m.group(1))]
-    start = phrase[0][0]
-    prefix = sent[:start].rstrip()
-    after_comma = prefix.endswith((",", "\"", "”", "—", "--"))
+    k = _skip_space_back(sent, phrase[0][0])
+    after_comma = k > 0 and (sent[k - 1] in ",\"”—" or sent[max(0, k - 2):k] == "--")
     return " ".join(t for _, t in phrase), int(after_comma)
 
 
@@ -704,8 +710,9 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
     for m in find_cues(sent):
         cue = _clean(m.group())
         head = cue.split()[0].lower()
-        prefix = sent[:m.start()].rstrip()
-        if prefix.endswith((",", "\"", "”")) or not prefix:
+        k = _skip_space_back(sent, m.start())
+        at_start = k == 0
+        if at_start or sent[k - 1] in ",\"”":
             # inverted: "…, said Xi" (only for plain reporting verbs)
             if head in INVERTIBLE or cue.lower() in INVERTIBLE:
                 right = _right_subject(sent, m.end())
@@ -713,7 +720,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
                     ref = cast.resolve(right[0], in_doc=in_doc)
                     if ref:
                         trailing = bool(TRAILING.match(sent, right[1]))
-                        frames.append(Frame(ref, cue, m.start(), trailing and bool(prefix), True))
+                        frames.append(Frame(ref, cue, m.start(), trailing and not at_start, True))
                         continue
         left = _left_subject(sent, m.start())
         if not left:

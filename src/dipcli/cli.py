@@ -67,8 +67,10 @@ class Run:
         self.loaded = 0
 
     def error(self, err: DipError) -> None:
+        from .render import one_line
+
         self.failed += 1
-        sys.stderr.write(f"dipcli: error: {err}\n")
+        sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
         sys.stderr.flush()
 
     def items(self):
@@ -526,5 +528,7 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except DipError as err:
-        sys.stderr.write(f"dipcli: error: {err}\n")
+        from .render import one_line
+
+        sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
         sys.exit(1)

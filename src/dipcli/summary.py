@@ -63,7 +63,8 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
                      for c in data["claims"] if c["doc"] == art["doc"]), console=con)
     con.print(Rule("Distinctive keywords by speaker (weighted log-odds)"))
     print_table(None, [("speaker", {"style": "bold"}), ("terms (z-score)", {"ratio": 1})],
-                ([g, ", ".join(f"{k['term']} ({k['z']:.1f})" for k in data["keywords"] if k["group"] == g)]
+                ([g, ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
+                               for k in data["keywords"] if k["group"] == g)]
                  for g in dict.fromkeys(k["group"] for k in data["keywords"])), console=con)
     for w in data["keyword_warnings"]:
         con.print(f"[dim]note: {safe_text(w)}[/dim]")
