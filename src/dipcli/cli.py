@@ -78,7 +78,8 @@ class Run:
         if self.scheduler:
             from .distributed import iter_analysed_dask
 
-            source = iter_analysed_dask(self.paths, scheduler=self.scheduler, on_error=self.error)
+            source = iter_analysed_dask(self.paths, scheduler=self.scheduler, on_error=self.error,
+                                        max_bytes=SETTINGS["max_bytes"])
         else:
             from .pipeline import iter_analysed
 

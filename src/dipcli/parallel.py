@@ -1,0 +1,215 @@
+"""Analyse articles in a pool of worker processes, streaming, in input order.
+
+The parent reads articles one at a time, serves cache hits itself and sends the
+rest to the workers in batches of up to a few hundred kilobytes of text, so
+pickling and scheduling cost little next to the analysis. At most
+``WINDOW_PER_JOB * jobs`` batches are in flight, so memory stays flat however
+long the input is, and results come back in input order: the output is the same
+bytes whatever ``jobs`` is.
+
+Workers send back only paragraphs and claims; the parent joins them to the
+article it kept, writes the cache entry and yields. :func:`ordered_batches`
+holds that logic for any executor with ``submit`` and futures, so the Dask
+path (:mod:`dipcli.distributed`) shares it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from .model import Analysed, Article, Claim, Paragraph
+
+#: Text per batch: large enough that pickling and scheduling cost little next to the analysis.
+BATCH_CHARS = 256 * 1024
+#: The first batch is smaller and each next one twice as large, up to BATCH_CHARS,
+#: so the first results (and a ``| head``) come quickly.
+FIRST_BATCH_CHARS = 16 * 1024
+#: Articles per batch, cache hits included: bounds memory when texts are tiny.
+BATCH_ARTICLES = 256
+#: Batches in flight per worker: one running, one queued so a worker never waits.
+WINDOW_PER_JOB = 2
+
+_WARM_UP = Article(doc="warm-up", path="", format="text", title=None, date=None, source=None, place=None,
+                   category=None, url=None,
+                   text="The minister said talks were useful. She added that more would follow.")
+
+Result = tuple[list[Paragraph], list[Claim]]
+
+
+def start_method() -> str:
+    """'fork' on Linux (workers inherit the parent's imports); 'spawn' elsewhere, where fork is unsafe."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def warm_up() -> None:
+    """Worker initialiser: load NLTK and the lexicons before the first real article.
+
+    Also leaves Ctrl-C to the parent, which stops the pool and exits with 130;
+    otherwise every worker would print its own traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_imports()
+
+
+def _warm_imports() -> None:
+    from .pipeline import analyse
+
+    analyse(_WARM_UP)
+
+
+def analyse_batch(articles: list[Article]) -> list[Result]:
+    """Paragraphs and claims of each article (the article itself stays with the caller)."""
+    from .pipeline import analyse
+
+    out = []
+    for article in articles:
+        item = analyse(article)
+        out.append((item.paragraphs, item.claims))
+    return out
+
+
+class _Batch:
+    """Consecutive input entries: a cached :class:`Analysed` or an :class:`Article` still to analyse."""
+
+    __slots__ = ("entries", "chars", "future")
+
+    def __init__(self) -> None:
+        self.entries: list[Analysed | Article] = []
+        self.chars = 0
+        self.future: Any = None
+
+    def ready(self) -> bool:
+        return self.future is None or self.future.done()
+
+    def results(self, cache) -> Iterator[Analysed]:
+        done = iter(self.future.result()) if self.future is not None else iter(())
+        for entry in self.entries:
+            if isinstance(entry, Analysed):
+                yield entry
+                continue
+            paragraphs, claims = next(done)
+            item = Analysed(article=entry, paragraphs=paragraphs, claims=claims)
+            if cache is not None:
+                cache.put(item)
+            yield item
+
+
+def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Article]], Any], window: int,
+                    cache=None) -> Iterator[Analysed]:
+    """Send batches of articles to ``submit`` and yield the analysed articles in input order.
+
+    Args:
+        articles: Read lazily; at most ``window`` batches are held at once.
+        submit: Starts :func:`analyse_batch` on a list of articles and returns
+            a future (``done()``, ``result()``): concurrent.futures or Dask.
+        window: Most batches in flight.
+        cache: Optional ``get(article)`` / ``put(item)``; hits are yielded in
+            place without being submitted.
+    """
+    pending: deque[_Batch] = deque()
+    batch = _Batch()
+    target = min(FIRST_BATCH_CHARS, BATCH_CHARS)
+    for article in articles:
+        hit = cache.get(article) if cache is not None else None
+        if hit is not None:
+            batch.entries.append(hit)
+        else:
+            batch.entries.append(article)
+            batch.chars += len(article.text)
+        if batch.chars >= target or len(batch.entries) >= BATCH_ARTICLES:
+            _start(batch, submit)
+            pending.append(batch)
+            batch = _Batch()
+            target = min(2 * target, BATCH_CHARS)
+            # Yield what is ready at the head; block only when the window is full.
+            while pending and (len(pending) >= window or pending[0].ready()):
+                yield from pending.popleft().results(cache)
+    if batch.entries:
+        _start(batch, submit)
+        pending.append(batch)
+    while pending:
+        yield from pending.popleft().results(cache)
+
+
+def _start(batch: _Batch, submit: Callable[[list[Article]], Any]) -> None:
+    work = [e for e in batch.entries if isinstance(e, Article)]
+    if work:
+        batch.future = submit(work)
+
+
+def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterator[Analysed]:
+    """Analyse ``articles`` in ``jobs`` worker processes.
+
+    Args:
+        articles: Any iterator of articles; read lazily, never all at once.
+        jobs: Number of worker processes (1 or more).
+        cache: A :class:`dipcli.cache.Cache` (or anything with ``get(article)``
+            and ``put(item)``), or None. Hits never reach a worker.
+
+    Yields:
+        One :class:`Analysed` per article, in input order, equal to what
+        :func:`dipcli.pipeline.analyse` gives for it.
+
+    Raises:
+        ValueError: ``jobs`` is less than 1.
+
+    Example:
+        >>> for item in analyse_parallel(iter_articles(["corpus/"], on_error=print), jobs=2, cache=None):
+        ...     print(item.article.doc, len(item.claims))
+    """
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    pool = _Pool(jobs)
+    finished = False
+    try:
+        yield from ordered_batches(articles, submit=pool.submit, window=WINDOW_PER_JOB * jobs, cache=cache)
+        finished = True
+    finally:
+        pool.close(wait=finished)
+
+
+class _Pool:
+    """A process pool started on the first submit, so a run served from the cache starts no process."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.executor: ProcessPoolExecutor | None = None
+
+    def submit(self, work: list[Article]):
+        if self.executor is None:
+            self.executor = self._start()
+        return self.executor.submit(analyse_batch, work)
+
+    def _start(self) -> ProcessPoolExecutor:
+        method = start_method()
+        if method == "fork":
+            # Import once here: forked workers share the loaded modules instead
+            # of each spending a second of CPU on its own NLTK import.
+            _warm_imports()
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=warm_up)
+
+    def close(self, *, wait: bool) -> None:
+        if self.executor is None:
+            return
+        if wait:
+            self.executor.shutdown(wait=True)
+        else:
+            # Interrupted, failed, or the consumer stopped early: drop queued
+            # work and end the workers rather than wait for running batches.
+            _stop(self.executor)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public way to end running workers; its
+    # ``_processes`` table (pid -> Process) has been stable since CPython 3.2.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()

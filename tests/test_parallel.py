@@ -1,0 +1,139 @@
+"""The process pool: same results as one process, in input order, cache hits kept in the parent, lazy input."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict
+
+import pytest
+
+from dipcli import parallel
+from dipcli.model import Analysed, Article, Claim
+from dipcli.parallel import analyse_parallel
+from dipcli.pipeline import analyse
+
+TEXTS = [
+    # wire copy with bullets
+    "NAIROBI, June 3 (Lakeside Wire) -- Kenyan Foreign Minister Amina Odhiambo and Finnish Foreign Minister "
+    "Lauri Virtanen held talks on trade on Tuesday.\n\n"
+    "-- Odhiambo said that the two countries should open direct flights next year. She added that tea "
+    "exports would grow.\n\n"
+    "-- Climate finance must reach Africa faster, Virtanen said, adding that Finland would double its pledge.",
+    # readout
+    "Prime Minister Sofia Marchetti spoke today with President Kwame Mensah of Ghana. The leaders discussed "
+    "cocoa prices and regional security.\n\n"
+    "Prime Minister Marchetti underscored her support for the ceasefire talks. President Mensah welcomed "
+    "the new investment fund.",
+    # transcript
+    "CHANCELLOR HALVORSEN: Good afternoon. We have agreed on a new energy partnership.\n\n"
+    "PRESIDENT DUARTE: (As interpreted.) Thank you. Our ministers will meet again in the autumn.",
+    # narrative with a joint statement
+    "The two governments issued a joint statement on Friday. In the statement, both sides opposed "
+    "unilateral sanctions and called for reform of the Security Council.\n\n"
+    "Officials said the next round of talks would take place in Lima.",
+    # first-person speech
+    "Mr. President, distinguished delegates. My country believes that debt relief is urgent. "
+    "We call on creditors to act now, before the crisis deepens.",
+]
+
+
+def make(i: int) -> Article:
+    text = TEXTS[i % len(TEXTS)]
+    return Article(doc=f"a{i:03d}", path=f"a{i:03d}.txt", format="text", title=f"Article {i}", date=None,
+                   source=None, place=None, category=None, url=None, text=text)
+
+
+def records(items: list[Analysed]) -> list[dict]:
+    return [asdict(item) for item in items]
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Several articles per batch and many batches, so ordering across batches is exercised."""
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 700)
+
+
+def test_same_records_in_input_order_as_one_process(small_batches):
+    articles = [make(i) for i in range(23)]
+    expected = records([analyse(a) for a in articles])
+    assert sum(len(e["claims"]) for e in expected) > 23
+    for jobs in (1, 2):
+        got = records(list(analyse_parallel(iter(articles), jobs=jobs, cache=None)))
+        assert [g["article"]["doc"] for g in got] == [a.doc for a in articles]
+        assert got == expected
+
+
+class MemoryCache:
+    """Hits for the docs it was given; records what the parent puts."""
+
+    def __init__(self, hits: dict[str, Analysed]):
+        self.hits = hits
+        self.put_docs: list[str] = []
+
+    def get(self, article: Article) -> Analysed | None:
+        return self.hits.get(article.doc)
+
+    def put(self, item: Analysed) -> None:
+        self.put_docs.append(item.article.doc)
+
+
+def marker(article: Article) -> Analysed:
+    # A claim analyse() could never produce, so a recomputed hit would show.
+    claim = Claim(doc=article.doc, id=f"{article.doc}:cached", paragraph=0, start=0, end=1,
+                  text=article.text[:1], speaker="From Cache", speaker_kind="person")
+    return Analysed(article=article, paragraphs=[], claims=[claim])
+
+
+def test_cache_hits_are_served_in_place_and_misses_are_put(small_batches):
+    articles = [make(i) for i in range(12)]
+    hit_docs = {"a000", "a003", "a004", "a011"}
+    hits = {a.doc: marker(a) for a in articles if a.doc in hit_docs}
+    cache = MemoryCache(hits)
+    got = list(analyse_parallel(iter(articles), jobs=2, cache=cache))
+    assert [g.article.doc for g in got] == [a.doc for a in articles]
+    for g in got:
+        if g.article.doc in hit_docs:
+            assert g is hits[g.article.doc]
+        else:
+            assert g.claims and all(c.speaker != "From Cache" for c in g.claims)
+    assert cache.put_docs == [a.doc for a in articles if a.doc not in hit_docs]
+
+
+def test_all_hits_send_no_work(monkeypatch):
+    articles = [make(i) for i in range(6)]
+    cache = MemoryCache({a.doc: marker(a) for a in articles})
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a process pool was started for cache hits")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
+    got = list(analyse_parallel(iter(articles), jobs=2, cache=cache))
+    assert [g.claims[0].speaker for g in got] == ["From Cache"] * 6
+    assert cache.put_docs == []
+
+
+def test_input_is_read_lazily_with_a_bounded_window(monkeypatch):
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 1)  # one article per batch
+    pulled = []
+
+    def endless():
+        # Finite, so an eager implementation fails the bound below instead of hanging.
+        for i in range(5000):
+            pulled.append(i)
+            yield make(i)
+
+    jobs = 2
+    stream = analyse_parallel(endless(), jobs=jobs, cache=None)
+    first = list(itertools.islice(stream, 5))
+    stream.close()
+    assert [g.article.doc for g in first] == [f"a{i:03d}" for i in range(5)]
+    # Five yielded, at most a full window in flight, and the one that filled it.
+    assert len(pulled) <= 5 + parallel.WINDOW_PER_JOB * jobs + 1
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ValueError):
+        list(analyse_parallel(iter([make(0)]), jobs=0, cache=None))
+
+
+def test_empty_input_yields_nothing():
+    assert list(analyse_parallel(iter([]), jobs=2, cache=None)) == []
