@@ -192,7 +192,11 @@ def keywords(
             z = np.zeros(n_terms)
             at = np.flatnonzero(row)
             y_i, y_j, a_w = row[at], rest[at], alpha[at]
-            delta[at] = np.log((y_i + a_w) / (n_i + n_all - y_i - a_w)) - np.log((y_j + a_w) / (n_j + n_all - y_j - a_w))
+            # a term that is the whole of a side's mass has no odds: leave it out rather than divide by 0
+            den_i, den_j = n_i + n_all - y_i - a_w, n_j + n_all - y_j - a_w
+            fine = (den_i > 0) & (den_j > 0)
+            at, y_i, y_j, a_w, den_i, den_j = at[fine], y_i[fine], y_j[fine], a_w[fine], den_i[fine], den_j[fine]
+            delta[at] = np.log((y_i + a_w) / den_i) - np.log((y_j + a_w) / den_j)
             z[at] = delta[at] / np.sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w))
             ok = (row > 0) & (z > 0)
             rank, score = z, delta

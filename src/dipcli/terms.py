@@ -397,6 +397,21 @@ def _lookup(codes, counts, wanted):
     return np.where(codes[pos] == wanted, counts[pos], 0)
 
 
+def _guarded(measure):
+    """NLTK's likelihood ratio, scoring 0 where its contingency table is impossible.
+
+    A word that pairs with itself ("minister minister minister") is counted once
+    per token but twice per pair, which leaves a negative cell and a log of a
+    negative number; such an n-gram is no collocation.
+    """
+    def score(*args):
+        try:
+            return measure(*args)
+        except (ValueError, ZeroDivisionError):
+            return 0.0
+    return score
+
+
 def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, min_score: float):
     """Bigram and trigram collocations, scored by NLTK's likelihood ratio.
 
@@ -443,7 +458,7 @@ def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, m
         fd(((vocab[a], vocab[b]), n) for a, b, n in zip(first[keep].tolist(), last[keep].tolist(), b_counts[keep].tolist())),
     )
     index = {(vocab[a], vocab[b]): c for a, b, c in zip(first[keep].tolist(), last[keep].tolist(), b_codes[keep].tolist())}
-    bigrams = sorted(index[g] for g in finder.above_score(BigramAssocMeasures.likelihood_ratio, min_score))
+    bigrams = sorted(index[g] for g in finder.above_score(_guarded(BigramAssocMeasures.likelihood_ratio), min_score))
 
     codes, ok = _codes(items, joined, 3, base)
     t_codes, t_counts = np.unique(codes[ok], return_counts=True)
@@ -465,7 +480,7 @@ def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, m
     tri = [(vocab[a], vocab[b], vocab[c]) for a, b, c in zip(first.tolist(), middle.tolist(), last.tolist())]
     finder3 = TrigramCollocationFinder(word_fd, sub_fd, wild_fd, fd(zip(tri, t_counts.tolist())))
     index3 = dict(zip(tri, t_codes.tolist()))
-    trigrams = sorted(index3[g] for g in finder3.above_score(TrigramAssocMeasures.likelihood_ratio, min_score))
+    trigrams = sorted(index3[g] for g in finder3.above_score(_guarded(TrigramAssocMeasures.likelihood_ratio), min_score))
     return np.array(bigrams, dtype=np.int64), np.array(trigrams, dtype=np.int64)
 
 

@@ -10,7 +10,8 @@ them, at most ``MAX_FEATURES`` of them.
 ``k="auto"`` fits every k from 2 to ``min(12, n_claims // 4)`` and keeps the
 one whose topics are most coherent: the mean NPMI (normalised pointwise
 mutual information) of pairs of each topic's top terms, from how often they
-share a unit.  Ties go to the smaller k.
+share a unit.  Ties go to the smaller k.  (LDA on a big corpus compares the
+candidates on a sample of units; see ``LDA_SELECT_UNITS``.)
 
 A topic that is no claim's dominant topic is dropped, and the remaining
 weights are renormalised, so every topic has claims and every claim is in
@@ -29,6 +30,11 @@ METHODS = ("nmf", "lda")
 MAX_UNITS = 3000
 MAX_FEATURES = 5000
 MAX_AUTO_K = 12
+# LDA is several times slower than NMF: above this many units it is fitted
+# online, and k="auto" compares candidates fitted on an evenly spaced sample
+# of LDA_SELECT_UNITS units before fitting the chosen k on all of them.
+LDA_BATCH_UNITS = 1000
+LDA_SELECT_UNITS = 300
 
 
 def _check(k, method: str, top_terms: int) -> None:
@@ -142,9 +148,16 @@ def _fit(method: str, k: int, x_units, random_state: int, svd=None):
             model = NMF(n_components=k, init="custom", max_iter=400, random_state=random_state)
             w0, h0 = _nndsvda(svd, float(x_units.mean()), k)
             w = model.fit_transform(x_units, W=w0, H=h0)
+        elif x_units.shape[0] > LDA_BATCH_UNITS:
+            # Online variational Bayes: a few passes over mini-batches instead
+            # of 20 full passes; the mini-batches are taken in order.
+            model = LatentDirichletAllocation(
+                n_components=k, learning_method="online", batch_size=256, max_iter=5, random_state=random_state
+            )
+            w = model.fit_transform(x_units)
         else:
             model = LatentDirichletAllocation(
-                n_components=k, learning_method="batch", max_iter=20, random_state=random_state
+                n_components=k, learning_method="batch", max_iter=10, random_state=random_state
             )
             w = model.fit_transform(x_units)
     return model, w
@@ -175,7 +188,8 @@ def topics(
         ``requested``, ``method``, ``measure`` (``npmi``), ``scores`` (a list
         of ``{"k", "score"}``, one per candidate, or the chosen k's alone),
         ``claims``, ``units``, ``chunk`` (claims per unit), ``vocabulary``,
-        ``dropped`` (empty topics removed) and ``warnings``.
+        ``dropped`` (empty topics removed), ``warnings``, and for LDA on a
+        big corpus ``selection_units`` (the sample k was chosen on).
 
     Raises:
         DipError: on an unknown method, a bad k or top_terms < 1.
@@ -230,7 +244,7 @@ def topics(
     keys = [terms.keys[t] for t in keep]
     x_units, x_claims = x_units[:, keep], x_claims[:, keep]
     info["vocabulary"] = len(keep)
-    say(f"topics: {n_units} units ({chunk} claim{'s' if chunk != 1 else ''} each), {len(keep)} terms")
+    say(f"topics: {n_units} units (up to {chunk} consecutive claim{'s' if chunk != 1 else ''} each), {len(keep)} terms")
     if len(keep) == 0:
         info["warnings"].append("no terms to model: the claims hold only stop words or numbers")
         return [], info
@@ -244,7 +258,10 @@ def topics(
         fit_units, fit_claims = x_units, x_claims
     binary = (x_units > 0).astype(np.float64).tocsc()
 
-    limit = min(n_units, len(keep))
+    # identical units add no rank: more topics than distinct units cannot be fitted
+    distinct = len({(fit_units.indices[a:b].tobytes(), fit_units.data[a:b].tobytes())
+                    for a, b in zip(fit_units.indptr[:-1], fit_units.indptr[1:])})
+    limit = max(1, min(n_units, len(keep), distinct))
     if k == "auto":
         candidates = list(range(2, min(MAX_AUTO_K, len(claims) // 4, limit) + 1)) or [1]
     else:
@@ -257,10 +274,14 @@ def topics(
         from sklearn.utils.extmath import randomized_svd
 
         svd = randomized_svd(fit_units, max(candidates), random_state=random_state)
+    sample = None
+    if method == "lda" and len(candidates) > 1 and n_units > LDA_SELECT_UNITS:
+        sample = np.unique(np.linspace(0, n_units - 1, LDA_SELECT_UNITS).round().astype(np.int64))
+        info["selection_units"] = len(sample)
     best = None
     for i, kk in enumerate(candidates, 1):
         say(f"topics: fitting {method} with k={kk} ({i}/{len(candidates)})")
-        model, w_units = _fit(method, kk, fit_units, random_state, svd)
+        model, w_units = _fit(method, kk, fit_units if sample is None else fit_units[sample], random_state, svd)
         h = model.components_
         score = _npmi(binary, [_top(h[t], keys, top_terms) for t in range(kk)]) if kk > 1 else 0.0
         info["scores"].append({"k": kk, "score": round(score, 6)})
@@ -270,6 +291,9 @@ def topics(
     info["k"] = k_used
     if len(candidates) > 1:
         say(f"topics: chose k={k_used} (mean NPMI {best[0]:.3f})")
+    if sample is not None:
+        say(f"topics: fitting {method} with k={k_used} on all {n_units} units")
+        model, w_units = _fit(method, k_used, fit_units, random_state)
 
     if chunk == 1:
         w = np.asarray(w_units, dtype=np.float64)
