@@ -466,11 +466,13 @@ def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: 
     hits = find(run.items(), term, window=window, speaker=speaker)
 
     def table(rows):
-        cols = [("speaker", {"style": "bold"}), ("left", {"justify": "right", "no_wrap": True}),
-                ("match", {"style": "bold yellow", "no_wrap": True}), ("right", {"no_wrap": True}),
-                ("claim", {"no_wrap": True})]
-        return print_table(f"KWIC: {term}", cols, ([h.speaker or "(narrator)", h.left, h.match, h.right, h.claim]
-                                                   for h in rows))
+        match_width = max(len(h.match) for h in rows)
+        cols = [("speaker", {"style": "bold", "max_width": 16, "no_wrap": True}),
+                ("left", {"justify": "right", "no_wrap": True, "max_width": window}),
+                ("match", {"style": "bold yellow", "no_wrap": True, "min_width": match_width}),
+                ("right", {"no_wrap": True, "max_width": window})]
+        return print_table(f"KWIC: {term}", cols, ([_short(h.speaker or "(narrator)", 16), h.left.lstrip(),
+                                                    h.match, h.right.rstrip()] for h in rows))
 
     emit(hits, run.fmt, fields=_fields(KwicHit), table=table, empty_note=f"no occurrence of {term!r}")
     run.finish()
