@@ -2,13 +2,15 @@
 
 Entries are JSON (never pickle: a cache file is data, not code) written
 atomically (temporary file, then rename). An entry that fails to parse, was
-written by another version, or whose offsets do not fit its text is ignored
-and rebuilt.
+written by another version, has other fields or value types than the records,
+or whose offsets do not fit its text is ignored and rebuilt.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -75,10 +77,10 @@ class Cache:
             return None
         key = article_key(article)
         try:
-            raw = self._path(key).read_text(encoding="utf-8")
-            data = json.loads(raw)
-            return _decode(data, article, key)
-        except (OSError, ValueError, KeyError, TypeError):
+            raw = self._path(key).read_bytes().decode("utf-8", "surrogatepass")
+            return _decode(json.loads(raw), article, key)
+        except (OSError, ValueError, RecursionError):
+            # Missing, unreadable, truncated or garbled: the caller analyses again and rewrites it.
             return None
 
     def put(self, item: Analysed) -> None:
@@ -89,12 +91,14 @@ class Cache:
         data = {"schema": SCHEMA, "version": __version__, "key": key,
                 "paragraphs": [asdict(p) for p in item.paragraphs],
                 "claims": [asdict(c) for c in item.claims]}
+        # surrogatepass: a lone surrogate that reached a record must not make the run fail.
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -103,16 +107,53 @@ class Cache:
             return
 
 
-def _decode(data: dict, article: Article, key: str) -> Analysed | None:
-    if data.get("schema") != SCHEMA or data.get("version") != __version__ or data.get("key") != key:
+def _fields(cls) -> dict[str, tuple[type, ...]]:
+    """Field name -> the JSON types its value may have (None allowed where the record allows it)."""
+    kinds = {"int": (int,), "str": (str,), "bool": (bool,), "float": (float, int),
+             "str | None": (str, type(None)), "list[str]": (list,)}
+    return {f.name: kinds.get(str(f.type), (object,)) for f in dataclasses.fields(cls)}
+
+
+_PARAGRAPH = _fields(Paragraph)
+_CLAIM = _fields(Claim)
+
+
+def _record(raw: object, cls, fields: dict[str, tuple[type, ...]]):
+    """``cls(**raw)`` when raw has exactly the record's fields with values of the right types."""
+    if not isinstance(raw, dict) or raw.keys() != fields.keys():
+        raise ValueError("wrong fields")
+    for name, kinds in fields.items():
+        value = raw[name]
+        # bool is an int to isinstance; neither is a valid offset or text here.
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            raise ValueError(f"{name}: wrong type")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{name}: not finite")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{name}: wrong item type")
+    return cls(**raw)
+
+
+def _decode(data: object, article: Article, key: str) -> Analysed | None:
+    """The cached entry for ``article``, or None when it is not exactly a valid one."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or data.get("version") != __version__ \
+            or data.get("key") != key:
         return None
+    paras_raw, claims_raw = data.get("paragraphs"), data.get("claims")
+    if not isinstance(paras_raw, list) or not isinstance(claims_raw, list):
+        return None
+    from .segment import paragraphs
+
     text = article.text
-    paras = [Paragraph(**p) for p in data["paragraphs"]]
-    claims = [Claim(**c) for c in data["claims"]]
-    for p in paras:
-        if not (0 <= p.start <= p.end <= len(text)):
-            return None
+    paras = [_record(p, Paragraph, _PARAGRAPH) for p in paras_raw]
+    claims = [_record(c, Claim, _CLAIM) for c in claims_raw]
+    # Paragraphs cost a linear scan to recompute: cheaper than trusting them.
+    if paras != paragraphs(text):
+        return None
     for c in claims:
-        if not (0 <= c.start <= c.end <= len(text)) or text[c.start:c.end] != c.text or c.doc != article.doc:
+        if c.doc != article.doc or not 0 <= c.paragraph < len(paras):
+            return None
+        para = paras[c.paragraph]
+        if not (para.start <= c.start <= c.end <= para.end) or text[c.start:c.end] != c.text:
             return None
     return Analysed(article=article, paragraphs=paras, claims=claims)

@@ -163,22 +163,36 @@ def _stem(filename: str) -> str:
     return filename[: len(filename) - len(ext)] if ext else filename
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _text_name(name: str) -> str:
+    """A path as text for ids and messages: bytes that were not UTF-8 (which Python keeps
+    as lone surrogates) become U+FFFD, so that every output can encode it."""
+    return _SURROGATES.sub("\ufffd", name)
+
+
 def _expand(paths: Sequence[str], on_error: Callable[[DipError], None]) -> Iterator[_Source]:
     for arg in paths:
         if arg == "-":
             yield _Source(display="stdin", doc="stdin", path=None, ext="")
             continue
         path = Path(arg)
+        shown = _text_name(arg)
         try:
             st = path.stat()
         except FileNotFoundError:
-            on_error(DipError(f"{arg}: no such file or directory"))
+            on_error(DipError(f"{shown}: no such file or directory"))
             continue
         except PermissionError:
-            on_error(DipError(f"{arg}: permission denied"))
+            on_error(DipError(f"{shown}: permission denied"))
             continue
         except OSError as err:
-            on_error(DipError(f"{arg}: {err.strerror or err}"))
+            on_error(DipError(f"{shown}: {err.strerror or err}"))
+            continue
+        except ValueError:
+            printable = shown.replace("\0", "\\0")
+            on_error(DipError(f"{printable}: not a valid path (contains a NUL character)"))
             continue
         if stat.S_ISDIR(st.st_mode):
             found = False
@@ -187,14 +201,14 @@ def _expand(paths: Sequence[str], on_error: Callable[[DipError], None]) -> Itera
                 parts = rel.split("/")
                 parts[-1] = _stem(parts[-1])
                 full = path.joinpath(*rel.split("/"))
-                yield _Source(display=str(full), doc="/".join(parts), path=full,
+                yield _Source(display=_text_name(str(full)), doc=_text_name("/".join(parts)), path=full,
                               ext=_extension(full.name))
             if not found:
                 exts = " ".join(sorted(e for e in READABLE_EXTENSIONS if e))
-                on_error(DipError(f"{arg}: no readable files in this folder "
+                on_error(DipError(f"{shown}: no readable files in this folder "
                                   f"(looked for {exts} and files without extension)"))
         else:
-            yield _Source(display=arg, doc=_stem(path.name) or path.name, path=path,
+            yield _Source(display=shown, doc=_text_name(_stem(path.name) or path.name), path=path,
                           ext=_extension(path.name))
 
 
@@ -212,7 +226,7 @@ def _walk(root: Path, on_error: Callable[[DipError], None]) -> Iterator[str]:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
-            on_error(DipError(f"{folder}: {err.strerror or err}"))
+            on_error(DipError(f"{_text_name(str(folder))}: {err.strerror or err}"))
             return
         for entry in entries:
             name = entry.name
@@ -228,6 +242,15 @@ def _walk(root: Path, on_error: Callable[[DipError], None]) -> Iterator[str]:
             if name.lower().startswith(_SKIPPED_PREFIXES):
                 continue
             if _extension(name) not in READABLE_EXTENSIONS:
+                continue
+            try:
+                special = not stat.S_ISREG(entry.stat().st_mode)
+            except OSError:
+                special = False  # a broken link: reading it reports the error
+            if special:
+                # Reading a named pipe would wait forever, a device could be endless.
+                on_error(DipError(f"{_text_name(entry.path)}: not a regular file (a pipe, socket "
+                                  "or device), skipped"))
                 continue
             yield prefix + name
 
@@ -311,17 +334,21 @@ def _parse_stream(stream: io.BufferedIOBase, source: _Source, *, max_bytes: int,
         yield from _iter_jsonl(chain([first], lines), name=name, doc=source.doc,
                                path=source.article_path, on_error=on_error)
         return
-    first = stream.readline(max_bytes + 1)
+    # At most 1 MB of first line, as _load_source reads: an endless stream without
+    # newlines (/dev/zero, a binary pipe) is refused after it, not after max_bytes.
+    first = stream.readline(min(max_bytes, 1024 * 1024) + 1)
     if len(first) <= max_bytes and _looks_like_jsonl(first, source.ext):
         _check_binary(first[:_HEAD], name)
         lines = _bounded_lines(stream, max_bytes=max_bytes, start=2, name=name, on_error=on_error)
         yield from _iter_jsonl(chain([first], lines), name=name, doc=source.doc,
                                path=source.article_path, on_error=on_error)
         return
+    if len(first) >= _HEAD:
+        _check_binary(first[:_HEAD], name)
     data = first + stream.read(max_bytes + 1 - len(first)) if len(first) <= max_bytes else first
     if len(data) > max_bytes:
-        what = f"file is {_mb(size)}" if size is not None else "input is larger than that"
-        raise DipError(f"{name}: {what}, over the limit of {_mb(max_bytes)}")
+        what = f"file is {_mb(size)}, over" if size is not None else "input is over"
+        raise DipError(f"{name}: {what} the limit of {_mb(max_bytes)}")
     yield from _parse_data(data, name=name, doc=source.doc, path=source.article_path,
                            ext=source.ext, on_error=on_error)
 
@@ -471,6 +498,9 @@ def _build_table() -> dict[int, str | None]:
         table[cp] = None
     table[0x2028] = "\n"
     table[0x2029] = "\n"
+    # Lone surrogates ("\\ud800" in JSON) cannot be written as UTF-8: every output would fail.
+    for cp in range(0xD800, 0xE000):
+        table[cp] = "\ufffd"
     return table
 
 
@@ -1661,7 +1691,14 @@ def _parse_html(text: str, *, name: str, doc: str, path: str) -> Article:
     if title and body_paras and body_paras[0] == title and lead is None:
         body_paras = body_paras[1:]
     paras.extend(body_paras)
-    text_body = _finish(paras, name=name)
+    try:
+        text_body = _finish(paras, name=name)
+    except DipError:
+        # libxml2 drops what lies more than 2048 elements deep; say so rather than "no text".
+        if any("Excessive depth" in entry.message for entry in parser.error_log):
+            raise DipError(f"{name}: HTML nested more than 2048 elements deep; "
+                           "no article text found within that depth") from None
+        raise
     return Article(doc=doc, path=path, format="html", title=title, date=day, source=source,
                    place=place, category=_meta(metas.get("article:section")), url=url,
                    text=text_body)

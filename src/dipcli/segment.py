@@ -34,13 +34,46 @@ END_MARK = re.compile(r"[.?!]")
 ALNUM = re.compile(r"[^\W_]")
 
 
+#: Break decisions remembered per context ("word. Next"); bounds the memo's memory.
+MEMO_SIZE = 50_000
+MEMO_CONTEXT = 100
+
+
 @cache
 def _punkt():
+    from nltk import redos
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    # NLTK bounds each regex call by wall-clock time; under load that would make
+    # the same input split differently. Punkt's own patterns are fixed and linear,
+    # so determinism wins: no timeout (the TimeoutError guard below stays for
+    # NLTK versions that ignore this setting).
+    redos.DEFAULT_TIMEOUT = None
+
+    class Tokenizer(PunktSentenceTokenizer):
+        """Punkt that remembers its answer for each candidate context.
+
+        Deciding one candidate break costs Punkt tens of microseconds, and the
+        answer depends only on the context string and the fixed parameters.
+        Repetitive input (numbered lists, "U.S." again and again, hostile
+        filler) repeats contexts, and then costs a dictionary look-up.
+        """
+
+        def __init__(self, params):
+            super().__init__(params)
+            self._memo: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            found = self._memo.get(text)
+            if found is None:
+                found = super().text_contains_sentbreak(text)
+                if len(text) <= MEMO_CONTEXT and len(self._memo) < MEMO_SIZE:
+                    self._memo[text] = found
+            return found
 
     params = PunktParameters()
     params.abbrev_types = set(TITLE_ABBREVS | OTHER_ABBREVS)
-    return PunktSentenceTokenizer(params)
+    return Tokenizer(params)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -101,7 +134,12 @@ def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
             # list items and one-line paragraphs skip Punkt's per-call overhead.
             spans = [(0, para.end - begin)]
         else:
-            spans = tok.span_tokenize(text[begin:para.end])
+            try:
+                spans = list(tok.span_tokenize(text[begin:para.end]))
+            except TimeoutError:
+                # NLTK stops a regular expression that runs for seconds (its ReDoS
+                # guard); a paragraph Punkt cannot split stays one sentence.
+                spans = [(0, para.end - begin)]
         for a, b in spans:
             for s, e in _split_after_abbrev(text, begin + a, begin + b):
                 if ALNUM.search(text, s, e):

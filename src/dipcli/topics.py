@@ -144,6 +144,9 @@ def _fit(method: str, k: int, x_units, random_state: int, svd=None):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
+        # NMF's update can take the square root of a rounding-error negative on
+        # degenerate data (one sentence repeated); the result is cleaned below.
+        warnings.simplefilter("ignore", RuntimeWarning)
         if method == "nmf":
             model = NMF(n_components=k, init="custom", max_iter=400, random_state=random_state)
             w0, h0 = _nndsvda(svd, float(x_units.mean()), k)
@@ -160,6 +163,11 @@ def _fit(method: str, k: int, x_units, random_state: int, svd=None):
                 n_components=k, learning_method="batch", max_iter=10, random_state=random_state
             )
             w = model.fit_transform(x_units)
+    import numpy as np
+
+    if not np.isfinite(w).all() or not np.isfinite(model.components_).all():
+        w = np.nan_to_num(w, nan=0.0, posinf=0.0, neginf=0.0)
+        model.components_ = np.nan_to_num(model.components_, nan=0.0, posinf=0.0, neginf=0.0)
     return model, w
 
 
