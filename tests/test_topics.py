@@ -3,22 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli.model import Analysed, Article, Claim, DipError
+from builders import analysed
+from dipcli.model import Analysed, DipError
 from dipcli.topics import topics
-
-
-def analysed(doc: str, claims: list[tuple[str | None, str]]) -> Analysed:
-    text, made = "", []
-    for i, (speaker, sentence) in enumerate(claims):
-        if text:
-            text += "\n\n"
-        start = len(text)
-        text += sentence
-        made.append(Claim(doc=doc, id=f"{doc}:{i}", paragraph=i, start=start, end=len(text), text=sentence,
-                          speaker=speaker, speaker_kind="narrator" if speaker is None else "person"))
-    article = Article(doc=doc, path=f"{doc}.txt", format="text", title=None, date=None, source=None,
-                      place=None, category=None, url=None, text=text)
-    return Analysed(article=article, paragraphs=[], claims=made)
 
 
 CLIMATE = [
