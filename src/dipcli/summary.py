@@ -41,7 +41,7 @@ def flat_records(data: dict[str, Any]):
 def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     from rich.rule import Rule
 
-    from .cli import _matrix_table, _topics_table
+    from .cli import _matrix_table, _short, _topics_table
     from .render import print_table, safe_text, stdout_console
     from .model import Topic, TopicTerm
 
@@ -56,14 +56,15 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
                 name = c["speaker"] or "(narrator)"
                 speakers_here[name] = speakers_here.get(name, 0) + 1
         print_table("Speakers", [("speaker", {"style": "bold"}), ("claims", {"justify": "right"})],
-                    ([k, v] for k, v in sorted(speakers_here.items(), key=lambda kv: (-kv[1], kv[0]))), console=con)
+                    ([_short(k, 48), v] for k, v in sorted(speakers_here.items(), key=lambda kv: (-kv[1], kv[0]))),
+                    console=con)
         print_table("Claims", [("#", {"justify": "right"}), ("speaker", {"style": "bold"}), ("via", {}),
                                ("text", {"ratio": 1})],
-                    ([c["id"].rsplit(":", 1)[-1], c["speaker"] or "(narrator)", c["via"], c["text"]]
+                    ([c["id"].rsplit(":", 1)[-1], _short(c["speaker"] or "(narrator)", 24), c["via"], c["text"]]
                      for c in data["claims"] if c["doc"] == art["doc"]), console=con)
     con.print(Rule("Distinctive keywords by speaker (weighted log-odds)"))
     print_table(None, [("speaker", {"style": "bold"}), ("terms (z-score)", {"ratio": 1})],
-                ([g, ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
+                ([_short(g, 24), ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
                                for k in data["keywords"] if k["group"] == g)]
                  for g in dict.fromkeys(k["group"] for k in data["keywords"])), console=con)
     for w in data["keyword_warnings"]:
