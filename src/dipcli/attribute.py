@@ -218,10 +218,8 @@ class Cast:
         self.last_group: Ref | None = None
         self.last_doc: str | None = None
         self.outlet = article.source
-        title = article.title or ""
-        for m in titled_names(title):
+        for m in titled_names(article.title or ""):
             self._introduce(m)
-        self.first_person_title = title
 
     # -- discovery -------------------------------------------------------------------------
     def scan(self, text: str) -> None:

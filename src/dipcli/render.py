@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
-import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -174,11 +173,6 @@ def print_table(title: str | None, columns: list[tuple[str, dict]], rows: Iterab
     return n
 
 
-def iter_with_count(items: Iterable[Any], counter: list[int]) -> Iterator[Any]:
-    for item in items:
-        counter[0] += 1
-        yield item
-
 
 def emit(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
          table: Callable[[list[Any]], int] | None = None, empty_note: str = "no results") -> int:
@@ -196,6 +190,3 @@ def emit(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
 def field_names(cls: type) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
 
-
-def text_buffer() -> io.StringIO:
-    return io.StringIO()
