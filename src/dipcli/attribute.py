@@ -91,7 +91,8 @@ STOP_CAPS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Noting According Moreover Furthermore "
     "Additionally Finally First Second Third Overall Separately Likewise Similarly Still Yet So "
-    "Besides Further Indeed Instead Thus Therefore He She They We I You Together Meanwhile Yesterday".split()
+    "Besides Further Indeed Instead Thus Therefore He She They We I You Together Meanwhile Yesterday "
+    "Although Though Because Whereas Unless Until Once Whether Where Why How What Who Which Let".split()
 )
 # Capitalised words of institutions and places, never part of a person's name.
 INSTITUTION_WORDS = frozenset(
@@ -136,6 +137,10 @@ COLLECTIVE = re.compile(
     re.IGNORECASE,
 )
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
+# Plurals with an agentive ending that are not agents.
+NOT_AGENTS = frozenset("others orders borders waters matters numbers letters papers towers corners barriers "
+                       "layers quarters headquarters chapters registers rivers disasters dangers dollars "
+                       "pillars mirrors errors factors sectors centers centres meters".split())
 PLURAL_GROUP = re.compile(
     r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
@@ -229,7 +234,7 @@ class Cast:
         for m in UNTITLED_SUBJECT.finditer(text):
             words = m.group("name").split()
             if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in INSTITUTION_WORDS
-                   or gazetteer.is_country_word(w) for w in words):
+                   or gazetteer.is_country_word(w) for w in words) or self._common_words(words):
                 continue
             self.add_person(" ".join(words), alias=m.group("name"), at=m.start("name"))
         for m in DOC_TITLE.finditer(text):
@@ -352,6 +357,11 @@ class Cast:
                 return hits[0]
         return None
 
+    def _common_words(self, words: list[str]) -> bool:
+        """Capitalised words the article also writes in lower case ("Climate Change") are no name."""
+        text = self._text or ""
+        return all(re.search(rf"(?<![\w.] )\b{re.escape(w.lower())}\b", text) for w in words)
+
     def by_country(self, country: str, title: str | None = None) -> Person | None:
         found = [p for p in self.people if p.country == country]
         if not found:
@@ -400,7 +410,9 @@ class Cast:
             return None
         if COLLECTIVE.fullmatch(phrase):
             return self.collective(phrase)
-        if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(phrase.split()[-1]):
+        if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(phrase.split()[-1]) \
+                and phrase.split()[-1].lower() not in NOT_AGENTS \
+                and not re.search(r"\b(?:that|which|who|whose|whom|of)\b", phrase):
             ref = Ref(re.sub(r"^(?i:the|both|all)\s+", "", phrase), "group", "collective")
             self.last_group = ref
             return ref
@@ -411,7 +423,8 @@ class Cast:
         parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase) if p]
         if 2 <= len(parts) <= 8:
             refs = [self._resolve_single(p) for p in parts]
-            if any(refs) and not all(refs) and len(parts) == 2:
+            if any(refs) and not all(refs) and len(parts) == 2 and \
+                    all(r or re.fullmatch(r"(?i:the)\s+[A-Z][\w\-]*", p) for r, p in zip(refs, parts)):
                 # "the President and the Speaker": keep who is known, name the rest as written
                 known = [r for r in refs if r]
                 names = [r.name if r else re.sub(r"^(?i:the)\s+", "the ", p) for r, p in zip(refs, parts)]
@@ -467,7 +480,8 @@ class Cast:
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
                 and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
                             for w in words) \
-                and not gazetteer.is_country_word(words[-1]) and len(words) >= 2:
+                and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
+                and not self._common_words(words):
             p = self.add_person(" ".join(words), alias=phrase)
             return self.person_ref(p, "explicit", phrase)
         return None
@@ -652,7 +666,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     phrase: list[tuple[int, str]] = []
     for pos, tok in reversed(toks):
         low = tok.lower()
-        if tok[0].isupper() or low in ("of", "the", "and", "'s", "’s", ",") or low in ROLE_WORDS \
+        if tok[0].isupper() or low in ("of", "the", "and", "on", "for", "'s", "’s", ",") or low in ROLE_WORDS \
                 or low in PRONOUNS or low in ("his", "her", "their", "its"):
             phrase.append((pos, tok))
             if len(phrase) > 25:
@@ -660,7 +674,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             continue
         break
     phrase.reverse()
-    while phrase and phrase[0][1].lower() in ("of", "and", "'s", "’s", ","):
+    while phrase and phrase[0][1].lower() in ("of", "and", "on", "for", "'s", "’s", ","):
         phrase.pop(0)
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []

@@ -85,6 +85,9 @@ def _redundant(candidates: list[int], keys: list[str], row) -> set[int]:
     return out
 
 
+SMALL_NAMED = 5  # small-sample warnings named one by one before they are summed up
+
+
 def keywords(
     items: Iterable[Analysed],
     *,
@@ -130,12 +133,16 @@ def keywords(
     sizes = {g: 0 for g in groups}
     for g in labels:
         sizes[g] += 1
-    for g in groups:
-        if sizes[g] < min_claims and by != "none":
-            warnings.append(
-                f"{g}: only {sizes[g]} claim{'s' if sizes[g] != 1 else ''} (fewer than {min_claims}); "
-                "a small sample, so its keywords are unreliable"
-            )
+    small = [g for g in groups if sizes[g] < min_claims] if by != "none" else []
+    for g in small[:SMALL_NAMED]:
+        warnings.append(
+            f"{g}: only {sizes[g]} claim{'s' if sizes[g] != 1 else ''} (fewer than {min_claims}); "
+            "a small sample, so its keywords are unreliable"
+        )
+    if len(small) > SMALL_NAMED:
+        # a corpus of speeches has hundreds of minor speakers: one line, not hundreds
+        warnings.append(f"{len(small) - SMALL_NAMED} more groups have fewer than {min_claims} claims; "
+                        "their keywords are unreliable too")
 
     stop = stop_words()
     terms = extract([c.text for c in claims], stop=stop)
