@@ -420,7 +420,11 @@ class Cast:
             return self.document_ref(self.named_document(phrase), via="explicit")
         if "," in phrase and not re.search(r"\band\b", phrase):
             return None  # "In Moscow, Putin": not a list; a shorter suffix will do
-        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase) if p]
+        # "The two leaders and their teams": the teams speak for their principals
+        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
+                 if p and not re.fullmatch(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+", p)]
+        if len(parts) == 1 and parts[0] != phrase:
+            return self._resolve_exact(parts[0], in_doc=in_doc)
         if 2 <= len(parts) <= 8:
             refs = [self._resolve_single(p) for p in parts]
             if any(refs) and not all(refs) and len(parts) == 2 and \
@@ -636,6 +640,8 @@ class Frame:
     after_comma: bool  # the subject follows a comma (after an opening clause)
 
 
+# Words in -ly that are not adverbs, so they can end a subject ("the family said").
+LY_NOUNS = frozenset("family assembly ally supply reply rally anomaly monopoly bully belly".split())
 PASSIVE_AUX = frozenset("is are was were be been being".split())
 ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
                             r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed)\b")
@@ -659,7 +665,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     base = max(0, cue_start - 200)
     toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, base, cue_start)]
     skipped = []
-    while toks and toks[-1][1].lower() in SKIPPABLE:
+    while toks and (toks[-1][1].lower() in SKIPPABLE
+                    or re.fullmatch(r"[a-z]{3,}ly", toks[-1][1]) and toks[-1][1] not in LY_NOUNS):
         skipped.append(toks.pop()[1].lower())
     if skipped and skipped[0] in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
         return None  # "X was discussed": X is what was discussed, not who spoke

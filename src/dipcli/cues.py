@@ -20,7 +20,7 @@ encourage reassure mention indicate outline describe deplore regret caution cont
 respond answer ask inform brief claim allege admit concede deny decide resolve
 advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
 predict comment clarify coordinate consult wish review express update reinforce renew
-offer celebrate accuse blame dismiss refute protest lament mourn emphasise
+offer celebrate explore assess concur raise share direct instruct task accuse blame dismiss refute protest lament mourn emphasise
 """.split()
 
 # Irregular or consonant-doubling forms the suffix rules would get wrong.
@@ -33,6 +33,7 @@ IRREGULAR = {
     "stand": ("stand", "stands", "stood", "standing"),
     "speak": ("speak", "speaks", "spoke", "speaking"),
     "make": ("make", "makes", "made", "making"),
+    "focus": ("focus", "focuses", "focused", "focusing"),
     "refer": ("refer", "refers", "referred", "referring"),
 }
 
@@ -53,6 +54,8 @@ PHRASAL = [
     (("speak",), r"(?:of|about|highly|out|in\s+favou?r\s+of|against)"),
     (("touch",), r"(?:on|upon)"),
     (("make",), r"(?:it\s+)?clear"),
+    (("focus",), r"on"),
+    (("talk",), r"(?:about|of)"),
     (("take",), r"note"),
     (("reach",), r"(?:a\s+|an\s+)?(?:consensus|agreement|understanding)"),
 ]
