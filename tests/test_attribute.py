@@ -173,3 +173,35 @@ def test_same_input_same_claims():
     a = [c for c in claims_of(NEWS)]
     b = [c for c in claims_of(NEWS)]
     assert a == b
+
+
+MORE = "\n\n".join([
+    "President Ana Torres of Chile spoke today with Prime Minister Jonas Berg of Norway.",
+    "The development of a fisheries agreement was discussed.",
+    "President Torres finally welcomed Norway's support for the ocean treaty.",
+    "The two leaders and their teams agreed to meet again in Oslo.",
+    "The Intergovernmental Panel on Climate Change confirms that glaciers are melting.",
+])
+
+
+def test_passives_adverbs_teams_and_organisations():
+    cs = claims_of(MORE)
+    assert speaker_of(cs, "The development of").speaker is None, "a passive subject is not a speaker"
+    welcomed = speaker_of(cs, "President Torres finally welcomed")
+    assert welcomed.speaker == "Ana Torres" and welcomed.cue == "welcomed"
+    teams = speaker_of(cs, "The two leaders and their teams")
+    assert teams.speaker_kind == "group" and set(teams.members) == {"Ana Torres", "Jonas Berg"}
+    panel = speaker_of(cs, "The Intergovernmental Panel")
+    assert panel.speaker_kind == "group" and "Climate Change" in panel.speaker
+
+
+def test_role_labels_and_questions_in_a_briefing():
+    text = "\n\n".join([
+        "SENIOR ADMINISTRATION OFFICIAL:  Thanks, everyone. The call lasted two hours.",
+        "Q  Did the leaders discuss tariffs?",
+        "SENIOR ADMINISTRATION OFFICIAL:  They did.",
+    ])
+    cs = claims_of(text)
+    assert speaker_of(cs, "Thanks, everyone").speaker == "Senior Administration Official"
+    assert speaker_of(cs, "Did the leaders").speaker == "Questioner"
+    assert speaker_of(cs, "They did").speaker == "Senior Administration Official"

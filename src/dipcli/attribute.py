@@ -120,7 +120,7 @@ ROLE_WORDS = frozenset(
     "envoy delegation delegations party parties participants country countries nation nations "
     "government governments heads head state states two three four both all officials official "
     "statement declaration communique communiqué readout document vice first lady chairman chair "
-    "general foreign ministry other men women sultan prince crown deputy".split()
+    "general foreign ministry other men women sultan prince crown deputy team teams".split()
 )
 SKIPPABLE = frozenset(
     "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
