@@ -65,6 +65,9 @@ INTRO = "Prime Minister Anna Kowalski of Poland met President Lucas Ferreira of 
     ("Kowalski advocates a rules-based international order.", "advocates", "a rules-based international order"),
     ("Kowalski underscored the importance of freedom of navigation.", "underscored the importance of",
      "freedom of navigation"),
+    ("Kowalski spoke in favour of a negotiated settlement.", "spoke in favour of", "a negotiated settlement"),
+    ("Kowalski expressed interest in joint satellite projects.", "expressed interest in",
+     "joint satellite projects"),
 ])
 def test_support_cues(sentence, cue, target):
     s = one(INTRO + sentence)
