@@ -154,11 +154,11 @@ def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = 
     """
     from .model import Claim
     from .render import emit, print_table
-    from .search import speaker_matches
+    from .pipeline import speaker_matches
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     records = (c for item in run.items() for c in item.claims
-               if speaker is None or speaker_matches(c, speaker))
+               if speaker is None or speaker_matches(c.speaker, speaker))
 
     def table(rows):
         cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
@@ -301,14 +301,14 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     """
     from .model import Stance
     from .render import emit, print_table
-    from .search import speaker_matches
+    from .pipeline import speaker_matches
     from .stance import find_stances, stance_matrix
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     found = []
     for item in run.items():
         for st in find_stances(item):
-            if speaker and not _stance_speaker_matches(st, speaker, speaker_matches):
+            if speaker and not speaker_matches(st.speaker, speaker):
                 continue
             if target and not _target_matches(st, target):
                 continue
@@ -336,13 +336,6 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     emit(found, run.fmt, fields=_fields(Stance), table=table, empty_note="no stances")
     run.finish()
 
-
-def _stance_speaker_matches(st, wanted: str, matcher) -> bool:
-    from .model import Claim
-
-    probe = Claim(doc=st.doc, id=st.claim, paragraph=0, start=st.start, end=st.end, text=st.text,
-                  speaker=st.speaker, speaker_kind=st.speaker_kind)
-    return matcher(probe, wanted)
 
 
 def _target_matches(st, wanted: str) -> bool:

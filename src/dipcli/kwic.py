@@ -7,20 +7,13 @@ Case never matters.  Offsets point into the article text.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from dipcli.model import Analysed, DipError, KwicHit
+from dipcli.pipeline import speaker_matches
 
-_WORD = re.compile(r"[^\W_]+")
 _LINE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 
-
-def _speaker_matches(query_words: set[str], query: str, name: str | None) -> bool:
-    label = name if name is not None else "narrator"
-    if label.lower() == query:
-        return True
-    return query_words <= {w.lower() for w in _WORD.findall(label)}
 
 
 def _consecutive(text: str, end: int, start: int) -> bool:
@@ -93,15 +86,13 @@ def kwic(
     longest = max(query, key=len)
     probe = longest[:-1] if len(longest) >= 4 else None
 
-    query_words = {w.lower() for w in _WORD.findall(speaker)} if speaker else set()
-    wanted = speaker.lower().strip() if speaker else ""
 
     hits: list[KwicHit] = []
     seen: set[tuple[str, int, int]] = set()
     for item in items:
         text = item.article.text
         for claim in sorted(item.claims, key=lambda c: (c.start, c.end, c.id)):
-            if speaker and not _speaker_matches(query_words, wanted, claim.speaker):
+            if speaker and not speaker_matches(claim.speaker, speaker):
                 continue
             span = text[claim.start : claim.end]
             if probe is not None and probe not in span.lower().replace("\u2019", "'"):

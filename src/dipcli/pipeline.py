@@ -42,6 +42,21 @@ def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
         yield item
 
 
+def speaker_matches(name: str | None, wanted: str) -> bool:
+    """The --speaker filter: case-insensitive, the whole name or every word of ``wanted`` in it.
+
+    ``putin`` matches "Vladimir Putin"; ``narrator`` matches the outlet's own voice.
+    """
+    import re
+
+    label = (name if name is not None else "narrator").lower()
+    want = wanted.lower().strip()
+    if want == label:
+        return True
+    words = set(re.findall(r"\w+", label))
+    return all(w in words for w in re.findall(r"\w+", want))
+
+
 def speaker_label(claim: Claim) -> str:
     return claim.speaker if claim.speaker is not None else "narrator"
 

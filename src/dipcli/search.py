@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import Analysed, Claim
+from .pipeline import speaker_matches
 from .terms import tokens
 
 K1, B = 1.2, 0.75
@@ -64,7 +65,7 @@ def search(items: list[Analysed], query: str, *, speaker: str | None = None, top
     for item in items:
         text = item.article.text
         for c in item.claims:
-            if speaker and not speaker_matches(c, speaker):
+            if speaker and not speaker_matches(c.speaker, speaker):
                 continue
             toks = tokens(text[c.start:c.end], stop=stop)
             docs.append((c, toks))
@@ -97,12 +98,3 @@ def _has_run(stems: list[str], phrase: list[str]) -> bool:
     k = len(phrase)
     return any(stems[i:i + k] == phrase for i in range(len(stems) - k + 1))
 
-
-def speaker_matches(claim: Claim, wanted: str) -> bool:
-    """Case-insensitive: the whole name, or every word of ``wanted`` among the name's words."""
-    name = (claim.speaker or "narrator").lower()
-    want = wanted.lower().strip()
-    if want == name:
-        return True
-    words = set(re.findall(r"\w+", name))
-    return all(w in words for w in re.findall(r"\w+", want))
