@@ -179,7 +179,6 @@ IMPERSONAL = re.compile(
 TRAILING = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
                       r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
                       r"and|while|as|who|which)\b|[\"”’']?\s*$)")
-WORD = re.compile(r"[\w’'\-.]+|[^\w\s]")
 
 
 @dataclass(slots=True)
@@ -213,7 +212,6 @@ class Cast:
 
     def __init__(self, article: Article):
         self.people: list[Person] = []
-        self.documents: list[str] = []
         self.doc_mentions: list[tuple[int, str]] = []  # (offset, title) in text order
         self.pos = 0  # offset of the sentence being attributed
         self._text: str | None = None
@@ -240,8 +238,6 @@ class Cast:
         for m in DOC_TITLE.finditer(text):
             doc = _trim_title(m.group())
             if len(doc.split()) >= 4:
-                if doc not in self.documents:
-                    self.documents.append(doc)
                 self.doc_mentions.append((m.start(), doc))
 
     def _introduce(self, m: re.Match[str]) -> Person | None:
@@ -289,6 +285,11 @@ class Cast:
                         aliases=[alias] if alias else [])
         self.people.append(person)
         return person
+
+    @property
+    def documents(self) -> list[str]:
+        """Every statement title the article names, once each, in order."""
+        return list(dict.fromkeys(doc for _, doc in self.doc_mentions))
 
     def notice(self, sent: str) -> Person | None:
         """Salience for pronouns: the first person a frameless sentence mentions becomes 'he'/'she'.
@@ -635,7 +636,6 @@ UNTITLED_SUBJECT = re.compile(
 class Frame:
     ref: Ref
     cue: str
-    pos: int          # offset of the cue in the sentence
     trailing: bool    # "…, X said." / "…, said X, adding …"
     after_comma: bool  # the subject follows a comma (after an opening clause)
 
@@ -739,7 +739,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
                     ref = cast.resolve(right[0], in_doc=in_doc)
                     if ref:
                         trailing = bool(TRAILING.match(sent, right[1]))
-                        frames.append(Frame(ref, cue, m.start(), trailing and not at_start, True))
+                        frames.append(Frame(ref, cue, trailing and not at_start, True))
                         continue
         left = _left_subject(sent, m.start())
         if not left:
@@ -749,7 +749,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         trailing = head in INVERTIBLE and bool(TRAILING.match(sent, m.end())) and after_comma
-        frames.append(Frame(ref, cue, m.start(), trailing, after_comma))
+        frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
 
 

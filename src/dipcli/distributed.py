@@ -152,14 +152,13 @@ def count_terms(rows: list[tuple[str, str]]) -> tuple[dict[str, Counter[str]], C
 
 def claim_rows(items: Iterable[Analysed], *, by: str) -> Iterator[tuple[str, str]]:
     """``(group, claim text)`` for every claim; ``by`` is "speaker", "doc" or "none"."""
-    from .pipeline import speaker_label
+    from .keywords import group_of
 
     if by not in ("speaker", "doc", "none"):
         raise ValueError(f"by must be speaker, doc or none, not {by!r}")
     for item in items:
         for c in item.claims:
-            group = speaker_label(c) if by == "speaker" else c.doc if by == "doc" else "all"
-            yield group, c.text
+            yield group_of(c, by), c.text
 
 
 class _Merge:

@@ -43,7 +43,9 @@ def group_of(claim: Claim, by: str) -> str:
             voice), ``doc`` (the document id) or ``none`` (``all``).
     """
     if by == "speaker":
-        return claim.speaker if claim.speaker is not None else "narrator"
+        from .pipeline import speaker_label
+
+        return speaker_label(claim)
     if by == "doc":
         return claim.doc
     return "all"

@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-FORMATS = ("table", "json", "jsonl", "csv")
 # Escape sequences (CSI, OSC), C0 and C1 control characters, and lone surrogates,
 # which no UTF-8 stream can carry.
 CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
