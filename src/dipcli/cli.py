@@ -25,14 +25,15 @@ app = typer.Typer(
 )
 
 
-SETTINGS: dict[str, int | None] = {"max_bytes": None}
+SETTINGS: dict = {"max_bytes": None, "context": None}
 
 
 @app.callback()
-def _options(max_bytes: Annotated[Optional[int], typer.Option(
+def _options(ctx: typer.Context, max_bytes: Annotated[Optional[int], typer.Option(
         "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES",
         help="Refuse input files larger than this many bytes (default 200 MB).")] = None) -> None:
     SETTINGS["max_bytes"] = max_bytes
+    SETTINGS["context"] = ctx  # its close callbacks run when the command ends, however it ends
 
 
 class Format(str, Enum):
@@ -65,6 +66,18 @@ class Run:
         self.scheduler = scheduler
         self.failed = 0
         self.loaded = 0
+        self._client = None
+
+    def dask_client(self):
+        """The run's one Dask client (see :func:`dipcli.distributed.connect`), opened on
+        first use and closed when the command ends, however it ends."""
+        if self._client is None:
+            from .distributed import connect
+
+            manager = connect(self.scheduler)
+            self._client = manager.__enter__()
+            SETTINGS["context"].call_on_close(lambda: manager.__exit__(None, None, None))
+        return self._client
 
     def error(self, err: DipError) -> None:
         from .render import one_line
@@ -78,7 +91,7 @@ class Run:
         if self.scheduler:
             from .distributed import iter_analysed_dask
 
-            source = iter_analysed_dask(self.paths, scheduler=self.scheduler, on_error=self.error,
+            source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
                                         max_bytes=SETTINGS["max_bytes"])
         else:
             from .pipeline import iter_analysed

@@ -71,14 +71,15 @@ def _window(client) -> int:
     return WINDOW_PER_WORKER * max(workers, 1)
 
 
-def iter_analysed_dask(paths: Sequence[str], *, scheduler: str, on_error: Callable[[DipError], None],
-                       max_bytes: int | None = None) -> Iterator[Analysed]:
+def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], None], scheduler: str | None = None,
+                       client=None, max_bytes: int | None = None) -> Iterator[Analysed]:
     """Analysed articles from ``paths``, computed on Dask, in input order.
 
     Args:
         paths: As for :func:`dipcli.load.iter_articles` (empty: bundled corpus).
         scheduler: ``"local"`` for a two-process local cluster, else a
-            scheduler address.
+            scheduler address; connected for this call only.
+        client: A connected client to use instead (see :func:`connect`).
         on_error: Receives each input problem; loading goes on.
         max_bytes: Largest file read (default: the loader's).
 
@@ -96,10 +97,15 @@ def iter_analysed_dask(paths: Sequence[str], *, scheduler: str, on_error: Callab
     from .load import DEFAULT_MAX_BYTES, iter_articles
     from .parallel import analyse_batch, ordered_batches
 
-    with connect(scheduler) as client:
-        articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        yield from ordered_batches(articles, submit=lambda work: client.submit(analyse_batch, work, pure=False),
-                                   window=_window(client))
+    if client is None:
+        if scheduler is None:
+            raise ValueError("iter_analysed_dask needs a scheduler or a client")
+        with connect(scheduler) as client:
+            yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes)
+        return
+    articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    yield from ordered_batches(articles, submit=lambda work: client.submit(analyse_batch, work, pure=False),
+                               window=_window(client))
 
 
 # -- corpus counts ---------------------------------------------------------------------------
