@@ -203,8 +203,32 @@ class Ref:
     mention: str | None = None
 
 
+# Patterns of the per-sentence code, compiled once (re's own cache lookup costs
+# more than the match on short phrases).
+_SPACES = re.compile(r"\s+")
+_OF_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})")
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}")
+_GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
+_GROUP_DET_ANY_CASE = re.compile(r"^(?i:the|both|all)\s+")
+_SPACE_PUNCT = re.compile(r" ([,;])")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
+_DOC_DET = re.compile(r"(?i)(?:the|a|this)\s")
+_AND = re.compile(r"\band\b")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_THEIR_NOUN = re.compile(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+")
+_THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
+_THE = re.compile(r"^(?i:the)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"(.+?)['’]s?$")
+_CAPITALISED = re.compile(r"[A-Z][a-z’'\-]+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip(" ,.;:")
+    return _SPACES.sub(" ", s).strip(" ,.;:")
 
 
 class Cast:
@@ -217,6 +241,7 @@ class Cast:
         self._text: str | None = None
         self._mention_re: re.Pattern[str] | None = None
         self._mention_people = -1
+        self._lower_seen: dict[str, bool] = {}  # word -> written in lower case in the text
         self.last_person: Person | None = None
         self.last_group: Ref | None = None
         self.last_doc: str | None = None
@@ -227,6 +252,7 @@ class Cast:
     # -- discovery -------------------------------------------------------------------------
     def scan(self, text: str) -> None:
         self._text = text
+        self._lower_seen.clear()
         for m in titled_names(text):
             self._introduce(m)
         for m in UNTITLED_SUBJECT.finditer(text):
@@ -262,7 +288,7 @@ class Cast:
         name = " ".join(name_tokens)
         # "Prime Minister Robert Golob of the Republic of Slovenia"
         tail = m.string[m.end():m.end() + 80]
-        after = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})", tail)
+        after = _OF_PLACE_AFTER.match(tail)
         if not country and after:
             country = gazetteer.country_of(_clean(after.group(1)))
         return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()),
@@ -309,7 +335,7 @@ class Cast:
         person = next(p for p in self.people if m.group() in p.tokens)
         self.last_person = person
         opening = sent[:m.start()]
-        if re.fullmatch(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}", opening):
+        if _SUBJECT_LEAD.fullmatch(opening):
             return person
         return None
 
@@ -338,7 +364,7 @@ class Cast:
 
     def collective(self, phrase: str, members: list[Person] | None = None) -> Ref:
         members = members if members is not None else self.principals()
-        name = self.group_name(members) if len(members) >= 2 else re.sub(r"^(?:the|both|all)\s+", "", phrase.lower())
+        name = self.group_name(members) if len(members) >= 2 else _GROUP_DET.sub("", phrase.lower())
         ref = Ref(name, "group", "collective", [p.name for p in members])
         self.last_group = ref
         return ref
@@ -361,7 +387,13 @@ class Cast:
     def _common_words(self, words: list[str]) -> bool:
         """Capitalised words the article also writes in lower case ("Climate Change") are no name."""
         text = self._text or ""
-        return all(re.search(rf"(?<![\w.] )\b{re.escape(w.lower())}\b", text) for w in words)
+        return all(self._lower_in_text(w.lower(), text) for w in words)
+
+    def _lower_in_text(self, word: str, text: str) -> bool:
+        found = self._lower_seen.get(word)
+        if found is None:
+            found = self._lower_seen[word] = re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", text) is not None
+        return found
 
     def by_country(self, country: str, title: str | None = None) -> Person | None:
         found = [p for p in self.people if p.country == country]
@@ -383,7 +415,7 @@ class Cast:
         for i in range(len(tokens)):
             if not tokens[i][0].isalnum():
                 continue
-            sub = re.sub(r" ([,;])", r"\1", " ".join(tokens[i:]))
+            sub = _SPACE_PUNCT.sub(r"\1", " ".join(tokens[i:]))
             ref = self._resolve_exact(sub, in_doc=in_doc)
             if ref is not None:
                 ref.mention = sub
@@ -413,26 +445,26 @@ class Cast:
             return self.collective(phrase)
         if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(phrase.split()[-1]) \
                 and phrase.split()[-1].lower() not in NOT_AGENTS \
-                and not re.search(r"\b(?:that|which|who|whose|whom|of)\b", phrase):
-            ref = Ref(re.sub(r"^(?i:the|both|all)\s+", "", phrase), "group", "collective")
+                and not _RELATIVE.search(phrase):
+            ref = Ref(_GROUP_DET_ANY_CASE.sub("", phrase), "group", "collective")
             self.last_group = ref
             return ref
-        if DOCUMENT.fullmatch(phrase) and re.match(r"(?i)(?:the|a|this)\s", phrase) or DOC_TITLE.fullmatch(phrase):
+        if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
             return self.document_ref(self.named_document(phrase), via="explicit")
-        if "," in phrase and not re.search(r"\band\b", phrase):
+        if "," in phrase and not _AND.search(phrase):
             return None  # "In Moscow, Putin": not a list; a shorter suffix will do
         # "The two leaders and their teams": the teams speak for their principals
-        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
-                 if p and not re.fullmatch(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+", p)]
+        parts = [p for p in _LIST_SEP.split(phrase)
+                 if p and not _THEIR_NOUN.fullmatch(p)]
         if len(parts) == 1 and parts[0] != phrase:
             return self._resolve_exact(parts[0], in_doc=in_doc)
         if 2 <= len(parts) <= 8:
             refs = [self._resolve_single(p) for p in parts]
             if any(refs) and not all(refs) and len(parts) == 2 and \
-                    all(r or re.fullmatch(r"(?i:the)\s+[A-Z][\w\-]*", p) for r, p in zip(refs, parts)):
+                    all(r or _THE_CAPITAL.fullmatch(p) for r, p in zip(refs, parts)):
                 # "the President and the Speaker": keep who is known, name the rest as written
                 known = [r for r in refs if r]
-                names = [r.name if r else re.sub(r"^(?i:the)\s+", "the ", p) for r, p in zip(refs, parts)]
+                names = [r.name if r else _THE.sub("the ", p) for r, p in zip(refs, parts)]
                 ref = Ref(" and ".join(names), "group", "collective", [m for r in known for m in (r.members or [r.name])])
                 self.last_group = ref
                 return ref
@@ -476,13 +508,13 @@ class Cast:
             return Ref(country, "group", "explicit", members)
         if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
             return self._resolve_role(m, phrase)
-        words = [re.sub(r"['’]s?$", "", t) for t in tokens if t not in STOP_CAPS]
+        words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
         org = _organisation(phrase)
         if org:
             return Ref(org, "group", "explicit")
         if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
             return Ref(" ".join(words), "group", "explicit")
-        if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'\-]+", w) for w in words) \
+        if 1 <= len(words) <= 3 and all(_CAPITALISED.fullmatch(w) for w in words) \
                 and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
                             for w in words) \
                 and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
@@ -492,7 +524,7 @@ class Cast:
         return None
 
     def _resolve_role(self, m: re.Match[str], phrase: str) -> Ref | None:
-        role = re.sub(r"\s+", " ", m.group("role").lower())
+        role = _SPACES.sub(" ", m.group("role").lower())
         country = None
         if m.group("adj"):
             country = _country_in(m.group("adj"))
@@ -550,7 +582,7 @@ class Cast:
 
 def _organisation(phrase: str) -> str | None:
     """The canonical name when the phrase is one organisation, alliance or grouping ("the G7")."""
-    bare = re.sub(r"^(?i:the)\s+", "", phrase)
+    bare = _THE.sub("", phrase)
     found = gazetteer.find_entities(bare)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(bare) and \
             found[0].kind in ("organization", "alliance", "grouping", "agency"):
@@ -591,8 +623,8 @@ def _name_tokens(raw: str) -> list[str]:
         toks.pop(0)
     out: list[str] = []
     for tok in toks:
-        bare = tok if re.fullmatch(r"[A-Z]\.", tok) else tok.rstrip(".")
-        possessive = re.match(r"(.+?)['’]s?$", bare)
+        bare = tok if _INITIAL.fullmatch(tok) else tok.rstrip(".")
+        possessive = _POSSESSIVE.match(bare)
         if possessive:
             out.append(possessive.group(1))
             break
@@ -666,7 +698,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, base, cue_start)]
     skipped = []
     while toks and (toks[-1][1].lower() in SKIPPABLE
-                    or re.fullmatch(r"[a-z]{3,}ly", toks[-1][1]) and toks[-1][1] not in LY_NOUNS):
+                    or _LY_ADVERB.fullmatch(toks[-1][1]) and toks[-1][1] not in LY_NOUNS):
         skipped.append(toks.pop()[1].lower())
     if skipped and skipped[0] in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
         return None  # "X was discussed": X is what was discussed, not who spoke
@@ -711,7 +743,7 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
         tok = m.group()
         if not (tok[0].isalnum() or tok[0] in "’'"):
             break
-        stop = tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", tok)
+        stop = tok.endswith(".") and not _INITIALS.fullmatch(tok)
         word = tok.rstrip(".") if stop else tok
         if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS):
             break
@@ -779,7 +811,7 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
     trailing = [f for f in frames if f.trailing]
     if trailing:
         return trailing[0]
-    first_word = re.match(r"\W*(\w+)", sent)
+    first_word = _FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
     if opener in OPENING_PARTICIPLES or opener in ("since", "as", "while", "although", "though", "when",
                                                     "after", "before", "despite", "amid", "if", "given",

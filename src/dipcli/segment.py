@@ -100,14 +100,21 @@ def content_start(text: str, para: Paragraph) -> int:
     return m.end() if m and m.end() < para.end else para.start
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\b")
+# A cut needs a period followed, inside the sentence, by spaces and a capital.
+_CUT_CANDIDATE = re.compile(r"\.\s+[A-Z]")
+
+
 def _split_after_abbrev(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a Punkt sentence where a non-title abbreviation ends a sentence."""
+    if _CUT_CANDIDATE.search(text, start, end) is None:
+        return [(start, end)]  # no period with a capital after it: the usual case
     cuts = []
     for m in ABBREV_END.finditer(text, start, end):
         word = m.group().lower().rstrip(".")
         if word in TITLE_ABBREVS or (word not in OTHER_ABBREVS and "." not in word):
             continue
-        nxt = re.match(r"\s+([A-Z][a-z]*)\b", text[m.end():min(end, m.end() + 40)])
+        nxt = _NEXT_WORD.match(text, m.end(), min(end, m.end() + 40))
         if nxt and nxt.group(1) in OPENERS:
             cuts.append(m.end())
     if not cuts:
