@@ -88,12 +88,21 @@ def _encodable(s: str) -> str:
 
 
 def _json_default(o: Any) -> Any:
-    if dataclasses.is_dataclass(o):
-        return as_dict(o)
+    # One level at a time: the encoder walks lists and dicts itself and comes
+    # back here for every nested record.
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        return {name: getattr(o, name) for name in _names(type(o))}
     raise TypeError(f"not serialisable: {type(o).__name__}")
 
 
+# One encoder for every record: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+
+
 def dumps(obj: Any, *, indent: int | None = None) -> str:
+    """``obj`` (records, dicts, lists) as JSON text; non-ASCII kept, lone surrogates replaced."""
+    if indent is None:
+        return _encodable(_ENCODER.encode(obj))
     return _encodable(json.dumps(obj, ensure_ascii=False, indent=indent, default=_json_default))
 
 
@@ -106,12 +115,12 @@ def write_records(records: Iterable[Any], fmt: str, *, fields: list[str] | None 
         out.write("[")
         for rec in records:
             out.write(",\n" if n else "\n")
-            out.write(dumps(as_dict(rec), indent=None))
+            out.write(dumps(rec))
             n += 1
         out.write("\n]\n" if n else "]\n")
     elif fmt == "jsonl":
         for rec in records:
-            out.write(dumps(as_dict(rec)) + "\n")
+            out.write(dumps(rec) + "\n")
             n += 1
     elif fmt == "csv":
         writer = None

@@ -34,6 +34,14 @@ END_MARK = re.compile(r"[.?!]")
 ALNUM = re.compile(r"[^\W_]")
 
 
+# The plain word that ends a Punkt context, and the stand-in for its shape.
+_PLAIN_NEXT = re.compile(r"(?<=\s)(?:[A-Z][a-z]*|[a-z]+)$")
+
+
+def _next_shape(m: re.Match[str]) -> str:
+    return "Aa" if m.group()[0].isupper() else "aa"
+
+
 #: Break decisions remembered per context ("word. Next"); bounds the memo's memory.
 MEMO_SIZE = 50_000
 MEMO_CONTEXT = 100
@@ -57,18 +65,28 @@ def _punkt():
         answer depends only on the context string and the fixed parameters.
         Repetitive input (numbered lists, "U.S." again and again, hostile
         filler) repeats contexts, and then costs a dictionary look-up.
+
+        A context is the word before the candidate and the token after it
+        ("countries. The"). With parameters that hold only abbreviations (no
+        collocations, sentence starters or orthographic statistics, checked
+        below), Punkt reads nothing of a plain word after the candidate but
+        whether it starts with a capital, so "countries. The" and
+        "countries. We" get one entry: the answer for "countries. Aa".
         """
 
         def __init__(self, params):
+            if params.collocations or params.sent_starters or params.ortho_context:
+                raise ValueError("the memo assumes parameters with abbreviations only")
             super().__init__(params)
             self._memo: dict[str, bool] = {}
 
         def text_contains_sentbreak(self, text: str) -> bool:
-            found = self._memo.get(text)
+            key = _PLAIN_NEXT.sub(_next_shape, text, count=1)
+            found = self._memo.get(key)
             if found is None:
-                found = super().text_contains_sentbreak(text)
-                if len(text) <= MEMO_CONTEXT and len(self._memo) < MEMO_SIZE:
-                    self._memo[text] = found
+                found = super().text_contains_sentbreak(key)
+                if len(key) <= MEMO_CONTEXT and len(self._memo) < MEMO_SIZE:
+                    self._memo[key] = found
             return found
 
     params = PunktParameters()
