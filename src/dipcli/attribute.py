@@ -656,8 +656,8 @@ def _name_tokens(raw: str) -> list[str]:
 
 
 # A name that opens a sentence and does something: "Vladimir Petrov had a telephone conversation …".
-UNTITLED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=\n))(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
+UNTITLED_SUBJECT = re.compile(  # the look-ahead lets the engine skip to capitals
+    r"(?=[A-Z])(?:^|(?<=[.!?] )|(?<=\n))(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
     r" (?:also )?(?:had|held|met|spoke|said|says|sent|received|made|visited|called|took|gave|signed|"
     r"attended|hosted|welcomed|thanked|congratulated|discussed|opened|chaired|addressed|noted|stressed|"
     r"emphasi[sz]ed|expressed|underlined|pointed|told|agreed|informed|reaffirmed|telephoned)\b",
