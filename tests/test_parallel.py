@@ -137,3 +137,19 @@ def test_jobs_must_be_positive():
 
 def test_empty_input_yields_nothing():
     assert list(analyse_parallel(iter([]), jobs=2, cache=None)) == []
+
+
+def _die(articles):
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)  # what the kernel's out-of-memory killer does
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="the replaced function reaches workers by fork")
+def test_a_killed_worker_is_a_clear_error_not_a_traceback(monkeypatch):
+    from dipcli.model import DipError
+
+    monkeypatch.setattr(parallel, "analyse_batch", _die)
+    with pytest.raises(DipError, match=r"worker process stopped unexpectedly.*fewer --jobs \(now 2\)"):
+        list(analyse_parallel(iter([make(i) for i in range(3)]), jobs=2, cache=None))

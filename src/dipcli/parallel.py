@@ -20,9 +20,10 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .model import Analysed, Article, Claim, Paragraph
+from .model import Analysed, Article, Claim, DipError, Paragraph
 
 #: Text per batch: large enough that pickling and scheduling cost little next to the analysis.
 BATCH_CHARS = 256 * 1024
@@ -33,6 +34,8 @@ FIRST_BATCH_CHARS = 16 * 1024
 BATCH_ARTICLES = 256
 #: Batches in flight per worker: one running, one queued so a worker never waits.
 WINDOW_PER_JOB = 2
+WORKER_DIED = ("a worker process stopped unexpectedly (killed by the system, perhaps for lack of memory); "
+               "nothing after the last result was written: rerun with fewer --jobs (now {jobs})")
 
 _WARM_UP = Article(doc="warm-up", path="", format="text", title=None, date=None, source=None, place=None,
                    category=None, url=None,
@@ -157,6 +160,7 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterat
 
     Raises:
         ValueError: ``jobs`` is less than 1.
+        DipError: a worker process died (killed for lack of memory, say).
 
     Example:
         >>> for item in analyse_parallel(iter_articles(["corpus/"], on_error=print), jobs=2, cache=None):
@@ -169,6 +173,8 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterat
     try:
         yield from ordered_batches(articles, submit=pool.submit, window=WINDOW_PER_JOB * jobs, cache=cache)
         finished = True
+    except BrokenProcessPool:
+        raise DipError(WORKER_DIED.format(jobs=jobs)) from None
     finally:
         pool.close(wait=finished)
 
