@@ -330,43 +330,110 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def spacy_comparison(cur: list[Row], dip: list[str], py: str, tmp: Path, *, quick: bool) -> str:
-    """dipcli claims and the spaCy baseline on the same sample; returns the ratio line."""
-    sample_mb = 0.2 if quick else 1.0
-    sample = generate(sample_mb, tmp / "spacy-sample")
-    texts = tmp / "spacy-sample.jsonl"
-    # The baseline reads the texts dipcli's loader produced, so both see the same characters.
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def real_sample(mb: float, out: Path) -> Path | None:
+    """Copies of shared-corpus files, a third of the bytes from each collection
+    (White House Markdown, Kremlin HTML, UN speeches), every n-th file in name order."""
+    import shutil
+
+    groups = [sorted((SHARED / "whitehouse-briefings").rglob("*.md")),
+              sorted((SHARED / "kremlin-news").rglob("*.html")),
+              sorted(UN_TXT.rglob("*.txt")) if UN_TXT.is_dir() else []]
+    groups = [g for g in groups if g]
+    if not groups:
+        return None
+    out.mkdir(parents=True)
+    budget = mb * 1e6 / len(groups)
+    for g, files in enumerate(groups):
+        step = max(1, len(files) // 60)
+        taken = 0
+        for i, f in enumerate(files[::step]):
+            if taken >= budget:
+                break
+            shutil.copyfile(f, out / f"{g}-{i:04d}{f.suffix}")
+            taken += f.stat().st_size
+    return out
+
+
+def _texts_jsonl(folder: Path, path: Path) -> None:
+    """The texts dipcli's loader reads from ``folder``, for the baseline: both see the same characters."""
     from dipcli.load import iter_articles
 
-    with texts.open("w", encoding="utf-8") as fh:
-        for a in iter_articles([str(sample)], on_error=lambda err: None):
+    with path.open("w", encoding="utf-8") as fh:
+        for a in iter_articles([str(folder)], on_error=lambda err: None):
             fh.write(json.dumps({"doc": a.doc, "text": a.text}, ensure_ascii=False) + "\n")
-    size = input_mb(sample)
-    tiny = tmp / "tiny.txt"
-    tiny.write_text("The minister said the talks were useful.\n", encoding="utf-8")
-    fixed = measure("dipcli claims, one-sentence file (fixed cost)",
-                    dip + ["claims", str(tiny), "--format", "jsonl", "--no-cache", "--jobs", "1"],
-                    runs=1 if quick else 3)
-    ours = measure(f"dipcli claims, {sample_mb:g} MB sample, --jobs 1",
-                   dip + ["claims", str(sample), "--format", "jsonl", "--no-cache", "--jobs", "1"],
-                   runs=1 if quick else 3, mb=size, claims=True)
-    theirs = measure("spaCy nsubj-of-reporting-verb baseline, same texts",
-                     [py, str(BENCH / "spacy_baseline.py"), str(texts)], runs=1, mb=size, claims=True)
-    cur += [fixed, ours, theirs]
-    if not (fixed.ok() and ours.ok() and theirs.ok()):
-        return "spaCy baseline: failed (see table)"
-    report = json.loads(theirs.ok()[-1].stderr.strip().splitlines()[-1])
-    end_to_end = theirs.median("wall") / ours.median("wall")
-    # Processing alone, in CPU seconds (other load on the machine does not skew
-    # them): dipcli's run less its fixed cost (imports), spaCy's parse loop.
-    ours_cpu = max(ours.median("cpu") - fixed.median("cpu"), 1e-9)
-    ratio = report["process_cpu_s"] / ours_cpu * (size * 1e6 / max(report["chars"], 1))
-    line = (f"dipcli / spaCy ({report['model']}, parser without NER) on the same {size:.1f} MB: "
-            f"{ratio:.1f}x the throughput in processing CPU time "
-            f"(dipcli {size / ours_cpu:.3f} MB/CPU-s, spaCy {report['chars'] / 1e6 / report['process_cpu_s']:.3f}); "
-            f"{end_to_end:.1f}x end to end in wall time with start-up and model load")
-    print(f"  {line}")
-    return line
+
+
+def _accuracy(claims_jsonl: str) -> str:
+    """Attribution accuracy on the seed article's gold labels (../shared/eval), or ""."""
+    gold = EVAL / "seed-claims.gold.jsonl"
+    if not gold.is_file():
+        return ""
+    done = subprocess.run([sys.executable, str(EVAL / "score.py"), "claims", str(gold)], input=claims_jsonl,
+                          capture_output=True, text=True)
+    return done.stdout.strip().splitlines()[0] if done.stdout.strip() else f"score.py failed: {done.stderr.strip()}"
+
+
+def spacy_comparison(cur: list[Row], dip: list[str], py: str, tmp: Path, *, quick: bool) -> str:
+    """dipcli claims and the spaCy baseline on the same samples; returns the summary lines.
+
+    Two samples: generated text (bench/gen_corpus.py) and, when present, real
+    texts from ../shared/corpora. Throughput is compared in processing CPU time
+    (dipcli's run less its fixed start-up cost; spaCy's parse loop after model
+    load), which other load on the machine does not skew, and end to end in
+    wall time. Accuracy: both on the bundled seed article, scored by
+    ../shared/eval/score.py against its gold labels.
+    """
+    sample_mb = 0.2 if quick else 1.0
+    samples = [("generated", generate(sample_mb, tmp / "spacy-generated"))]
+    real = real_sample(sample_mb, tmp / "spacy-real") if SHARED.is_dir() else None
+    if real is not None:
+        samples.append(("shared corpora", real))
+    lines = []
+    for label, folder in samples:
+        texts = tmp / f"spacy-{label.replace(' ', '-')}.jsonl"
+        _texts_jsonl(folder, texts)
+        size = input_mb(folder)
+        chars = sum(len(json.loads(line)["text"]) for line in texts.open(encoding="utf-8"))
+        note = f"{chars / 1e6:.2f} M chars of text"
+        cli = measure(f"dipcli claims, {label} sample, --jobs 1",
+                      dip + ["claims", str(folder), "--format", "jsonl", "--no-cache", "--jobs", "1"],
+                      runs=1 if quick else 3, mb=size, claims=True, note=note)
+        ours = measure(f"dipcli, timed loop (bench/dipcli_timed.py), {label}",
+                       [sys.executable, str(BENCH / "dipcli_timed.py"), str(texts)],
+                       runs=1 if quick else 3, mb=size, claims=True, note=note)
+        theirs = measure(f"spaCy baseline, {label} sample",
+                         [py, str(BENCH / "spacy_baseline.py"), str(texts)], runs=1, mb=size, claims=True,
+                         note=note)
+        cur += [cli, ours, theirs]
+        if not (cli.ok() and ours.ok() and theirs.ok()):
+            lines.append(f"{label}: failed (see table)")
+            continue
+        mine = [json.loads(s.stderr.strip().splitlines()[-1]) for s in ours.ok()]
+        report = json.loads(theirs.ok()[-1].stderr.strip().splitlines()[-1])
+        # characters of text per CPU second in the processing loop, start-up and model load excluded
+        ours_rate = statistics.median(m["chars"] / 1e6 / m["process_cpu_s"] for m in mine)
+        their_rate = report["chars"] / 1e6 / report["process_cpu_s"]
+        lines.append(
+            f"{label} ({chars / 1e6:.2f} M chars): dipcli {ours_rate:.3f} M chars/CPU-s, "
+            f"spaCy {report['model']} ({'+'.join(report['pipes'])}) {their_rate:.4f}: "
+            f"**{ours_rate / their_rate:.0f}x** in processing CPU time; "
+            f"{theirs.median('wall') / cli.median('wall'):.1f}x end to end in wall time "
+            f"(`dipcli claims` against the baseline script, start-up and model load included)")
+    seed = tmp / "seed.jsonl"
+    corpus = ROOT / "corpus"
+    _texts_jsonl(corpus, seed)
+    ours_acc = _accuracy(subprocess.run(dip + ["claims", str(corpus), "--format", "jsonl", "--no-cache"],
+                                        capture_output=True, text=True).stdout)
+    theirs_acc = _accuracy(subprocess.run([py, str(BENCH / "spacy_baseline.py"), str(seed)],
+                                          capture_output=True, text=True).stdout)
+    if ours_acc or theirs_acc:
+        lines.append(f"seed article, gold labels: dipcli {ours_acc}; spaCy baseline {theirs_acc}")
+    for line in lines:
+        print(f"  {line}")
+    return "\n\n".join(lines)
 
 
 def write_markdown(path: Path, info: dict[str, str], sections, spacy_line: str, argv: list[str]) -> None:
