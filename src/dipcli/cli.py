@@ -406,9 +406,13 @@ def topics(paths: PathsArg = None,
            k: Annotated[str, typer.Option("--k", "-k", help="Number of topics, or 'auto' to pick it by coherence.")] = "auto",
            method: Annotated[TopicMethod, typer.Option("--method", "-m", help="NMF on TF-IDF, or LDA on counts.")] = TopicMethod.nmf,
            top_terms: Annotated[int, typer.Option("--top-terms", min=1, help="Terms shown per topic.")] = 8,
+           stream: Annotated[bool, typer.Option("--stream", help="Streaming model (hashed words, mini-batch NMF or online LDA): reads the claims once, never holds the corpus. Implied by --scheduler.")] = False,
            fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
            jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
     """Topics over claims (scikit-learn, fixed seed) with each speaker's share of every topic.
+
+    --stream fits a streaming model in bounded memory (words only, no phrases);
+    --scheduler runs its batch steps on a Dask cluster, with the same output as --stream.
 
     Example: dipcli topics corpus/ --k 4
     """
@@ -426,10 +430,27 @@ def topics(paths: PathsArg = None,
     else:
         k_value = "auto"
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
-    items = run.all_items()
     err = stderr_console()
-    found, info = fit_topics(items, k=k_value, method=method.value, top_terms=top_terms,
-                             progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]")) if items else ([], {})
+    options = dict(k=k_value, method=method.value, top_terms=top_terms,
+                   progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
+    if stream or scheduler:
+        from types import SimpleNamespace
+
+        from .topics_stream import stream_topics, topics_on_dask
+
+        options["examples"] = run.fmt == "table"
+        if scheduler:
+            found, info = topics_on_dask(run.items(), run.dask_client(), **options)
+        else:
+            found, info = stream_topics(run.items(), **options)
+        # the table shows each topic's first claim, all _topics_table reads of the items
+        items = [SimpleNamespace(claims=[SimpleNamespace(id=cid, text=text)
+                                         for cid, text in info.get("examples", {}).items()])]
+        if not run.loaded:
+            found, info = [], {}
+    else:
+        items = run.all_items()
+        found, info = fit_topics(items, **options) if items else ([], {})
     if info.get("measure") and run.fmt == "table":
         err.print(f"[dim]k = {info.get('k')} ({_safe(info.get('measure'))})[/dim]")
 
