@@ -1,4 +1,4 @@
-"""The Dask path gives the same claims and counts as one process."""
+"""The Dask path gives the same claims, term counts and keywords as one process."""
 from __future__ import annotations
 
 import json
@@ -6,11 +6,14 @@ import sys
 from dataclasses import asdict
 
 import pytest
+from typer.testing import CliRunner
 
 pytest.importorskip("distributed")
 
 from dipcli import distributed  # noqa: E402
-from dipcli.distributed import connect, iter_analysed_dask, term_counts, term_counts_dask  # noqa: E402
+from dipcli.cli import app  # noqa: E402
+from dipcli.distributed import connect, count_groups_dask, iter_analysed_dask  # noqa: E402
+from dipcli.keywords import count_groups, keywords, rank_counts  # noqa: E402
 from dipcli.model import DipError  # noqa: E402
 from dipcli.pipeline import iter_analysed  # noqa: E402
 
@@ -41,6 +44,21 @@ agreement. President Ruiz welcomed the decision to open a consulate in
 Valparaiso and said that both governments would work on visa facilitation.
 """
 
+# Repeated phrases, so collocations are found and the phrase path is covered.
+BRIEFING = """Ministers discuss climate finance and debt relief
+3 May, 2024  |  Source:Harbour Wire
+
+SUVA, May 3 (Harbour Wire) -- Fijian Finance Minister Amara Osei and Danish Development Minister Lars Berg met on Friday.
+
+Osei said that climate finance must reach small island states. She said that climate finance pledges remain unmet. \
+Osei said the loss and damage fund needs climate finance too. She added that small island states cannot wait.
+
+Berg said that debt relief cannot wait for another summit. He said that debt relief frees money for schools. \
+Berg said that debt relief and climate finance go together. He added that the loss and damage fund should open this year.
+
+The two ministers agreed to meet again in Copenhagen.
+"""
+
 SPEECHES = [
     {"title": "Statement to the Assembly", "date": "2022-09-21",
      "text": "Mr. President, my delegation believes that debt relief cannot wait. We call on all creditors "
@@ -57,6 +75,7 @@ def corpus(tmp_path_factory):
     (root / "a-wire.txt").write_text(WIRE, encoding="utf-8")
     (root / "b-readout.md").write_text(READOUT, encoding="utf-8")
     (root / "c-speeches.jsonl").write_text("".join(json.dumps(r) + "\n" for r in SPEECHES), encoding="utf-8")
+    (root / "d-briefing.txt").write_text(BRIEFING, encoding="utf-8")
     return [str(root)]
 
 
@@ -64,7 +83,7 @@ def corpus(tmp_path_factory):
 def expected(corpus):
     errors = []
     items = list(iter_analysed(corpus, on_error=errors.append, use_cache=False))
-    assert not errors and len(items) == 4
+    assert not errors and len(items) == 5
     return items
 
 
@@ -91,16 +110,57 @@ def test_same_claims_in_input_order_as_single_process(client, corpus, expected, 
     assert len(errors) == 1 and isinstance(errors[0], DipError)
 
 
+def same_counts(got, want) -> None:
+    assert (got.groups, got.sizes, got.keys) == (want.groups, want.sizes, want.keys)
+    assert (got.counts != want.counts).nnz == 0 and got.counts.nnz == want.counts.nnz
+    assert [got.shown.show(t) for t in range(len(got.keys))] == [want.shown.show(t) for t in range(len(want.keys))]
+    if want.claim_df is None:
+        assert got.claim_df is None
+    else:
+        assert got.claim_df.tolist() == want.claim_df.tolist()
+
+
 @pytest.mark.parametrize("by", ["speaker", "doc", "none"])
-def test_term_counts_on_dask_equal_local_counts(client, expected, by, monkeypatch):
-    monkeypatch.setattr(distributed, "CLAIMS_PER_BATCH", 3)
-    got = term_counts_dask(iter(expected), client, by=by)
-    want = term_counts(expected, by=by)
+def test_keyword_counts_on_dask_equal_one_process(client, expected, by, monkeypatch):
+    monkeypatch.setattr(distributed, "CLAIMS_PER_BATCH", 3)  # many batches, more than the window in flight
+    got = count_groups_dask(iter(expected), client, by=by)
+    want = count_groups(expected, by=by)
+    same_counts(got, want)
+    assert sum(got.sizes) == len(claim_dicts(expected)) > distributed._window(client) * 3
+    shown = {got.shown.show(t) for t in range(len(got.keys))}
+    assert {"climate finance", "debt relief", "small island states", "loss and damage"} <= shown
+    assert "debt" in got.keys and "debt relief" in got.keys
+
+
+@pytest.mark.parametrize("method", ["logodds", "tfidf", "frequency"])
+@pytest.mark.parametrize("by", ["speaker", "doc", "none"])
+def test_keywords_on_dask_equal_one_process(client, expected, by, method, monkeypatch):
+    monkeypatch.setattr(distributed, "CLAIMS_PER_BATCH", 4)
+    got = rank_counts(count_groups_dask(iter(expected), client, by=by), by=by, top=15, method=method)
+    want = keywords(expected, by=by, top=15, method=method)
     assert got == want
-    assert sum(got.claims.values()) == len(claim_dicts(expected))
-    total = got.total()
-    assert total["cocoa"] == 1 and total["sanction"] == 1
-    assert got.display["sanction"] == "sanctions"
+    records = got[0]
+    assert records and any(" " in k.term for k in records)
+
+
+def test_keywords_cli_on_dask_prints_the_same_bytes(client, corpus, monkeypatch):
+    monkeypatch.setattr(distributed, "CLAIMS_PER_BATCH", 5)
+    args = ["keywords", *corpus, "--by", "speaker", "--format", "json", "--no-cache"]
+    plain = CliRunner().invoke(app, args)
+    # the module's cluster by its address: "--scheduler local" would start a second one
+    dask = CliRunner().invoke(app, args + ["--scheduler", client.scheduler.address])
+    assert plain.exit_code == dask.exit_code == 0
+    assert dask.stdout_bytes == plain.stdout_bytes
+    assert dask.stderr == plain.stderr
+    terms = [k["term"] for k in json.loads(plain.stdout)]
+    assert "debt relief" in terms
+
+
+def test_keywords_on_dask_without_claims(client):
+    counts = count_groups_dask(iter([]), client, by="speaker")
+    assert rank_counts(counts) == keywords([]) == ([], ["no claims to rank keywords in"])
+    with pytest.raises(DipError, match="unknown grouping"):
+        count_groups_dask(iter([]), client, by="paragraph")
 
 
 def test_missing_dask_is_a_user_error(monkeypatch):

@@ -6,9 +6,10 @@ import re
 import pytest
 
 from builders import analysed
-from dipcli.keywords import keywords
+from dipcli.keywords import count_groups, keywords, rank_counts
 from dipcli.model import DipError
-from dipcli.terms import extract, stop_words, tokens
+from dipcli.terms import (NgramTotals, TermForms, add_forms, extract, extract_with_phrases, ngram_counts, stop_words,
+                          tokens)
 
 
 # A readout in White House style: the narrator, a minister and a president.
@@ -98,6 +99,32 @@ def test_phrase_does_not_cross_punctuation():
     texts = ["Grain, corridor talks went on.", "More grain. Corridor talks.", "Grain; corridor."] * 3
     terms = extract(texts)
     assert not [k for k in terms.keys if k.startswith("grain ")]
+
+
+def test_phrases_found_batch_by_batch_are_the_phrases_found_at_once(monkeypatch):
+    monkeypatch.setattr(NgramTotals, "COMPACT_ROWS", 20)  # sum the n-gram counts up along the way too
+    claims = [c.text for c in READOUT.claims + TRANSCRIPT.claims]
+    whole = extract(claims)
+    batches = [claims[i : i + 4] for i in range(0, len(claims), 4)]
+    totals = NgramTotals()
+    for batch in batches:
+        totals.add(ngram_counts(batch))
+    phrases = totals.collocations()
+    keys = phrases.keys()
+    assert "grain corridor initi" in keys and "climat financ" in keys
+    assert "grain corridor" not in keys  # only ever inside "Grain Corridor Initiative"
+    assert keys == [k for k in whole.keys if " " in k]
+
+    forms: dict = {}
+    got = []
+    for i, batch in enumerate(batches):
+        part = extract_with_phrases(batch, phrases)
+        add_forms(forms, part.forms)
+        got += sorted((4 * i + d, part.keys[t]) for d, t in zip(part.doc.tolist(), part.term.tolist()))
+    want = sorted((d, whole.keys[t]) for d, t in zip(whole.doc.tolist(), whole.term.tolist()))
+    assert sorted(got) == want
+    shown = TermForms(keys=whole.keys, forms=forms)
+    assert [shown.show(t) for t in range(len(whole.keys))] == [whole.show(t) for t in range(len(whole.keys))]
 
 
 # -- keywords ------------------------------------------------------------------------------
@@ -194,6 +221,16 @@ def test_bad_options_are_user_errors():
         keywords([READOUT], method="chi2")
     with pytest.raises(DipError):
         keywords([READOUT], by="paragraph")
+
+
+@pytest.mark.parametrize("by", ["speaker", "doc", "none"])
+def test_counting_and_ranking_apart_is_keywords(by):
+    counts = count_groups(iter([READOUT, TRANSCRIPT]), by=by)  # read once, as the CLI streams it
+    assert sum(counts.sizes) == len(READOUT.claims) + len(TRANSCRIPT.claims)
+    assert (counts.claim_df is not None) == (by == "none")
+    for method in ("logodds", "tfidf", "frequency"):
+        assert rank_counts(counts, by=by, top=5, method=method) == keywords([READOUT, TRANSCRIPT], by=by, top=5,
+                                                                           method=method)
 
 
 def test_no_claims_gives_nothing():

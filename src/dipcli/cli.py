@@ -276,13 +276,19 @@ def keywords(paths: PathsArg = None,
 
     Example: dipcli keywords corpus/ --by speaker --top 5
     """
-    from .keywords import keywords as score_keywords
+    from .keywords import count_groups, rank_counts
     from .model import Keyword
     from .render import emit, print_table, stderr_console
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
-    items = run.all_items()
-    rows, warnings = score_keywords(items, by=by.value, top=top, method=method.value) if items else ([], [])
+    if scheduler:
+        from .distributed import count_groups_dask
+
+        # the cluster that parses also counts: no claim text is gathered here
+        counts = count_groups_dask(run.items(), run.dask_client(), by=by.value)
+    else:
+        counts = count_groups(run.items(), by=by.value)
+    rows, warnings = rank_counts(counts, by=by.value, top=top, method=method.value) if run.loaded else ([], [])
     err = stderr_console()
     for w in warnings:
         err.print(f"[yellow]warning:[/yellow] {_safe(w)}")

@@ -8,18 +8,24 @@ processes for the run; anything else is the address of a running scheduler
 (``tcp://host:8786``), whose workers must have dipcli installed. Articles are
 read on the client and sent in bounded batches (the same batching and ordering
 as ``--jobs``, see :mod:`dipcli.parallel`), so output is identical to a
-single-process run.
+single-process run. The term counts keywords are scored from are map-reduced
+over batches of claims (:func:`count_groups_dask`), again equal to one process.
 """
 from __future__ import annotations
 
 import logging
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .model import Analysed, DipError
+
+if TYPE_CHECKING:
+    from .keywords import GroupCounts
+    from .terms import Phrases
 
 MISSING = "--scheduler needs the optional Dask extra: pip install 'dipcli[dask]'"
 LOCAL_WORKERS = 2
@@ -27,8 +33,8 @@ LOCAL_WORKERS = 2
 CONNECT_TIMEOUT = "10s"
 #: Batches in flight per worker.
 WINDOW_PER_WORKER = 2
-#: Claims per batch for :func:`term_counts_dask`.
-CLAIMS_PER_BATCH = 2000
+#: Claims per batch for :func:`count_groups_dask`.
+CLAIMS_PER_BATCH = 5000
 
 
 @contextmanager
@@ -50,7 +56,7 @@ def connect(scheduler: str):
                 # HTTP, on port 8787 when free; another port is as good.
                 warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
                 cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                                       host="127.0.0.1", dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -108,130 +114,195 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
                                window=_window(client))
 
 
-# -- corpus counts ---------------------------------------------------------------------------
+# -- keyword counts ----------------------------------------------------------------------------
 
 @dataclass(slots=True)
-class TermCounts:
-    """Word-term counts per group, the raw material of keyword scoring.
+class _Claims:
+    """A batch of claims, kept on the cluster between the passes of :func:`count_groups_dask`."""
+
+    groups: list[str]
+    texts: list[str]
+
+
+@dataclass(slots=True)
+class _GroupTerms:
+    """Term counts per group in one batch of claims: the map step's result of the second pass.
 
     Attributes:
-        groups: group (speaker label, doc id or "all") -> term key (Snowball
-            stem, as in :mod:`dipcli.terms`) -> occurrences in its claims.
-        display: term key -> its most common lower-case surface form (ties:
-            alphabetically first).
-        claims: group -> number of claims counted.
+        keys: the batch's term keys; ``term`` indexes them.
+        groups: the batch's group labels; ``group`` indexes them.
+        group, term, count: occurrences of each (group, term) pair (NumPy arrays).
+        claim_df: per term, the claims of the batch containing it (only when asked for).
+        forms: how the terms are written (:attr:`dipcli.terms.Terms.forms`).
     """
 
-    groups: dict[str, Counter[str]]
-    display: dict[str, str]
-    claims: dict[str, int]
-
-    def total(self) -> Counter[str]:
-        """Counts over all groups."""
-        out: Counter[str] = Counter()
-        for counts in self.groups.values():
-            out.update(counts)
-        return out
+    keys: list[str]
+    groups: list[str]
+    group: Any
+    term: Any
+    count: Any
+    claim_df: Any
+    forms: dict
 
 
-def count_terms(rows: list[tuple[str, str]]) -> tuple[dict[str, Counter[str]], Counter[tuple[str, str]], Counter[str]]:
-    """Count the word terms of ``(group, text)`` rows: the map step, run on a worker.
+def _ngrams(batch: _Claims):
+    """First pass, on a worker: what the collocations are found from."""
+    from .terms import ngram_counts
 
-    Returns:
-        Per-group term counts, ``(term, lower-case surface)`` counts and
-        per-group row counts.
-    """
-    from .terms import stop_words, tokens
-
-    stop = stop_words()
-    groups: dict[str, Counter[str]] = {}
-    forms: Counter[tuple[str, str]] = Counter()
-    rows_per_group: Counter[str] = Counter()
-    for group, text in rows:
-        toks = tokens(text, stop=stop)
-        counts = groups.setdefault(group, Counter())
-        counts.update(t[2] for t in toks)
-        forms.update((t[2], t[3].lower()) for t in toks)
-        rows_per_group[group] += 1
-    return groups, forms, rows_per_group
+    return ngram_counts(batch.texts)
 
 
-def claim_rows(items: Iterable[Analysed], *, by: str) -> Iterator[tuple[str, str]]:
-    """``(group, claim text)`` for every claim; ``by`` is "speaker", "doc" or "none"."""
+def _group_terms(batch: _Claims, phrases: Phrases, claim_df: bool) -> _GroupTerms:
+    """Second pass, on a worker: count words and the accepted phrases per group."""
+    import numpy as np
+
+    from .terms import extract_with_phrases
+
+    terms = extract_with_phrases(batch.texts, phrases)
+    groups = sorted(set(batch.groups))
+    index = {g: i for i, g in enumerate(groups)}
+    claim_group = np.array([index[g] for g in batch.groups], dtype=np.int64)
+    n_terms = max(len(terms.keys), 1)
+    codes, count = np.unique(claim_group[terms.doc] * n_terms + terms.term, return_counts=True)
+    df = None
+    if claim_df:
+        df = np.bincount(np.unique(terms.doc * n_terms + terms.term) % n_terms, minlength=len(terms.keys))
+    return _GroupTerms(keys=terms.keys, groups=groups, group=codes // n_terms, term=codes % n_terms, count=count,
+                       claim_df=df, forms=terms.forms)
+
+
+def _claim_rows(items: Iterable[Analysed], *, by: str) -> Iterator[tuple[str, str]]:
+    """``(group, claim text)`` for every claim."""
     from .keywords import group_of
 
-    if by not in ("speaker", "doc", "none"):
-        raise ValueError(f"by must be speaker, doc or none, not {by!r}")
     for item in items:
         for c in item.claims:
             yield group_of(c, by), c.text
 
 
 class _Merge:
-    """The reduce step: adds per-batch counts into one :class:`TermCounts`."""
+    """The reduce step of the second pass: adds up :class:`_GroupTerms` into one
+    :class:`dipcli.keywords.GroupCounts`."""
 
-    def __init__(self) -> None:
-        self.groups: dict[str, Counter[str]] = {}
-        self.forms: Counter[tuple[str, str]] = Counter()
-        self.claims: Counter[str] = Counter()
+    def __init__(self, groups: list[str], sizes: list[int], claim_df: bool) -> None:
+        import numpy as np
 
-    def add(self, part) -> None:
-        groups, forms, claims = part
-        for group, counts in groups.items():
-            self.groups.setdefault(group, Counter()).update(counts)
-        self.forms.update(forms)
-        self.claims.update(claims)
+        self.groups = groups
+        self.sizes = sizes
+        self.group_index = {g: i for i, g in enumerate(groups)}
+        self.key_id: dict[str, int] = {}
+        self.cells: list[tuple] = []
+        self.claim_df = np.zeros(0, dtype=np.int64) if claim_df else None
+        self.forms: dict = {}
 
-    def result(self) -> TermCounts:
-        best: dict[str, tuple[int, str]] = {}
-        for (term, form), n in self.forms.items():
-            cur = best.get(term)
-            if cur is None or (-n, form) < (-cur[0], cur[1]):
-                best[term] = (n, form)
-        return TermCounts(groups={g: self.groups[g] for g in sorted(self.groups)},
-                          display={t: best[t][1] for t in sorted(best)},
-                          claims={g: self.claims[g] for g in sorted(self.claims)})
+    def add(self, part: _GroupTerms) -> None:
+        import numpy as np
+
+        from .terms import add_forms
+
+        remap = np.fromiter((self.key_id.setdefault(k, len(self.key_id)) for k in part.keys), dtype=np.int64,
+                            count=len(part.keys))
+        groups = np.array([self.group_index[g] for g in part.groups], dtype=np.int64)
+        self.cells.append((groups[part.group], remap[part.term], part.count))
+        if self.claim_df is not None:
+            grow = len(self.key_id) - len(self.claim_df)
+            if grow:
+                self.claim_df = np.concatenate([self.claim_df, np.zeros(grow, dtype=np.int64)])
+            self.claim_df[remap] += part.claim_df
+        add_forms(self.forms, part.forms)
+
+    def result(self) -> GroupCounts:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        from .keywords import GroupCounts
+        from .terms import TermForms
+
+        keys = sorted(self.key_id)
+        new_id = np.empty(len(keys), dtype=np.int64)
+        new_id[[self.key_id[k] for k in keys]] = np.arange(len(keys), dtype=np.int64)
+        group = np.concatenate([c[0] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
+        term = np.concatenate([new_id[c[1]] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
+        count = np.concatenate([c[2] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
+        counts = csr_matrix((count.astype(np.float64), (group, term)), shape=(len(self.groups), len(keys)))
+        counts.sum_duplicates()
+        claim_df = None
+        if self.claim_df is not None:
+            claim_df = np.zeros(len(keys), dtype=np.int64)
+            claim_df[new_id] = self.claim_df
+        return GroupCounts(groups=self.groups, sizes=self.sizes, keys=keys, counts=counts,
+                           shown=TermForms(keys=keys, forms=self.forms), claim_df=claim_df)
 
 
-def term_counts(items: Iterable[Analysed], *, by: str = "speaker") -> TermCounts:
-    """:func:`term_counts_dask` in this process (the reference it must equal)."""
-    merge = _Merge()
-    merge.add(count_terms(list(claim_rows(items, by=by))))
-    return merge.result()
+def count_groups_dask(items: Iterable[Analysed], client, *, by: str = "speaker") -> GroupCounts:
+    """:func:`dipcli.keywords.count_groups` with the counting done on Dask workers.
 
-
-def term_counts_dask(items: Iterable[Analysed], client, *, by: str = "speaker") -> TermCounts:
-    """Word-term counts per speaker (or doc) with the counting done on Dask workers.
-
-    Claims are streamed to the cluster in batches of ``CLAIMS_PER_BATCH``
-    with a bounded number in flight; the client adds up the partial counts, so
-    memory holds only the vocabulary, never the corpus. Multiword phrases are
-    not counted: finding collocations needs the whole corpus's n-gram
-    statistics, which :func:`dipcli.terms.extract` computes in one process.
+    Claims go to the cluster in batches of ``CLAIMS_PER_BATCH`` and stay there,
+    so the client never holds the corpus. Pass 1 counts, per batch, the items,
+    bigrams and trigrams collocations are found from; the client adds them up
+    and decides the phrases (:class:`dipcli.terms.NgramTotals`). Pass 2 counts
+    words and those phrases per group, with their spellings; the client adds
+    those up. Phrases never cross a claim, so the sums are exactly the counts of
+    one process, and so are the keywords scored from them.
 
     Args:
-        items: Analysed articles (a generator is fine).
+        items: Analysed articles (a generator is fine: it is read once).
         client: A :class:`distributed.Client` (see :func:`connect`).
         by: "speaker", "doc" or "none" (one group called "all").
 
     Returns:
-        A :class:`TermCounts`, equal to :func:`term_counts` on the same items.
-    """
-    from collections import deque
+        A :class:`dipcli.keywords.GroupCounts`, equal to ``count_groups`` on the
+        same items; score it with :func:`dipcli.keywords.rank_counts`.
 
-    merge = _Merge()
-    pending: deque = deque()
+    Raises:
+        DipError: on an unknown ``by``.
+
+    Example:
+        >>> with connect("local") as client:
+        ...     counts = count_groups_dask(iter_analysed_dask(paths, client=client, on_error=print), client)
+    """
+    from .keywords import GroupCounts, check_by
+    from .terms import NgramTotals
+
+    check_by(by)
     limit = _window(client)
-    batch: list[tuple[str, str]] = []
-    for row in claim_rows(items, by=by):
-        batch.append(row)
-        if len(batch) >= CLAIMS_PER_BATCH:
-            pending.append(client.submit(count_terms, batch, pure=False))
-            batch = []
+    batches: list = []  # futures of _Claims: the texts stay on the workers between the passes
+    totals = NgramTotals()
+    sizes: Counter[str] = Counter()
+    pending: deque = deque()
+
+    def send(rows: list[tuple[str, str]]) -> None:
+        claims = _Claims(groups=[g for g, _ in rows], texts=[t for _, t in rows])
+        batches.append(client.scatter(claims, hash=False))
+        pending.append(client.submit(_ngrams, batches[-1], pure=False))
+        while len(pending) >= limit:
+            totals.add(pending.popleft().result())
+
+    try:
+        rows: list[tuple[str, str]] = []
+        for row in _claim_rows(items, by=by):
+            sizes[row[0]] += 1
+            rows.append(row)
+            if len(rows) >= CLAIMS_PER_BATCH:
+                send(rows)
+                rows = []
+        if rows:
+            send(rows)
+        while pending:
+            totals.add(pending.popleft().result())
+        if not sizes:
+            return GroupCounts(groups=[], sizes=[], keys=[], counts=None, shown=None)
+
+        groups = sorted(sizes)
+        merge = _Merge(groups, [sizes[g] for g in groups], claim_df=len(groups) == 1)
+        [phrases] = client.scatter([totals.collocations()], broadcast=True, hash=False)
+        for batch in batches:
+            pending.append(client.submit(_group_terms, batch, phrases, len(groups) == 1, pure=False))
             while len(pending) >= limit:
                 merge.add(pending.popleft().result())
-    if batch:
-        pending.append(client.submit(count_terms, batch, pure=False))
-    while pending:
-        merge.add(pending.popleft().result())
-    return merge.result()
+        while pending:
+            merge.add(pending.popleft().result())
+        return merge.result()
+    finally:
+        if batches:
+            client.cancel(batches + list(pending))

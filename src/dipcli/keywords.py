@@ -21,11 +21,17 @@ With a single group (``by="none"``, or every claim in one group) there is
 nothing to compare against, so ``logodds`` and ``tfidf`` both rank the terms
 by tf-idf with the claims as documents (count x idf over claims) and say so in
 a warning.
+
+Counting is apart from scoring: :func:`count_groups` counts the terms of each
+group in this process, :func:`dipcli.distributed.count_groups_dask` counts the
+same on a Dask cluster, and :func:`rank_counts` scores either.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from dipcli.model import Analysed, Claim, DipError, Keyword
 
@@ -52,8 +58,7 @@ def group_of(claim: Claim, by: str) -> str:
 
 
 def _check(by: str, method: str, top: int) -> None:
-    if by not in BY:
-        raise DipError(f"unknown grouping {by!r}; use one of: {', '.join(BY)}")
+    check_by(by)
     if method not in METHODS:
         raise DipError(f"unknown keyword method {method!r}; use one of: {', '.join(METHODS)}")
     if top < 1:
@@ -90,6 +95,83 @@ def _redundant(candidates: list[int], keys: list[str], row) -> set[int]:
 SMALL_NAMED = 5  # small-sample warnings named one by one before they are summed up
 
 
+@dataclass(slots=True)
+class GroupCounts:
+    """What keyword scoring reads: how often each term occurs in each group of claims.
+
+    :func:`count_groups` builds it in this process;
+    :func:`dipcli.distributed.count_groups_dask` builds the same on a Dask
+    cluster.
+
+    Attributes:
+        groups: the group labels, sorted.
+        sizes: claims per group, in ``groups`` order.
+        keys: the term keys, sorted; a term's id is its index here.
+        counts: groups x terms occurrence counts (SciPy CSR of float64, no
+            stored zeros).
+        shown: displays a term id through its ``show(term)`` method (a
+            :class:`dipcli.terms.Terms` or :class:`dipcli.terms.TermForms`).
+        claim_df: with exactly one group, per term id the number of claims
+            containing the term (NumPy array), for the tf-idf over claims;
+            otherwise None.
+    """
+
+    groups: list[str]
+    sizes: list[int]
+    keys: list[str]
+    counts: Any
+    shown: Any
+    claim_df: Any = None
+
+
+def check_by(by: str) -> None:
+    """Raise :class:`DipError` unless ``by`` is one of :data:`BY`."""
+    if by not in BY:
+        raise DipError(f"unknown grouping {by!r}; use one of: {', '.join(BY)}")
+
+
+def count_groups(items: Iterable[Analysed], *, by: str = "speaker") -> GroupCounts:
+    """Count the terms (words and collocations) of each group of claims, in this process.
+
+    Args:
+        items: Analysed articles.
+        by: ``speaker``, ``doc`` or ``none``.
+
+    Returns:
+        A :class:`GroupCounts` (no groups when there are no claims).
+
+    Raises:
+        DipError: on an unknown ``by``.
+
+    Example:
+        >>> counts = count_groups(analysed, by="doc")
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from dipcli.terms import extract, stop_words
+
+    check_by(by)
+    claims = [c for item in items for c in item.claims]
+    if not claims:
+        return GroupCounts(groups=[], sizes=[], keys=[], counts=None, shown=None)
+    labels = [group_of(c, by) for c in claims]
+    groups = sorted(set(labels))
+    group_index = {g: i for i, g in enumerate(groups)}
+    claim_group = np.array([group_index[g] for g in labels], dtype=np.int64)
+    terms = extract([c.text for c in claims], stop=stop_words())
+    n_terms = len(terms.keys)
+    counts = csr_matrix(
+        (np.ones(len(terms.term)), (claim_group[terms.doc], terms.term)), shape=(len(groups), n_terms)
+    )
+    counts.sum_duplicates()
+    claim_df = None
+    if len(groups) == 1:
+        claim_df = np.bincount(np.unique(terms.doc * n_terms + terms.term) % max(n_terms, 1), minlength=n_terms)
+    return GroupCounts(groups=groups, sizes=np.bincount(claim_group, minlength=len(groups)).tolist(),
+                       keys=terms.keys, counts=counts, shown=terms, claim_df=claim_df)
+
+
 def keywords(
     items: Iterable[Analysed],
     *,
@@ -99,6 +181,8 @@ def keywords(
     min_claims: int = 5,
 ) -> tuple[list[Keyword], list[str]]:
     """Rank the terms of each group of claims.
+
+    :func:`count_groups`, then :func:`rank_counts`.
 
     Args:
         items: Analysed articles.
@@ -118,23 +202,49 @@ def keywords(
     Example:
         >>> records, warnings = keywords(analysed, by="speaker", top=5)
     """
-    import numpy as np
-    from scipy.sparse import csr_matrix
+    _check(by, method, top)
+    return rank_counts(count_groups(items, by=by), by=by, top=top, method=method, min_claims=min_claims)
 
-    from dipcli.terms import extract, parts, stem, stop_words
+
+def rank_counts(
+    counts: GroupCounts,
+    *,
+    by: str = "speaker",
+    top: int = 10,
+    method: str = "logodds",
+    min_claims: int = 5,
+) -> tuple[list[Keyword], list[str]]:
+    """Score and pick the keywords of each group from its term counts.
+
+    Args:
+        counts: From :func:`count_groups` or
+            :func:`dipcli.distributed.count_groups_dask`, with the same ``by``.
+        by: ``speaker``, ``doc`` or ``none``: with ``speaker``, terms with a
+            word of the group's name are left out.
+        top: Keywords per group.
+        method: ``logodds``, ``tfidf`` or ``frequency`` (see the module doc).
+        min_claims: Groups with fewer claims are still listed, with a warning.
+
+    Returns:
+        As :func:`keywords`.
+
+    Raises:
+        DipError: on an unknown ``by`` or ``method``, or ``top`` < 1.
+
+    Example:
+        >>> records, warnings = rank_counts(count_groups(analysed, by="doc"), by="doc", top=5)
+    """
+    import numpy as np
+
+    from dipcli.terms import parts, stem, stop_words
 
     _check(by, method, top)
-    claims = [c for item in items for c in item.claims]
     warnings: list[str] = []
-    if not claims:
+    if not counts.groups:
         return [], ["no claims to rank keywords in"]
 
-    labels = [group_of(c, by) for c in claims]
-    groups = sorted(set(labels))
-    group_index = {g: i for i, g in enumerate(groups)}
-    sizes = {g: 0 for g in groups}
-    for g in labels:
-        sizes[g] += 1
+    groups = counts.groups
+    sizes = dict(zip(groups, counts.sizes))
     small = [g for g in groups if sizes[g] < min_claims] if by != "none" else []
     for g in small[:SMALL_NAMED]:
         warnings.append(
@@ -147,16 +257,13 @@ def keywords(
                         "their keywords are unreliable too")
 
     stop = stop_words()
-    terms = extract([c.text for c in claims], stop=stop)
-    n_terms = len(terms.keys)
+    terms = counts.shown
+    keys = counts.keys
+    n_terms = len(keys)
     if n_terms == 0:
         return [], warnings + ["no terms to rank: the claims hold only stop words or numbers"]
-    claim_group = np.array([group_index[g] for g in labels], dtype=np.int64)
-    counts = csr_matrix(
-        (np.ones(len(terms.term)), (claim_group[terms.doc], terms.term)), shape=(len(groups), n_terms)
-    )
-    counts.sum_duplicates()
-    total = np.asarray(counts.sum(axis=0)).ravel()
+    matrix = counts.counts
+    total = np.asarray(matrix.sum(axis=0)).ravel()
     n_all = total.sum()
 
     method_used = method
@@ -167,15 +274,14 @@ def keywords(
                 "by tf-idf over its claims instead"
             )
         method_used = "claim-tfidf"
-        df = np.bincount(np.unique(terms.doc * n_terms + terms.term) % n_terms, minlength=n_terms)
-        idf = np.log((1 + len(claims)) / (1 + df)) + 1
+        idf = np.log((1 + sum(counts.sizes)) / (1 + counts.claim_df)) + 1
     elif method == "tfidf":
-        df = np.bincount(counts.indices, minlength=n_terms)
+        df = np.bincount(matrix.indices, minlength=n_terms)
         idf = np.log((1 + len(groups)) / (1 + df)) + 1
 
     containing: dict[str, list[int]] = {}
     if by == "speaker":
-        for t, key in enumerate(terms.keys):
+        for t, key in enumerate(keys):
             for w in set(parts(key)):
                 containing.setdefault(w, []).append(t)
 
@@ -189,7 +295,7 @@ def keywords(
 
     records: list[Keyword] = []
     for gi, group in enumerate(groups):
-        row = counts.getrow(gi).toarray().ravel()
+        row = matrix.getrow(gi).toarray().ravel()
         rest = total - row
         z = None
         if method_used == "logodds":
@@ -220,7 +326,7 @@ def keywords(
             rank = score = weighted
         if by == "speaker":
             ok &= ~own_name(group)
-        for t in _pick(np.flatnonzero(ok), rank, row, terms, top):
+        for t in _pick(np.flatnonzero(ok), rank, row, terms, keys, top):
             records.append(
                 Keyword(
                     group=group,
@@ -234,7 +340,7 @@ def keywords(
     return records, warnings
 
 
-def _pick(candidates, rank, row, terms, top: int) -> list[int]:
+def _pick(candidates, rank, row, terms, keys: list[str], top: int) -> list[int]:
     """The ``top`` best candidates by rank (ties by displayed term, then key),
     leaving out terms made redundant by a phrase among the leading ones."""
     import numpy as np
@@ -248,8 +354,8 @@ def _pick(candidates, rank, row, terms, top: int) -> list[int]:
         cut = min(window, len(order))
         while cut < len(order) and rank[order[cut]] == rank[order[cut - 1]]:
             cut += 1
-        chosen = sorted(order[:cut].tolist(), key=lambda t: (-float(rank[t]), terms.show(t).lower(), terms.show(t), terms.keys[t]))
-        drop = _redundant(chosen, terms.keys, row)
+        chosen = sorted(order[:cut].tolist(), key=lambda t: (-float(rank[t]), terms.show(t).lower(), terms.show(t), keys[t]))
+        drop = _redundant(chosen, keys, row)
         picked = [t for t in chosen if t not in drop]
         if len(picked) >= top or cut == len(order):
             return picked[:top]

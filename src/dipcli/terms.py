@@ -7,6 +7,11 @@ stop word inside kept as written: ``rule of law``).  Each term is shown in its
 most common surface form, capitalised the way most of its occurrences are
 (``Global Security Initiative``, ``Ukraine crisis``, ``serious concern``).
 
+:func:`extract` finds the phrases of texts held in memory.  For a corpus in
+batches (on a cluster), :func:`ngram_counts` counts each batch,
+:class:`NgramTotals` adds the counts up and decides the same phrases, and
+:func:`extract_with_phrases` gives each batch's terms.
+
 NLTK, NumPy and scikit-learn are imported inside the functions that need them.
 """
 from __future__ import annotations
@@ -243,9 +248,7 @@ class Terms:
         a majority of its occurrences are."""
         out = self._shown.get(term)
         if out is None:
-            lows = self.forms[self.keys[term]]
-            low = _pick_form(Counter({lo: sum(c.values()) for lo, c in lows.items()}))
-            out = self._shown[term] = _pick_case(low, lows[low])
+            out = self._shown[term] = _show(self.forms[self.keys[term]])
         return out
 
     def counts(self):
@@ -263,6 +266,32 @@ class Terms:
         m = csr_matrix((ones, (self.doc, self.term)), shape=(self.n_docs, len(self.keys)))
         m.sum_duplicates()
         return m
+
+
+@dataclass(slots=True)
+class TermForms:
+    """How terms are written, without their occurrences: what a display needs.
+
+    Attributes:
+        keys: the term keys; a term's id is its index here.
+        forms: as :attr:`Terms.forms`.
+    """
+
+    keys: list[str]
+    forms: dict[str, dict[str, Counter[str]]]
+    _shown: dict[int, str] = field(default_factory=dict)
+
+    def show(self, term: int) -> str:
+        """As :meth:`Terms.show`."""
+        out = self._shown.get(term)
+        if out is None:
+            out = self._shown[term] = _show(self.forms[self.keys[term]])
+        return out
+
+
+def _show(lows: dict[str, Counter[str]]) -> str:
+    low = _pick_form(Counter({lo: sum(c.values()) for lo, c in lows.items()}))
+    return _pick_case(low, lows[low])
 
 
 def _pick_form(forms: Counter[str]) -> str:
@@ -412,20 +441,62 @@ def _guarded(measure):
     return score
 
 
+def _check_base(base: int) -> None:
+    if base**3 >= 2**62:
+        raise ValueError("vocabulary too large for phrase detection")
+
+
+def _joined_counts(items, joined, n: int, base: int):
+    """Sorted codes of the n-grams that lie inside one run, and their counts."""
+    import numpy as np
+
+    codes, ok = _codes(items, joined, n, base)
+    return np.unique(codes[ok], return_counts=True)
+
+
 def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, min_score: float):
-    """Bigram and trigram collocations, scored by NLTK's likelihood ratio.
+    """Collocations among the tokens of a corpus (see :func:`_collocations`).
 
     Args:
         items: item id per token (a stem, or a stop word's lowercase form).
         joined: per token, whether it continues the previous token's run.
         vocab: item id -> item.
-        is_stop: per item id, whether it is a stop word (never at an edge; a
-            stop word may sit inside a trigram, as in "rule of law").
+        is_stop: per item id, whether it is a stop word.
         min_count: minimum number of occurrences.
         min_score: minimum log-likelihood ratio G².
 
     Returns:
         Sorted arrays of the accepted bigram and trigram codes.
+    """
+    import numpy as np
+
+    base = len(vocab)
+    return _collocations(vocab, is_stop, np.bincount(items, minlength=base), *_joined_counts(items, joined, 2, base),
+                         *_joined_counts(items, joined, 3, base), min_count=min_count, min_score=min_score)
+
+
+def _collocations(vocab: list[str], is_stop, word_counts, b_codes, b_counts, t_codes, t_counts, *,
+                  min_count: int, min_score: float):
+    """Bigram and trigram collocations from corpus counts, scored by NLTK's likelihood ratio.
+
+    The one decision both :func:`extract` and :class:`NgramTotals` make, so
+    they accept the same phrases.
+
+    Args:
+        vocab: item id -> item.
+        is_stop: per item id, whether it is a stop word (never at an edge; a
+            stop word may sit inside a trigram, as in "rule of law").
+        word_counts: occurrences per item id.
+        b_codes, b_counts: sorted codes (``first * len(vocab) + last``) of the
+            bigrams inside one run, and their counts.
+        t_codes, t_counts: the same for trigrams.
+        min_count: minimum number of occurrences.
+        min_score: minimum log-likelihood ratio G².
+
+    Returns:
+        Sorted arrays of the accepted bigram and trigram codes.  A bigram whose
+        every occurrence is inside one accepted trigram ("UN Security" in "UN
+        Security Council") is left out.
     """
     import numpy as np
     from nltk.collocations import (
@@ -446,11 +517,8 @@ def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, m
         dict.update(dist, pairs)  # skips FreqDist's slow per-item __setitem__
         return dist
 
-    word_counts = np.bincount(items, minlength=base)
     word_fd = fd((vocab[i], int(c)) for i, c in enumerate(word_counts.tolist()) if c)
 
-    codes, ok = _codes(items, joined, 2, base)
-    b_codes, b_counts = np.unique(codes[ok], return_counts=True)
     first, last = b_codes // base, b_codes % base
     keep = (b_counts >= min_count) & ~is_stop[first] & ~is_stop[last]
     finder = BigramCollocationFinder(
@@ -460,14 +528,12 @@ def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, m
     index = {(vocab[a], vocab[b]): c for a, b, c in zip(first[keep].tolist(), last[keep].tolist(), b_codes[keep].tolist())}
     bigrams = sorted(index[g] for g in finder.above_score(_guarded(BigramAssocMeasures.likelihood_ratio), min_score))
 
-    codes, ok = _codes(items, joined, 3, base)
-    t_codes, t_counts = np.unique(codes[ok], return_counts=True)
     first, middle, last = t_codes // (base * base), (t_codes // base) % base, t_codes % base
     # "w1 _ w3" counts, as TrigramCollocationFinder.from_words keeps them.
     wild_codes, inverse = np.unique(first * base + last, return_inverse=True)
     wild_counts = np.bincount(inverse, weights=t_counts).astype(np.int64)
     keep = (t_counts >= min_count) & ~is_stop[first] & ~is_stop[last]
-    first, middle, last, t_counts, t_codes = first[keep], middle[keep], last[keep], t_counts[keep], t_codes[keep]
+    first, middle, last, kept_counts, kept_codes = first[keep], middle[keep], last[keep], t_counts[keep], t_codes[keep]
     sub_fd = fd(
         ((vocab[a], vocab[b]), int(n))
         for x, y in ((first, middle), (middle, last))
@@ -478,10 +544,23 @@ def _find_phrases(items, joined, vocab: list[str], is_stop, *, min_count: int, m
         for a, b, n in zip(first.tolist(), last.tolist(), _lookup(wild_codes, wild_counts, first * base + last).tolist())
     )
     tri = [(vocab[a], vocab[b], vocab[c]) for a, b, c in zip(first.tolist(), middle.tolist(), last.tolist())]
-    finder3 = TrigramCollocationFinder(word_fd, sub_fd, wild_fd, fd(zip(tri, t_counts.tolist())))
-    index3 = dict(zip(tri, t_codes.tolist()))
-    trigrams = sorted(index3[g] for g in finder3.above_score(_guarded(TrigramAssocMeasures.likelihood_ratio), min_score))
-    return np.array(bigrams, dtype=np.int64), np.array(trigrams, dtype=np.int64)
+    finder3 = TrigramCollocationFinder(word_fd, sub_fd, wild_fd, fd(zip(tri, kept_counts.tolist())))
+    index3 = dict(zip(tri, kept_codes.tolist()))
+    trigrams = np.array(
+        sorted(index3[g] for g in finder3.above_score(_guarded(TrigramAssocMeasures.likelihood_ratio), min_score)),
+        dtype=np.int64,
+    )
+    bigrams = np.array(bigrams, dtype=np.int64)
+
+    tri_counts = _lookup(t_codes, t_counts, trigrams)
+    bi_counts = _lookup(b_codes, b_counts, bigrams)
+    covered = set()
+    for sub in (trigrams // base, trigrams % (base * base)):
+        same = _lookup(bigrams, bi_counts, sub) == tri_counts
+        covered.update(sub[same].tolist())
+    if covered:
+        bigrams = bigrams[~np.isin(bigrams, np.array(sorted(covered), dtype=np.int64))]
+    return bigrams, trigrams
 
 
 def _add_form(forms: dict[str, dict[str, Counter[str]]], key: str, lower: str, spelling: str, n: int) -> None:
@@ -492,6 +571,40 @@ def _add_form(forms: dict[str, dict[str, Counter[str]]], key: str, lower: str, s
     if spellings is None:
         spellings = lows[lower] = Counter()
     spellings[spelling] += n
+
+
+def add_forms(forms: dict[str, dict[str, Counter[str]]], more: dict[str, dict[str, Counter[str]]]) -> None:
+    """Add the spellings in ``more`` (a :attr:`Terms.forms`) to ``forms``, in place."""
+    for key, lows in more.items():
+        for lower, spellings in lows.items():
+            for spelling, n in spellings.items():
+                _add_form(forms, key, lower, spelling, n)
+
+
+def _items(c: _Corpus):
+    """Phrase items per token: a stem for a content word, the marked lowercase
+    form for a stop word (so "rule of law" and "rule in law" differ).
+
+    Returns:
+        Item id per token, item id -> item, item -> item id, and per item id
+        whether it is a stop word.
+    """
+    import numpy as np
+
+    item_names: list[str] = []
+    item_id: dict[str, int] = {}
+
+    def intern(name: str) -> int:
+        if name not in item_id:
+            item_id[name] = len(item_names)
+            item_names.append(name)
+        return item_id[name]
+
+    stem_item = np.array([intern(st) for st in c.stems], dtype=np.int64)
+    stop_item = np.array([intern(_STOP_MARK + low) for low in c.lowers], dtype=np.int64)
+    items = np.where(c.stop, stop_item[c.surface], stem_item[c.surface])
+    is_stop = np.array([n.startswith(_STOP_MARK) for n in item_names], dtype=bool)
+    return items, item_names, item_id, is_stop
 
 
 def extract(
@@ -521,27 +634,58 @@ def extract(
     Returns:
         A :class:`Terms`.
     """
+    if stop is None:
+        stop = stop_words()
+    c = _scan_corpus(texts, stop)
+    items, item_names, item_id, is_stop = _items(c)
+    found = None
+    if phrases and len(items):
+        _check_base(len(item_names))
+        found = _find_phrases(items, c.joined, item_names, is_stop, min_count=min_count, min_score=min_score)
+    return _occurrences(c, items, item_names, item_id, found, n_docs=len(texts))
+
+
+def extract_with_phrases(texts: Sequence[str], phrases: Phrases, *, stop: frozenset[str] | None = None) -> Terms:
+    """Words of each text and the given phrases, found elsewhere.
+
+    With the phrases :meth:`NgramTotals.collocations` found over a corpus,
+    this gives for any part of the corpus the occurrences :func:`extract`
+    gives for that part of the whole (phrases never cross a text).
+
+    Args:
+        texts: The units (claims, usually).
+        phrases: From :meth:`NgramTotals.collocations`.
+        stop: Stop list; :func:`stop_words` when None.
+
+    Returns:
+        A :class:`Terms`.
+
+    Example:
+        >>> extract_with_phrases(batch, totals.collocations()).keys
+    """
     import numpy as np
 
     if stop is None:
         stop = stop_words()
     c = _scan_corpus(texts, stop)
+    items, item_names, item_id, _ = _items(c)
+    found = None
+    if len(items):
+        base = len(item_names)
+        _check_base(base)
+        local = np.array([item_id.get(w, -1) for w in phrases.items], dtype=np.int64)
+        found = []
+        for ids in (phrases.bigrams, phrases.trigrams):
+            ids = local[ids]
+            # a phrase with an item these texts lack does not occur in them
+            found.append(np.sort(_codes_of(ids[(ids >= 0).all(axis=1)], base)))
+    return _occurrences(c, items, item_names, item_id, found, n_docs=len(texts))
 
-    # Items: a stem for a content word, the marked lowercase form for a stop
-    # word (so "rule of law" and "rule in law" differ).
-    item_names: list[str] = []
-    item_id: dict[str, int] = {}
 
-    def intern(name: str) -> int:
-        if name not in item_id:
-            item_id[name] = len(item_names)
-            item_names.append(name)
-        return item_id[name]
-
-    stem_item = np.array([intern(st) for st in c.stems], dtype=np.int64)
-    stop_item = np.array([intern(_STOP_MARK + low) for low in c.lowers], dtype=np.int64)
-    items = np.where(c.stop, stop_item[c.surface], stem_item[c.surface])
-    is_stop = np.array([n.startswith(_STOP_MARK) for n in item_names], dtype=bool)
+def _occurrences(c: _Corpus, items, item_names: list[str], item_id: dict[str, int], found, *, n_docs: int) -> Terms:
+    """The :class:`Terms` of a scanned corpus: its words, and the occurrences
+    of the ``found`` bigram and trigram codes (None: no phrases)."""
+    import numpy as np
 
     occ_doc = [c.doc[~c.stop]]
     occ_key: list[Any] = [items[~c.stop]]  # item ids for words, negative for phrases
@@ -551,27 +695,12 @@ def extract(
         _add_form(forms, c.stems[s], c.lowers[s], c.surfaces[s], int(word_n[s]))
 
     phrase_keys: list[str] = []
-    if phrases and len(items):
+    if found is not None:
         base = len(item_names)
-        if base**3 >= 2**62:
-            raise ValueError("vocabulary too large for phrase detection")
-        bigrams, trigrams = _find_phrases(items, c.joined, item_names, is_stop, min_count=min_count, min_score=min_score)
-        hits = []
-        for n, found in ((2, bigrams), (3, trigrams)):
+        for n, wanted in zip((2, 3), found):
             codes, ok = _codes(items, c.joined, n, base)
-            at = np.flatnonzero(ok & np.isin(codes, found))
-            hits.append((n, at, codes[at]))
-        # Drop bigrams that only occur inside one trigram.
-        tri_codes, tri_counts = np.unique(hits[1][2], return_counts=True)
-        bi_codes, bi_counts = np.unique(hits[0][2], return_counts=True)
-        covered = set()
-        for sub in (tri_codes // base, tri_codes % (base * base)):
-            same = _lookup(bi_codes, bi_counts, sub) == tri_counts
-            covered.update(sub[same].tolist())
-        for n, at, codes in hits:
-            if n == 2 and covered:
-                mask = ~np.isin(codes, np.array(sorted(covered), dtype=np.int64))
-                at, codes = at[mask], codes[mask]
+            at = np.flatnonzero(ok & np.isin(codes, wanted))
+            codes = codes[at]
             uniq, inverse = np.unique(codes, return_inverse=True)
             offset = len(phrase_keys)
             for code in uniq.tolist():
@@ -597,4 +726,196 @@ def extract(
     doc = np.concatenate(occ_doc) if occ_doc else np.zeros(0, dtype=np.int64)
     term = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int64)
     order = np.lexsort((term, doc))
-    return Terms(keys=keys, doc=doc[order], term=term[order], n_docs=len(texts), forms=forms)
+    return Terms(keys=keys, doc=doc[order], term=term[order], n_docs=n_docs, forms=forms)
+
+
+# -- collocations over batches of texts --------------------------------------------------------
+
+@dataclass(slots=True)
+class NgramCounts:
+    """What collocations are found from, counted in one batch of texts.
+
+    Attributes:
+        vocab: the items that occur (see :func:`_items`); an item's id is
+            its index here.
+        words: occurrences per item id (NumPy int64).
+        bigrams: item ids of each bigram inside one run, shape (k, 2).
+        bigram_counts: occurrences of each bigram.
+        trigrams: the same for trigrams, shape (k, 3).
+        trigram_counts: occurrences of each trigram.
+    """
+
+    vocab: list[str]
+    words: Any
+    bigrams: Any
+    bigram_counts: Any
+    trigrams: Any
+    trigram_counts: Any
+
+
+def ngram_counts(texts: Sequence[str], *, stop: frozenset[str] | None = None) -> NgramCounts:
+    """Count the items, bigrams and trigrams :func:`extract` scores phrases by.
+
+    The map step of finding phrases over a corpus in batches: add the counts
+    of every batch with :class:`NgramTotals`.
+
+    Args:
+        texts: A batch of units (claims, usually).
+        stop: Stop list; :func:`stop_words` when None.
+
+    Returns:
+        A :class:`NgramCounts`.
+    """
+    import numpy as np
+
+    if stop is None:
+        stop = stop_words()
+    c = _scan_corpus(texts, stop)
+    items, item_names, _, _ = _items(c)
+    if not len(items):
+        none = np.zeros(0, dtype=np.int64)
+        return NgramCounts([], none, none.reshape(0, 2), none, none.reshape(0, 3), none)
+    base = len(item_names)
+    _check_base(base)
+    words = np.bincount(items, minlength=base)
+    used = np.flatnonzero(words)
+    new_id = np.full(base, -1, dtype=np.int64)
+    new_id[used] = np.arange(len(used), dtype=np.int64)
+    grams = []
+    for n in (2, 3):
+        codes, counts = _joined_counts(items, c.joined, n, base)
+        grams += [new_id[_ids_of(codes, n, base)], counts.astype(np.int64)]
+    return NgramCounts([item_names[i] for i in used.tolist()], words[used].astype(np.int64), *grams)
+
+
+def _ids_of(codes, n: int, base: int):
+    """The item ids of n-gram codes, shape (len(codes), n)."""
+    import numpy as np
+
+    return np.stack([(codes // base**k) % base for k in range(n - 1, -1, -1)], axis=1).astype(np.int64).reshape(-1, n)
+
+
+def _codes_of(ids, base: int):
+    """The codes of n-grams given by item ids (shape (k, n))."""
+    import numpy as np
+
+    codes = np.zeros(len(ids), dtype=np.int64)
+    for k in range(ids.shape[1]):
+        codes = codes * base + ids[:, k]
+    return codes
+
+
+def _sum_by_code(codes, counts):
+    """Sorted distinct codes and the sum of their counts."""
+    import numpy as np
+
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    return codes[starts], np.add.reduceat(counts, starts)
+
+
+@dataclass(slots=True)
+class Phrases:
+    """The phrases :meth:`NgramTotals.collocations` accepted, as item ids.
+
+    Attributes:
+        items: the items the phrases are made of (see :func:`_items`).
+        bigrams: item ids of each two-word phrase, shape (k, 2).
+        trigrams: item ids of each three-word phrase, shape (k, 3).
+    """
+
+    items: list[str]
+    bigrams: Any
+    trigrams: Any
+
+    def keys(self) -> list[str]:
+        """The term keys of the phrases, sorted."""
+        return sorted(
+            " ".join(self.items[i].lstrip(_STOP_MARK) for i in row)
+            for ids in (self.bigrams, self.trigrams) for row in ids.tolist()
+        )
+
+
+class NgramTotals:
+    """Adds up the :class:`NgramCounts` of batches, then finds the phrases of
+    the whole corpus.
+
+    Phrases never cross a text, so the counts of batches of texts add up to
+    the counts of all the texts, and :meth:`collocations` accepts exactly the
+    phrases :func:`extract` would accept over all of them at once.
+
+    Example:
+        >>> totals = NgramTotals()
+        >>> for batch in batches:
+        ...     totals.add(ngram_counts(batch))
+        >>> phrases = totals.collocations()
+    """
+
+    #: n-gram rows kept before they are summed up: bounds memory.
+    COMPACT_ROWS = 4_000_000
+
+    def __init__(self) -> None:
+        self._id: dict[str, int] = {}
+        self._words = None  # occurrences per item id (NumPy int64)
+        self._grams: dict[int, list] = {2: [], 3: []}
+        self._rows = {2: 0, 3: 0}
+
+    def add(self, part: NgramCounts) -> None:
+        """Add the counts of one batch."""
+        import numpy as np
+
+        remap = np.fromiter((self._id.setdefault(w, len(self._id)) for w in part.vocab), dtype=np.int64,
+                            count=len(part.vocab))
+        if self._words is None or len(self._words) < len(self._id):
+            grown = np.zeros(len(self._id), dtype=np.int64)
+            if self._words is not None:
+                grown[: len(self._words)] = self._words
+            self._words = grown
+        self._words[remap] += part.words  # an item occurs once in a batch's vocab
+        for n, ids, counts in ((2, part.bigrams, part.bigram_counts), (3, part.trigrams, part.trigram_counts)):
+            self._grams[n].append((remap[ids], counts))
+            self._rows[n] += len(counts)
+            if self._rows[n] > self.COMPACT_ROWS:
+                base = len(self._id)
+                codes, counts = self._summed(n, base)
+                self._grams[n] = [(_ids_of(codes, n, base), counts)]
+                self._rows[n] = len(counts)
+
+    def _summed(self, n: int, base: int):
+        import numpy as np
+
+        _check_base(base)
+        parts = self._grams[n]
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        codes = np.concatenate([_codes_of(ids, base) for ids, _ in parts])
+        return _sum_by_code(codes, np.concatenate([counts for _, counts in parts]))
+
+    def collocations(self, *, min_count: int = 2, min_score: float = 10.83) -> Phrases:
+        """The phrases of all the texts counted, as :func:`extract` finds them.
+
+        Args:
+            min_count: Minimum occurrences of a phrase over all texts.
+            min_score: Minimum likelihood ratio of a phrase.
+
+        Returns:
+            :class:`Phrases`, to pass to :func:`extract_with_phrases`.
+        """
+        import numpy as np
+
+        vocab = list(self._id)
+        base = len(vocab)
+        if not base:
+            none = np.zeros(0, dtype=np.int64)
+            return Phrases(items=[], bigrams=none.reshape(0, 2), trigrams=none.reshape(0, 3))
+        is_stop = np.array([w.startswith(_STOP_MARK) for w in vocab], dtype=bool)
+        bigrams, trigrams = _collocations(vocab, is_stop, self._words, *self._summed(2, base), *self._summed(3, base),
+                                          min_count=min_count, min_score=min_score)
+        bigrams, trigrams = _ids_of(bigrams, 2, base), _ids_of(trigrams, 3, base)
+        used = np.unique(np.concatenate([bigrams.ravel(), trigrams.ravel()]))
+        new_id = np.zeros(base, dtype=np.int64)
+        new_id[used] = np.arange(len(used), dtype=np.int64)
+        return Phrases(items=[vocab[i] for i in used.tolist()], bigrams=new_id[bigrams], trigrams=new_id[trigrams])
