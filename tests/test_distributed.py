@@ -174,3 +174,26 @@ def test_unreachable_scheduler_is_a_user_error(monkeypatch):
     with pytest.raises(DipError, match="cannot connect"):
         with connect("tcp://127.0.0.1:9"):
             pass
+
+
+def test_a_worker_lost_mid_run_is_one_line_and_exit_1(monkeypatch, capsys):
+    """KilledWorker (a task's workers died, out of memory say) reaches the user as one line, not a traceback."""
+    from distributed import KilledWorker
+
+    from dipcli import cli
+
+    def dying(*args, **kwargs):
+        from types import SimpleNamespace
+
+        raise KilledWorker("analyse_batch-1234", SimpleNamespace(address="tcp://127.0.0.1:40000"), 3)
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(distributed, "iter_analysed_dask", dying)
+    monkeypatch.setattr(sys, "argv", ["dipcli", "claims", "--scheduler", "local", "--format", "jsonl"])
+    monkeypatch.setattr(cli.Run, "dask_client", lambda self: None)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    err = capsys.readouterr().err
+    assert stop.value.code == 1
+    assert err.startswith("dipcli: error: the Dask cluster failed: KilledWorker") and err.count("\n") == 1
+    assert "Traceback" not in err

@@ -573,3 +573,11 @@ def main() -> None:
 
         sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
         sys.exit(1)
+    except Exception as err:
+        if not type(err).__module__.startswith(("distributed", "dask")):
+            raise
+        # a worker died (KilledWorker) or the cluster went away mid-run: say so on one line
+        from .render import one_line
+
+        sys.stderr.write(f"dipcli: error: the Dask cluster failed: {type(err).__name__}: {one_line(err)}\n")
+        sys.exit(1)
