@@ -248,7 +248,7 @@ class Terms:
         a majority of its occurrences are."""
         out = self._shown.get(term)
         if out is None:
-            out = self._shown[term] = _show(self.forms[self.keys[term]])
+            out = self._shown[term] = show_form(self.forms[self.keys[term]])
         return out
 
     def counts(self):
@@ -285,11 +285,13 @@ class TermForms:
         """As :meth:`Terms.show`."""
         out = self._shown.get(term)
         if out is None:
-            out = self._shown[term] = _show(self.forms[self.keys[term]])
+            out = self._shown[term] = show_form(self.forms[self.keys[term]])
         return out
 
 
-def _show(lows: dict[str, Counter[str]]) -> str:
+def show_form(lows: dict[str, Counter[str]]) -> str:
+    """How to display a term from its spellings (lowercase form -> spellings with counts):
+    the most common form, capitalised the way a majority of its occurrences are."""
     low = _pick_form(Counter({lo: sum(c.values()) for lo, c in lows.items()}))
     return _pick_case(low, lows[low])
 

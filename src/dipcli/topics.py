@@ -37,7 +37,7 @@ LDA_BATCH_UNITS = 1000
 LDA_SELECT_UNITS = 300
 
 
-def _check(k, method: str, top_terms: int) -> None:
+def check_options(k, method: str, top_terms: int) -> None:
     if method not in METHODS:
         raise DipError(f"unknown topic method {method!r}; use one of: {', '.join(METHODS)}")
     if k != "auto" and not (isinstance(k, int) and not isinstance(k, bool) and k >= 1):
@@ -61,7 +61,7 @@ def _units(claims, max_units: int):
     return rows, size
 
 
-def _top(weights, keys: list[str], n: int) -> list[int]:
+def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
     """The n heaviest terms of a topic, a phrase taking the place of its own
     words ("Ukraine crisis" instead of "Ukraine" and "crisis"), and no phrase
     that merely continues one already picked."""
@@ -109,7 +109,7 @@ def _npmi(binary, tops: list[list[int]]) -> float:
     return sum(scores) / len(scores) if scores else -1.0
 
 
-def _nndsvda(svd, x_mean: float, k: int):
+def nndsvda_start(svd, x_mean: float, k: int):
     """NNDSVDa starting point (Boutsidis & Gallopoulos 2008) for k topics from
     a truncated SVD shared by every candidate k, so the SVD runs once."""
     import numpy as np
@@ -136,7 +136,7 @@ def _nndsvda(svd, x_mean: float, k: int):
     return w, h
 
 
-def _fit(method: str, k: int, x_units, random_state: int, svd=None):
+def fit_model(method: str, k: int, x_units, random_state: int, svd=None):
     import warnings
 
     from sklearn.decomposition import NMF, LatentDirichletAllocation
@@ -149,7 +149,7 @@ def _fit(method: str, k: int, x_units, random_state: int, svd=None):
         warnings.simplefilter("ignore", RuntimeWarning)
         if method == "nmf":
             model = NMF(n_components=k, init="custom", max_iter=400, random_state=random_state)
-            w0, h0 = _nndsvda(svd, float(x_units.mean()), k)
+            w0, h0 = nndsvda_start(svd, float(x_units.mean()), k)
             w = model.fit_transform(x_units, W=w0, H=h0)
         elif x_units.shape[0] > LDA_BATCH_UNITS:
             # Online variational Bayes: a few passes over mini-batches instead
@@ -205,7 +205,7 @@ def topics(
     Example:
         >>> found, info = topics(analysed, k="auto")
     """
-    _check(k, method, top_terms)
+    check_options(k, method, top_terms)
     say = progress or (lambda message: None)
     claims = [c for item in items for c in item.claims]
     info: dict = {
@@ -289,9 +289,9 @@ def topics(
     best = None
     for i, kk in enumerate(candidates, 1):
         say(f"topics: fitting {method} with k={kk} ({i}/{len(candidates)})")
-        model, w_units = _fit(method, kk, fit_units if sample is None else fit_units[sample], random_state, svd)
+        model, w_units = fit_model(method, kk, fit_units if sample is None else fit_units[sample], random_state, svd)
         h = model.components_
-        score = _npmi(binary, [_top(h[t], keys, top_terms) for t in range(kk)]) if kk > 1 else 0.0
+        score = _npmi(binary, [top_term_ids(h[t], keys, top_terms) for t in range(kk)]) if kk > 1 else 0.0
         info["scores"].append({"k": kk, "score": round(score, 6)})
         if best is None or score > best[0] + 1e-12:
             best = (score, kk, model, w_units)
@@ -301,7 +301,7 @@ def topics(
         say(f"topics: chose k={k_used} (mean NPMI {best[0]:.3f})")
     if sample is not None:
         say(f"topics: fitting {method} with k={k_used} on all {n_units} units")
-        model, w_units = _fit(method, k_used, fit_units, random_state)
+        model, w_units = fit_model(method, k_used, fit_units, random_state)
 
     if chunk == 1:
         w = np.asarray(w_units, dtype=np.float64)
@@ -341,7 +341,7 @@ def topics(
     found = []
     for t in range(w.shape[1]):
         weights = h[t] / h[t].sum() if h[t].sum() > 0 else h[t]
-        top = _top(weights, keys, top_terms)
+        top = top_term_ids(weights, keys, top_terms)
         top.sort(key=lambda j: (-weights[j], keys[j]))
         shown = [terms.show(int(keep[j])) for j in top]
         members = np.flatnonzero(dominant == t)

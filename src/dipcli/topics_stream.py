@@ -60,7 +60,16 @@ from functools import wraps
 from typing import Any
 
 from dipcli.model import Analysed, Topic, TopicTerm
-from dipcli.topics import LDA_SELECT_UNITS, MAX_AUTO_K, MAX_FEATURES, MAX_UNITS, _check, _fit, _nndsvda, _top
+from dipcli.topics import (
+    LDA_SELECT_UNITS,
+    MAX_AUTO_K,
+    MAX_FEATURES,
+    MAX_UNITS,
+    check_options,
+    fit_model,
+    nndsvda_start,
+    top_term_ids,
+)
 
 #: Claims per batch: fixed, so the result does not depend on the number of workers.
 BATCH_CLAIMS = 2000
@@ -400,7 +409,7 @@ def _labels(forms: Counter, keep) -> tuple[list[str], list[str]]:
     """Per kept bucket: the stem of its most frequent word, and how to show that word."""
     import numpy as np
 
-    from dipcli.terms import _pick_case, _pick_form
+    from dipcli.terms import show_form
 
     by_stem: dict[str, dict[str, Counter[str]]] = {}
     for (st, spelling), n in forms.items():
@@ -419,10 +428,8 @@ def _labels(forms: Counter, keep) -> tuple[list[str], list[str]]:
     keys, shown = [], []
     for p in range(len(keep)):
         st = best[p][1]
-        lows = by_stem[st]
-        low = _pick_form(Counter({lo: sum(c.values()) for lo, c in lows.items()}))
         keys.append(st)
-        shown.append(_pick_case(low, lows[low]))
+        shown.append(show_form(by_stem[st]))
     return keys, shown
 
 
@@ -492,7 +499,7 @@ class _Passes:
             from sklearn.utils.extmath import randomized_svd
 
             svd = randomized_svd(x_sample, max(candidates), random_state=random_state)
-            starts = {kk: _nndsvda(svd, float(x_sample.mean()), kk)[1] for kk in candidates}
+            starts = {kk: nndsvda_start(svd, float(x_sample.mean()), kk)[1] for kk in candidates}
         label = f"k={candidates[0]}" if len(candidates) == 1 else f"k={candidates[0]}..{candidates[-1]}"
         epochs = EPOCHS[self.method]
         with warnings.catch_warnings():
@@ -526,7 +533,7 @@ def _choose(passes: _Passes, candidates: list[int], models: list, keys: list[str
     """The candidate whose top terms are most coherent (ties: the smaller k); scores go in ``info``."""
     import numpy as np
 
-    tops = [[_top(model.components_[t], keys, top_terms) for t in range(kk)] for kk, model in zip(candidates, models)]
+    tops = [[top_term_ids(model.components_[t], keys, top_terms) for t in range(kk)] for kk, model in zip(candidates, models)]
     columns = np.array(sorted({j for per_k in tops for top in per_k for j in top}), dtype=np.int64)
     co = passes.cooccurrence(columns) if max(candidates) > 1 else None
     where = {j: i for i, j in enumerate(columns.tolist())}
@@ -584,7 +591,7 @@ def stream_topics(
     Example:
         >>> found, info = stream_topics(iter_analysed(["corpus/"], on_error=print), k="auto")
     """
-    _check(k, method, top_terms)
+    check_options(k, method, top_terms)
     say = progress or (lambda message: None)
     submit = submit or run_here
     info: dict = {
@@ -712,7 +719,7 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_st
     if method == "lda" and len(candidates) > 1 and x_sample is not None:
         info["selection_units"] = x_sample.shape[0]
         say(f"topics: comparing lda with k={candidates[0]}..{candidates[-1]} on {x_sample.shape[0]} units")
-        models = [_fit("lda", kk, x_sample, random_state)[0] for kk in candidates]
+        models = [fit_model("lda", kk, x_sample, random_state)[0] for kk in candidates]
         k_used, _ = _choose(passes, candidates, models, keys, top_terms, n_units, info, say)
         model = passes.fit([k_used], **fit)[0]
     else:
@@ -772,7 +779,7 @@ def _place(model, batches: list, features, *, submit, window: int, method: str, 
     found = []
     for t in range(len(alive)):
         row = h[t] / h[t].sum() if h[t].sum() > 0 else h[t]
-        top = _top(row, keys, top_terms)
+        top = top_term_ids(row, keys, top_terms)
         top.sort(key=lambda j: (-row[j], keys[j]))
         words = [shown[j] for j in top]
         members = np.flatnonzero(dominant_all == t)
