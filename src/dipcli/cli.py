@@ -440,8 +440,6 @@ def topics(paths: PathsArg = None,
     options = dict(k=k_value, method=method.value, top_terms=top_terms,
                    progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
     if stream or scheduler:
-        from types import SimpleNamespace
-
         from .topics_stream import stream_topics, topics_on_dask
 
         options["examples"] = run.fmt == "table"
@@ -449,35 +447,40 @@ def topics(paths: PathsArg = None,
             found, info = topics_on_dask(run.items(), run.dask_client(), **options)
         else:
             found, info = stream_topics(run.items(), **options)
-        # the table shows each topic's first claim, all _topics_table reads of the items
-        items = [SimpleNamespace(claims=[SimpleNamespace(id=cid, text=text)
-                                         for cid, text in info.get("examples", {}).items()])]
+        examples = info.get("examples", {})  # each topic's first claim, kept for the table
         if not run.loaded:
             found, info = [], {}
     else:
         items = run.all_items()
         found, info = fit_topics(items, **options) if items else ([], {})
+        examples = _first_claims(found, items)
     if info.get("measure") and run.fmt == "table":
         err.print(f"[dim]k = {info.get('k')} ({_safe(info.get('measure'))})[/dim]")
 
     def table(rows):
-        return _topics_table(rows, items)
+        return _topics_table(rows, examples)
 
     emit(found, run.fmt, fields=_fields(Topic), table=table, empty_note="no topics")
     run.finish()
 
 
-def _topics_table(rows, items) -> int:
+def _first_claims(rows, items) -> dict[str, str]:
+    """Claim id -> text of each topic's first (most representative) claim."""
+    wanted = {t.claims[0] for t in rows if t.claims}
+    return {c.id: c.text for item in items for c in item.claims if c.id in wanted}
+
+
+def _topics_table(rows, examples: dict[str, str]) -> int:
+    """The topics as a table; ``examples`` holds the text of each topic's first claim."""
     from .render import print_table
 
-    claims = {c.id: c for item in items for c in item.claims}
     cols = [("topic", {"justify": "right"}), ("label", {"style": "bold"}), ("share", {"justify": "right"}),
             ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
     return print_table("Topics", cols, (
         [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
          ", ".join(f"{_short(name, 24)} {share:.0%}"
                    for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
-         _short(claims[t.claims[0]].text, 160) if t.claims and t.claims[0] in claims else ""] for t in rows))
+         _short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
 
 
 # -- kwic ----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,7 +72,8 @@ def connect(scheduler: str):
             cluster.close()
 
 
-def _window(client) -> int:
+def batches_in_flight(client) -> int:
+    """How many batches to keep submitted at once: ``WINDOW_PER_WORKER`` per worker."""
     workers = len(client.scheduler_info().get("workers", {}))
     return WINDOW_PER_WORKER * max(workers, 1)
 
@@ -111,7 +112,7 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         return
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     yield from ordered_batches(articles, submit=lambda work: client.submit(analyse_batch, work, pure=False),
-                               window=_window(client))
+                               window=batches_in_flight(client))
 
 
 # -- keyword counts ----------------------------------------------------------------------------
@@ -122,6 +123,10 @@ class _Claims:
 
     groups: list[str]
     texts: list[str]
+
+    @classmethod
+    def of(cls, rows: list[tuple[str, str]]) -> _Claims:
+        return cls(groups=[g for g, _ in rows], texts=[t for _, t in rows])
 
 
 @dataclass(slots=True)
@@ -262,47 +267,44 @@ def count_groups_dask(items: Iterable[Analysed], client, *, by: str = "speaker")
         ...     counts = count_groups_dask(iter_analysed_dask(paths, client=client, on_error=print), client)
     """
     from .keywords import GroupCounts, check_by
+    from .parallel import results_in_order
     from .terms import NgramTotals
 
     check_by(by)
-    limit = _window(client)
+    limit = batches_in_flight(client)
     batches: list = []  # futures of _Claims: the texts stay on the workers between the passes
-    totals = NgramTotals()
     sizes: Counter[str] = Counter()
-    pending: deque = deque()
 
-    def send(rows: list[tuple[str, str]]) -> None:
-        claims = _Claims(groups=[g for g, _ in rows], texts=[t for _, t in rows])
-        batches.append(client.scatter(claims, hash=False))
-        pending.append(client.submit(_ngrams, batches[-1], pure=False))
-        while len(pending) >= limit:
-            totals.add(pending.popleft().result())
+    def submit(fn, *args):
+        return client.submit(fn, *args, pure=False)
 
-    try:
+    def scattered() -> Iterator[tuple]:
         rows: list[tuple[str, str]] = []
         for row in _claim_rows(items, by=by):
             sizes[row[0]] += 1
             rows.append(row)
             if len(rows) >= CLAIMS_PER_BATCH:
-                send(rows)
+                batches.append(client.scatter(_Claims.of(rows), hash=False))
+                yield (batches[-1],)
                 rows = []
         if rows:
-            send(rows)
-        while pending:
-            totals.add(pending.popleft().result())
+            batches.append(client.scatter(_Claims.of(rows), hash=False))
+            yield (batches[-1],)
+
+    try:
+        totals = NgramTotals()
+        for part in results_in_order(submit, limit, _ngrams, scattered()):
+            totals.add(part)
         if not sizes:
             return GroupCounts(groups=[], sizes=[], keys=[], counts=None, shown=None)
 
         groups = sorted(sizes)
         merge = _Merge(groups, [sizes[g] for g in groups], claim_df=len(groups) == 1)
         [phrases] = client.scatter([totals.collocations()], broadcast=True, hash=False)
-        for batch in batches:
-            pending.append(client.submit(_group_terms, batch, phrases, len(groups) == 1, pure=False))
-            while len(pending) >= limit:
-                merge.add(pending.popleft().result())
-        while pending:
-            merge.add(pending.popleft().result())
+        for part in results_in_order(submit, limit, _group_terms,
+                                     ((batch, phrases, len(groups) == 1) for batch in batches)):
+            merge.add(part)
         return merge.result()
     finally:
         if batches:
-            client.cancel(batches + list(pending))
+            client.cancel(batches)

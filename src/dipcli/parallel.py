@@ -139,6 +139,19 @@ def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Artic
         yield from pending.popleft().results(cache)
 
 
+def results_in_order(submit: Callable, window: int, fn: Callable, calls: Iterable[tuple]) -> Iterator:
+    """``fn(*args)`` for each ``args`` of ``calls``, through ``submit(fn, *args)``
+    (a future with ``result()``), yielded in order with at most ``window`` in
+    flight; ``calls`` is read lazily, one ahead of the results."""
+    pending: deque = deque()
+    for args in calls:
+        pending.append(submit(fn, *args))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def _start(batch: _Batch, submit: Callable[[list[Article]], Any]) -> None:
     work = [e for e in batch.entries if isinstance(e, Article)]
     if work:

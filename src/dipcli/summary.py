@@ -41,7 +41,7 @@ def flat_records(data: dict[str, Any]):
 def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     from rich.rule import Rule
 
-    from .cli import _matrix_table, _short, _topics_table
+    from .cli import _first_claims, _matrix_table, _short, _topics_table
     from .render import print_table, safe_text, stdout_console
     from .model import Topic, TopicTerm
 
@@ -76,4 +76,4 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     topics = [Topic(topic=t["topic"], label=t["label"], terms=[TopicTerm(**x) for x in t["terms"]],
                     share=t["share"], speakers=t["speakers"], claims=t["claims"]) for t in data["topics"]]
     if topics:
-        _topics_table(topics, items)
+        _topics_table(topics, _first_claims(topics, items))

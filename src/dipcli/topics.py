@@ -83,30 +83,60 @@ def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
 
 
 def _npmi(binary, tops: list[list[int]]) -> float:
-    """Mean NPMI over the pairs of each topic's top terms (document
-    co-occurrence in ``binary``, a units x terms 0/1 CSC matrix)."""
-    import numpy as np
+    """Mean NPMI of each topic's top terms, from document co-occurrence in
+    ``binary`` (a units x terms 0/1 CSC matrix)."""
+    columns = sorted({j for top in tops for j in top})
+    sub = binary[:, columns]
+    where = {j: i for i, j in enumerate(columns)}
+    return mean_npmi((sub.T @ sub).toarray(), binary.shape[0], [[where[j] for j in top] for top in tops])
 
-    n = binary.shape[0]
+
+def mean_npmi(co, n: int, tops: list[list[int]]) -> float:
+    """Mean NPMI (normalised pointwise mutual information) over the pairs of
+    each topic's top terms.
+
+    Args:
+        co: co-occurrence counts: ``co[i, j]`` units holding terms i and j,
+            ``co[i, i]`` units holding i.
+        n: number of units.
+        tops: each topic's top terms, as indices of ``co``.
+
+    Returns:
+        The mean over topics of the mean over their pairs; -1 when no topic
+        has two terms.
+    """
     scores = []
     for top in tops:
         if len(top) < 2:
             continue
-        sub = binary[:, top]
-        co = (sub.T @ sub).toarray()
-        p = np.diag(co) / n
         vals = []
         for a in range(len(top)):
             for b in range(a + 1, len(top)):
-                pab = co[a, b] / n
+                pab = co[top[a], top[b]] / n
                 if pab == 0:
                     vals.append(-1.0)
                 elif pab >= 1:
                     vals.append(1.0)
                 else:
-                    vals.append(math.log(pab / (p[a] * p[b])) / -math.log(pab))
+                    pa, pb = co[top[a], top[a]] / n, co[top[b], top[b]] / n
+                    vals.append(math.log(pab / (pa * pb)) / -math.log(pab))
         scores.append(sum(vals) / len(vals))
     return sum(scores) / len(scores) if scores else -1.0
+
+
+def select_features(df, n_units: int):
+    """The terms to model, by document frequency ``df`` over ``n_units`` units:
+    in at least ``min_df`` units (2, more on big corpora) and at most half of
+    them, the ``MAX_FEATURES`` most common; sorted term ids."""
+    import numpy as np
+
+    min_df = 2 if n_units < 1000 else max(2, n_units // 500)
+    keep = np.flatnonzero((df >= min_df) & (df <= max(min_df, n_units // 2)))
+    if len(keep) < 2:
+        keep = np.flatnonzero(df > 0)
+    if len(keep) > MAX_FEATURES:
+        keep = np.sort(keep[np.argsort(-df[keep], kind="stable")[:MAX_FEATURES]])
+    return keep
 
 
 def nndsvda_start(svd, x_mean: float, k: int):
@@ -240,15 +270,7 @@ def topics(
     x_units = (agg @ x_claims).tocsr()
     info["units"], info["chunk"] = n_units, chunk
 
-    # Features: in at least min_df units and at most half of them.
-    df = np.bincount(x_units.indices, minlength=x_units.shape[1])
-    min_df = 2 if n_units < 1000 else max(2, n_units // 500)
-    keep = np.flatnonzero((df >= min_df) & (df <= max(min_df, n_units // 2)))
-    if len(keep) < 2:
-        keep = np.flatnonzero(df > 0)
-    if len(keep) > MAX_FEATURES:
-        keep = keep[np.argsort(-df[keep], kind="stable")[:MAX_FEATURES]]
-        keep.sort()
+    keep = select_features(np.bincount(x_units.indices, minlength=x_units.shape[1]), n_units)
     keys = [terms.keys[t] for t in keep]
     x_units, x_claims = x_units[:, keep], x_claims[:, keep]
     info["vocabulary"] = len(keep)

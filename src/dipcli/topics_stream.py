@@ -53,21 +53,23 @@ from __future__ import annotations
 import math
 import operator
 import warnings
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from dipcli.model import Analysed, Topic, TopicTerm
+from dipcli.parallel import results_in_order
 from dipcli.topics import (
     LDA_SELECT_UNITS,
     MAX_AUTO_K,
-    MAX_FEATURES,
     MAX_UNITS,
     check_options,
     fit_model,
+    mean_npmi,
     nndsvda_start,
+    select_features,
     top_term_ids,
 )
 
@@ -352,17 +354,6 @@ def settle(batch: _Batch, w, mean, alive) -> dict:
     }
 
 
-def _each(submit, window: int, fn: Callable, calls: Iterable[tuple]) -> Iterator:
-    """``fn(*args)`` for each of ``calls``, results in order, at most ``window`` in flight."""
-    pending: deque = deque()
-    for args in calls:
-        pending.append(submit(fn, *args))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 def _runs(parts: Iterable, least: int) -> Iterator:
     """Consecutive matrices stacked into runs of at least ``least`` rows (the last may be shorter)."""
     from scipy.sparse import vstack
@@ -431,27 +422,6 @@ def _labels(forms: Counter, keep) -> tuple[list[str], list[str]]:
         keys.append(st)
         shown.append(show_form(by_stem[st]))
     return keys, shown
-
-
-def _npmi(co, n: int, tops: list[list[int]]) -> float:
-    """:func:`dipcli.topics._npmi` from summed co-occurrence counts ``co`` of ``n`` units."""
-    scores = []
-    for top in tops:
-        if len(top) < 2:
-            continue
-        vals = []
-        for a in range(len(top)):
-            for b in range(a + 1, len(top)):
-                pab = co[top[a], top[b]] / n
-                if pab == 0:
-                    vals.append(-1.0)
-                elif pab >= 1:
-                    vals.append(1.0)
-                else:
-                    pa, pb = co[top[a], top[a]] / n, co[top[b], top[b]] / n
-                    vals.append(math.log(pab / (pa * pb)) / -math.log(pab))
-        scores.append(sum(vals) / len(vals))
-    return sum(scores) / len(scores) if scores else -1.0
 
 
 def _models(method: str, candidates: list[int], *, n_units: int, steps: int, random_state: int) -> list:
@@ -523,7 +493,7 @@ class _Passes:
         import numpy as np
 
         co = np.zeros((len(columns), len(columns)))
-        for part in _each(self.submit, self.window, cooccurrence, ((u, columns) for u in self.units)):
+        for part in results_in_order(self.submit, self.window, cooccurrence, ((u, columns) for u in self.units)):
             co += part
         return co
 
@@ -539,7 +509,7 @@ def _choose(passes: _Passes, candidates: list[int], models: list, keys: list[str
     where = {j: i for i, j in enumerate(columns.tolist())}
     best = None
     for kk, model, per_k in zip(candidates, models, tops):
-        score = _npmi(co, n_units, [[where[j] for j in top] for top in per_k]) if kk > 1 else 0.0
+        score = mean_npmi(co, n_units, [[where[j] for j in top] for top in per_k]) if kk > 1 else 0.0
         info["scores"].append({"k": kk, "score": round(score, 6)})
         if best is None or score > best[0] + 1e-12:
             best = (score, kk, model)
@@ -623,33 +593,20 @@ def stream_topics(
 def _read(items: Iterable[Analysed], submit, window: int, examples: bool) -> tuple[list, Counter, int]:
     """Step 1 over the stream: the batch handles, the stems' spellings and the number of claims."""
     batches: list = []
+    sizes: list[int] = []
+
+    def scanned() -> Iterator[tuple]:
+        for rows in _claim_rows(items):
+            batch_and_forms = submit(scan, rows, examples)
+            batches.append(submit(operator.getitem, batch_and_forms, 0))
+            sizes.append(len(rows))
+            yield batch_and_forms, 1
+
     forms: Counter[tuple[str, str]] = Counter()
-    pending: deque = deque()
-    n_claims = 0
-    for rows in _claim_rows(items):
-        scanned = submit(scan, rows, examples)
-        batches.append(submit(operator.getitem, scanned, 0))
-        pending.append(submit(operator.getitem, scanned, 1))
-        n_claims += len(rows)
-        while len(pending) >= window:
-            forms.update(pending.popleft().result())
-    while pending:
-        forms.update(pending.popleft().result())
+    for part in results_in_order(submit, window, operator.getitem, scanned()):
+        forms.update(part)
+    n_claims = sum(sizes)
     return batches, forms, n_claims
-
-
-def _keep(df, n_units: int):
-    """The buckets to model, by the rule of :mod:`dipcli.topics`: in at least
-    ``min_df`` units and at most half of them, the ``MAX_FEATURES`` most common."""
-    import numpy as np
-
-    min_df = 2 if n_units < 1000 else max(2, n_units // 500)
-    keep = np.flatnonzero((df >= min_df) & (df <= max(min_df, n_units // 2)))
-    if len(keep) < 2:
-        keep = np.flatnonzero(df > 0)
-    if len(keep) > MAX_FEATURES:
-        keep = np.sort(keep[np.argsort(-df[keep], kind="stable")[:MAX_FEATURES]])
-    return keep
 
 
 def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_state: int, submit, window: int,
@@ -667,11 +624,11 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_st
     chunk = min(MAX_CHUNK, max(1, math.ceil(n_claims / MAX_UNITS)))
     df = np.zeros(HASH_FEATURES, dtype=np.int64)
     unit_counts = []
-    for n, buckets, counts in _each(submit, window, unit_df, ((b, chunk) for b in batches)):
+    for n, buckets, counts in results_in_order(submit, window, unit_df, ((b, chunk) for b in batches)):
         unit_counts.append(n)
         df[buckets] += counts
     n_units = sum(unit_counts)
-    keep = _keep(df, n_units)
+    keep = select_features(df, n_units)
     info["units"], info["chunk"], info["vocabulary"] = n_units, chunk, len(keep)
     say(f"topics: {n_claims} claims in {len(batches)} batches, {n_units} units "
         f"(up to {chunk} consecutive claim{'s' if chunk != 1 else ''} each), {len(keep)} terms")
@@ -695,7 +652,7 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_st
     local = [sample[(sample >= a) & (sample < b)] - a for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
     units = [submit(unit_rows, b, chunk, features, method) for b in batches]
     prints, sampled = [], []
-    for p, rows in _each(submit, window, prepare, zip(units, local)):
+    for p, rows in results_in_order(submit, window, prepare, zip(units, local)):
         prints.append(p)
         if rows is not None:
             sampled.append(rows)
@@ -742,12 +699,12 @@ def _place(model, batches: list, features, *, submit, window: int, method: str, 
     fitted = submit(_value, model)
     weights = [submit(mix, b, features, method, fitted) for b in batches]
     total, with_terms = np.zeros(k), 0
-    for part_sum, n in _each(submit, window, mix_sum, ((w,) for w in weights)):
+    for part_sum, n in results_in_order(submit, window, mix_sum, ((w,) for w in weights)):
         total += part_sum
         with_terms += n
     mean = total / with_terms if with_terms else np.full(k, 1.0 / k)
     used = np.zeros(k, dtype=np.int64)
-    for part in _each(submit, window, used_topics, ((w, mean) for w in weights)):
+    for part in results_in_order(submit, window, used_topics, ((w, mean) for w in weights)):
         used += part
     alive = np.flatnonzero(used > 0)
     info["dropped"] = k - len(alive)
@@ -759,7 +716,7 @@ def _place(model, batches: list, features, *, submit, window: int, method: str, 
     speaker_claims: Counter[str] = Counter()
     share = np.zeros(len(alive))
     best_claim: dict[int, tuple[float, str]] = {}
-    for part in _each(submit, window, settle, ((b, w, mean, alive) for b, w in zip(batches, weights))):
+    for part in results_in_order(submit, window, settle, ((b, w, mean, alive) for b, w in zip(batches, weights))):
         for t, (wt, text) in part["examples"].items():
             if t not in best_claim or wt > best_claim[t][0]:  # ties: the earlier claim, as in the claim order
                 best_claim[t] = (wt, text)
@@ -817,11 +774,9 @@ def topics_on_dask(items: Iterable[Analysed], client, **options) -> tuple[list[T
         **options: The keyword arguments of :func:`stream_topics` other than
             ``submit`` and ``window``.
     """
-    from dipcli.distributed import WINDOW_PER_WORKER
-
-    workers = len(client.scheduler_info().get("workers", {}))
+    from dipcli.distributed import batches_in_flight
 
     def submit(fn, *args):
         return client.submit(fn, *args, pure=False)
 
-    return stream_topics(items, submit=submit, window=WINDOW_PER_WORKER * max(workers, 1), **options)
+    return stream_topics(items, submit=submit, window=batches_in_flight(client), **options)
