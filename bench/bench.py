@@ -380,10 +380,11 @@ def spacy_comparison(cur: list[Row], dip: list[str], py: str, tmp: Path, *, quic
     """dipcli claims and the spaCy baseline on the same samples; returns the summary lines.
 
     Two samples: generated text (bench/gen_corpus.py) and, when present, real
-    texts from ../shared/corpora. Throughput is compared in processing CPU time
-    (dipcli's run less its fixed start-up cost; spaCy's parse loop after model
-    load), which other load on the machine does not skew, and end to end in
-    wall time. Accuracy: both on the bundled seed article, scored by
+    texts from ../shared/corpora. Throughput is compared in processing CPU time,
+    which other load on the machine does not skew: the loop over the texts of
+    bench/dipcli_timed.py and of bench/spacy_baseline.py, start-up and model
+    load excluded on both sides; and end to end in wall time (``dipcli
+    claims`` against the baseline script). Accuracy: both on the bundled seed article, scored by
     ../shared/eval/score.py against its gold labels.
     """
     sample_mb = 0.2 if quick else 1.0
