@@ -609,6 +609,13 @@ def _items(c: _Corpus):
     return items, item_names, item_id, is_stop
 
 
+def _scan_items(texts: Sequence[str], stop: frozenset[str] | None):
+    """The scanned corpus (:func:`_scan_corpus`, with :func:`stop_words` when
+    ``stop`` is None) and its phrase items (:func:`_items`)."""
+    c = _scan_corpus(texts, stop_words() if stop is None else stop)
+    return (c, *_items(c))
+
+
 def extract(
     texts: Sequence[str],
     *,
@@ -636,10 +643,7 @@ def extract(
     Returns:
         A :class:`Terms`.
     """
-    if stop is None:
-        stop = stop_words()
-    c = _scan_corpus(texts, stop)
-    items, item_names, item_id, is_stop = _items(c)
+    c, items, item_names, item_id, is_stop = _scan_items(texts, stop)
     found = None
     if phrases and len(items):
         _check_base(len(item_names))
@@ -667,10 +671,7 @@ def extract_with_phrases(texts: Sequence[str], phrases: Phrases, *, stop: frozen
     """
     import numpy as np
 
-    if stop is None:
-        stop = stop_words()
-    c = _scan_corpus(texts, stop)
-    items, item_names, item_id, _ = _items(c)
+    c, items, item_names, item_id, _ = _scan_items(texts, stop)
     found = None
     if len(items):
         base = len(item_names)
@@ -770,10 +771,7 @@ def ngram_counts(texts: Sequence[str], *, stop: frozenset[str] | None = None) ->
     """
     import numpy as np
 
-    if stop is None:
-        stop = stop_words()
-    c = _scan_corpus(texts, stop)
-    items, item_names, _, _ = _items(c)
+    c, items, item_names, _, _ = _scan_items(texts, stop)
     if not len(items):
         none = np.zeros(0, dtype=np.int64)
         return NgramCounts([], none, none.reshape(0, 2), none, none.reshape(0, 3), none)
