@@ -201,6 +201,12 @@ def fit_model(method: str, k: int, x_units, random_state: int, svd=None):
     return model, w
 
 
+def new_info(k: int | str, method: str, n_claims: int) -> dict:
+    """The ``info`` dict of a topic run before fitting (keys as :func:`topics` documents)."""
+    return {"k": 0, "requested": k, "method": method, "measure": "npmi", "scores": [], "claims": n_claims,
+            "units": 0, "chunk": 1, "vocabulary": 0, "dropped": 0, "warnings": []}
+
+
 def topics(
     items: Iterable[Analysed],
     *,
@@ -238,19 +244,7 @@ def topics(
     check_options(k, method, top_terms)
     say = progress or (lambda message: None)
     claims = [c for item in items for c in item.claims]
-    info: dict = {
-        "k": 0,
-        "requested": k,
-        "method": method,
-        "measure": "npmi",
-        "scores": [],
-        "claims": len(claims),
-        "units": 0,
-        "chunk": 1,
-        "vocabulary": 0,
-        "dropped": 0,
-        "warnings": [],
-    }
+    info = new_info(k, method, len(claims))
     if not claims:
         info["warnings"].append("no claims to find topics in")
         return [], info

@@ -68,6 +68,7 @@ from dipcli.topics import (
     check_options,
     fit_model,
     mean_npmi,
+    new_info,
     nndsvda_start,
     select_features,
     top_term_ids,
@@ -564,24 +565,9 @@ def stream_topics(
     check_options(k, method, top_terms)
     say = progress or (lambda message: None)
     submit = submit or run_here
-    info: dict = {
-        "k": 0,
-        "requested": k,
-        "method": method,
-        "streaming": True,
-        "phrases": False,
-        "measure": "npmi",
-        "scores": [],
-        "claims": 0,
-        "units": 0,
-        "chunk": 1,
-        "vocabulary": 0,
-        "dropped": 0,
-        "warnings": [],
-        "batches": 0,
-        "batch_claims": BATCH_CLAIMS,
-        "epochs": EPOCHS[method],
-    }
+    info = new_info(k, method, 0)
+    info.update({"streaming": True, "phrases": False, "batches": 0, "batch_claims": BATCH_CLAIMS,
+                 "epochs": EPOCHS[method]})
     if examples:
         info["examples"] = {}
     with _one_thread():
