@@ -47,16 +47,48 @@ MEMO_SIZE = 50_000
 MEMO_CONTEXT = 100
 
 
+def _punkt_module():
+    """NLTK's Punkt module, imported without NLTK's package ``__init__``.
+
+    ``import nltk`` runs all of NLTK, SciPy and scikit-learn included: over a
+    second before the first sentence. Punkt needs a handful of NLTK's modules
+    (a tenth of that). When NLTK is not imported yet, its two packages are
+    entered as bare modules (``importlib.util.module_from_spec``, not executed)
+    for the import of Punkt, then everything imported under ``nltk`` is taken out
+    of ``sys.modules`` again: the module objects live on through Punkt's
+    references, and a later ``import nltk`` anywhere runs the whole package as
+    usual. If a future NLTK's Punkt needs more than that, it is imported the
+    ordinary way.
+    """
+    import importlib
+    import importlib.util
+    import sys
+
+    if "nltk" not in sys.modules:
+        before = set(sys.modules)
+        try:
+            for name in ("nltk", "nltk.tokenize"):
+                sys.modules[name] = importlib.util.module_from_spec(importlib.util.find_spec(name))
+            return importlib.import_module("nltk.tokenize.punkt")
+        except Exception:  # noqa: BLE001 - any failure: fall back to the full import below
+            pass
+        finally:
+            for name in set(sys.modules) - before:
+                if name == "nltk" or name.startswith("nltk."):
+                    del sys.modules[name]
+    return importlib.import_module("nltk.tokenize.punkt")
+
+
 @cache
 def _punkt():
-    from nltk import redos
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    punkt = _punkt_module()
+    PunktParameters, PunktSentenceTokenizer = punkt.PunktParameters, punkt.PunktSentenceTokenizer
 
     # NLTK bounds each regex call by wall-clock time; under load that would make
     # the same input split differently. Punkt's own patterns are fixed and linear,
     # so determinism wins: no timeout (the TimeoutError guard below stays for
     # NLTK versions that ignore this setting).
-    redos.DEFAULT_TIMEOUT = None
+    punkt.redos.DEFAULT_TIMEOUT = None
 
     class Tokenizer(PunktSentenceTokenizer):
         """Punkt that remembers its answer for each candidate context.

@@ -1,0 +1,37 @@
+"""Sentence splitting loads only NLTK's Punkt, and leaves NLTK importable as a whole."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+# Runs in a fresh interpreter: the test process may have imported NLTK already.
+SPLIT_THEN_IMPORT_NLTK = """
+import sys
+from dipcli import segment
+
+text = "The minister said talks were useful. She added that more would follow in Washington, D.C. The end."
+spans = [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))]
+heavy = sorted(m for m in ("nltk", "scipy", "sklearn", "numpy") if m in sys.modules)
+print(spans, heavy)
+
+import nltk  # the whole package still imports, with Punkt in its place
+from nltk.tokenize import sent_tokenize
+print(nltk.tokenize.punkt.PunktSentenceTokenizer.__name__, callable(sent_tokenize))
+"""
+
+
+def test_splitting_imports_punkt_without_nltk_package_and_scipy():
+    out = subprocess.run([sys.executable, "-c", SPLIT_THEN_IMPORT_NLTK], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out[0] == "[(0, 36), (37, 89), (90, 98)] []"
+    assert out[1] == "PunktSentenceTokenizer True"
+
+
+def test_splitting_after_a_full_nltk_import_gives_the_same_spans():
+    import nltk  # noqa: F401 - the ordinary import path of _punkt_module
+
+    from dipcli import segment
+
+    text = "The minister said talks were useful. She added that more would follow in Washington, D.C. The end."
+    assert [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))] == \
+        [(0, 36), (37, 89), (90, 98)]
