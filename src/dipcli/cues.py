@@ -62,7 +62,8 @@ PHRASAL = [
 # express/raise/voice + a noun: the noun is part of the cue ("expressed hope").
 OBJECT_VERBS = ("express", "raise", "reaffirm", "reiterate", "voice", "convey", "extend", "offer", "renew")
 # Adjectival reports: "The President is grateful to …", "Both sides are committed to …".
-ADJECTIVAL = (r"(?:is|are|was|were|remains|remain|remained|stands|stand|stood)\s+(?:\w+ly\s+)?"
+ADJECTIVAL_HEADS = ("is", "are", "was", "were", "remains", "remain", "remained", "stands", "stand", "stood")
+ADJECTIVAL = (r"(?:" + "|".join(ADJECTIVAL_HEADS) + r")\s+(?:\w+ly\s+)?"
               r"(?:grateful|pleased|confident|concerned|committed|ready|determined|convinced|prepared|"
               r"satisfied|disappointed|deeply\s+concerned|opposed|supportive|hopeful|optimistic|alarmed)\b")
 OBJECT_NOUNS = (
@@ -86,33 +87,43 @@ def forms(lemma: str) -> tuple[str, ...]:
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
 
 
-def _alt(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
+VERB = "{verb}"  # where a branch's pattern takes the verb form
 
 
 @cache
-def cue_regex() -> re.Pattern[str]:
-    """One alternation over every cue; longest phrases first so they win."""
-    parts = [ADJECTIVAL]
-    obj_forms = [f for lemma in OBJECT_VERBS for f in forms(lemma)]
-    parts.append(rf"(?:{_alt(obj_forms)})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{OBJECT_NOUNS})\b")
+def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
+    """The cue alternation's branches in order: the words a branch starts with, and its pattern."""
+    obj_forms = frozenset(f for lemma in OBJECT_VERBS for f in forms(lemma))
+    parts = [(frozenset(ADJECTIVAL_HEADS), ADJECTIVAL),
+             (obj_forms, VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{OBJECT_NOUNS})\b")]
     for lemmas, tail in PHRASAL:
-        verb_forms = [f for lemma in lemmas for f in forms(lemma)]
-        parts.append(rf"(?:{_alt(verb_forms)})\s+(?:\w+ly\s+)?{tail}\b")
-    simple_forms = [f for lemma in SIMPLE for f in forms(lemma)]
-    parts.append(rf"(?:{_alt(simple_forms)})\b")
-    # Case-sensitive: cue verbs are lower case in running text ("States" is not "states").
-    return re.compile(r"\b(?:" + "|".join(parts) + r")")
+        verb_forms = frozenset(f for lemma in lemmas for f in forms(lemma))
+        parts.append((verb_forms, VERB + rf"\s+(?:\w+ly\s+)?{tail}\b"))
+    parts.append((frozenset(f for lemma in SIMPLE for f in forms(lemma)), VERB + r"\b"))
+    return tuple(parts)
 
 
 @cache
 def cue_heads() -> frozenset[str]:
-    """Every word a cue can start with: a cheap set test before the big alternation."""
-    heads = {"is", "are", "was", "were", "remains", "remain", "remained", "stands", "stand", "stood"}
-    heads.update(f for lemma in OBJECT_VERBS for f in forms(lemma))
-    heads.update(f for lemmas, _ in PHRASAL for lemma in lemmas for f in forms(lemma))
-    heads.update(f for lemma in SIMPLE for f in forms(lemma))
-    return frozenset(heads)
+    """Every word a cue can start with: a cheap set test before any pattern."""
+    return frozenset(w for heads, _ in _cue_parts() for w in heads)
+
+
+@cache
+def cue_regex(head: str) -> re.Pattern[str]:
+    """The cue patterns that can start with ``head``, in lexicon order (the first that matches wins).
+
+    A cue starts at a whole lower-case word, and a verb form is followed by a space
+    or a word boundary, so at that word only the form equal to it can match: the
+    pattern for one head is the lexicon's alternation with every other form left out.
+    Trying a few branches instead of a thousand is what makes the cue scan cheap.
+    """
+    alts = []
+    for heads, pattern in _cue_parts():
+        if head in heads:
+            alts.append(pattern.replace(VERB, re.escape(head)))  # ADJECTIVAL has no slot: kept whole
+    # Case-sensitive: cue verbs are lower case in running text ("States" is not "states").
+    return re.compile(r"(?:" + "|".join(alts) + r")")
 
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -121,16 +132,16 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 def find_cues(sent: str):
     """Cue matches in a sentence, left to right, without overlaps.
 
-    The alternation is only tried where a word that can start a cue stands;
-    scanning every position with it costs several times more.
+    Patterns are only tried where a word that can start a cue stands, and then
+    only those for that word (:func:`cue_regex`).
     """
     heads = cue_heads()
-    rx = cue_regex()
     pos = 0
     for w in LOWER_WORD.finditer(sent):
-        if w.start() < pos or w.group() not in heads:
+        head = w.group()
+        if w.start() < pos or head not in heads:
             continue
-        m = rx.match(sent, w.start())
+        m = cue_regex(head).match(sent, w.start())
         if m:
             pos = m.end()
             yield m

@@ -106,10 +106,10 @@ def _punkt():
         "countries. We" get one entry: the answer for "countries. Aa".
         """
 
-        def __init__(self, params):
+        def __init__(self, params, lang_vars):
             if params.collocations or params.sent_starters or params.ortho_context:
                 raise ValueError("the memo assumes parameters with abbreviations only")
-            super().__init__(params)
+            super().__init__(params, lang_vars=lang_vars)
             self._memo: dict[str, bool] = {}
 
         def text_contains_sentbreak(self, text: str) -> bool:
@@ -121,9 +121,31 @@ def _punkt():
                     self._memo[key] = found
             return found
 
+    class LanguageVars(punkt.PunktLanguageVars):
+        """Punkt's English patterns, compiled by the standard ``re`` engine.
+
+        NLTK compiles them with the ``regex`` engine inside a timeout wrapper,
+        which costs a Python call per match; with the timeout off (above) the
+        wrapper guards nothing. The pattern texts are NLTK's own.
+        """
+
+        re_boundary_realignment = re.compile(punkt.PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+        @cache
+        def _word_tokenizer_re(self):
+            return re.compile(self._word_tokenize_fmt % {
+                "NonWord": self._re_non_word_chars, "MultiChar": self._re_multi_char_punct,
+                "WordStart": self._re_word_start}, re.UNICODE | re.VERBOSE)
+
+        @cache
+        def period_context_re(self):
+            return re.compile(self._period_context_fmt % {
+                "NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE)
+
     params = PunktParameters()
     params.abbrev_types = set(TITLE_ABBREVS | OTHER_ABBREVS)
-    return Tokenizer(params)
+    return Tokenizer(params, LanguageVars())
 
 
 def paragraphs(text: str) -> list[Paragraph]:
