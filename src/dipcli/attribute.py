@@ -213,7 +213,6 @@ _OF_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}")
 _GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
 _GROUP_DET_ANY_CASE = re.compile(r"^(?i:the|both|all)\s+")
-_SPACE_PUNCT = re.compile(r" ([,;])")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
 _DOC_DET = re.compile(r"(?i)(?:the|a|this)\s")
 _AND = re.compile(r"\band\b")
@@ -230,6 +229,31 @@ _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
+
+
+def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
+    """Where the first of ``words`` stands in ``text`` as a whole word, and which.
+
+    The same answer as searching ``\b(?:w1|w2|…)\b`` with the words in that
+    order (at one offset the earlier word wins), without compiling a pattern
+    for every new set of names: ``str.find`` per word, and the word-boundary test
+    by hand.
+    """
+    best_at, best = len(text) + 1, None
+    for word in words:
+        first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+        i = text.find(word)
+        while 0 <= i < best_at:
+            j = i + len(word)
+            if (i > 0 and _is_word_char(text[i - 1])) != first and (j < len(text) and _is_word_char(text[j])) != last:
+                best_at, best = i, word
+                break
+            i = text.find(word, i + 1)
+    return (best_at, best) if best is not None else None
+
+
 def _clean(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" ,.;:")
 
@@ -242,7 +266,7 @@ class Cast:
         self.doc_mentions: list[tuple[int, str]] = []  # (offset, title) in text order
         self.pos = 0  # offset of the sentence being attributed
         self._text: str | None = None
-        self._mention_re: re.Pattern[str] | None = None
+        self._mention_tokens: list[str] = []  # name words 'notice' looks for, longest first
         self._mention_people = -1
         self._lower_seen: dict[str, bool] = {}  # word -> written in lower case in the text
         self.last_person: Person | None = None
@@ -326,18 +350,16 @@ class Cast:
         Returns that person when the mention opens the sentence (it is the subject).
         """
         if len(self.people) != self._mention_people:
-            tokens = sorted({t for p in self.people for t in p.tokens if len(t) > 2 and t[0].isupper()},
-                            key=lambda t: (-len(t), t))
-            self._mention_re = re.compile(r"\b(?:" + "|".join(map(re.escape, tokens)) + r")\b") if tokens else None
+            self._mention_tokens = sorted({t for p in self.people for t in p.tokens if len(t) > 2 and t[0].isupper()},
+                                          key=lambda t: (-len(t), t))
             self._mention_people = len(self.people)
-        if self._mention_re is None:
+        found = _first_word_of(sent, self._mention_tokens)
+        if found is None:
             return None
-        m = self._mention_re.search(sent)
-        if not m:
-            return None
-        person = next(p for p in self.people if m.group() in p.tokens)
+        at, word = found
+        person = next(p for p in self.people if word in p.tokens)
         self.last_person = person
-        opening = sent[:m.start()]
+        opening = sent[:at]
         if _SUBJECT_LEAD.fullmatch(opening):
             return person
         return None
@@ -418,7 +440,7 @@ class Cast:
         for i in range(len(tokens)):
             if not tokens[i][0].isalnum():
                 continue
-            sub = _SPACE_PUNCT.sub(r"\1", " ".join(tokens[i:]))
+            sub = " ".join(tokens[i:]).replace(" ,", ",").replace(" ;", ";")  # "Xi , Putin" -> "Xi, Putin"
             ref = self._resolve_exact(sub, in_doc=in_doc)
             if ref is not None:
                 ref.mention = sub
