@@ -714,24 +714,49 @@ def _skip_space_back(sent: str, k: int) -> int:
     return k
 
 
+#: How far before a cue a subject phrase may begin, and the first, shorter window tried.
+LEFT_WINDOW = 200
+LEFT_NEAR = 60
+_PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
+    | ROLE_WORDS | frozenset(PRONOUNS)
+_FURTHER = object()  # the near window was too short to decide
+
+
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
 
     Returns the phrase and whether it follows a comma or quote (a subject after an opening clause).
+    Most subjects are a few words long, so the words of the last ``LEFT_NEAR``
+    characters are read first, and the whole window only when those run out.
     """
-    base = max(0, cue_start - 200)
-    toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, base, cue_start)]
+    base = max(0, cue_start - LEFT_WINDOW)
+    near = cue_start - LEFT_NEAR
+    if near > base:
+        found = _left_walk(sent, cue_start, base, near)
+        if found is not _FURTHER:
+            return found
+    return _left_walk(sent, cue_start, base, base)
+
+
+def _left_walk(sent: str, cue_start: int, base: int, start: int):
+    """:func:`_left_subject` over the words from ``start``; ``_FURTHER`` when it reaches the
+    first of them and ``start`` is not the window's beginning (that word may be cut)."""
+    cut = start > base
+    toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, start, cue_start)]
     skipped = []
     while toks and (toks[-1][1].lower() in SKIPPABLE
                     or _LY_ADVERB.fullmatch(toks[-1][1]) and toks[-1][1] not in LY_NOUNS):
         skipped.append(toks.pop()[1].lower())
+    if cut and len(toks) < 2:
+        return _FURTHER
     if skipped and skipped[0] in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
         return None  # "X was discussed": X is what was discussed, not who spoke
     phrase: list[tuple[int, str]] = []
-    for pos, tok in reversed(toks):
-        low = tok.lower()
-        if tok[0].isupper() or low in ("of", "the", "and", "on", "for", "'s", "’s", ",") or low in ROLE_WORDS \
-                or low in PRONOUNS or low in ("his", "her", "their", "its"):
+    for i in range(len(toks) - 1, -1, -1):
+        if cut and i == 0:
+            return _FURTHER
+        pos, tok = toks[i]
+        if tok[0].isupper() or tok.lower() in _PHRASE_WORDS:
             phrase.append((pos, tok))
             if len(phrase) > 25:
                 return None

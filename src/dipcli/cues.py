@@ -126,7 +126,30 @@ def cue_regex(head: str) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(alts) + r")")
 
 
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
+def _trie_pattern(words) -> str:
+    """An alternation over ``words`` shaped as a prefix tree ("sa(?:id|y(?:s|ing)?)"): the
+    engine reads each letter once instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+@cache
+def head_regex() -> re.Pattern[str]:
+    """Whole lower-case words that can start a cue."""
+    return re.compile(r"\b(?:" + _trie_pattern(cue_heads()) + r")\b")
 
 
 def find_cues(sent: str):
@@ -135,13 +158,11 @@ def find_cues(sent: str):
     Patterns are only tried where a word that can start a cue stands, and then
     only those for that word (:func:`cue_regex`).
     """
-    heads = cue_heads()
     pos = 0
-    for w in LOWER_WORD.finditer(sent):
-        head = w.group()
-        if w.start() < pos or head not in heads:
+    for w in head_regex().finditer(sent):
+        if w.start() < pos:
             continue
-        m = cue_regex(head).match(sent, w.start())
+        m = cue_regex(w.group()).match(sent, w.start())
         if m:
             pos = m.end()
             yield m
