@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "Entity",
@@ -173,6 +173,10 @@ def _capital_index() -> _Index:
 
 # -------------------------------------------------------------- phrase lookup
 
+#: Phrases whose answers each look-up function remembers (attribution asks about
+#: the same subjects again and again: "the two sides", "the Chinese president").
+LOOKUP_MEMO = 1 << 15
+
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = "\"'“”‘’,;:!?"
 
@@ -205,6 +209,7 @@ def _lookup(index: _Index, phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=LOOKUP_MEMO)
 def country_of(phrase: str) -> str | None:
     """Return the canonical country a name, alias, demonym or abbreviation refers to.
 
@@ -225,6 +230,7 @@ def country_of(phrase: str) -> str | None:
     return _lookup(_country_index(), phrase)
 
 
+@lru_cache(maxsize=LOOKUP_MEMO)
 def capital_country(word: str) -> str | None:
     """Return the country whose capital or seat of government ``word`` names.
 
@@ -254,6 +260,7 @@ def demonyms(country: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=LOOKUP_MEMO)
 def is_country_word(word: str) -> bool:
     """Tell whether ``word`` is a name, alias or demonym of some country.
 
