@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import gazetteer
 from .cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
@@ -258,6 +259,38 @@ def _clean(s: str) -> str:
     return _SPACES.sub(" ", s).strip(" ,.;:")
 
 
+#: Subject phrases whose shape is remembered (the same subjects recur across articles).
+PHRASE_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def _phrase_shape(phrase: str) -> tuple[str, object]:
+    """What a subject phrase is by its words alone, the same in every article.
+
+    One of ``("collective", None)`` ("the two sides"), ``("group", name)`` ("the
+    national security advisors"), ``("document", None)``, ``("clause", None)`` (a comma
+    but no "and": not a list) or ``("parts", parts)``: the list's items, without
+    "their teams" and the like, which speak for their principals.
+    """
+    if COLLECTIVE.fullmatch(phrase):
+        return "collective", None
+    last = phrase.split()[-1]
+    if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(last) \
+            and last.lower() not in NOT_AGENTS and not _RELATIVE.search(phrase):
+        return "group", _GROUP_DET_ANY_CASE.sub("", phrase)
+    if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
+        return "document", None
+    if "," in phrase and not _AND.search(phrase):
+        return "clause", None
+    return "parts", tuple(p for p in _LIST_SEP.split(phrase) if p and not _THEIR_NOUN.fullmatch(p))
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def _name_shape(phrase: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The phrase read whole as a titled name ("President Xi Jinping") and as a role ("the Chinese side")."""
+    return TITLED_NAME.fullmatch(phrase), ROLE.fullmatch(phrase)
+
+
 class Cast:
     """The people, groups and documents one article introduces, and who was last in view."""
 
@@ -466,21 +499,18 @@ class Cast:
             return self.document_ref(self.last_doc, via="pronoun")
         if low in ("it", "we", "i", "you"):
             return None
-        if COLLECTIVE.fullmatch(phrase):
+        kind, value = _phrase_shape(phrase)
+        if kind == "collective":
             return self.collective(phrase)
-        if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(phrase.split()[-1]) \
-                and phrase.split()[-1].lower() not in NOT_AGENTS \
-                and not _RELATIVE.search(phrase):
-            ref = Ref(_GROUP_DET_ANY_CASE.sub("", phrase), "group", "collective")
+        if kind == "group":
+            ref = Ref(value, "group", "collective")
             self.last_group = ref
             return ref
-        if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
+        if kind == "document":
             return self.document_ref(self.named_document(phrase), via="explicit")
-        if "," in phrase and not _AND.search(phrase):
+        if kind == "clause":
             return None  # "In Moscow, Putin": not a list; a shorter suffix will do
-        # "The two leaders and their teams": the teams speak for their principals
-        parts = [p for p in _LIST_SEP.split(phrase)
-                 if p and not _THEIR_NOUN.fullmatch(p)]
+        parts = list(value)
         if len(parts) == 1 and parts[0] != phrase:
             return self._resolve_exact(parts[0], in_doc=in_doc)
         if 2 <= len(parts) <= 8:
@@ -515,12 +545,11 @@ class Cast:
         if low in ("he", "she") and self.last_person:
             return Ref(self.last_person.name, "person", "pronoun", [self.last_person.name])
         tokens = phrase.split()
-        m2 = TITLED_NAME.fullmatch(phrase)
+        m2, m = _name_shape(phrase)
         if m2:
             p = self._introduce(m2)
             if p:
                 return self.person_ref(p, "explicit", phrase)
-        m = ROLE.fullmatch(phrase)
         if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
                   or m.group("adj") or m.group("of")):
             return self._resolve_role(m, phrase)
@@ -605,6 +634,7 @@ class Cast:
         return ref
 
 
+@lru_cache(maxsize=PHRASE_MEMO)
 def _organisation(phrase: str) -> str | None:
     """The canonical name when the phrase is one organisation, alliance or grouping ("the G7")."""
     bare = _THE.sub("", phrase)
