@@ -910,7 +910,10 @@ def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] |
     q = QUESTION_LABEL.match(text, start, end)
     if q:
         return Ref("Questioner", "person", "turn", []), q.end()
-    m = TURN_LABEL.match(text, start, min(end, start + 160))
+    stop = min(end, start + 160)
+    if text.find(":", start, stop) < 0:
+        return None  # every label ends in a colon: most paragraphs need no pattern at all
+    m = TURN_LABEL.match(text, start, stop)
     if not m or m.end() >= end:
         return None
     label = _clean(m.group("label"))
