@@ -1,0 +1,48 @@
+"""Fast matchers give the answers of the plain regular expressions they stand for."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dipcli import cues
+from dipcli.attribute import _first_word_of, _left_subject
+
+# Word characters, non-word characters and a non-ASCII letter: the edges of \b.
+ALPHABET = "Ab_ .-'é1,"
+words = st.text(ALPHABET, min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(words, min_size=1, max_size=4, unique=True), st.text(ALPHABET, max_size=24))
+def test_first_word_of_is_a_word_bounded_alternation(found_words, text):
+    ordered = sorted(found_words, key=lambda w: (-len(w), w))
+    m = re.search(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", text)
+    assert _first_word_of(text, ordered) == ((m.start(), m.group()) if m else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.text("abcs", min_size=1, max_size=5), min_size=1, max_size=8), st.text("abcs", max_size=6))
+def test_trie_pattern_matches_exactly_its_words(vocabulary, probe):
+    rx = re.compile(cues._trie_pattern(vocabulary))
+    assert bool(rx.fullmatch(probe)) == (probe in vocabulary)
+
+
+def test_each_cue_head_finds_the_cue_the_whole_lexicon_would():
+    sent = ("The minister expressed deep concern over the strikes and called for restraint, "
+            "pointed out that talks are ongoing, is committed to peace and said the two sides agreed.")
+    found = [m.group() for m in cues.find_cues(sent)]
+    assert found == ["expressed deep concern", "called for", "pointed out", "is committed", "said", "agreed"]
+    assert "said" in cues.cue_heads() and "unsaid" not in cues.cue_heads()
+    assert [m.group() for m in cues.find_cues("It remains unsaid; Saidov said so.")] == ["said"]
+
+
+def test_left_subject_reads_past_the_near_window_when_the_subject_is_long():
+    subject = ("Minister of Foreign Affairs of the Kingdom of the Netherlands and Deputy Prime Minister "
+               "Jan Hendrik Berg")
+    sent = subject + " said the talks went well."
+    assert len(subject) > 60  # longer than the first window read (LEFT_NEAR)
+    assert _left_subject(sent, len(subject) + 1) == (subject, 0)
+    after_clause = "as expected, " + sent
+    assert _left_subject(after_clause, len(after_clause) - len(" said the talks went well.") + 1) == (subject, 1)
