@@ -1,4 +1,4 @@
-"""The Dask path gives the same claims, term counts and keywords as one process."""
+"""The Dask path gives the same claims, stance acts, term counts and keywords as one process."""
 from __future__ import annotations
 
 import json
@@ -10,12 +10,13 @@ from typer.testing import CliRunner
 
 pytest.importorskip("distributed")
 
-from dipcli import distributed  # noqa: E402
+from dipcli import distributed, stance  # noqa: E402
 from dipcli.cli import app  # noqa: E402
 from dipcli.distributed import connect, count_groups_dask, iter_analysed_dask  # noqa: E402
 from dipcli.keywords import count_groups, keywords, rank_counts  # noqa: E402
 from dipcli.model import DipError  # noqa: E402
 from dipcli.pipeline import iter_analysed  # noqa: E402
+from dipcli.stance import find_stances  # noqa: E402
 
 WIRE = """Ministers agree on grain corridor
 12 Apr., 2024  |  Source:Harbour Wire  |  Hits:310
@@ -108,6 +109,48 @@ def test_same_claims_in_input_order_as_single_process(client, corpus, expected, 
     assert claim_dicts(got) == claim_dicts(expected)
     assert len(claim_dicts(got)) >= 8
     assert len(errors) == 1 and isinstance(errors[0], DipError)
+
+
+def test_stance_acts_found_on_dask_equal_one_process(client, corpus, expected, monkeypatch):
+    monkeypatch.setattr("dipcli.parallel.FIRST_BATCH_CHARS", 300)
+    errors = []
+    got = list(iter_analysed_dask(corpus, client=client, on_error=errors.append, stances=True))
+    assert not errors
+    assert [item.article.doc for item, _ in got] == [e.article.doc for e in expected]
+    assert claim_dicts(item for item, _ in got) == claim_dicts(expected)
+    want = [[asdict(s) for s in find_stances(e)] for e in expected]
+    assert [[asdict(s) for s in found] for _, found in got] == want
+    assert sum(map(len, want)) >= 4
+
+
+@pytest.mark.parametrize("options", [[], ["--matrix"], ["--matrix", "--by-entity"], ["--speaker", "kovac"],
+                                     ["--target", "sanctions"]], ids=" ".join)
+def test_stance_cli_on_dask_prints_the_same_bytes(client, corpus, options, monkeypatch):
+    monkeypatch.setattr("dipcli.parallel.FIRST_BATCH_CHARS", 300)
+    for fmt in ["json", "jsonl", "csv", "table"]:
+        args = ["stance", *corpus, *options, "--format", fmt, "--no-cache"]
+        plain = CliRunner().invoke(app, args)
+        # the module's cluster by its address: "--scheduler local" would start a second one
+        dask = CliRunner().invoke(app, args + ["--scheduler", client.scheduler.address])
+        assert plain.exit_code == dask.exit_code == 0
+        assert dask.stdout_bytes == plain.stdout_bytes, f"{fmt} differs"
+        assert dask.stderr == plain.stderr
+    assert plain.stdout.strip()
+
+
+def test_stance_acts_are_found_on_the_dask_workers(client, corpus, monkeypatch):
+    args = ["stance", *corpus, "--format", "json", "--no-cache"]
+    plain = CliRunner().invoke(app, args)
+
+    def not_here(item):
+        raise AssertionError("stance acts found on the client")
+
+    # the workers are other processes, with the real function
+    monkeypatch.setattr(stance, "find_stances", not_here)
+    dask = CliRunner().invoke(app, args + ["--scheduler", client.scheduler.address])
+    assert dask.exit_code == 0 and dask.stdout_bytes == plain.stdout_bytes
+    assert len(json.loads(plain.stdout)) >= 4
+    assert isinstance(CliRunner().invoke(app, args).exception, AssertionError)
 
 
 def same_counts(got, want) -> None:

@@ -1,15 +1,20 @@
-"""The process pool: same results as one process, in input order, cache hits kept in the parent, lazy input."""
+"""The process pool: same results as one process, in input order, cache hits kept in the parent, lazy input;
+stance acts found on the workers."""
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import asdict
 
 import pytest
+from typer.testing import CliRunner
 
-from dipcli import parallel
+from dipcli import parallel, stance
+from dipcli.cli import app
 from dipcli.model import Analysed, Article, Claim
 from dipcli.parallel import analyse_parallel
 from dipcli.pipeline import analyse
+from dipcli.stance import find_stances
 
 TEXTS = [
     # wire copy with bullets
@@ -139,7 +144,7 @@ def test_empty_input_yields_nothing():
     assert list(analyse_parallel(iter([]), jobs=2, cache=None)) == []
 
 
-def _die(articles):
+def _die(articles, *, stances):
     import os
     import signal
 
@@ -153,3 +158,105 @@ def test_a_killed_worker_is_a_clear_error_not_a_traceback(monkeypatch):
     monkeypatch.setattr(parallel, "analyse_batch", _die)
     with pytest.raises(DipError, match=r"worker process stopped unexpectedly.*fewer --jobs \(now 2\)"):
         list(analyse_parallel(iter([make(i) for i in range(3)]), jobs=2, cache=None))
+
+
+# -- stance acts ---------------------------------------------------------------------------
+
+def pair_records(pairs) -> list[tuple[dict, list[dict]]]:
+    return [(asdict(item), [asdict(s) for s in found]) for item, found in pairs]
+
+
+def test_a_batch_finds_stance_acts_only_when_asked():
+    articles = [make(i) for i in range(5)]
+    assert [found for _, _, found in parallel.analyse_batch(articles)] == [None] * 5
+    asked = parallel.analyse_batch(articles, stances=True)
+    want = [find_stances(analyse(a)) for a in articles]
+    assert [found for _, _, found in asked] == want
+    assert sum(map(len, want)) >= 5
+
+
+def test_same_stance_acts_in_input_order_as_one_process_cache_hits_included(small_batches):
+    articles = [make(i) for i in range(23)]
+    expected = pair_records((analyse(a), find_stances(analyse(a))) for a in articles)
+    hits = {a.doc: analyse(a) for a in articles if a.doc in {"a001", "a003", "a004", "a022"}}
+    for jobs in (1, 2):
+        for cache in (None, MemoryCache(hits)):
+            got = list(analyse_parallel(iter(articles), jobs=jobs, cache=cache, stances=True))
+            assert pair_records(got) == expected
+            if cache is not None:
+                assert all(item is hits[item.article.doc] for item, _ in got if item.article.doc in hits)
+
+
+@pytest.fixture
+def stance_corpus(tmp_path):
+    """Articles on disk, and a parse cache of this test's own."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(14):
+        (folder / f"a{i:03d}.txt").write_text(make(i).text, encoding="utf-8")
+    return folder
+
+
+def stance_bytes(*args: str, env: dict | None = None) -> bytes:
+    result = CliRunner(env=env).invoke(app, ["stance", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+STANCE_OPTIONS = [[], ["--matrix"], ["--matrix", "--by-entity"], ["--speaker", "marchetti"],
+                  ["--target", "sanctions"]]
+FORMATS = ["json", "jsonl", "csv", "table"]
+
+
+@pytest.mark.parametrize("options", STANCE_OPTIONS, ids=" ".join)
+def test_stance_with_two_jobs_prints_the_same_bytes_as_one(stance_corpus, options, small_batches):
+    for fmt in FORMATS:
+        one = stance_bytes(str(stance_corpus), *options, "--format", fmt, "--no-cache")
+        two = stance_bytes(str(stance_corpus), *options, "--format", fmt, "--no-cache", "--jobs", "2")
+        assert two == one, f"{fmt} differs"
+    assert one.strip()
+
+
+def test_stance_with_two_jobs_and_a_warm_cache_prints_the_same_bytes(stance_corpus, tmp_path, small_batches):
+    cache = tmp_path / "cache"
+    env = {"DIPCLI_CACHE_DIR": str(cache)}
+
+    def entries() -> int:
+        return len(list(cache.rglob("*.json")))
+
+    files = sorted(stance_corpus.iterdir())
+    later = tmp_path / "later"
+    later.mkdir()
+    for f in files[::2]:
+        f.rename(later / f.name)
+    assert CliRunner(env=env).invoke(app, ["claims", str(stance_corpus), "--format", "json"]).exit_code == 0
+    assert entries() == len(files) - len(files[::2])
+    for f in later.iterdir():
+        f.rename(stance_corpus / f.name)
+    want = {fmt: stance_bytes(str(stance_corpus), "--format", fmt, "--no-cache") for fmt in FORMATS}
+    # half the articles from the cache, half from the workers
+    assert stance_bytes(str(stance_corpus), "--format", "json", "--jobs", "2", env=env) == want["json"]
+    assert entries() == len(files)
+    for fmt in FORMATS:  # every article from the cache
+        assert stance_bytes(str(stance_corpus), "--format", fmt, "--jobs", "2", env=env) == want[fmt]
+        assert stance_bytes(str(stance_corpus), "--format", fmt, "--matrix", "--jobs", "2", env=env) == \
+            stance_bytes(str(stance_corpus), "--format", fmt, "--matrix", "--no-cache")
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="the replaced function reaches workers by fork")
+def test_stance_acts_of_uncached_articles_are_found_on_the_workers(stance_corpus, monkeypatch, small_batches):
+    want = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache")
+    parent = os.getpid()
+    real = stance.find_stances
+
+    def only_in_workers(item):
+        if os.getpid() == parent:
+            raise AssertionError("stance acts found in the parent process")
+        return real(item)
+
+    monkeypatch.setattr(stance, "find_stances", only_in_workers)
+    got = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache", "--jobs", "2")
+    assert got == want and len(want) > 100
+    # the guard bites where the work is done in this process
+    one = CliRunner().invoke(app, ["stance", str(stance_corpus), "--format", "json", "--no-cache"])
+    assert isinstance(one.exception, AssertionError)

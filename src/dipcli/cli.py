@@ -48,7 +48,7 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the parse cache.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing and stance finding (same output whatever N is).")]
 SchedulerOpt = Annotated[Optional[str], typer.Option(
     "--scheduler", help="Run on Dask: 'local' or a scheduler address (needs dipcli[dask]).")]
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker.")]
@@ -86,18 +86,19 @@ class Run:
         sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
         sys.stderr.flush()
 
-    def items(self):
-        """Analysed articles, streamed."""
+    def items(self, *, stances: bool = False):
+        """Analysed articles, streamed; with ``stances``, ``(item, its stance acts)`` pairs,
+        the acts found by the worker that analysed the article."""
         if self.scheduler:
             from .distributed import iter_analysed_dask
 
             source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
-                                        max_bytes=SETTINGS["max_bytes"])
+                                        max_bytes=SETTINGS["max_bytes"], stances=stances)
         else:
             from .pipeline import iter_analysed
 
             source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs,
-                                   max_bytes=SETTINGS["max_bytes"])
+                                   max_bytes=SETTINGS["max_bytes"], stances=stances)
         for item in source:
             self.loaded += 1
             yield item
@@ -321,12 +322,12 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     from .model import Stance
     from .render import emit, print_table
     from .pipeline import speaker_matches
-    from .stance import find_stances, stance_matrix
+    from .stance import stance_matrix
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     found = []
-    for item in run.items():
-        for st in find_stances(item):
+    for _, acts in run.items(stances=True):
+        for st in acts:
             if speaker and not speaker_matches(st.speaker, speaker):
                 continue
             if target and not _target_matches(st, target):
@@ -528,9 +529,10 @@ def summary(paths: PathsArg = None,
     from .summary import build_summary, print_summary
 
     run = Run(paths, fmt, as_json, no_cache, jobs)
-    items = run.all_items()
+    analysed = list(run.items(stances=True))
+    items = [item for item, _ in analysed]
     if items:
-        data = build_summary(items, top=top)
+        data = build_summary(items, [st for _, acts in analysed for st in acts], top=top)
         if run.fmt == "table":
             print_summary(data, items)
         elif run.fmt == "json":

@@ -7,9 +7,10 @@ functions, so the rest of dipcli neither needs nor loads it.
 processes for the run; anything else is the address of a running scheduler
 (``tcp://host:8786``), whose workers must have dipcli installed. Articles are
 read on the client and sent in bounded batches (the same batching and ordering
-as ``--jobs``, see :mod:`dipcli.parallel`), so output is identical to a
-single-process run. The term counts keywords are scored from are map-reduced
-over batches of claims (:func:`count_groups_dask`), again equal to one process.
+as ``--jobs``, see :mod:`dipcli.parallel`); the workers segment, attribute and,
+when asked, find the stance acts, and output is identical to a single-process
+run. The term counts keywords are scored from are map-reduced over batches of
+claims (:func:`count_groups_dask`), again equal to one process.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .model import Analysed, DipError
+from .model import Analysed, DipError, Stance
 
 if TYPE_CHECKING:
     from .keywords import GroupCounts
@@ -79,7 +80,8 @@ def batches_in_flight(client) -> int:
 
 
 def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], None], scheduler: str | None = None,
-                       client=None, max_bytes: int | None = None) -> Iterator[Analysed]:
+                       client=None, max_bytes: int | None = None,
+                       stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Analysed articles from ``paths``, computed on Dask, in input order.
 
     Args:
@@ -89,10 +91,11 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         client: A connected client to use instead (see :func:`connect`).
         on_error: Receives each input problem; loading goes on.
         max_bytes: Largest file read (default: the loader's).
+        stances: Also find each article's stance acts, on the workers.
 
     Yields:
         The same records as :func:`dipcli.pipeline.iter_analysed` without a
-        cache (stance and other per-claim analyses are left to the caller).
+        cache: analysed articles, or with ``stances`` ``(item, stance acts)`` pairs.
 
     Raises:
         DipError: Dask is missing or the scheduler cannot be reached.
@@ -108,11 +111,15 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         if scheduler is None:
             raise ValueError("iter_analysed_dask needs a scheduler or a client")
         with connect(scheduler) as client:
-            yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes)
+            yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes,
+                                          stances=stances)
         return
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    yield from ordered_batches(articles, submit=lambda work: client.submit(analyse_batch, work, pure=False),
-                               window=batches_in_flight(client))
+
+    def submit(work, asked):
+        return client.submit(analyse_batch, work, stances=asked, pure=False)
+
+    yield from ordered_batches(articles, submit=submit, window=batches_in_flight(client), stances=stances)
 
 
 # -- keyword counts ----------------------------------------------------------------------------

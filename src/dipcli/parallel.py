@@ -7,10 +7,12 @@ pickling and scheduling cost little next to the analysis. At most
 long the input is, and results come back in input order: the output is the same
 bytes whatever ``jobs`` is.
 
-Workers send back only paragraphs and claims; the parent joins them to the
-article it kept, writes the cache entry and yields. :func:`ordered_batches`
-holds that logic for any executor with ``submit`` and futures, so the Dask
-path (:mod:`dipcli.distributed`) shares it.
+Workers send back only paragraphs and claims, and the stance acts found in
+them when the command asks for those; the parent joins them to the article it
+kept, writes the cache entry and yields. The cache holds no stance acts, so the
+parent finds them for cache hits. :func:`ordered_batches` holds that logic for
+any executor with ``submit`` and futures, so the Dask path
+(:mod:`dipcli.distributed`) shares it.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .model import Analysed, Article, Claim, DipError, Paragraph
+from .model import Analysed, Article, Claim, DipError, Paragraph, Stance
 
 #: Text per batch: large enough that pickling and scheduling cost little next to the analysis.
 BATCH_CHARS = 256 * 1024
@@ -41,7 +43,8 @@ _WARM_UP = Article(doc="warm-up", path="", format="text", title=None, date=None,
                    category=None, url=None,
                    text="The minister said talks were useful. She added that more would follow.")
 
-Result = tuple[list[Paragraph], list[Claim]]
+#: What a worker sends back per article; the stance acts are None unless asked for.
+Result = tuple[list[Paragraph], list[Claim], list[Stance] | None]
 
 
 def start_method() -> str:
@@ -65,14 +68,16 @@ def _warm_imports() -> None:
     analyse(_WARM_UP)
 
 
-def analyse_batch(articles: list[Article]) -> list[Result]:
-    """Paragraphs and claims of each article (the article itself stays with the caller)."""
+def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Result]:
+    """Paragraphs, claims and, with ``stances``, stance acts of each article
+    (the article itself stays with the caller)."""
     from .pipeline import analyse
+    from .stance import find_stances
 
     out = []
     for article in articles:
         item = analyse(article)
-        out.append((item.paragraphs, item.claims))
+        out.append((item.paragraphs, item.claims, find_stances(item) if stances else None))
     return out
 
 
@@ -89,30 +94,35 @@ class _Batch:
     def ready(self) -> bool:
         return self.future is None or self.future.done()
 
-    def results(self, cache) -> Iterator[Analysed]:
+    def results(self, cache, stances: bool) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
+        from .stance import find_stances
+
         done = iter(self.future.result()) if self.future is not None else iter(())
         for entry in self.entries:
             if isinstance(entry, Analysed):
-                yield entry
+                # the cache keeps no stance acts: find them here
+                yield (entry, find_stances(entry)) if stances else entry
                 continue
-            paragraphs, claims = next(done)
+            paragraphs, claims, found = next(done)
             item = Analysed(article=entry, paragraphs=paragraphs, claims=claims)
             if cache is not None:
                 cache.put(item)
-            yield item
+            yield (item, found) if stances else item
 
 
-def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Article]], Any], window: int,
-                    cache=None) -> Iterator[Analysed]:
+def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Article], bool], Any], window: int,
+                    cache=None, stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Send batches of articles to ``submit`` and yield the analysed articles in input order.
 
     Args:
         articles: Read lazily; at most ``window`` batches are held at once.
-        submit: Starts :func:`analyse_batch` on a list of articles and returns
-            a future (``done()``, ``result()``): concurrent.futures or Dask.
+        submit: ``submit(articles, stances)`` starts :func:`analyse_batch` on
+            them and returns a future (``done()``, ``result()``): concurrent.futures or Dask.
         window: Most batches in flight.
         cache: Optional ``get(article)`` / ``put(item)``; hits are yielded in
             place without being submitted.
+        stances: Yield ``(item, stance acts)`` pairs instead of items; the
+            workers find the acts, the caller only those of cache hits.
     """
     pending: deque[_Batch] = deque()
     batch = _Batch()
@@ -125,18 +135,18 @@ def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Artic
             batch.entries.append(article)
             batch.chars += len(article.text)
         if batch.chars >= target or len(batch.entries) >= BATCH_ARTICLES:
-            _start(batch, submit)
+            _start(batch, submit, stances)
             pending.append(batch)
             batch = _Batch()
             target = min(2 * target, BATCH_CHARS)
             # Yield what is ready at the head; block only when the window is full.
             while pending and (len(pending) >= window or pending[0].ready()):
-                yield from pending.popleft().results(cache)
+                yield from pending.popleft().results(cache, stances)
     if batch.entries:
-        _start(batch, submit)
+        _start(batch, submit, stances)
         pending.append(batch)
     while pending:
-        yield from pending.popleft().results(cache)
+        yield from pending.popleft().results(cache, stances)
 
 
 def results_in_order(submit: Callable, window: int, fn: Callable, calls: Iterable[tuple]) -> Iterator:
@@ -152,13 +162,14 @@ def results_in_order(submit: Callable, window: int, fn: Callable, calls: Iterabl
         yield pending.popleft().result()
 
 
-def _start(batch: _Batch, submit: Callable[[list[Article]], Any]) -> None:
+def _start(batch: _Batch, submit: Callable[[list[Article], bool], Any], stances: bool) -> None:
     work = [e for e in batch.entries if isinstance(e, Article)]
     if work:
-        batch.future = submit(work)
+        batch.future = submit(work, stances)
 
 
-def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterator[Analysed]:
+def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache,
+                     stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Analyse ``articles`` in ``jobs`` worker processes.
 
     Args:
@@ -166,10 +177,13 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterat
         jobs: Number of worker processes (1 or more).
         cache: A :class:`dipcli.cache.Cache` (or anything with ``get(article)``
             and ``put(item)``), or None. Hits never reach a worker.
+        stances: Also find each article's stance acts, on the workers
+            (in this process for cache hits).
 
     Yields:
         One :class:`Analysed` per article, in input order, equal to what
-        :func:`dipcli.pipeline.analyse` gives for it.
+        :func:`dipcli.pipeline.analyse` gives for it; with ``stances``, a pair
+        of it and what :func:`dipcli.stance.find_stances` gives for it.
 
     Raises:
         ValueError: ``jobs`` is less than 1.
@@ -184,7 +198,8 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache) -> Iterat
     pool = _Pool(jobs)
     finished = False
     try:
-        yield from ordered_batches(articles, submit=pool.submit, window=WINDOW_PER_JOB * jobs, cache=cache)
+        yield from ordered_batches(articles, submit=pool.submit, window=WINDOW_PER_JOB * jobs, cache=cache,
+                                   stances=stances)
         finished = True
     except BrokenProcessPool:
         raise DipError(WORKER_DIED.format(jobs=jobs)) from None
@@ -199,10 +214,10 @@ class _Pool:
         self.jobs = jobs
         self.executor: ProcessPoolExecutor | None = None
 
-    def submit(self, work: list[Article]):
+    def submit(self, work: list[Article], stances: bool):
         if self.executor is None:
             self.executor = self._start()
-        return self.executor.submit(analyse_batch, work)
+        return self.executor.submit(analyse_batch, work, stances=stances)
 
     def _start(self) -> ProcessPoolExecutor:
         method = start_method()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .model import Analysed, Article, Claim, DipError, Speaker
+from .model import Analysed, Article, Claim, DipError, Speaker, Stance
 
 
 def analyse(article: Article) -> Analysed:
@@ -16,9 +16,14 @@ def analyse(article: Article) -> Analysed:
     return Analysed(article=article, paragraphs=paras, claims=claims)
 
 
-def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
-                  use_cache: bool = True, jobs: int = 1, max_bytes: int | None = None) -> Iterator[Analysed]:
-    """Analysed articles in input order, one at a time (memory stays flat)."""
+def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None], use_cache: bool = True,
+                  jobs: int = 1, max_bytes: int | None = None,
+                  stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
+    """Analysed articles in input order, one at a time (memory stays flat).
+
+    With ``stances``, ``(item, its stance acts)`` pairs: with ``jobs`` above 1
+    the worker that analyses an article also finds its acts.
+    """
     from .load import DEFAULT_MAX_BYTES, iter_articles
 
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
@@ -31,7 +36,7 @@ def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
     if jobs > 1:
         from .parallel import analyse_parallel
 
-        yield from analyse_parallel(articles, jobs=jobs, cache=cache)
+        yield from analyse_parallel(articles, jobs=jobs, cache=cache, stances=stances)
         return
     for article in articles:
         item = cache.get(article) if cache else None
@@ -39,7 +44,12 @@ def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
             item = analyse(article)
             if cache:
                 cache.put(item)
-        yield item
+        if stances:
+            from .stance import find_stances
+
+            yield item, find_stances(item)
+        else:
+            yield item
 
 
 def speaker_matches(name: str | None, wanted: str) -> bool:

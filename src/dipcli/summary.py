@@ -4,17 +4,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .model import Analysed
+from .model import Analysed, Stance
 
 
-def build_summary(items: list[Analysed], *, top: int = 5) -> dict[str, Any]:
+def build_summary(items: list[Analysed], stances: list[Stance], *, top: int = 5) -> dict[str, Any]:
+    """Every analysis over ``items``; ``stances`` are their stance acts, in article order."""
     from .keywords import keywords
     from .pipeline import speakers
     from .report import article_record
-    from .stance import find_stances, stance_matrix
+    from .stance import stance_matrix
     from .topics import topics
 
-    stances = [s for item in items for s in find_stances(item)]
     kw, warnings = keywords(items, by="speaker", top=top, method="logodds")
     found, info = topics(items, k="auto", method="nmf", top_terms=8)
     return {
