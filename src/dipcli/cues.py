@@ -104,26 +104,36 @@ def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
 
 
 @cache
+def _branches_of() -> dict[str, tuple[int, ...]]:
+    """For each word a cue can start with, the branches of :func:`_cue_parts` that start with it."""
+    out: dict[str, list[int]] = {}
+    for i, (heads, _) in enumerate(_cue_parts()):
+        for head in heads:
+            out.setdefault(head, []).append(i)
+    return {head: tuple(found) for head, found in out.items()}
+
+
 def cue_heads() -> frozenset[str]:
-    """Every word a cue can start with: a cheap set test before any pattern."""
-    return frozenset(w for heads, _ in _cue_parts() for w in heads)
+    """Every word a cue can start with."""
+    return frozenset(_branches_of())
 
 
 @cache
-def cue_regex(head: str) -> re.Pattern[str]:
-    """The cue patterns that can start with ``head``, in lexicon order (the first that matches wins).
+def _cue_regex(branches: tuple[int, ...]) -> re.Pattern[str]:
+    """The cue patterns of these branches, in lexicon order (the first that matches wins).
 
-    A cue starts at a whole lower-case word, and a verb form is followed by a space
-    or a word boundary, so at that word only the form equal to it can match: the
-    pattern for one head is the lexicon's alternation with every other form left out.
-    Trying a few branches instead of a thousand is what makes the cue scan cheap.
+    The verb slot takes every head with exactly these branches. A cue starts at a
+    whole lower-case word and a verb form is followed by a space or a word
+    boundary, so at that word only the form equal to it can match: the answer is
+    that of the whole lexicon's alternation, after trying a few branches instead
+    of a thousand. Heads that share branches share a pattern (a few dozen in all).
     """
-    alts = []
-    for heads, pattern in _cue_parts():
-        if head in heads:
-            alts.append(pattern.replace(VERB, re.escape(head)))  # ADJECTIVAL has no slot: kept whole
-    # Case-sensitive: cue verbs are lower case in running text ("States" is not "states").
-    return re.compile(r"(?:" + "|".join(alts) + r")")
+    parts = _cue_parts()
+    heads = sorted((h for h, b in _branches_of().items() if b == branches), key=lambda w: (-len(w), w))
+    verb = "(?:" + "|".join(map(re.escape, heads)) + ")"
+    # ADJECTIVAL has no verb slot: it is kept whole. Case-sensitive: cue verbs are
+    # lower case in running text ("States" is not "states").
+    return re.compile("(?:" + "|".join(parts[i][1].replace(VERB, verb) for i in branches) + ")")
 
 
 def _trie_pattern(words) -> str:
@@ -156,13 +166,17 @@ def find_cues(sent: str):
     """Cue matches in a sentence, left to right, without overlaps.
 
     Patterns are only tried where a word that can start a cue stands, and then
-    only those for that word (:func:`cue_regex`).
+    only those for that word (:func:`_cue_regex`). A word that is a cue by itself
+    and starts no longer one ("said") is its own match.
     """
+    branches_of = _branches_of()
+    word_only = (len(_cue_parts()) - 1,)
     pos = 0
     for w in head_regex().finditer(sent):
         if w.start() < pos:
             continue
-        m = cue_regex(w.group()).match(sent, w.start())
+        branches = branches_of[w.group()]
+        m = w if branches == word_only else _cue_regex(branches).match(sent, w.start())
         if m:
             pos = m.end()
             yield m
