@@ -770,24 +770,32 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
 
 def _left_walk(sent: str, cue_start: int, base: int, start: int):
     """:func:`_left_subject` over the words from ``start``; ``_FURTHER`` when it reaches the
-    first of them and ``start`` is not the window's beginning (that word may be cut)."""
+    first of them and ``start`` is not the window's beginning (that word may be cut).
+
+    The words stay match objects: only the few the walk reads are turned into strings.
+    """
     cut = start > base
-    toks = [(m.start(), m.group()) for m in WORD_POS.finditer(sent, start, cue_start)]
-    skipped = []
-    while toks and (toks[-1][1].lower() in SKIPPABLE
-                    or _LY_ADVERB.fullmatch(toks[-1][1]) and toks[-1][1] not in LY_NOUNS):
-        skipped.append(toks.pop()[1].lower())
-    if cut and len(toks) < 2:
+    toks = list(WORD_POS.finditer(sent, start, cue_start))
+    n = len(toks)
+    first_skipped = None
+    while n:
+        tok = toks[n - 1].group()
+        if not (tok.lower() in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
+            break
+        if first_skipped is None:
+            first_skipped = tok.lower()
+        n -= 1
+    if cut and n < 2:
         return _FURTHER
-    if skipped and skipped[0] in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
+    if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
         return None  # "X was discussed": X is what was discussed, not who spoke
     phrase: list[tuple[int, str]] = []
-    for i in range(len(toks) - 1, -1, -1):
+    for i in range(n - 1, -1, -1):
         if cut and i == 0:
             return _FURTHER
-        pos, tok = toks[i]
+        tok = toks[i].group()
         if tok[0].isupper() or tok.lower() in _PHRASE_WORDS:
-            phrase.append((pos, tok))
+            phrase.append((toks[i].start(), tok))
             if len(phrase) > 25:
                 return None
             continue
@@ -798,7 +806,7 @@ def _left_walk(sent: str, cue_start: int, base: int, start: int):
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
     if not phrase:
-        end = toks[-1][0] + len(toks[-1][1]) if toks else cue_start
+        end = toks[n - 1].end() if n else cue_start
         m = PLURAL_LEFT.search(sent, base, end)
         if not m:
             return None

@@ -84,7 +84,7 @@ def csv_cell(value: Any) -> Any:
 
 def _encodable(s: str) -> str:
     """``s`` with lone surrogates (undecodable file-name bytes, "\\ud800" in JSON) as U+FFFD."""
-    return SURROGATE.sub("\ufffd", s)
+    return s if s.isascii() else SURROGATE.sub("\ufffd", s)
 
 
 def _json_default(o: Any) -> Any:
