@@ -1,7 +1,8 @@
 """``dipcli claims`` on JSON Lines texts, timed the way bench/spacy_baseline.py times spaCy.
 
-Reads ``{"doc", "text"}`` records, loads dipcli (imports and a warm-up
-sentence: the equivalent of loading a spaCy model), then segments and
+Reads ``{"doc", "text"}`` records, loads dipcli (imports, then
+``pipeline.prepare``: Punkt, the cue patterns and the gazetteer's tables, the
+equivalent of loading a spaCy model), then segments and
 attributes every text and writes its claims as JSON Lines, as ``dipcli claims
 --format jsonl`` does. The last line on stderr is a timing summary with the
 same keys as the baseline's, so the two processing rates compare like with
@@ -23,14 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     from dipcli.model import Article
-    from dipcli.pipeline import analyse
+    from dipcli.pipeline import analyse, prepare
     from dipcli.render import dumps
 
     def article(doc: str, text: str) -> Article:
         return Article(doc=doc, path=doc, format="text", title=None, date=None, source=None, place=None,
                        category=None, url=None, text=text)
 
-    analyse(article("warm-up", "The minister said the talks were useful. She added that more would follow."))
+    prepare()
     loaded, loaded_cpu = time.perf_counter(), time.process_time()
     with open(args.texts, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]

@@ -46,3 +46,17 @@ def test_left_subject_reads_past_the_near_window_when_the_subject_is_long():
     assert _left_subject(sent, len(subject) + 1) == (subject, 0)
     after_clause = "as expected, " + sent
     assert _left_subject(after_clause, len(after_clause) - len(" said the talks went well.") + 1) == (subject, 1)
+
+
+def test_prepare_builds_what_the_analysis_would_build_at_first_use():
+    import subprocess
+    import sys
+
+    probe = """
+from dipcli import cues, gazetteer, pipeline, segment
+pipeline.prepare()
+print(cues._cue_regex.cache_info().currsize == len(set(cues._branches_of().values())),
+      gazetteer._matcher.cache_info().currsize, segment._punkt.cache_info().currsize)
+"""
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "1", "1"]

@@ -162,6 +162,13 @@ def head_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _trie_pattern(cue_heads()) + r")\b")
 
 
+def prepare() -> None:
+    """Compile every cue pattern now rather than at first use."""
+    head_regex()
+    for branches in set(_branches_of().values()):
+        _cue_regex(branches)
+
+
 def find_cues(sent: str):
     """Cue matches in a sentence, left to right, without overlaps.
 

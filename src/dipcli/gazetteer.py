@@ -171,6 +171,13 @@ def _capital_index() -> _Index:
     return _build_index(pairs)
 
 
+def prepare() -> None:
+    """Build the look-up tables and the entity matcher now rather than at first use."""
+    _country_index()
+    _capital_index()
+    _matcher()
+
+
 # -------------------------------------------------------------- phrase lookup
 
 #: Phrases whose answers each look-up function remembers (attribution asks about

@@ -39,10 +39,6 @@ WINDOW_PER_JOB = 2
 WORKER_DIED = ("a worker process stopped unexpectedly (killed by the system, perhaps for lack of memory); "
                "nothing after the last result was written: rerun with fewer --jobs (now {jobs})")
 
-_WARM_UP = Article(doc="warm-up", path="", format="text", title=None, date=None, source=None, place=None,
-                   category=None, url=None,
-                   text="The minister said talks were useful. She added that more would follow.")
-
 #: What a worker sends back per article; the stance acts are None unless asked for.
 Result = tuple[list[Paragraph], list[Claim], list[Stance] | None]
 
@@ -53,7 +49,7 @@ def start_method() -> str:
 
 
 def warm_up() -> None:
-    """Worker initialiser: load NLTK and the lexicons before the first real article.
+    """Worker initialiser: Punkt, the patterns and tables (:func:`dipcli.pipeline.prepare`) before the first article.
 
     Also leaves Ctrl-C to the parent, which stops the pool and exits with 130;
     otherwise every worker would print its own traceback.
@@ -63,9 +59,9 @@ def warm_up() -> None:
 
 
 def _warm_imports() -> None:
-    from .pipeline import analyse
+    from .pipeline import prepare
 
-    analyse(_WARM_UP)
+    prepare()
 
 
 def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Result]:
@@ -222,8 +218,8 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         method = start_method()
         if method == "fork":
-            # Import once here: forked workers share the loaded modules instead
-            # of each spending a second of CPU on its own NLTK import.
+            # Prepare once here: forked workers share the loaded modules and
+            # tables instead of each building its own.
             _warm_imports()
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=warm_up)

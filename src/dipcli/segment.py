@@ -148,6 +148,11 @@ def _punkt():
     return Tokenizer(params, LanguageVars())
 
 
+def prepare() -> None:
+    """Import and set up Punkt now rather than at first use."""
+    _punkt()
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """One paragraph per non-blank line (the loader joins hard-wrapped lines).
 
