@@ -9,6 +9,7 @@ word is one that commonly opens a sentence.
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 from .model import Paragraph, Sentence
@@ -47,6 +48,9 @@ MEMO_SIZE = 50_000
 MEMO_CONTEXT = 100
 
 
+_IMPORT_LOCK = threading.Lock()
+
+
 def _punkt_module():
     """NLTK's Punkt module, imported without NLTK's package ``__init__``.
 
@@ -64,19 +68,20 @@ def _punkt_module():
     import importlib.util
     import sys
 
-    if "nltk" not in sys.modules:
-        before = set(sys.modules)
-        try:
-            for name in ("nltk", "nltk.tokenize"):
-                sys.modules[name] = importlib.util.module_from_spec(importlib.util.find_spec(name))
-            return importlib.import_module("nltk.tokenize.punkt")
-        except Exception:  # noqa: BLE001 - any failure: fall back to the full import below
-            pass
-        finally:
-            for name in set(sys.modules) - before:
-                if name == "nltk" or name.startswith("nltk."):
-                    del sys.modules[name]
-    return importlib.import_module("nltk.tokenize.punkt")
+    with _IMPORT_LOCK:  # a threaded Dask worker may start two articles at once
+        if "nltk" not in sys.modules:
+            before = set(sys.modules)
+            try:
+                for name in ("nltk", "nltk.tokenize"):
+                    sys.modules[name] = importlib.util.module_from_spec(importlib.util.find_spec(name))
+                return importlib.import_module("nltk.tokenize.punkt")
+            except Exception:  # noqa: BLE001 - any failure: fall back to the full import below
+                pass
+            finally:
+                for name in set(sys.modules) - before:
+                    if name == "nltk" or name.startswith("nltk."):
+                        del sys.modules[name]
+        return importlib.import_module("nltk.tokenize.punkt")
 
 
 @cache
