@@ -274,8 +274,7 @@ def _phrase_shape(phrase: str) -> tuple[str, object]:
     """
     if COLLECTIVE.fullmatch(phrase):
         return "collective", None
-    last = phrase.split()[-1]
-    if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(last) \
+    if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(last := phrase.split()[-1]) \
             and last.lower() not in NOT_AGENTS and not _RELATIVE.search(phrase):
         return "group", _GROUP_DET_ANY_CASE.sub("", phrase)
     if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
