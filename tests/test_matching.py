@@ -60,3 +60,14 @@ print(cues._cue_regex.cache_info().currsize == len(set(cues._branches_of().value
 """
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "1", "1"]
+
+
+def test_phrase_shapes():
+    from dipcli.attribute import _phrase_shape
+
+    assert _phrase_shape("The two sides") == ("collective", None)
+    assert _phrase_shape("the national security advisors") == ("group", "national security advisors")
+    assert _phrase_shape("the joint statement") == ("document", None)
+    assert _phrase_shape("In Moscow, Putin") == ("clause", None)
+    assert _phrase_shape("Xi, Putin and their delegations") == ("parts", ("Xi", "Putin"))
+    assert _phrase_shape("") == ("parts", ())
