@@ -38,11 +38,11 @@ def test_each_cue_head_finds_the_cue_the_whole_lexicon_would():
     assert [m.group() for m in cues.find_cues("It remains unsaid; Saidov said so.")] == ["said"]
 
 
-def test_left_subject_reads_past_the_near_window_when_the_subject_is_long():
+def test_left_subject_reads_a_long_subject_whole():
     subject = ("Minister of Foreign Affairs of the Kingdom of the Netherlands and Deputy Prime Minister "
                "Jan Hendrik Berg")
     sent = subject + " said the talks went well."
-    assert len(subject) > 60  # longer than the first window read (LEFT_NEAR)
+    assert len(subject) > 60  # many words, read right to left
     assert _left_subject(sent, len(subject) + 1) == (subject, 0)
     after_clause = "as expected, " + sent
     assert _left_subject(after_clause, len(after_clause) - len(" said the talks went well.") + 1) == (subject, 1)
@@ -71,3 +71,12 @@ def test_phrase_shapes():
     assert _phrase_shape("In Moscow, Putin") == ("clause", None)
     assert _phrase_shape("Xi, Putin and their delegations") == ("parts", ("Xi", "Putin"))
     assert _phrase_shape("") == ("parts", ())
+
+
+def test_left_subject_stops_at_the_word_that_cannot_belong_to_it():
+    sent = "After talks that lasted all night, the Chinese Foreign Minister also said the talks went well."
+    assert _left_subject(sent, sent.index(" said") + 1) == ("the Chinese Foreign Minister", 1)
+    sent = "The sanctions were discussed at length."
+    assert _left_subject(sent, sent.index("discussed")) is None  # a passive: what was discussed
+    sent = "Words " * 40 + "said so."  # more than 25 words of a possible subject: none
+    assert _left_subject(sent, sent.index("said")) is None

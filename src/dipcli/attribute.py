@@ -743,73 +743,56 @@ def _skip_space_back(sent: str, k: int) -> int:
     return k
 
 
-#: How far before a cue a subject phrase may begin, and the first, shorter window tried.
+#: How far before a cue a subject phrase may begin.
 LEFT_WINDOW = 200
-LEFT_NEAR = 60
 _PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
     | ROLE_WORDS | frozenset(PRONOUNS)
-_FURTHER = object()  # the near window was too short to decide
 
 
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
 
     Returns the phrase and whether it follows a comma or quote (a subject after an opening clause).
-    Most subjects are a few words long, so the words of the last ``LEFT_NEAR``
-    characters are read first, and the whole window only when those run out.
+    The words are read right to left, one at a time, by tokenizing the reversed
+    window (a word is a maximal run of word characters, the same runs in either
+    direction): a subject is a few words, and the walk stops at the first word
+    that cannot belong to it. Only the window is copied, so many cues in one long
+    sentence cost constant time each.
     """
     base = max(0, cue_start - LEFT_WINDOW)
-    near = cue_start - LEFT_NEAR
-    if near > base:
-        found = _left_walk(sent, cue_start, base, near)
-        if found is not _FURTHER:
-            return found
-    return _left_walk(sent, cue_start, base, base)
-
-
-def _left_walk(sent: str, cue_start: int, base: int, start: int):
-    """:func:`_left_subject` over the words from ``start``; ``_FURTHER`` when it reaches the
-    first of them and ``start`` is not the window's beginning (that word may be cut).
-
-    The words stay match objects: only the few the walk reads are turned into strings.
-    """
-    cut = start > base
-    toks = list(WORD_POS.finditer(sent, start, cue_start))
-    n = len(toks)
+    size = cue_start  # offsets in the reversed window count back from the cue
+    words = WORD_POS.finditer(sent[base:cue_start][::-1])
     first_skipped = None
-    while n:
-        tok = toks[n - 1].group()
+    m = next(words, None)
+    while m is not None:  # adverbs and auxiliaries between subject and cue
+        tok = m.group()[::-1]
         if not (tok.lower() in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
             break
         if first_skipped is None:
             first_skipped = tok.lower()
-        n -= 1
-    if cut and n < 2:
-        return _FURTHER
+        m = next(words, None)
     if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
         return None  # "X was discussed": X is what was discussed, not who spoke
+    end = size - m.start() if m is not None else cue_start
     phrase: list[tuple[int, str]] = []
-    for i in range(n - 1, -1, -1):
-        if cut and i == 0:
-            return _FURTHER
-        tok = toks[i].group()
-        if tok[0].isupper() or tok.lower() in _PHRASE_WORDS:
-            phrase.append((toks[i].start(), tok))
-            if len(phrase) > 25:
-                return None
-            continue
-        break
+    while m is not None:
+        tok = m.group()[::-1]
+        if not (tok[0].isupper() or tok.lower() in _PHRASE_WORDS):
+            break
+        phrase.append((size - m.end(), tok))
+        if len(phrase) > 25:
+            return None
+        m = next(words, None)
     phrase.reverse()
     while phrase and phrase[0][1].lower() in ("of", "and", "on", "for", "'s", "’s", ","):
         phrase.pop(0)
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
     if not phrase:
-        end = toks[n - 1].end() if n else cue_start
-        m = PLURAL_LEFT.search(sent, base, end)
-        if not m:
+        plural = PLURAL_LEFT.search(sent, base, end)
+        if not plural:
             return None
-        phrase = [(m.start(1), m.group(1))]
+        phrase = [(plural.start(1), plural.group(1))]
     k = _skip_space_back(sent, phrase[0][0])
     after_comma = k > 0 and (sent[k - 1] in ",\"”—" or sent[max(0, k - 2):k] == "--")
     return " ".join(t for _, t in phrase), int(after_comma)
