@@ -54,13 +54,9 @@ def warm_up() -> None:
     Also leaves Ctrl-C to the parent, which stops the pool and exits with 130;
     otherwise every worker would print its own traceback.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _warm_imports()
-
-
-def _warm_imports() -> None:
     from .pipeline import prepare
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     prepare()
 
 
@@ -68,8 +64,9 @@ def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Res
     """Paragraphs, claims and, with ``stances``, stance acts of each article
     (the article itself stays with the caller)."""
     from .pipeline import analyse
-    from .stance import find_stances
 
+    if stances:
+        from .stance import find_stances
     out = []
     for article in articles:
         item = analyse(article)
@@ -91,8 +88,8 @@ class _Batch:
         return self.future is None or self.future.done()
 
     def results(self, cache, stances: bool) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
-        from .stance import find_stances
-
+        if stances:
+            from .stance import find_stances
         done = iter(self.future.result()) if self.future is not None else iter(())
         for entry in self.entries:
             if isinstance(entry, Analysed):
@@ -220,7 +217,9 @@ class _Pool:
         if method == "fork":
             # Prepare once here: forked workers share the loaded modules and
             # tables instead of each building its own.
-            _warm_imports()
+            from .pipeline import prepare
+
+            prepare()
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=warm_up)
 

@@ -18,7 +18,7 @@ def analyse(article: Article) -> Analysed:
 
 def prepare() -> None:
     """Load what the analysis otherwise loads at first use: Punkt, the cue patterns,
-    the gazetteer's tables (a neural pipeline's model load, in effect; about 0.2 s).
+    the gazetteer's tables (a neural pipeline's model load, in effect; about 0.15 s).
 
     For long-lived processes (pool workers, benchmarks); a command on one
     article is quicker without it, loading only what that article needs.
