@@ -80,3 +80,62 @@ def test_left_subject_stops_at_the_word_that_cannot_belong_to_it():
     assert _left_subject(sent, sent.index("discussed")) is None  # a passive: what was discussed
     sent = "Words " * 40 + "said so."  # more than 25 words of a possible subject: none
     assert _left_subject(sent, sent.index("said")) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text("abAé_-", min_size=1, max_size=3).filter(lambda w: w[0].isalpha()), min_size=1,
+                max_size=5), st.text("abAé_- .", max_size=20))
+def test_from_letter_is_a_word_bounded_alternation_in_order(alternatives, text):
+    escaped = [re.escape(a) for a in alternatives]
+    plain = re.compile(r"\b(?:" + "|".join(escaped) + ")")
+    fast = re.compile(cues.from_letter(escaped))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_from_letter_refuses_what_does_not_begin_with_a_letter():
+    import pytest
+
+    with pytest.raises(ValueError):
+        cues.from_letter(["ok", "-no"])
+
+
+def texts_of(*pieces: str):
+    """Random texts made of pieces of a pattern, so they hit its edges often."""
+    return st.lists(st.sampled_from(pieces), max_size=10).map("".join)
+
+
+EDGES = (". ", "! ", "? ", "\n", ", ", "; ", " ", "x", "1", "é")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_of("Mr. Anna Berg said", "Ms Li Wei also held", "Anna Berg Li said", "Li Wei", " talks", *EDGES))
+def test_untitled_subjects_are_the_plain_pattern_at_line_and_sentence_starts(text):
+    from dipcli import attribute as at
+
+    plain = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?] )|(?<=\n))" + at.UNTITLED_SUBJECT.pattern, re.MULTILINE)
+    assert [(m.group("name"), m.start("name"), m.end()) for m in at.untitled_subjects(text)] == \
+        [(m.group("name"), m.start("name"), m.end()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_of("it was agreed", "It Was also noted", "it  is", " stressed", "the sides reached",
+                "an agreement was reached", *EDGES))
+def test_impersonal_is_the_plain_search(text):
+    from dipcli import attribute as at
+
+    plain = re.compile(r"(?:^|,\s*|;\s*)" + at.IMPERSONAL.pattern, re.IGNORECASE).search(text)
+    found = at.impersonal(text)
+    assert (found.span(), found.group()) == (plain.span(), plain.group()) if plain else found is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_of("President", "Vice ", "Prime Minister", "Governor", "-General", "Mr", "Dr.", "Statement",
+                "Joint ", "Joint Declaration", "Communiqué", " of the", " Accord", "Memorandum", *EDGES))
+def test_title_and_document_scans_are_their_plain_patterns(text):
+    from dipcli import attribute as at
+
+    titles = re.compile(rf"\b(?:{at.TITLES})\b")
+    assert [m.span() for m in at.TITLE_WORD.finditer(text)] == [m.span() for m in titles.finditer(text)]
+    docs = re.compile(r"\b(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum)\b"
+                      r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*")
+    assert [m.span() for m in at.DOC_TITLE.finditer(text)] == [m.span() for m in docs.finditer(text)]

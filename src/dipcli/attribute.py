@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import gazetteer
-from .cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
+from .cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues, from_letter
 from .model import Article, Claim, Paragraph, Sentence
 from .segment import content_start
 
@@ -47,10 +47,10 @@ TITLED_NAME = re.compile(
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
     rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})"
 )
-# The look-ahead on first letters lets the regex engine skip to candidate
-# positions instead of trying a hundred alternatives everywhere (5x faster).
-_TITLE_INITIALS = "".join(sorted({t[0] for t in TITLES.split("|")}))
-TITLE_WORD = re.compile(rf"(?=[{_TITLE_INITIALS}])\b(?:{TITLES})\b")
+# Grouped by first letter, so the regex engine skips to candidate letters
+# instead of trying a hundred alternatives everywhere; the same matches as
+# \b(?:TITLES)\b.
+TITLE_WORD = re.compile(from_letter(TITLES.split("|")) + r"\b")
 CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
 
 
@@ -156,8 +156,9 @@ DOCUMENT = re.compile(
     r"agreement|memorandum|resolution|treaty|plan)\b.*",
     re.IGNORECASE,
 )
-DOC_TITLE = re.compile(
-    r"(?=[JSDCM])\b(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum)\b"
+_DOC_WORDS = ("Statement", "Declaration", r"Communiqu[eé]", "Memorandum")
+DOC_TITLE = re.compile(  # \b(?:Joint\s+)?(?:Statement|…)\b…, written to skip ahead to J, S, D, C and M
+    from_letter([r"Joint\s+(?:" + "|".join(_DOC_WORDS) + ")", *_DOC_WORDS]) + r"\b"
     r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*",
 )
 ROLE = re.compile(
@@ -173,13 +174,23 @@ SENTENCE_OPENERS = re.compile(
     r"(?:statement|declaration|communiqu[eé]|readout|document)|the\s+(?:Joint\s+)?"
     r"(?:Statement|Declaration|Communiqu[eé])\b[^,]{0,300})\s*,",
 )
+# "It was agreed …", "…, the sides reached …": at the start of a sentence or after "," or ";".
 IMPERSONAL = re.compile(
-    r"(?:^|,\s*|;\s*)(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
     r"(?:agreed|noted|stressed|emphasi[sz]ed|decided|underlined|underscored|pointed\s+out|"
     r"reaffirmed|recognized|recognised|confirmed|stated|affirmed|highlighted)|"
     r"(?:an\s+)?agreement\s+was\s+reached|the\s+(?:sides|parties|leaders)\s+(?:reached|arrived\s+at))",
     re.IGNORECASE,
 )
+# Beginning with the comma or semicolon, which the engine skips to.
+_IMPERSONAL_AFTER = re.compile(r"(?:,|;)\s*" + IMPERSONAL.pattern, re.IGNORECASE)
+
+
+def impersonal(sent: str) -> re.Match[str] | None:
+    r"""The first impersonal frame: what ``(?:^|,\s*|;\s*)IMPERSONAL`` finds in ``sent``."""
+    return IMPERSONAL.match(sent) or _IMPERSONAL_AFTER.search(sent)
+
+
 TRAILING = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
                       r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
                       r"and|while|as|who|which)\b|[\"”’']?\s*$)")
@@ -314,7 +325,7 @@ class Cast:
         self._lower_seen.clear()
         for m in titled_names(text):
             self._introduce(m)
-        for m in UNTITLED_SUBJECT.finditer(text):
+        for m in untitled_subjects(text):
             words = m.group("name").split()
             if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in INSTITUTION_WORDS
                    or gazetteer.is_country_word(w) for w in words) or self._common_words(words):
@@ -707,13 +718,24 @@ def _name_tokens(raw: str) -> list[str]:
 
 
 # A name that opens a sentence and does something: "Vladimir Petrov had a telephone conversation …".
-UNTITLED_SUBJECT = re.compile(  # the look-ahead lets the engine skip to capitals
-    r"(?=[A-Z])(?:^|(?<=[.!?] )|(?<=\n))(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
+UNTITLED_SUBJECT = re.compile(
+    r"(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
     r" (?:also )?(?:had|held|met|spoke|said|says|sent|received|made|visited|called|took|gave|signed|"
     r"attended|hosted|welcomed|thanked|congratulated|discussed|opened|chaired|addressed|noted|stressed|"
-    r"emphasi[sz]ed|expressed|underlined|pointed|told|agreed|informed|reaffirmed|telephoned)\b",
-    re.MULTILINE,
+    r"emphasi[sz]ed|expressed|underlined|pointed|told|agreed|informed|reaffirmed|telephoned)\b"
 )
+# What may stand right before one: a line break or a sentence's end and a space.
+# Matched as part of the pattern, which then begins with literals the engine skips to.
+_UNTITLED_AFTER = re.compile(r"(?:\n|\. |! |\? )" + UNTITLED_SUBJECT.pattern)
+
+
+def untitled_subjects(text: str) -> Iterator[re.Match[str]]:
+    """``UNTITLED_SUBJECT`` where a line or sentence begins: at the start of the text,
+    after a line break, or after ". ", "! " or "? "."""
+    first = UNTITLED_SUBJECT.match(text)
+    if first:
+        yield first
+    yield from _UNTITLED_AFTER.finditer(text, first.end() if first else 0)
 
 
 # -- sentence frames ---------------------------------------------------------------------------
@@ -1031,7 +1053,7 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
         if ref is not None:
             return _make(doc, n, para, start, end, sent, ref, participle.group(1), ref.via)
     subject = cast.notice(sent)
-    imp = IMPERSONAL.search(sent)
+    imp = impersonal(sent)
     if imp:
         ref = cast.collective("the sides")
         if in_doc and doc_speaker is not None:

@@ -136,6 +136,25 @@ def _cue_regex(branches: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(parts[i][1].replace(VERB, verb) for i in branches) + ")")
 
 
+def from_letter(alternatives) -> str:
+    r"""``\b(?:a1|a2|…)`` for alternatives that each begin with a letter, written so
+    the regex engine can skip ahead to those letters.
+
+    CPython's engine scans quickly for a pattern whose first item is a literal
+    or a branch of literals; a leading ``\b`` or look-ahead makes it try the
+    whole pattern at every position. So the alternatives are grouped by their
+    first letter, in their order (at one position the first that matches still
+    wins), and the word boundary is checked after that letter: ``(?<!\w\w)``
+    there holds exactly when ``\b`` held before it.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not alt[:1].isalpha():
+            raise ValueError(f"alternative does not begin with a letter: {alt!r}")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(rf"{letter}(?<!\w\w)(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+
+
 def _trie_pattern(words) -> str:
     """An alternation over ``words`` shaped as a prefix tree ("sa(?:id|y(?:s|ing)?)"): the
     engine reads each letter once instead of trying every word in turn."""
