@@ -139,3 +139,12 @@ def test_title_and_document_scans_are_their_plain_patterns(text):
     docs = re.compile(r"\b(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum)\b"
                       r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*")
     assert [m.span() for m in at.DOC_TITLE.finditer(text)] == [m.span() for m in docs.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_of("the ", "The ", "both ", "all ", "leaders", "minist", "ers", "ions", "ies", "-", "\n", *EDGES))
+def test_a_plural_subject_needs_a_plural_ending(text):
+    from dipcli import attribute as at
+
+    if at.PLURAL_LEFT.search(text):
+        assert text.endswith(at._PLURAL_TAILS)

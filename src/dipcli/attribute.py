@@ -754,8 +754,11 @@ PASSIVE_AUX = frozenset("is are was were be been being".split())
 ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
                             r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed)\b")
 WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
+_PLURAL_ENDINGS = tuple("ers ors ants ents ists ives ials ians ates ies ions ders".split())
 PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"
-                         r"(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders))$")
+                         rf"(?:{'|'.join(_PLURAL_ENDINGS)}))$")
+# What the searched span must end with for PLURAL_LEFT to match ($ also matches before a final line break).
+_PLURAL_TAILS = _PLURAL_ENDINGS + tuple(e + "\n" for e in _PLURAL_ENDINGS)
 
 
 def _skip_space_back(sent: str, k: int) -> int:
@@ -811,7 +814,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
     if not phrase:
-        plural = PLURAL_LEFT.search(sent, base, end)
+        plural = PLURAL_LEFT.search(sent, base, end) if sent.endswith(_PLURAL_TAILS, base, end) else None
         if not plural:
             return None
         phrase = [(plural.start(1), plural.group(1))]
@@ -848,16 +851,24 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
     return " ".join(words), end
 
 
+@lru_cache(maxsize=PHRASE_MEMO)
+def _cue_words(found: str) -> tuple[str, bool, bool]:
+    """A cue as written, cleaned; whether its first word can end a sentence's
+    attribution ("…, Xi said."); whether it can come before its subject ("…, said Xi")."""
+    cue = _clean(found)
+    head_invertible = cue.split()[0].lower() in INVERTIBLE
+    return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE
+
+
 def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
     frames = []
     for m in find_cues(sent):
-        cue = _clean(m.group())
-        head = cue.split()[0].lower()
+        cue, head_invertible, invertible = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
         at_start = k == 0
         if at_start or sent[k - 1] in ",\"”":
             # inverted: "…, said Xi" (only for plain reporting verbs)
-            if head in INVERTIBLE or cue.lower() in INVERTIBLE:
+            if invertible:
                 right = _right_subject(sent, m.end())
                 if right:
                     ref = cast.resolve(right[0], in_doc=in_doc)
@@ -872,7 +883,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
         if ref is None:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
-        trailing = head in INVERTIBLE and bool(TRAILING.match(sent, m.end())) and after_comma
+        trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
 
@@ -898,8 +909,8 @@ def _opening_subject(sent: str, limit: int) -> str | None:
 
 
 def choose(frames: list[Frame], sent: str) -> Frame | None:
-    if not frames:
-        return None
+    if len(frames) < 2:
+        return frames[0] if frames else None
     trailing = [f for f in frames if f.trailing]
     if trailing:
         return trailing[0]
