@@ -485,3 +485,18 @@ def test_cache_keeps_lone_surrogates_exactly(tmp_path, monkeypatch):
     store.put(item)
     got = store.get(art)
     assert got is not None and got.claims == item.claims
+
+
+def test_json_records_are_compact_lines_and_survive_lone_surrogates():
+    from dipcli import model
+    from dipcli.render import dumps
+
+    claim = model.Claim(doc="d", id="d:0", paragraph=0, start=0, end=3, text="é \ud800 x", speaker=None,
+                        speaker_kind="narrator", members=["A"], confidence=0.6)
+    line = dumps(claim)
+    assert line.startswith('{"doc":"d","id":"d:0","paragraph":0,') and "\n" not in line
+    assert json.loads(line)["text"] == "é \ufffd x" and json.loads(line)["members"] == ["A"]
+    line.encode("utf-8")  # strict
+    assert dumps({2024: [claim], "k": ("\udfff",)}) == dumps({"2024": [claim], "k": ["\ufffd"]})
+    with pytest.raises(TypeError):
+        dumps({"k": object()})
