@@ -123,6 +123,33 @@ def test_stance_acts_found_on_dask_equal_one_process(client, corpus, expected, m
     assert sum(map(len, want)) >= 4
 
 
+class NothingSent:
+    """A client that knows its workers but refuses work: every article must come from the cache."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def scheduler_info(self):
+        return self.client.scheduler_info()
+
+    def submit(self, *args, **kwargs):
+        raise AssertionError("an article was sent to the cluster")
+
+
+def test_parse_cache_serves_a_second_dask_run(client, corpus, expected, monkeypatch, tmp_path):
+    monkeypatch.setenv("DIPCLI_CACHE_DIR", str(tmp_path / "cache"))
+    errors = []
+    first = list(iter_analysed_dask(corpus, client=client, on_error=errors.append, use_cache=True))
+    assert claim_dicts(first) == claim_dicts(expected) and not errors
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == len(expected)
+    again = list(iter_analysed_dask(corpus, client=NothingSent(client), on_error=errors.append, use_cache=True,
+                                    stances=True))
+    assert claim_dicts(item for item, _ in again) == claim_dicts(expected) and not errors
+    assert [[asdict(s) for s in acts] for _, acts in again] == [[asdict(s) for s in find_stances(e)] for e in expected]
+    with pytest.raises(AssertionError, match="sent to the cluster"):
+        list(iter_analysed_dask(corpus, client=NothingSent(client), on_error=errors.append, use_cache=False))
+
+
 @pytest.mark.parametrize("options", [[], ["--matrix"], ["--matrix", "--by-entity"], ["--speaker", "kovac"],
                                      ["--target", "sanctions"]], ids=" ".join)
 def test_stance_cli_on_dask_prints_the_same_bytes(client, corpus, options, monkeypatch):

@@ -93,7 +93,8 @@ class Run:
             from .distributed import iter_analysed_dask
 
             source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
-                                        max_bytes=SETTINGS["max_bytes"], stances=stances)
+                                        max_bytes=SETTINGS["max_bytes"], stances=stances,
+                                        use_cache=not self.no_cache)
         else:
             from .pipeline import iter_analysed
 

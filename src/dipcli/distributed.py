@@ -80,8 +80,8 @@ def batches_in_flight(client) -> int:
 
 
 def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], None], scheduler: str | None = None,
-                       client=None, max_bytes: int | None = None,
-                       stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
+                       client=None, max_bytes: int | None = None, stances: bool = False,
+                       use_cache: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Analysed articles from ``paths``, computed on Dask, in input order.
 
     Args:
@@ -92,10 +92,13 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         on_error: Receives each input problem; loading goes on.
         max_bytes: Largest file read (default: the loader's).
         stances: Also find each article's stance acts, on the workers.
+        use_cache: Serve articles from this machine's parse cache and put the
+            cluster's results in it (:class:`dipcli.cache.Cache`); the workers
+            never touch it, so they need no shared disk.
 
     Yields:
-        The same records as :func:`dipcli.pipeline.iter_analysed` without a
-        cache: analysed articles, or with ``stances`` ``(item, stance acts)`` pairs.
+        The same records as :func:`dipcli.pipeline.iter_analysed`: analysed
+        articles, or with ``stances`` ``(item, stance acts)`` pairs.
 
     Raises:
         DipError: Dask is missing or the scheduler cannot be reached.
@@ -112,14 +115,20 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
             raise ValueError("iter_analysed_dask needs a scheduler or a client")
         with connect(scheduler) as client:
             yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes,
-                                          stances=stances)
+                                          stances=stances, use_cache=use_cache)
         return
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    cache = None
+    if use_cache:
+        from .cache import Cache
+
+        cache = Cache.open(on_error=on_error)
 
     def submit(work, asked):
         return client.submit(analyse_batch, work, stances=asked, pure=False)
 
-    yield from ordered_batches(articles, submit=submit, window=batches_in_flight(client), stances=stances)
+    yield from ordered_batches(articles, submit=submit, window=batches_in_flight(client), cache=cache,
+                               stances=stances)
 
 
 # -- keyword counts ----------------------------------------------------------------------------
