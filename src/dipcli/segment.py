@@ -9,7 +9,6 @@ word is one that commonly opens a sentence.
 from __future__ import annotations
 
 import re
-import threading
 from functools import cache
 
 from .model import Paragraph, Sentence
@@ -48,40 +47,12 @@ MEMO_SIZE = 50_000
 MEMO_CONTEXT = 100
 
 
-_IMPORT_LOCK = threading.Lock()
-
-
 def _punkt_module():
-    """NLTK's Punkt module, imported without NLTK's package ``__init__``.
+    """NLTK's Punkt module, imported without NLTK's package ``__init__`` (which
+    loads SciPy and scikit-learn: over a second; Punkt needs a tenth of that)."""
+    from .imports import submodule
 
-    ``import nltk`` runs all of NLTK, SciPy and scikit-learn included: over a
-    second before the first sentence. Punkt needs a handful of NLTK's modules
-    (a tenth of that). When NLTK is not imported yet, its two packages are
-    entered as bare modules (``importlib.util.module_from_spec``, not executed)
-    for the import of Punkt, then everything imported under ``nltk`` is taken out
-    of ``sys.modules`` again: the module objects live on through Punkt's
-    references, and a later ``import nltk`` anywhere runs the whole package as
-    usual. If a future NLTK's Punkt needs more than that, it is imported the
-    ordinary way.
-    """
-    import importlib
-    import importlib.util
-    import sys
-
-    with _IMPORT_LOCK:  # a threaded Dask worker may start two articles at once
-        if "nltk" not in sys.modules:
-            before = set(sys.modules)
-            try:
-                for name in ("nltk", "nltk.tokenize"):
-                    sys.modules[name] = importlib.util.module_from_spec(importlib.util.find_spec(name))
-                return importlib.import_module("nltk.tokenize.punkt")
-            except Exception:  # noqa: BLE001 - any failure: fall back to the full import below
-                pass
-            finally:
-                for name in set(sys.modules) - before:
-                    if name == "nltk" or name.startswith("nltk."):
-                        del sys.modules[name]
-        return importlib.import_module("nltk.tokenize.punkt")
+    return submodule("nltk.tokenize.punkt")
 
 
 @cache

@@ -12,7 +12,9 @@ batches (on a cluster), :func:`ngram_counts` counts each batch,
 :class:`NgramTotals` adds the counts up and decides the same phrases, and
 :func:`extract_with_phrases` gives each batch's terms.
 
-NLTK, NumPy and scikit-learn are imported inside the functions that need them.
+NumPy is imported inside the functions that need it, and NLTK's collocation
+module and scikit-learn's stop-word list without their packages
+(:func:`dipcli.imports.submodule`): `keywords` loads neither package whole.
 """
 from __future__ import annotations
 
@@ -86,8 +88,10 @@ def stop_words() -> frozenset[str]:
     Returns:
         A frozenset to pass as ``stop`` to :func:`tokens` and :func:`extract`.
     """
-    from sklearn.feature_extraction._stop_words import ENGLISH_STOP_WORDS
+    from .imports import submodule
 
+    # the list alone: importing scikit-learn's package would cost 0.8 s
+    ENGLISH_STOP_WORDS = submodule("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
     return frozenset((ENGLISH_STOP_WORDS - _NOT_STOP) | _REPORTING | _FILLER | _CONTRACTIONS | _LETTERS)
 
 
@@ -501,13 +505,14 @@ def _collocations(vocab: list[str], is_stop, word_counts, b_codes, b_counts, t_c
         Security Council") is left out.
     """
     import numpy as np
-    from nltk.collocations import (
-        BigramAssocMeasures,
-        BigramCollocationFinder,
-        TrigramAssocMeasures,
-        TrigramCollocationFinder,
-    )
-    from nltk.probability import FreqDist
+
+    from .imports import submodule
+
+    # NLTK's collocation module alone: the whole package would add scikit-learn (0.4 s)
+    nc = submodule("nltk.collocations")
+    BigramAssocMeasures, BigramCollocationFinder = nc.BigramAssocMeasures, nc.BigramCollocationFinder
+    TrigramAssocMeasures, TrigramCollocationFinder = nc.TrigramAssocMeasures, nc.TrigramCollocationFinder
+    FreqDist = nc.FreqDist  # the class the finders were imported with
 
     # NLTK's finders count n-grams in Python, which takes minutes on a 15 MB
     # corpus; here NumPy counts integer codes and the finders get the counts
