@@ -205,3 +205,35 @@ def test_role_labels_and_questions_in_a_briefing():
     assert speaker_of(cs, "Thanks, everyone").speaker == "Senior Administration Official"
     assert speaker_of(cs, "Did the leaders").speaker == "Questioner"
     assert speaker_of(cs, "They did").speaker == "Senior Administration Official"
+
+
+ASIDES = "\n\n".join([
+    "NAIROBI, March 8 (Agency) -- Kenyan President Amani Wekesa met with Peruvian President Rosa Quispe "
+    "in Nairobi on Friday.",
+    "Wekesa, also chairman of the ruling party's central committee, said Kenya is ready to deepen trade ties.",
+    "Quispe, for her part, stressed that Peru would open a trade office in Nairobi.",
+    "Foreign Minister Omar Haji, who attended the talks, said Kenya would send a delegation to Lima.",
+    "Quispe, speaking alongside Wekesa at a news conference, said mining cooperation was a priority.",
+    "During the talks in the North Andes President Quispe, while agreeing with Wekesa on tariffs, noted "
+    "that the two economies are complementary.",
+    "The friendship between our two countries, dating back decades, affirms our shared values.",
+    "The farmers, who met in Lima, supported by the ministry, want new markets.",
+])
+
+
+def test_a_subject_before_an_aside_is_the_speaker():
+    claims = claims_of(ASIDES)
+    # "…, said Kenya is ready": Kenya is what he said, not who said it
+    assert speaker_of(claims, "Wekesa, also chairman").speaker == "Amani Wekesa"
+    assert speaker_of(claims, "Quispe, for her part").speaker == "Rosa Quispe"
+    assert speaker_of(claims, "Foreign Minister Omar Haji").speaker == "Omar Haji"
+    assert speaker_of(claims, "Quispe, speaking alongside").speaker == "Rosa Quispe"
+    # a title starts the name in a longer run of capitals: "in the North Andes" is no object of it
+    assert speaker_of(claims, "During the talks in the North Andes").speaker == "Rosa Quispe"
+
+
+def test_an_object_or_a_passive_before_an_aside_is_no_speaker():
+    claims = claims_of(ASIDES)
+    friendship = speaker_of(claims, "The friendship between")
+    assert friendship.cue is None and friendship.speaker_kind != "group"
+    assert speaker_of(claims, "The farmers, who met").cue != "supported"

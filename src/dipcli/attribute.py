@@ -823,6 +823,67 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     return " ".join(t for _, t in phrase), int(after_comma)
 
 
+#: Longest aside between a subject and its cue (Xinhua's "Xi, also general secretary of …, said").
+ASIDE_CHARS = 160
+# How an aside set off by commas between a subject and its cue opens: a
+# discourse phrase ("for his part", "in turn"), "also" before a second title,
+# a relative "who", a participle ("speaking alongside Scholz", "during the
+# talks") or an age. Not "which" (things), not a whole clause ("all Bhutanese
+# have embraced …").
+ASIDE = re.compile(
+    r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
+    r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
+    r"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{1,3})\b"
+)
+
+
+_PASSIVE_BY = re.compile(r"\s+by\b")
+_PREPOSITIONS = frozenset("of with between by from to for on in at about against among into over under through "
+                          "toward towards via per like than".split())
+
+
+_DETERMINERS = frozenset("the a an our their his her its my your this these those".split())
+
+
+def _after_preposition(sent: str, end: int, phrase: str) -> bool:
+    """Whether the words ``phrase`` (ending at ``end``) are an object, not a subject: they
+    follow a preposition or a participle ("between our two countries", "advancing the Agenda").
+
+    When the phrase holds a title, the name starts at the title ("the North Caucasus Mr
+    Putin"), and that is where the words before are read.
+    """
+    words = phrase.split(" ")
+    # A title starts a name inside a longer run of capitals: "in the North Caucasus Mr Putin"
+    titled = [j for j, w in enumerate(words) if w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS]
+    start = titled[-1] if titled else 0
+    while start > 0 and start - 1 in titled:
+        start -= 1
+    tokens = WORD_POS.findall(sent, max(0, end - LEFT_WINDOW - 40), end)
+    i = len(tokens) - (len(words) - start) - 1
+    while i >= 0 and tokens[i].lower() in _DETERMINERS:
+        i -= 1
+    if i < 0:
+        return False
+    word = tokens[i]
+    return word.lower() in _PREPOSITIONS or word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
+
+
+def _aside_before(sent: str, k: int) -> int | None:
+    """The offset of the opening comma of an aside that ends with the comma before ``k``
+    (where a cue's preceding words end), if there is one.
+
+    "Mr Hu, for his part, said …": the subject stands before the aside, and the
+    comma before the cue does not make it an inverted "…, said X".
+    """
+    opening = sent.rfind(",", max(0, k - 1 - ASIDE_CHARS), k - 1)
+    if opening <= 0:
+        return None
+    aside = sent[opening + 1:k - 1].strip()
+    if not ASIDE.match(aside) or any(ch in aside for ch in ';:"“”()'):
+        return None
+    return opening
+
+
 RIGHT_WORDS = frozenset("of the and on for in to between his her he she they".split())
 
 
@@ -852,19 +913,32 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=PHRASE_MEMO)
-def _cue_words(found: str) -> tuple[str, bool, bool]:
+def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
     """A cue as written, cleaned; whether its first word can end a sentence's
-    attribution ("…, Xi said."); whether it can come before its subject ("…, said Xi")."""
+    attribution ("…, Xi said."); whether it can come before its subject ("…, said Xi");
+    whether it is a finite verb (not "adding", "noting"), which an aside can separate from its subject."""
     cue = _clean(found)
-    head_invertible = cue.split()[0].lower() in INVERTIBLE
-    return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE
+    head = cue.split()[0]
+    head_invertible = head.lower() in INVERTIBLE
+    return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE, not head.endswith("ing")
 
 
 def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
     frames = []
     for m in find_cues(sent):
-        cue, head_invertible, invertible = _cue_words(m.group())
+        cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
+        aside = _aside_before(sent, k) if finite and k > 1 and sent[k - 1] == "," else None
+        if aside is not None and not _PASSIVE_BY.match(sent, m.end()):
+            # "Xi, also general secretary of …, said China is ready …": the subject is Xi
+            left = _left_subject(sent, aside)
+            if left and _after_preposition(sent, aside, left[0]):
+                left = None  # "the friendship between our two countries, dating back to 1779, affirms"
+            ref = cast.resolve(left[0], in_doc=in_doc) if left else None
+            if ref is not None:
+                trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and bool(left[1])
+                frames.append(Frame(ref, cue, trailing, bool(left[1])))
+                continue
         at_start = k == 0
         if at_start or sent[k - 1] in ",\"”":
             # inverted: "…, said Xi" (only for plain reporting verbs)
