@@ -237,3 +237,16 @@ def test_an_object_or_a_passive_before_an_aside_is_no_speaker():
     friendship = speaker_of(claims, "The friendship between")
     assert friendship.cue is None and friendship.speaker_kind != "group"
     assert speaker_of(claims, "The farmers, who met").cue != "supported"
+
+
+def test_surnames_with_lower_case_particles():
+    text = "\n\n".join([
+        "Statement by President van der Berg on the Coastal Summit",
+        "President van der Berg and Prime Minister Lucas Ferreira met in Lisbon.",
+        "President Ferreira, President Okafor and President van der Berg stated that the summit was a success.",
+        "Later, Sheikh Khalid bin Rashid Al Nuaimi said the Gulf states would join the fund.",
+    ])
+    claims = claims_of(text)
+    trio = speaker_of(claims, "President Ferreira, President Okafor")
+    assert trio.speaker_kind == "group" and "van der Berg" in trio.members and len(trio.members) == 3
+    assert speaker_of(claims, "Later, Sheikh Khalid").speaker == "Khalid bin Rashid Al Nuaimi"

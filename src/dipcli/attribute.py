@@ -36,6 +36,9 @@ TITLES = (
 TITLE_WORDS = frozenset(
     w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
 ) | {"deputy", "first", "foreign", "vice", "state", "affairs", "ministry", "security", "national"}
+# Lower-case particles that can open a surname after a title: "President von der Leyen".
+NAME_PARTICLES = frozenset("von van de da der den del della di du dos das al el bin ibn le la".split())
+_NAME_PARTICLES = rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+){{0,2}}"
 NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)\b(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
@@ -45,7 +48,7 @@ _ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 TITLED_NAME = re.compile(
     rf"(?:(?P<adj>{_ADJ_TOKEN}(?:[ \t]+{_ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})\b"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
-    rf"[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})"
+    rf"[ \t]+(?P<name>{_NAME_PARTICLES}[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})"
 )
 # Grouped by first letter, so the regex engine skips to candidate letters
 # instead of trying a hundred alternatives everywhere; the same matches as
@@ -771,7 +774,7 @@ def _skip_space_back(sent: str, k: int) -> int:
 #: How far before a cue a subject phrase may begin.
 LEFT_WINDOW = 200
 _PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
-    | ROLE_WORDS | frozenset(PRONOUNS)
+    | ROLE_WORDS | frozenset(PRONOUNS) | NAME_PARTICLES
 
 
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
