@@ -250,3 +250,18 @@ def test_surnames_with_lower_case_particles():
     trio = speaker_of(claims, "President Ferreira, President Okafor")
     assert trio.speaker_kind == "group" and "van der Berg" in trio.members and len(trio.members) == 3
     assert speaker_of(claims, "Later, Sheikh Khalid").speaker == "Khalid bin Rashid Al Nuaimi"
+
+
+def test_one_word_labels_inside_a_transcript():
+    text = "\n\n".join([
+        "Spokesperson Lin Hua: We welcome the visit.",
+        "Reuters: Will the minister attend the summit?",
+        "Lin Hua: The minister will attend.",
+        "Secondly: the ministry will publish the agenda.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Will the minister").speaker == "Reuters"
+    assert speaker_of(claims, "The minister will attend").speaker == "Lin Hua"
+    assert speaker_of(claims, "Secondly: the ministry").speaker == "Lin Hua"  # a heading word, no label
+    alone = claims_of("Reuters: Officials met on Monday.")
+    assert alone[0].via != "turn"  # no turn yet: one word is not enough

@@ -1005,8 +1005,13 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
 
 # -- turns ------------------------------------------------------------------------------------
 
-def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] | None:
-    """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'."""
+def turn_label(text: str, start: int, end: int, cast: Cast, *, in_transcript: bool = False) -> tuple[Ref, int] | None:
+    """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'.
+
+    Once turns have begun (``in_transcript``), one capitalised word is a label too:
+    a questioner's outlet ("Bloomberg:") between a spokesperson's answers, unless
+    the text also writes it in lower case ("Bridges:", "Labor:" are headings).
+    """
     q = QUESTION_LABEL.match(text, start, end)
     if q:
         return Ref("Questioner", "person", "turn", []), q.end()
@@ -1034,7 +1039,9 @@ def turn_label(text: str, start: int, end: int, cast: Cast) -> tuple[Ref, int] |
         pretty = " ".join(w if w in ("U.S.", "U.N.") else w.capitalize() for w in words)
     else:
         has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
-        if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)):
+        if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
+                and not (in_transcript and len(words) == 1 and words[0][0].isupper() and not words[0].endswith("ly")
+                         and words[0] not in STOP_CAPS and not cast._common_words(words)):
             return None
         pretty = label
     ref = cast.resolve(pretty)
@@ -1081,7 +1088,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
         ps = by_para.get(para.index, [])
         if not ps:
             continue
-        label = turn_label(text, content_start(text, para), para.end, cast)
+        label = turn_label(text, content_start(text, para), para.end, cast, in_transcript=turn is not None)
         if label:
             turn, label_end = label
         prev: Claim | None = None
