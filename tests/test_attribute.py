@@ -265,3 +265,20 @@ def test_one_word_labels_inside_a_transcript():
     assert speaker_of(claims, "Secondly: the ministry").speaker == "Lin Hua"  # a heading word, no label
     alone = claims_of("Reuters: Officials met on Monday.")
     assert alone[0].via != "turn"  # no turn yet: one word is not enough
+
+
+def test_according_to_a_person_names_the_speaker():
+    text = "\n\n".join([
+        "LIMA, June 2 (Agency) -- Peruvian President Rosa Quispe received Kenyan Foreign Minister Omar Haji.",
+        "According to Quispe, developing countries should coordinate on debt relief.",
+        "The two economies are complementary, according to the Kenyan minister.",
+        "According to the World Bank, growth will slow this year.",
+        "According to the Andean Development Plan, roads come first.",
+    ])
+    claims = claims_of(text)
+    lead = speaker_of(claims, "According to Quispe")
+    assert (lead.speaker, lead.cue) == ("Rosa Quispe", "according to")  # not "developing countries"
+    assert speaker_of(claims, "The two economies").speaker == "Omar Haji"
+    # institutions and capitalised words cite a source: the sentence stays the narrator's
+    assert speaker_of(claims, "According to the World Bank").speaker is None
+    assert speaker_of(claims, "According to the Andean").speaker is None

@@ -1118,6 +1118,32 @@ def _make(doc, n, para, start, end, sent, ref: Ref | None, cue, via) -> Claim:
                  mention=ref.mention if via not in ("continuation", "none") else None)
 
 
+# The source a sentence names for itself: "According to Varga, …", "…, according to the Russian leader."
+ACCORDING_LEAD = re.compile(r"According\s+to\s+(?P<who>[^,;:]{1,80}?)\s*,")
+ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*[.!?…]*[\"”’']?\s*$")
+
+
+def _according_to(sent: str, cast: Cast, *, in_doc: bool) -> Ref | None:
+    """The person a sentence says it is reporting, or None.
+
+    Only people: "according to the World Bank" in a speech cites a source, and
+    the speech goes on in the speaker's voice.
+    """
+    if "ccording to" not in sent:
+        return None
+    m = ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent)
+    if m is None:
+        return None
+    who = m.group("who")
+    titled, role = _name_shape(who)
+    # someone with a title or role, or known by name: capitalised words alone
+    # ("the Gulf Initiative", "West Asia") are no one
+    if not (titled or role or who.lower() in ("he", "she") or cast.find_person(who.split())):
+        return None
+    ref = cast.resolve(who, in_doc=in_doc)
+    return ref if ref is not None and ref.kind == "person" else None
+
+
 def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim | None,
                         turn: Ref | None, doc_speaker: Ref | None, in_doc: bool) -> Claim:
     if turn is not None:
@@ -1129,6 +1155,10 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
         ref = cast.document_ref(cast.named_document(opener.group("doc")), via="explicit")
         cue = frame.cue if frame else None
         return _make(doc, n, para, start, end, sent, ref, cue, "explicit")
+    source = _according_to(sent, cast, in_doc=in_doc)
+    if source is not None:
+        # "According to Varga, developing countries should coordinate …": Varga says so
+        return _make(doc, n, para, start, end, sent, source, "according to", source.via)
     if frame is not None:
         ref = frame.ref
         if in_doc and doc_speaker is not None and ref.kind == "group" and ref.via in ("collective", "pronoun"):
