@@ -282,3 +282,17 @@ def test_according_to_a_person_names_the_speaker():
     # institutions and capitalised words cite a source: the sentence stays the narrator's
     assert speaker_of(claims, "According to the World Bank").speaker is None
     assert speaker_of(claims, "According to the Andean").speaker is None
+
+
+def test_appositions_before_a_cue():
+    text = "\n\n".join([
+        "Kenya's foreign minister, Omar Haji, said his country wanted a deal this year.",
+        "The talks covered developments in Sudan, emphasising the need for a ceasefire.",
+        "We, Kenya, Peru and Norway, recognize that debt relief cannot wait.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Kenya's foreign minister").speaker == "Omar Haji"
+    # a participle after a comma takes the clause's subject, never the words before the comma
+    assert speaker_of(claims, "The talks covered").speaker != "Sudan"
+    group = speaker_of(claims, "We, Kenya, Peru")
+    assert group.speaker_kind == "group" and group.speaker == "Kenya and Peru and Norway"

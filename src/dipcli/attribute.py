@@ -295,7 +295,10 @@ def _phrase_shape(phrase: str) -> tuple[str, object]:
         return "document", None
     if "," in phrase and not _AND.search(phrase):
         return "clause", None
-    return "parts", tuple(p for p in _LIST_SEP.split(phrase) if p and not _THEIR_NOUN.fullmatch(p))
+    parts = tuple(p for p in _LIST_SEP.split(phrase) if p and not _THEIR_NOUN.fullmatch(p))
+    if len(parts) > 2 and parts[0].lower() == "we":
+        parts = parts[1:]  # "We, Australia, Denmark and Norway": the list is who "we" are
+    return "parts", parts
 
 
 @lru_cache(maxsize=PHRASE_MEMO)
@@ -814,6 +817,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     phrase.reverse()
     while phrase and phrase[0][1].lower() in ("of", "and", "on", "for", "'s", "’s", ","):
         phrase.pop(0)
+    if len(phrase) > 2 and phrase[-1][1] == "," and any(t == "," for _, t in phrase[1:-1]):
+        phrase.pop()  # the comma that closes an apposition: "Azerbaijan's foreign minister, Jeyhun Bayramov, said"
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
     if not phrase:
@@ -953,6 +958,8 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
                         trailing = bool(TRAILING.match(sent, right[1]))
                         frames.append(Frame(ref, cue, trailing and not at_start, True))
                         continue
+        if not finite and k > 0 and sent[k - 1] == ",":
+            continue  # "…, adding that": the subject is the clause's, not the words before the comma
         left = _left_subject(sent, m.start())
         if not left:
             continue
