@@ -296,3 +296,13 @@ def test_appositions_before_a_cue():
     assert speaker_of(claims, "The talks covered").speaker != "Sudan"
     group = speaker_of(claims, "We, Kenya, Peru")
     assert group.speaker_kind == "group" and group.speaker == "Kenya and Peru and Norway"
+
+
+def test_honorifics_and_pm():
+    text = "\n\n".join([
+        "Prime Minister Shri Arjun Rao spoke today with H.E. Maria Costa, President of Portugal.",
+        "PM conveyed his best wishes for the summit. President Costa thanked PM for his support.",
+    ])
+    claims = claims_of(text)
+    assert claims[0].text.endswith("President of Portugal.")  # "H.E." ends no sentence
+    assert speaker_of(claims, "PM conveyed").speaker == "Arjun Rao"  # no "Shri" in the name

@@ -119,6 +119,8 @@ HEADLINE_WORDS = frozenset(
     "Conference Session Declaration Communique Press Briefing Dinner Reception Ceremony".split()
 )
 INSTITUTION_WORDS = INSTITUTION_WORDS | HEADLINE_WORDS
+# Honorifics before a name that are no part of it.
+HONORIFICS = frozenset("shri sri smt shrimati h.e. his her excellency hon. honourable honorable".split())
 # Generational suffixes are not part of how a person is referred to.
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 ROLE_WORDS = frozenset(
@@ -166,7 +168,7 @@ DOC_TITLE = re.compile(  # \b(?:Joint\s+)?(?:Statement|…)\b…, written to ski
 )
 ROLE = re.compile(
     rf"(?:(?i:the|his|her|their|its)\s+)?(?:(?P<adj>{_ADJ_TOKEN}(?:\s+{_ADJ_TOKEN})?)\s+)?"
-    r"(?P<role>(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
+    r"(?P<role>PM|(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
     r"side|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
     r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
     r"spokesman|spokeswoman))"
@@ -576,7 +578,7 @@ class Cast:
         if country:
             members = [q.name for q in self.people if q.country == country]
             return Ref(country, "group", "explicit", members)
-        if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "premier", "chancellor", "vice president", "king", "queen", "emir"):
+        if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "pm", "premier", "chancellor", "vice president", "king", "queen", "emir"):
             return self._resolve_role(m, phrase)
         words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
         org = _organisation(phrase)
@@ -595,6 +597,7 @@ class Cast:
 
     def _resolve_role(self, m: re.Match[str], phrase: str) -> Ref | None:
         role = _SPACES.sub(" ", m.group("role").lower())
+        role = "prime minister" if role == "pm" else role
         country = None
         if m.group("adj"):
             country = _country_in(m.group("adj"))
@@ -689,8 +692,10 @@ MONTHS = frozenset("January February March April May June July August September 
 def _name_tokens(raw: str) -> list[str]:
     """The words of a person's name in a matched span, or [] when it is not a name."""
     toks = raw.split()
-    # leading words that belong to an "of" phrase the pattern stopped early in ("Commission Jean-Claude Juncker")
-    while toks and (toks[0].rstrip(".") in INSTITUTION_WORDS or gazetteer.is_country_word(toks[0].rstrip(".,"))):
+    # leading words that belong to an "of" phrase the pattern stopped early in ("Commission Jean-Claude Juncker"),
+    # and honorifics ("Shri Narendra Modi", "H.E. Luiz Inacio Lula da Silva")
+    while toks and (toks[0].rstrip(".") in INSTITUTION_WORDS or gazetteer.is_country_word(toks[0].rstrip(".,"))
+                    or toks[0].lower() in HONORIFICS):
         toks.pop(0)
     out: list[str] = []
     for tok in toks:

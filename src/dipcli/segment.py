@@ -16,7 +16,7 @@ from .model import Paragraph, Sentence
 # Abbreviations as Punkt stores them: lower case, without the final period.
 TITLE_ABBREVS = frozenset(
     "mr mrs ms dr st gen col lt maj capt cmdr adm sgt sen rep gov prof rev hon amb pres "
-    "no nos art sec para vol fig pp sr jr messrs mme mlle".split()
+    "no nos art sec para vol fig pp sr jr messrs mme mlle h.e h.h h.m h.r.h".split()
 )
 OTHER_ABBREVS = frozenset(
     "u.s u.s.a u.n u.k e.u d.c a.m p.m e.g i.e etc vs inc corp co ltd bros dept est approx "
