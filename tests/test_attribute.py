@@ -306,3 +306,17 @@ def test_honorifics_and_pm():
     claims = claims_of(text)
     assert claims[0].text.endswith("President of Portugal.")  # "H.E." ends no sentence
     assert speaker_of(claims, "PM conveyed").speaker == "Arjun Rao"  # no "Shri" in the name
+
+
+def test_a_country_title_after_a_name_introduces_the_person():
+    text = "\n\n".join([
+        "On May 3, Mr. OKAFOR Chidi, Prime Minister of Nigeria, held a meeting with H.E. Maria Costa, "
+        "President of Portugal, and Ms. Ada Lin, President of Howard Hall.",
+        "Prime Minister Okafor stated that trade would grow. President Costa welcomed the plan.",
+        "President Lin thanked both leaders.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Prime Minister Okafor").speaker == "Okafor Chidi"
+    assert speaker_of(claims, "President Costa").speaker == "Maria Costa"
+    # the title of something that is not a country introduces no one: the name stays as the text titles it
+    assert speaker_of(claims, "President Lin").speaker == "Lin"

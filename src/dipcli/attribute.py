@@ -57,6 +57,15 @@ TITLE_WORD = re.compile(from_letter(TITLES.split("|")) + r"\b")
 CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
 
 
+# ", President of Portugal", ", Prime Minister of Japan": a title after the name it belongs to.
+TITLE_AFTER = re.compile(
+    rf",[ \t]+(?:the[ \t]+)?(?P<title>{TITLES})[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?P<of>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){0,5})"
+)
+# The capitalised words right before it: "Mr. KISHIDA Fumio", "H.E. Luiz Inacio Lula da Silva".
+NAME_BEFORE = re.compile(rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN}$")
+
+
 def titled_names(text: str) -> Iterator[re.Match[str]]:
     """``TITLED_NAME.finditer`` without trying the pattern at every position.
 
@@ -122,7 +131,7 @@ INSTITUTION_WORDS = INSTITUTION_WORDS | HEADLINE_WORDS
 # Honorifics before a name that are no part of it.
 HONORIFICS = frozenset("shri sri smt shrimati h.e. his her excellency hon. honourable honorable".split())
 # Generational suffixes are not part of how a person is referred to.
-NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr", "MP"})
 ROLE_WORDS = frozenset(
     "president presidents leader leaders side sides counterpart counterparts premier chancellor "
     "king queen emir minister ministers prime secretary spokesperson spokesman spokeswoman ambassador "
@@ -339,6 +348,8 @@ class Cast:
                    or gazetteer.is_country_word(w) for w in words) or self._common_words(words):
                 continue
             self.add_person(" ".join(words), alias=m.group("name"), at=m.start("name"))
+        for m in TITLE_AFTER.finditer(text):
+            self._introduce_before_title(m)
         for m in DOC_TITLE.finditer(text):
             doc = _trim_title(m.group())
             if len(doc.split()) >= 4:
@@ -371,6 +382,25 @@ class Cast:
             country = gazetteer.country_of(_clean(after.group(1)))
         return self.add_person(name, country=country, title=m.group("title"), alias=_clean(m.group()),
                                at=m.start() if m.string is self._text else 10**9)
+
+    def _introduce_before_title(self, m: re.Match[str]) -> None:
+        """ "H.E. Maria Costa, President of Portugal": the name before a country's title set off by a comma."""
+        country = gazetteer.country_of(_clean(m.group("of")))
+        if country is None:
+            return  # "…, President of Howard University": officials of everything else are too many to guess
+        text = m.string
+        before = NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before is None:
+            return
+        words = before.group().split()
+        while words and (words[0].lower() in HONORIFICS or words[0].rstrip(".").lower() in TITLE_WORDS):
+            words.pop(0)
+        # a family name in capitals ("KISHIDA Fumio") is written as elsewhere in the text
+        tokens = [t.capitalize() if t.isupper() and len(t) > 2 else t for t in _name_tokens(" ".join(words))]
+        if not 2 <= len(tokens) <= 5:
+            return
+        self.add_person(" ".join(tokens), country=country, title=m.group("title"), alias=_clean(before.group()),
+                        at=before.start())
 
     def add_person(self, name: str, *, country: str | None = None, title: str | None = None,
                    alias: str | None = None, at: int | None = None) -> Person:
