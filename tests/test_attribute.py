@@ -320,3 +320,17 @@ def test_a_country_title_after_a_name_introduces_the_person():
     assert speaker_of(claims, "President Costa").speaker == "Maria Costa"
     # the title of something that is not a country introduces no one: the name stays as the text titles it
     assert speaker_of(claims, "President Lin").speaker == "Lin"
+
+
+def test_criticism_verbs_and_both_ministers():
+    text = "\n\n".join([
+        "ANKARA, May 2 (Agency) -- Turkish Foreign Minister Deniz Kaya and Greek Foreign Minister Eleni Pappas "
+        "met on Monday.",
+        "Kaya slammed the new tariffs as counterproductive. Pappas decried the delay in talks.",
+        "Both ministers expressed support for the UN-led process.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Kaya slammed").speaker == "Deniz Kaya"
+    assert speaker_of(claims, "Pappas decried").speaker == "Eleni Pappas"
+    both = speaker_of(claims, "Both ministers")
+    assert both.speaker_kind == "group" and set(both.members) == {"Deniz Kaya", "Eleni Pappas"}

@@ -151,7 +151,8 @@ SKIPPABLE = frozenset(
 COLLECTIVE = re.compile(
     r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|both|respective)\s+)?(?:sides|leaders|presidents|"
     r"heads\s+of\s+state(?:\s+and\s+government)?|parties|countries|nations|governments|counterparts|"
-    r"men|women|two)",
+    r"men|women|two)"
+    r"|(?:both|the\s+two|two)\s+(?:foreign\s+|prime\s+)?ministers",  # the ministers who met, not ministers at large
     re.IGNORECASE,
 )
 # Any other plural subject with a determiner: "the national security advisors", "Participants".

@@ -21,6 +21,7 @@ respond answer ask inform brief claim allege admit concede deny decide resolve
 advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
 predict comment clarify coordinate consult wish review express update reinforce renew
 offer celebrate explore assess concur raise share direct instruct task accuse blame dismiss refute protest lament mourn emphasise
+slam decry rebuke censure lambast lambaste castigate assail repudiate
 """.split()
 
 # Irregular or consonant-doubling forms the suffix rules would get wrong.
@@ -35,6 +36,7 @@ IRREGULAR = {
     "make": ("make", "makes", "made", "making"),
     "focus": ("focus", "focuses", "focused", "focusing"),
     "refer": ("refer", "refers", "referred", "referring"),
+    "slam": ("slam", "slams", "slammed", "slamming"),
 }
 
 # Cues that need a particle or an object to report speech.
