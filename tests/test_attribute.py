@@ -334,3 +334,21 @@ def test_criticism_verbs_and_both_ministers():
     assert speaker_of(claims, "Pappas decried").speaker == "Eleni Pappas"
     both = speaker_of(claims, "Both ministers")
     assert both.speaker_kind == "group" and set(both.members) == {"Deniz Kaya", "Eleni Pappas"}
+
+
+def test_times_quotes_and_own_statements():
+    text = "\n\n".join([
+        "QUITO, Feb. 4 (Agency) -- Ecuador on Tuesday urged all parties to return to talks.",
+        "\"Ghana calls on all sides to stay calm,\" said Ecuadorian Foreign Ministry spokesperson Lucia Mena "
+        "at a regular press briefing.",
+        "\"Kenya backs the plan,\" Lucia Mena told reporters in Quito.",
+        "In a statement, the Peruvian Foreign Ministry said it was monitoring the situation.",
+        "The storm that struck Ghana on Friday added to the damage.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "QUITO, Feb. 4").speaker == "Ecuador"
+    # a quotation's attribution wins over a frame inside the quotation
+    assert speaker_of(claims, "\"Ghana calls on").speaker == "Lucia Mena"
+    assert speaker_of(claims, "\"Kenya backs").speaker == "Lucia Mena"
+    assert speaker_of(claims, "In a statement").speaker_kind == "group"  # the ministry's own statement
+    assert speaker_of(claims, "The storm that struck").speaker is None

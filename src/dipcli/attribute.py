@@ -140,6 +140,11 @@ ROLE_WORDS = frozenset(
     "statement declaration communique communiqué readout document vice first lady chairman chair "
     "general foreign ministry other men women sultan prince crown deputy team teams".split()
 )
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december week month weekend morning afternoon evening night tonight".split()
+)
+TIME_LEADS = frozenset("on in last this next early late".split())
 SKIPPABLE = frozenset(
     "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
     "especially specifically briefly then both all have has had will would should must can could "
@@ -830,10 +835,17 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     size = cue_start  # offsets in the reversed window count back from the cue
     words = WORD_POS.finditer(sent[base:cue_start][::-1])
     first_skipped = None
+    timed = False  # the word to the right was a time word: "on" and "last" before it are skipped too
+    skipped_time = False
     m = next(words, None)
-    while m is not None:  # adverbs and auxiliaries between subject and cue
+    while m is not None:  # adverbs, auxiliaries and times between subject and cue ("China on Tuesday urged")
         tok = m.group()[::-1]
-        if not (tok.lower() in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
+        low = tok.lower()
+        if low in TIME_WORDS or tok.isdigit() and len(tok) <= 2:
+            timed = skipped_time = True
+        elif timed and low in TIME_LEADS:
+            timed = False
+        elif not (low in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
             break
         if first_skipped is None:
             first_skipped = tok.lower()
@@ -857,14 +869,27 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         phrase.pop()  # the comma that closes an apposition: "Azerbaijan's foreign minister, Jeyhun Bayramov, said"
     if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
         phrase = []
+    if skipped_time and phrase:
+        # "the earthquake that struck Syria on 6 February added": after a lower-case word, Syria is
+        # an object; "China on Tuesday urged" opens its clause
+        before = WORD_POS.findall(sent, max(0, phrase[0][0] - 40), phrase[0][0])
+        if before and before[-1][:1].islower():
+            return None
     if not phrase:
         plural = PLURAL_LEFT.search(sent, base, end) if sent.endswith(_PLURAL_TAILS, base, end) else None
         if not plural:
             return None
         phrase = [(plural.start(1), plural.group(1))]
     k = _skip_space_back(sent, phrase[0][0])
+    if _after_quote(sent, k):
+        return " ".join(t for _, t in phrase), 2
     after_comma = k > 0 and (sent[k - 1] in ",\"”—" or sent[max(0, k - 2):k] == "--")
     return " ".join(t for _, t in phrase), int(after_comma)
+
+
+def _after_quote(sent: str, k: int) -> bool:
+    """Whether a quotation closes right before ``k``: '"We are ready," ' or '… calm.” '."""
+    return k > 1 and sent[k - 1] in "\"”" and sent[k - 2] in ",.?!…"
 
 
 #: Longest aside between a subject and its cue (Xinhua's "Xi, also general secretary of …, said").
@@ -991,7 +1016,8 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
                 if right:
                     ref = cast.resolve(right[0], in_doc=in_doc)
                     if ref:
-                        trailing = bool(TRAILING.match(sent, right[1]))
+                        # '"…," said X at a briefing': a quotation's attribution, whatever follows X
+                        trailing = bool(TRAILING.match(sent, right[1])) or _after_quote(sent, k)
                         frames.append(Frame(ref, cue, trailing and not at_start, True))
                         continue
         if not finite and k > 0 and sent[k - 1] == ",":
@@ -1003,7 +1029,8 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
         if ref is None:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
-        trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and after_comma
+        # '"…," X told reporters': the quotation is X's, whatever follows the cue
+        trailing = head_invertible and (bool(TRAILING.match(sent, m.end())) or left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
 
@@ -1194,7 +1221,10 @@ def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim 
     opener = SENTENCE_OPENERS.match(sent)
     frames = find_frames(sent, cast, in_doc=in_doc)
     frame = choose(frames, sent)
-    if opener and (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
+    # "In a statement, the Japanese Foreign Ministry said …": a statement of the named group's own
+    own_statement = frame is not None and frame.ref.kind == "group" and frame.ref.via == "explicit" \
+        and opener is not None and opener.group("doc").lower().startswith(("a ", "this "))
+    if opener and not own_statement and (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
         ref = cast.document_ref(cast.named_document(opener.group("doc")), via="explicit")
         cue = frame.cue if frame else None
         return _make(doc, n, para, start, end, sent, ref, cue, "explicit")
