@@ -352,3 +352,12 @@ def test_times_quotes_and_own_statements():
     assert speaker_of(claims, "\"Kenya backs").speaker == "Lucia Mena"
     assert speaker_of(claims, "In a statement").speaker_kind == "group"  # the ministry's own statement
     assert speaker_of(claims, "The storm that struck").speaker is None
+
+
+def test_a_counterpart_is_introduced_by_name():
+    text = ("OSLO, May 3 (Agency) -- Norwegian Foreign Minister Kari Dahl met her Chilean counterpart Rosa Vidal "
+            "on Friday.\n\nDahl said the two countries would deepen cooperation. Vidal welcomed the proposal.\n\n"
+            "\"We are stronger together,\" Vidal told reporters.")
+    claims = claims_of(text)
+    assert speaker_of(claims, "Vidal welcomed").speaker == "Rosa Vidal"
+    assert speaker_of(claims, "\"We are stronger").speaker == "Rosa Vidal"

@@ -57,6 +57,11 @@ TITLE_WORD = re.compile(from_letter(TITLES.split("|")) + r"\b")
 CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
 
 
+# "his Finnish counterpart Elina Valtonen": a name introduced as someone's counterpart.
+COUNTERPART = re.compile(
+    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:[ \t]+{_ADJ_TOKEN})?)[ \t]+)?counterpart,?[ \t]+"
+    rf"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})"
+)
 # ", President of Portugal", ", Prime Minister of Japan": a title after the name it belongs to.
 TITLE_AFTER = re.compile(
     rf",[ \t]+(?:the[ \t]+)?(?P<title>{TITLES})[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -356,6 +361,12 @@ class Cast:
             self.add_person(" ".join(words), alias=m.group("name"), at=m.start("name"))
         for m in TITLE_AFTER.finditer(text):
             self._introduce_before_title(m)
+        for m in COUNTERPART.finditer(text):
+            tokens = _name_tokens(m.group("name"))
+            if len(tokens) >= 2:
+                country = _country_in(m.group("adj")) if m.group("adj") else None
+                self.add_person(" ".join(tokens), country=country, alias=_clean(m.group("name")),
+                                at=m.start("name"))
         for m in DOC_TITLE.finditer(text):
             doc = _trim_title(m.group())
             if len(doc.split()) >= 4:
