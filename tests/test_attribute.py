@@ -361,3 +361,10 @@ def test_a_counterpart_is_introduced_by_name():
     claims = claims_of(text)
     assert speaker_of(claims, "Vidal welcomed").speaker == "Rosa Vidal"
     assert speaker_of(claims, "\"We are stronger").speaker == "Rosa Vidal"
+
+
+def test_quoted_as_saying():
+    claims = claims_of("Kenyan President Amani Wekesa visited Lima.\n\n"
+                       "Wekesa was quoted as saying that Kenya valued Peruvian investment.")
+    quoted = speaker_of(claims, "Wekesa was quoted")
+    assert (quoted.speaker, quoted.cue) == ("Amani Wekesa", "quoted as saying")

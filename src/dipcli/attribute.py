@@ -809,8 +809,10 @@ class Frame:
 # Words in -ly that are not adverbs, so they can end a subject ("the family said").
 LY_NOUNS = frozenset("family assembly ally supply reply rally anomaly monopoly bully belly".split())
 PASSIVE_AUX = frozenset("is are was were be been being".split())
+# Cues after "is"/"was" whose subject is still the speaker: "X is committed to", "X was quoted as saying".
 ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
-                            r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed)\b")
+                            r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed|"
+                            r"quoted\s+as)\b")
 WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
 _PLURAL_ENDINGS = tuple("ers ors ants ents ists ives ials ians ates ies ions ders".split())
 PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"

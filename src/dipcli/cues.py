@@ -43,6 +43,7 @@ IRREGULAR = {
 PHRASAL = [
     (("point",), r"out"),
     (("call",), r"(?:for|on|upon)"),
+    (("quote",), r"as\s+(?:saying|telling)"),
     (("look",), r"forward\s+to"),
     (("stand",), r"ready"),
     (("share",), r"(?:(?:the|their|his|her|its|a|our|an)\s+)?(?:\w+\s+)?(?:view|views|position|positions|concern|concerns|"
