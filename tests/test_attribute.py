@@ -368,3 +368,13 @@ def test_quoted_as_saying():
                        "Wekesa was quoted as saying that Kenya valued Peruvian investment.")
     quoted = speaker_of(claims, "Wekesa was quoted")
     assert (quoted.speaker, quoted.cue) == ("Amani Wekesa", "quoted as saying")
+
+
+def test_an_office_never_named_speaks_as_the_office():
+    text = ("PM call with President Adeyemi of Ghana\n\nThe Prime Minister spoke to President Adeyemi this morning. "
+            "The Prime Minister reiterated the UK's support for the cocoa initiative.\n\n"
+            "President Adeyemi thanked the Prime Minister. They agreed to stay in close contact.")
+    claims = claims_of(text)
+    pm = speaker_of(claims, "The Prime Minister reiterated")
+    assert (pm.speaker, pm.speaker_kind, pm.via) == ("Prime Minister", "person", "title")
+    assert speaker_of(claims, "President Adeyemi thanked").speaker == "Adeyemi"

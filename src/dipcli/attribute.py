@@ -194,6 +194,9 @@ ROLE = re.compile(
     r"spokesman|spokeswoman))"
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
 )
+# Roles held by one person, who can be referred to by the office alone ("The Prime Minister").
+OFFICES = frozenset(("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen",
+                     "emir", "foreign minister", "secretary of state", "secretary-general", "secretary general"))
 SENTENCE_OPENERS = re.compile(
     r"(?:In|According\s+to|Under|Per)\s+(?P<doc>(?:the|a|this|their)\s+(?:joint\s+)?"
     r"(?:statement|declaration|communiqu[eé]|readout|document)|the\s+(?:Joint\s+)?"
@@ -677,6 +680,12 @@ class Cast:
             [p for p in self.people if p.title and title and p.title.lower().endswith(" " + title)]
         if titled:
             return self.person_ref(titled[0], "title", phrase)
+        written = m.group("role")
+        if title in OFFICES and written[0].isupper() and phrase.lower().startswith("the ") and not m.group("adj"):
+            # "The Prime Minister reiterated …" in a readout that never names its own leader: the office
+            # speaks (not added to the cast, so "the two leaders" still means the people it names)
+            office = _SPACES.sub(" ", written)
+            return Ref(office, "person", "title", [office])
         return None
 
     def named_document(self, phrase: str) -> str:
