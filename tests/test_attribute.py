@@ -378,3 +378,16 @@ def test_an_office_never_named_speaks_as_the_office():
     pm = speaker_of(claims, "The Prime Minister reiterated")
     assert (pm.speaker, pm.speaker_kind, pm.via) == ("Prime Minister", "person", "title")
     assert speaker_of(claims, "President Adeyemi thanked").speaker == "Adeyemi"
+
+
+def test_a_second_verb_after_and_takes_the_opening_subject():
+    text = "\n\n".join([
+        "Vietnamese President Vo Van Tuan held talks with Chilean President Ana Morales in Hanoi.",
+        "Morales accepted the invitation and said she looked forward to visiting again.",
+        "The delegations signed documents on trade and direct flights.",
+        "Two years ago, the forum met and agreed on a plan.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Morales accepted").speaker == "Ana Morales"
+    assert speaker_of(claims, "The delegations signed").cue != "direct"  # an adjective, no second verb
+    assert speaker_of(claims, "Two years ago").speaker is None  # "Two" opens no subject

@@ -58,10 +58,10 @@ CAP_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,3}}$")
 
 
 # "his Finnish counterpart Elina Valtonen": a name introduced as someone's counterpart.
-COUNTERPART = re.compile(
-    rf"(?:(?P<adj>{_ADJ_TOKEN}(?:[ \t]+{_ADJ_TOKEN})?)[ \t]+)?counterpart,?[ \t]+"
-    rf"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})"
-)
+# Found by the word "counterpart", which the regex engine skips to; the modifiers
+# before it ("Finnish") are read afterwards.
+COUNTERPART = re.compile(rf"counterpart,?[ \t]+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})")
+_MODIFIERS_BEFORE = re.compile(rf"(?:{_ADJ_TOKEN}[ \t]+){{1,2}}$")
 # ", President of Portugal", ", Prime Minister of Japan": a title after the name it belongs to.
 TITLE_AFTER = re.compile(
     rf",[ \t]+(?:the[ \t]+)?(?P<title>{TITLES})[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -367,7 +367,8 @@ class Cast:
         for m in COUNTERPART.finditer(text):
             tokens = _name_tokens(m.group("name"))
             if len(tokens) >= 2:
-                country = _country_in(m.group("adj")) if m.group("adj") else None
+                adj = _MODIFIERS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                country = _country_in(adj.group().strip()) if adj else None
                 self.add_person(" ".join(tokens), country=country, alias=_clean(m.group("name")),
                                 at=m.start("name"))
         for m in DOC_TITLE.finditer(text):
@@ -1046,6 +1047,18 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
         left = _left_subject(sent, m.start())
         if not left:
+            head = cue.split()[0].lower()
+            if finite and head.endswith(("ed", "s", "id", "ld", "ke", "ote")) and head not in _NOT_PAST \
+                    and _AND_BEFORE.search(sent, max(0, k - 20), k):
+                # "Morales accepted the invitation and said …": the subject that opens the sentence
+                opening = _opening_subject(sent, k)
+                if opening and not opening.split()[0].lower().endswith("ing") \
+                        and opening.lower() not in ("two", "three", "four") and not _PASSIVE_BY.match(sent, m.end()):
+                    ref = cast.resolve(opening, in_doc=in_doc)
+                    # people, countries and "the two sides": not "Development" or "the Summit"
+                    if ref is not None and (ref.kind == "person" or ref.via == "collective"
+                                            or ref.kind == "group" and gazetteer.country_of(ref.name)):
+                        frames.append(Frame(ref, cue, False, False))
             continue
         ref = cast.resolve(left[0], in_doc=in_doc)
         if ref is None:
@@ -1061,6 +1074,13 @@ PARTICIPLE_CUE = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(noting|adding|stressing|saying|emphasi[sz]ing|underscoring|highlighting|"
     r"calling\s+(?:for|on)|urging|expressing\s+\w+|reiterating|welcoming|pointing\s+out|recalling|"
     r"reaffirming|underlining|voicing\s+\w+|warning|insisting)\b")
+
+
+# Forms that end like a past or third person but are a base form or a noun more often than not.
+_NOT_PAST = frozenset("needs interests concerns hopes wishes views thanks regards supports calls talks claims tasks "
+                      "states pledges demands shared coordinated renewed informed encouraged reinforced recognized "
+                      "recognised appreciated concerned committed united".split())
+_AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
 
 
 def _opening_subject(sent: str, limit: int) -> str | None:
