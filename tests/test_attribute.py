@@ -214,6 +214,7 @@ ASIDES = "\n\n".join([
     "Quispe, for her part, stressed that Peru would open a trade office in Nairobi.",
     "Foreign Minister Omar Haji, who attended the talks, said Kenya would send a delegation to Lima.",
     "Quispe, speaking alongside Wekesa at a news conference, said mining cooperation was a priority.",
+    "Foreign Minister Omar Haji, in an interview with Radio Lima, warned against delay.",
     "During the talks in the North Andes President Quispe, while agreeing with Wekesa on tariffs, noted "
     "that the two economies are complementary.",
     "The friendship between our two countries, dating back decades, affirms our shared values.",
@@ -228,6 +229,7 @@ def test_a_subject_before_an_aside_is_the_speaker():
     assert speaker_of(claims, "Quispe, for her part").speaker == "Rosa Quispe"
     assert speaker_of(claims, "Foreign Minister Omar Haji").speaker == "Omar Haji"
     assert speaker_of(claims, "Quispe, speaking alongside").speaker == "Rosa Quispe"
+    assert speaker_of(claims, "Foreign Minister Omar Haji, in an interview").speaker == "Omar Haji"
     # a title starts the name in a longer run of capitals: "in the North Andes" is no object of it
     assert speaker_of(claims, "During the talks in the North Andes").speaker == "Rosa Quispe"
 

@@ -925,7 +925,8 @@ ASIDE_CHARS = 160
 ASIDE = re.compile(
     r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
-    r"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{1,3})\b"
+    r"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{1,3}|"
+    r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+)\b"
 )
 
 
