@@ -318,3 +318,12 @@ def test_matrix_by_entity():
     assert [(r["entity"], r["cell"]) for r in rows] == [("Russia", "−2"), ("Japan", "+1")]
     with pytest.raises(ValueError):
         stance_matrix([], by="speaker")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ferreira rejected the proposal, a Foreign Ministry spokesperson said.",
+    "Ferreira rejected the proposal, according to officials in Brasilia.",
+])
+def test_a_trailing_attribution_is_no_part_of_the_target(sentence):
+    act = one(INTRO + sentence)
+    assert (act.cue, act.target) == ("rejected", "the proposal")

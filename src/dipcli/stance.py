@@ -743,6 +743,23 @@ def _adjective_list(tk: _Tokens, j: int, start: int, words: int) -> bool:
         or before.endswith("ed") and _adjectival(after)
 
 
+_ATTRIBUTING = frozenset("said says told added noted stressed according".split())
+
+
+def _attribution_follows(tk: _Tokens, j: int) -> bool:
+    """After a comma at j: does the sentence end in who said it ("…, according to X.",
+    "…, a ministry spokesperson said.")? That is no part of the object."""
+    if tk.get(j + 1) == "according" and tk.get(j + 2) == "to":
+        return True
+    for k in range(j + 1, min(tk.n, j + 12)):
+        if tk.low[k] in CLAUSE_PUNCT or tk.low[k] == ",":
+            return False
+        if tk.low[k] in _ATTRIBUTING:
+            rest = tk.low[k + 1:]
+            return all(r in CLAUSE_PUNCT or r in QUOTES for r in rest)
+    return False
+
+
 def _list_continues(tk: _Tokens, j: int) -> bool:
     """After a comma at j: does a list of names go on ("X, the Y Initiative, and Z")?"""
     k = j + 1
@@ -804,6 +821,8 @@ def _phrase(tk: _Tokens, i: int, mode: str) -> tuple[int, int, int]:
                 j = k
             break
         if t == ",":
+            if _attribution_follows(tk, j):
+                break  # "…, according to EU officials." / "…, a State Department spokesperson said."
             if _adjective_list(tk, j, start, words) or _list_continues(tk, j):
                 j += 1
                 continue
