@@ -28,7 +28,7 @@ def test_splitting_imports_punkt_without_nltk_package_and_scipy():
 
 
 def test_splitting_after_a_full_nltk_import_gives_the_same_spans():
-    import nltk  # noqa: F401 - the ordinary import path of _punkt_module
+    import nltk  # noqa: F401 - Punkt then comes by the ordinary import (dipcli.imports.submodule)
 
     from dipcli import segment
 

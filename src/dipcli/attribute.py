@@ -145,11 +145,6 @@ ROLE_WORDS = frozenset(
     "statement declaration communique communiqué readout document vice first lady chairman chair "
     "general foreign ministry other men women sultan prince crown deputy team teams".split()
 )
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december week month weekend morning afternoon evening night tonight".split()
-)
-TIME_LEADS = frozenset("on in last this next early late".split())
 SKIPPABLE = frozenset(
     "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
     "especially specifically briefly then both all have has had will would should must can could "
@@ -194,9 +189,11 @@ ROLE = re.compile(
     r"spokesman|spokeswoman))"
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
 )
+# Heads of state and government, whose capitalised title alone can name them ("President", "PM").
+HEADS = frozenset(("president", "prime minister", "pm", "premier", "chancellor", "vice president", "king", "queen",
+                   "emir"))
 # Roles held by one person, who can be referred to by the office alone ("The Prime Minister").
-OFFICES = frozenset(("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen",
-                     "emir", "foreign minister", "secretary of state", "secretary-general", "secretary general"))
+OFFICES = HEADS - {"pm"} | {"foreign minister", "secretary of state", "secretary-general", "secretary general"}
 SENTENCE_OPENERS = re.compile(
     r"(?:In|According\s+to|Under|Per)\s+(?P<doc>(?:the|a|this|their)\s+(?:joint\s+)?"
     r"(?:statement|declaration|communiqu[eé]|readout|document)|the\s+(?:Joint\s+)?"
@@ -629,7 +626,7 @@ class Cast:
         if country:
             members = [q.name for q in self.people if q.country == country]
             return Ref(country, "group", "explicit", members)
-        if m and phrase[0].isupper() and m.group("role").lower() in ("president", "prime minister", "pm", "premier", "chancellor", "vice president", "king", "queen", "emir"):
+        if m and phrase[0].isupper() and m.group("role").lower() in HEADS:
             return self._resolve_role(m, phrase)
         words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
         org = _organisation(phrase)
@@ -838,6 +835,11 @@ def _skip_space_back(sent: str, k: int) -> int:
     return k
 
 
+# Times that stand between a subject and its cue ("China on Tuesday urged"), and the words before them.
+TIME_WORDS = frozenset(m.lower() for m in MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month weekend morning afternoon evening "
+    "night tonight".split())
+TIME_LEADS = frozenset("on in last this next early late".split())
 #: How far before a cue a subject phrase may begin.
 LEFT_WINDOW = 200
 _PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
@@ -933,8 +935,6 @@ ASIDE = re.compile(
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _PREPOSITIONS = frozenset("of with between by from to for on in at about against among into over under through "
                           "toward towards via per like than".split())
-
-
 _DETERMINERS = frozenset("the a an our their his her its my your this these those".split())
 
 
@@ -1048,18 +1048,10 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
         left = _left_subject(sent, m.start())
         if not left:
-            head = cue.split()[0].lower()
-            if finite and head.endswith(("ed", "s", "id", "ld", "ke", "ote")) and head not in _NOT_PAST \
-                    and _AND_BEFORE.search(sent, max(0, k - 20), k):
-                # "Morales accepted the invitation and said …": the subject that opens the sentence
-                opening = _opening_subject(sent, k)
-                if opening and not opening.split()[0].lower().endswith("ing") \
-                        and opening.lower() not in ("two", "three", "four") and not _PASSIVE_BY.match(sent, m.end()):
-                    ref = cast.resolve(opening, in_doc=in_doc)
-                    # people, countries and "the two sides": not "Development" or "the Summit"
-                    if ref is not None and (ref.kind == "person" or ref.via == "collective"
-                                            or ref.kind == "group" and gazetteer.country_of(ref.name)):
-                        frames.append(Frame(ref, cue, False, False))
+            if finite:
+                ref = _second_verb_subject(sent, k, m.end(), cue, cast, in_doc=in_doc)
+                if ref is not None:
+                    frames.append(Frame(ref, cue, False, False))
             continue
         ref = cast.resolve(left[0], in_doc=in_doc)
         if ref is None:
@@ -1082,6 +1074,24 @@ _NOT_PAST = frozenset("needs interests concerns hopes wishes views thanks regard
                       "states pledges demands shared coordinated renewed informed encouraged reinforced recognized "
                       "recognised appreciated concerned committed united".split())
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
+
+
+def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, cast: Cast, *, in_doc: bool) -> Ref | None:
+    """The subject of a verb that follows "and" (its words end at ``k``): the one that opens the
+    sentence ("Morales accepted the invitation and said …"), for people, countries and collectives."""
+    head = cue.split()[0].lower()
+    if not head.endswith(("ed", "s", "id", "ld", "ke", "ote")) or head in _NOT_PAST \
+            or not _AND_BEFORE.search(sent, max(0, k - 20), k) or _PASSIVE_BY.match(sent, cue_end):
+        return None
+    opening = _opening_subject(sent, k)
+    if not opening or opening.split()[0].lower().endswith("ing") or opening.lower() in ("two", "three", "four"):
+        return None
+    ref = cast.resolve(opening, in_doc=in_doc)
+    # not "Development" or "the Summit"
+    if ref is not None and (ref.kind == "person" or ref.via == "collective"
+                            or ref.kind == "group" and gazetteer.country_of(ref.name)):
+        return ref
+    return None
 
 
 def _opening_subject(sent: str, limit: int) -> str | None:

@@ -112,29 +112,10 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
         try:
             return orjson.dumps(obj, default=_json_default, option=_ORJSON_OPTIONS).decode()
         except orjson.JSONEncodeError:
-            if not _has_surrogate(obj):
-                raise
-            # A lone surrogate is no UTF-8; the record is written with U+FFFD instead.
+            # A lone surrogate is no UTF-8: the record is written with U+FFFD instead
+            # (anything else that cannot be encoded fails again, as it should).
             return orjson.dumps(_without_surrogates(obj), default=_json_default, option=_ORJSON_OPTIONS).decode()
     return _encodable(json.dumps(obj, ensure_ascii=False, indent=indent, default=_json_default))
-
-
-def _has_surrogate(obj: Any) -> bool:
-    return any(isinstance(v, str) and not v.isascii() and SURROGATE.search(v) for v in _strings(obj))
-
-
-def _strings(obj: Any) -> Iterable[Any]:
-    """Every key and value inside ``obj``."""
-    obj = as_dict(obj)
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield k
-            yield from _strings(v)
-    elif isinstance(obj, (list, tuple)):
-        for v in obj:
-            yield from _strings(v)
-    else:
-        yield obj
 
 
 def _without_surrogates(obj: Any) -> Any:

@@ -47,17 +47,12 @@ MEMO_SIZE = 50_000
 MEMO_CONTEXT = 100
 
 
-def _punkt_module():
-    """NLTK's Punkt module, imported without NLTK's package ``__init__`` (which
-    loads SciPy and scikit-learn: over a second; Punkt needs a tenth of that)."""
-    from .imports import submodule
-
-    return submodule("nltk.tokenize.punkt")
-
-
 @cache
 def _punkt():
-    punkt = _punkt_module()
+    from .imports import submodule
+
+    # NLTK's package __init__ loads SciPy and scikit-learn (over a second); Punkt needs a tenth of that
+    punkt = submodule("nltk.tokenize.punkt")
     PunktParameters, PunktSentenceTokenizer = punkt.PunktParameters, punkt.PunktSentenceTokenizer
 
     # NLTK bounds each regex call by wall-clock time; under load that would make

@@ -743,6 +743,8 @@ def _adjective_list(tk: _Tokens, j: int, start: int, words: int) -> bool:
         or before.endswith("ed") and _adjectival(after)
 
 
+# Verbs that close a sentence with its source ("…, officials said."), and "according". Not
+# cues.INVERTIBLE: its "states" is also the noun that ends "… across the United States."
 _ATTRIBUTING = frozenset("said says told added noted stressed according".split())
 
 
