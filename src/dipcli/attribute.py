@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import gazetteer
+from . import gazetteer, lexicon
 from .cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues, from_letter
 from .model import Article, Claim, Paragraph, Sentence
 from .segment import content_start
@@ -740,7 +740,7 @@ def _trim_title(s: str) -> str:
     return " ".join(words)
 
 
-MONTHS = frozenset("January February March April May June July August September October November December".split())
+MONTHS = lexicon.words("months")
 
 
 def _name_tokens(raw: str) -> list[str]:

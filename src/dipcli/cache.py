@@ -36,9 +36,13 @@ def cache_dir() -> Path:
 @cache
 def code_fingerprint() -> str:
     """A digest of the package's own code and data: a changed analyser never reads old entries."""
+    return tree_fingerprint(Path(__file__).parent)
+
+
+def tree_fingerprint(root: Path) -> str:
+    """A digest of the code (``.py``) and data (``.tsv``, ``.txt``) files under ``root``."""
     h = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv") and p.is_file()):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt") and p.is_file()):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
