@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dipcli.model import Article
-from dipcli.pipeline import analyse
+from dipcli.core import analyse
 
 
 def article(text: str, *, title: str | None = None, doc: str = "t") -> Article:

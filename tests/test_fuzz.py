@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from dipcli.keywords import keywords
 from dipcli.load import iter_articles, parse_bytes
 from dipcli.model import Analysed, Article, DipError
-from dipcli.pipeline import analyse
+from dipcli.core import analyse
 from dipcli.search import search
 from dipcli.stance import find_stances
 

@@ -24,7 +24,7 @@ from dipcli import cache as cache_module
 from dipcli.cli import app
 from dipcli.load import iter_articles, parse_bytes
 from dipcli.model import DipError
-from dipcli.pipeline import analyse
+from dipcli.core import analyse
 from dipcli.render import FORMULA_START, csv_cell, one_line, safe_text
 
 GOOD = {

@@ -53,8 +53,8 @@ def test_prepare_builds_what_the_analysis_would_build_at_first_use():
     import sys
 
     probe = """
-from dipcli import cues, gazetteer, pipeline, segment
-pipeline.prepare()
+from dipcli import core, cues, gazetteer, segment
+core.prepare()
 print(cues._cue_regex.cache_info().currsize == len(set(cues._branches_of().values())),
       gazetteer._matcher.cache_info().currsize, segment._punkt.cache_info().currsize)
 """

@@ -13,7 +13,7 @@ from dipcli import parallel, stance
 from dipcli.cli import app
 from dipcli.model import Analysed, Article, Claim
 from dipcli.parallel import analyse_parallel
-from dipcli.pipeline import analyse
+from dipcli.core import analyse
 from dipcli.stance import find_stances
 
 TEXTS = [

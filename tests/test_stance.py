@@ -6,7 +6,7 @@ import time
 import pytest
 
 from dipcli.model import Analysed, Article, Claim, Stance
-from dipcli.pipeline import analyse
+from dipcli.core import analyse
 from dipcli.stance import find_stances, stance_matrix
 
 

@@ -133,27 +133,14 @@ def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text"
 
     Example: dipcli articles corpus/ --format json
     """
-    from .render import emit, print_table
-    from .report import article_record
+    from .records import article_record
+    from .render import emit
+    from .views import articles_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs)
     records = (article_record(item, with_text=text) for item in run.items())
 
-    def table(rows):
-        cols = [("doc", {"overflow": "fold"}), ("title", {"ratio": 1}), ("date", {"no_wrap": True}),
-                ("source", {}), ("place", {}), ("claims", {"justify": "right"}),
-                ("speakers", {"justify": "right"}), ("words", {"justify": "right"})]
-        n = print_table("Articles", cols, ([r[c] for c, _ in cols] for r in rows))
-        if text:
-            from .render import safe_text, stdout_console
-
-            con = stdout_console()
-            for r in rows:
-                con.rule(safe_text(r["doc"]))
-                con.print(safe_text(r["text"]))
-        return n
-
-    emit(records, run.fmt, table=table, empty_note="no articles")
+    emit(records, run.fmt, table=lambda rows: articles_table(rows, with_text=text), empty_note="no articles")
     run.finish()
 
 
@@ -167,22 +154,15 @@ def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = 
 
     Example: dipcli claims corpus/ --speaker xi --format jsonl
     """
-    from .model import Claim
-    from .render import emit, print_table
-    from .pipeline import speaker_matches
+    from .model import Claim, speaker_matches
+    from .render import emit
+    from .views import claims_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     records = (c for item in run.items() for c in item.claims
                if speaker is None or speaker_matches(c.speaker, speaker))
 
-    def table(rows):
-        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
-                ("via", {"max_width": 12}), ("cue", {"max_width": 14}), ("offsets", {"no_wrap": True}),
-                ("text", {"ratio": 1})]
-        return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], _short(c.speaker or "(narrator)", 40), c.via, c.cue or "",
-                                              f"{c.start}-{c.end}", c.text] for c in rows))
-
-    emit(records, run.fmt, fields=_fields(Claim), table=table, empty_note="no claims")
+    emit(records, run.fmt, fields=_fields(Claim), table=claims_table, empty_note="no claims")
     run.finish()
 
 
@@ -196,19 +176,14 @@ def speakers(paths: PathsArg = None, fmt: FormatOpt = Format.table, as_json: Jso
     Example: dipcli speakers corpus/ --format csv
     """
     from .model import Speaker
-    from .pipeline import speakers as roll_up
-    from .render import emit, print_table
+    from .render import emit
+    from .speakers import speakers as roll_up
+    from .views import speakers_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     rows = roll_up(run.items())
 
-    def table(rows):
-        cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
-                ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
-        return print_table("Speakers", cols, ([s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
-                                               ", ".join(s.cues)] for s in rows))
-
-    emit(rows, run.fmt, fields=_fields(Speaker), table=table, empty_note="no speakers")
+    emit(rows, run.fmt, fields=_fields(Speaker), table=speakers_table, empty_note="no speakers")
     run.finish()
 
 
@@ -224,25 +199,18 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
 
     Example: dipcli who-said "unilateral sanctions" --top 3
     """
-    from .render import emit, print_table
-    from .report import hit_record, highlighted
+    from .records import hit_record
+    from .render import emit
     from .search import search
+    from .views import hits_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs)
     items = run.all_items()
     hits = search(items, query, speaker=speaker, top=top)
     texts = {item.article.doc: item.article.text for item in items}
 
-    def table(rows):
-        cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24}),
-                ("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
-        return print_table(f"Who said: {query}", cols, (
-            [i + 1, _short(h.claim.speaker or "(narrator)", 40), f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
-             highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)),
-            caption=None if len(texts) < 2 else "offsets are into each claim's article; use --json for ids")
-
     if run.fmt == "table":
-        emit(hits, "table", table=table, empty_note=f"no claim matches {query!r}")
+        emit(hits, "table", table=lambda rows: hits_table(rows, query=query, texts=texts), empty_note=f"no claim matches {query!r}")
     else:
         from .model import Claim
 
@@ -280,7 +248,8 @@ def keywords(paths: PathsArg = None,
     """
     from .keywords import count_groups, rank_counts
     from .model import Keyword
-    from .render import emit, print_table, stderr_console
+    from .render import emit, stderr_console
+    from .views import keywords_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     if scheduler:
@@ -295,15 +264,8 @@ def keywords(paths: PathsArg = None,
     for w in warnings:
         err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
 
-    def table(rows):
-        cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
-                ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
-        return print_table(f"Keywords by {by.value} ({method.value})", cols, (
-            ["" if i and rows[i - 1].group == k.group else _short(k.group, 30), k.term, f"{k.score:.3f}",
-             "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
-            for i, k in enumerate(rows)))
-
-    emit(rows, run.fmt, fields=_fields(Keyword), table=table, empty_note="no keywords")
+    emit(rows, run.fmt, fields=_fields(Keyword),
+         table=lambda rows: keywords_table(rows, by=by.value, method=method.value), empty_note="no keywords")
     run.finish()
 
 
@@ -320,10 +282,10 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
 
     Example: dipcli stance corpus/ --matrix
     """
-    from .model import Stance
-    from .render import emit, print_table
-    from .pipeline import speaker_matches
+    from .model import Stance, speaker_matches
+    from .render import emit
     from .stance import stance_matrix
+    from .views import matrix_table, stances_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     found = []
@@ -337,24 +299,13 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     if matrix:
         rows = stance_matrix(found, by="entity" if by_entity else "target")
         key = "entity" if by_entity else "target"
-
-        def mtable(rows):
-            return _matrix_table(rows, key)
-
-        emit(rows, run.fmt, fields=["speaker", key, "support", "oppose", "net", "cell"], table=mtable,
+        emit(rows, run.fmt, fields=["speaker", key, "support", "oppose", "net", "cell"],
+             table=lambda rows: matrix_table(rows, key),
              empty_note="no stances")
         run.finish()
         return
 
-    def table(rows):
-        cols = [("speaker", {"style": "bold", "max_width": 18}), ("", {"no_wrap": True}),
-                ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
-        return print_table("Stances", cols, (
-            [_short(s.speaker or "(narrator)", 40), _polarity_text(s.polarity),
-             s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
-            for s in rows))
-
-    emit(found, run.fmt, fields=_fields(Stance), table=table, empty_note="no stances")
+    emit(found, run.fmt, fields=_fields(Stance), table=stances_table, empty_note="no stances")
     run.finish()
 
 
@@ -362,44 +313,6 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
 def _target_matches(st, wanted: str) -> bool:
     w = wanted.lower()
     return w in st.target.lower() or any(w in e.lower() for e in st.entities)
-
-
-def _polarity_text(polarity: str):
-    from rich.text import Text
-
-    return Text("+", style="bold green") if polarity == "support" else Text("\u2212", style="bold red")
-
-
-def _short(name: str, limit: int = 26) -> str:
-    """A long name (a joint statement's title) cut at a word boundary for a table header."""
-    if len(name) <= limit:
-        return name
-    # head and tail, so two long statement titles stay apart ("Joint Statement…the New Era")
-    half = limit // 2
-    head = name[:half].rsplit(" ", 1)[0]
-    tail = name[-half:].split(" ", 1)[-1]
-    return f"{head}\u2026{tail}"
-
-
-def _matrix_table(rows: list[dict], key: str) -> int:
-    """Targets down, speakers across (there are fewer speakers), cells like +2 / \u22121."""
-    from rich.text import Text
-
-    from .render import print_table
-
-    speakers = list(dict.fromkeys(r["speaker"] for r in rows))
-    targets = list(dict.fromkeys(r[key] for r in rows))
-    cell = {(r["speaker"], r[key]): r for r in rows}
-    cols = [(key, {"style": "bold", "ratio": 1})] + [(_short(sp), {"justify": "center"}) for sp in speakers]
-
-    def fmt(r):
-        if r is None:
-            return ""
-        style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
-        return Text(r["cell"], style=style)
-
-    return print_table(f"Stance matrix ({key} \u00d7 speaker)", cols,
-                       ([t] + [fmt(cell.get((sp, t))) for sp in speakers] for t in targets))
 
 
 # -- topics --------------------------------------------------------------------------------
@@ -427,6 +340,7 @@ def topics(paths: PathsArg = None,
     from .model import Topic
     from .render import emit, stderr_console
     from .topics import topics as fit_topics
+    from .views import first_claims, topics_table
 
     if k != "auto":
         try:
@@ -455,34 +369,12 @@ def topics(paths: PathsArg = None,
     else:
         items = run.all_items()
         found, info = fit_topics(items, **options) if items else ([], {})
-        examples = _first_claims(found, items)
+        examples = first_claims(found, items)
     if info.get("measure") and run.fmt == "table":
         err.print(f"[dim]k = {info.get('k')} ({_safe(info.get('measure'))})[/dim]")
 
-    def table(rows):
-        return _topics_table(rows, examples)
-
-    emit(found, run.fmt, fields=_fields(Topic), table=table, empty_note="no topics")
+    emit(found, run.fmt, fields=_fields(Topic), table=lambda rows: topics_table(rows, examples), empty_note="no topics")
     run.finish()
-
-
-def _first_claims(rows, items) -> dict[str, str]:
-    """Claim id -> text of each topic's first (most representative) claim."""
-    wanted = {t.claims[0] for t in rows if t.claims}
-    return {c.id: c.text for item in items for c in item.claims if c.id in wanted}
-
-
-def _topics_table(rows, examples: dict[str, str]) -> int:
-    """The topics as a table; ``examples`` holds the text of each topic's first claim."""
-    from .render import print_table
-
-    cols = [("topic", {"justify": "right"}), ("label", {"style": "bold"}), ("share", {"justify": "right"}),
-            ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
-    return print_table("Topics", cols, (
-        [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
-         ", ".join(f"{_short(name, 24)} {share:.0%}"
-                   for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
-         _short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
 
 
 # -- kwic ----------------------------------------------------------------------------------
@@ -498,21 +390,13 @@ def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: 
     """
     from .kwic import kwic as find
     from .model import KwicHit
-    from .render import emit, print_table
+    from .render import emit
+    from .views import kwic_table
 
     run = Run(paths, fmt, as_json, no_cache, jobs)
     hits = find(run.items(), term, window=window, speaker=speaker)
 
-    def table(rows):
-        match_width = max(len(h.match) for h in rows)
-        cols = [("speaker", {"style": "bold", "max_width": 16, "no_wrap": True}),
-                ("left", {"justify": "right", "no_wrap": True, "max_width": window}),
-                ("match", {"style": "bold yellow", "no_wrap": True, "min_width": match_width}),
-                ("right", {"no_wrap": True, "max_width": window})]
-        return print_table(f"KWIC: {term}", cols, ([_short(h.speaker or "(narrator)", 16), h.left.lstrip(),
-                                                    h.match, h.right.rstrip()] for h in rows))
-
-    emit(hits, run.fmt, fields=_fields(KwicHit), table=table, empty_note=f"no occurrence of {term!r}")
+    emit(hits, run.fmt, fields=_fields(KwicHit), table=lambda rows: kwic_table(rows, term=term, window=window), empty_note=f"no occurrence of {term!r}")
     run.finish()
 
 

@@ -49,7 +49,7 @@ def group_of(claim: Claim, by: str) -> str:
             voice), ``doc`` (the document id) or ``none`` (``all``).
     """
     if by == "speaker":
-        from .pipeline import speaker_label
+        from .model import speaker_label
 
         return speaker_label(claim)
     if by == "doc":

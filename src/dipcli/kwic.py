@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dipcli.model import Analysed, DipError, KwicHit
-from dipcli.pipeline import speaker_matches
+from .model import Analysed, DipError, KwicHit, speaker_matches
 
 _LINE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 

@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+#: The outlet's own voice: its label in records (speaker_kind, --speaker filters) and in tables.
+NARRATOR = "narrator"
+NARRATOR_CELL = "(narrator)"
+
+
 class DipError(Exception):
     """A problem the user can fix (bad path, unreadable file, empty text).
 
@@ -138,3 +143,25 @@ class KwicHit:
     left: str
     match: str
     right: str
+
+
+# -- speaker labels -------------------------------------------------------------------------
+
+def speaker_matches(name: str | None, wanted: str) -> bool:
+    """The --speaker filter: case-insensitive, the whole name or every word of ``wanted`` in it.
+
+    ``putin`` matches "Vladimir Putin"; ``narrator`` matches the outlet's own voice.
+    """
+    import re
+
+    label = (name if name is not None else NARRATOR).lower()
+    want = wanted.lower().strip()
+    if want == label:
+        return True
+    words = set(re.findall(r"\w+", label))
+    return all(w in words for w in re.findall(r"\w+", want))
+
+
+def speaker_label(claim: Claim) -> str:
+    """The claim's speaker, or the narrator's label for the outlet's own voice."""
+    return claim.speaker if claim.speaker is not None else NARRATOR

@@ -49,12 +49,12 @@ def start_method() -> str:
 
 
 def warm_up() -> None:
-    """Worker initialiser: Punkt, the patterns and tables (:func:`dipcli.pipeline.prepare`) before the first article.
+    """Worker initialiser: Punkt, the patterns and tables (:func:`dipcli.core.prepare`) before the first article.
 
     Also leaves Ctrl-C to the parent, which stops the pool and exits with 130;
     otherwise every worker would print its own traceback.
     """
-    from .pipeline import prepare
+    from .core import prepare
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     prepare()
@@ -63,7 +63,7 @@ def warm_up() -> None:
 def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Result]:
     """Paragraphs, claims and, with ``stances``, stance acts of each article
     (the article itself stays with the caller)."""
-    from .pipeline import analyse
+    from .core import analyse
 
     if stances:
         from .stance import find_stances
@@ -175,7 +175,7 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache,
 
     Yields:
         One :class:`Analysed` per article, in input order, equal to what
-        :func:`dipcli.pipeline.analyse` gives for it; with ``stances``, a pair
+        :func:`dipcli.core.analyse` gives for it; with ``stances``, a pair
         of it and what :func:`dipcli.stance.find_stances` gives for it.
 
     Raises:
@@ -217,7 +217,7 @@ class _Pool:
         if method == "fork":
             # Prepare once here: forked workers share the loaded modules and
             # tables instead of each building its own.
-            from .pipeline import prepare
+            from .core import prepare
 
             prepare()
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),

@@ -1,36 +1,11 @@
-"""From paths to analysed articles: load, segment, attribute; and the per-speaker roll-up."""
+"""From paths to analysed articles, streamed: loading, the parse cache, and the choice of one
+process or a pool (:mod:`dipcli.parallel`); the per-article work is :mod:`dipcli.core`."""
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from .model import Analysed, Article, Claim, DipError, Speaker, Stance
-
-
-def analyse(article: Article) -> Analysed:
-    from . import attribute, segment
-
-    paras = segment.paragraphs(article.text)
-    sents = segment.sentences(article.text, paras)
-    claims = attribute.attribute(article, paras, sents)
-    return Analysed(article=article, paragraphs=paras, claims=claims)
-
-
-def prepare() -> None:
-    """Load what the analysis otherwise loads at first use: Punkt, the cue patterns,
-    the gazetteer's tables (a neural pipeline's model load, in effect; about 0.15 s).
-
-    For long-lived processes (pool workers, benchmarks); a command on one
-    article is quicker without it, loading only what that article needs.
-    """
-    from . import cues, gazetteer, segment
-
-    segment.prepare()
-    cues.prepare()
-    gazetteer.prepare()
-    analyse(Article(doc="warm-up", path="", format="text", title=None, date=None, source=None, place=None,
-                    category=None, url=None,
-                    text="The minister said talks were useful. She added that more would follow."))
+from .core import analyse
+from .model import Analysed, DipError, Stance
 
 
 def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None], use_cache: bool = True,
@@ -67,62 +42,3 @@ def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
             yield item, find_stances(item)
         else:
             yield item
-
-
-def speaker_matches(name: str | None, wanted: str) -> bool:
-    """The --speaker filter: case-insensitive, the whole name or every word of ``wanted`` in it.
-
-    ``putin`` matches "Vladimir Putin"; ``narrator`` matches the outlet's own voice.
-    """
-    import re
-
-    label = (name if name is not None else "narrator").lower()
-    want = wanted.lower().strip()
-    if want == label:
-        return True
-    words = set(re.findall(r"\w+", label))
-    return all(w in words for w in re.findall(r"\w+", want))
-
-
-def speaker_label(claim: Claim) -> str:
-    return claim.speaker if claim.speaker is not None else "narrator"
-
-
-def speakers(items: Iterable[Analysed]) -> list[Speaker]:
-    """Each speaker with kind, the forms it was referred to by, claim counts and cues."""
-    from .terms import stem
-
-    count: Counter[tuple[str, str]] = Counter()
-    cues: dict[tuple[str, str], Counter[str]] = {}
-    cue_forms: dict[str, str] = {}  # "expressed serious concern" and "express serious concerns" are one cue
-    aliases: dict[tuple[str, str], list[str]] = {}
-    members: dict[tuple[str, str], list[str]] = {}
-    total = 0
-    for item in items:
-        for c in item.claims:
-            key = (speaker_label(c), c.speaker_kind)
-            total += 1
-            count[key] += 1
-            if c.cue:
-                form = c.cue.lower()
-                lemma = " ".join(stem(w) for w in form.split())
-                cues.setdefault(key, Counter())[cue_forms.setdefault(lemma, form)] += 1
-            seen = members.setdefault(key, [])
-            for m in c.members:
-                if m not in seen:
-                    seen.append(m)
-            alias = c.mention
-            if alias:
-                lst = aliases.setdefault(key, [])
-                if alias not in lst:
-                    lst.append(alias)
-    out = []
-    for key, n in count.items():
-        name, kind = key
-        out.append(Speaker(name=name, kind=kind, aliases=aliases.get(key, []), claims=n,
-                           share=round(n / total, 4) if total else 0.0,
-                           cues=[c for c, _ in sorted(cues.get(key, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))],
-                           members=members.get(key, [])))
-    out.sort(key=lambda s: (-s.claims, s.name, s.kind))
-    return out
-

@@ -7,8 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .model import Analysed, Claim
-from .pipeline import speaker_matches
+from .model import Analysed, Claim, speaker_matches
 from .terms import tokens
 
 K1, B = 1.2, 0.75

@@ -10,8 +10,8 @@ from .model import Analysed, Stance
 def build_summary(items: list[Analysed], stances: list[Stance], *, top: int = 5) -> dict[str, Any]:
     """Every analysis over ``items``; ``stances`` are their stance acts, in article order."""
     from .keywords import keywords
-    from .pipeline import speakers
-    from .report import article_record
+    from .records import article_record
+    from .speakers import speakers
     from .stance import stance_matrix
     from .topics import topics
 
@@ -41,9 +41,9 @@ def flat_records(data: dict[str, Any]):
 def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     from rich.rule import Rule
 
-    from .cli import _first_claims, _matrix_table, _short, _topics_table
+    from .model import NARRATOR_CELL, Topic, TopicTerm
     from .render import print_table, safe_text, stdout_console
-    from .model import Topic, TopicTerm
+    from .views import first_claims, matrix_table, short, topics_table
 
     con = stdout_console()
     for art in data["articles"]:
@@ -53,27 +53,27 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
         speakers_here: dict[str, int] = {}
         for c in data["claims"]:
             if c["doc"] == art["doc"]:
-                name = c["speaker"] or "(narrator)"
+                name = c["speaker"] or NARRATOR_CELL
                 speakers_here[name] = speakers_here.get(name, 0) + 1
         print_table("Speakers", [("speaker", {"style": "bold"}), ("claims", {"justify": "right"})],
-                    ([_short(k, 48), v] for k, v in sorted(speakers_here.items(), key=lambda kv: (-kv[1], kv[0]))),
+                    ([short(k, 48), v] for k, v in sorted(speakers_here.items(), key=lambda kv: (-kv[1], kv[0]))),
                     console=con)
         print_table("Claims", [("#", {"justify": "right"}), ("speaker", {"style": "bold"}), ("via", {}),
                                ("text", {"ratio": 1})],
-                    ([c["id"].rsplit(":", 1)[-1], _short(c["speaker"] or "(narrator)", 24), c["via"], c["text"]]
+                    ([c["id"].rsplit(":", 1)[-1], short(c["speaker"] or NARRATOR_CELL, 24), c["via"], c["text"]]
                      for c in data["claims"] if c["doc"] == art["doc"]), console=con)
     con.print(Rule("Distinctive keywords by speaker (weighted log-odds)"))
     print_table(None, [("speaker", {"style": "bold"}), ("terms (z-score)", {"ratio": 1})],
-                ([_short(g, 24), ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
+                ([short(g, 24), ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
                                for k in data["keywords"] if k["group"] == g)]
                  for g in dict.fromkeys(k["group"] for k in data["keywords"])), console=con)
     for w in data["keyword_warnings"]:
         con.print(f"[dim]note: {safe_text(w)}[/dim]")
     con.print(Rule("Stance matrix"))
     if data["stance_matrix"]:
-        _matrix_table(data["stance_matrix"], "target")
+        matrix_table(data["stance_matrix"], "target")
     con.print(Rule("Topics"))
     topics = [Topic(topic=t["topic"], label=t["label"], terms=[TopicTerm(**x) for x in t["terms"]],
                     share=t["share"], speakers=t["speakers"], claims=t["claims"]) for t in data["topics"]]
     if topics:
-        _topics_table(topics, _first_claims(topics, items))
+        topics_table(topics, first_claims(topics, items))

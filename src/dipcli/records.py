@@ -1,9 +1,9 @@
-"""Records that combine stages for output: article rows, search hits, highlighted evidence."""
+"""Records that combine stages for output: article rows and search hits."""
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Analysed, Claim
+from .model import Analysed
 
 
 def article_record(item: Analysed, *, with_text: bool = False) -> dict[str, Any]:
@@ -26,19 +26,3 @@ def hit_record(hit) -> dict[str, Any]:
     rec = asdict(hit.claim)
     rec["score"] = hit.score
     return rec
-
-
-def highlighted(text: str, claim: Claim, spans: list[tuple[int, int]]):
-    """The claim as Rich Text with the matched words in bold; control characters dropped."""
-    from rich.text import Text
-
-    from .render import CONTROL
-
-    out = Text()
-    pos = claim.start
-    for s, e in sorted(spans):
-        out.append(CONTROL.sub("", text[pos:s]))
-        out.append(CONTROL.sub("", text[s:e]), style="bold yellow")
-        pos = e
-    out.append(CONTROL.sub("", text[pos:claim.end]))
-    return out

@@ -1,0 +1,155 @@
+"""Table layouts: how each command's records look as a Rich table on stdout.
+
+One function per view, each taking the records (and what else the view shows)
+and returning the number of rows printed, as :func:`dipcli.render.emit` expects
+of a table writer. Text from articles is escaped by :func:`dipcli.render.print_table`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .model import NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
+from .render import print_table
+
+
+def short(name: str, limit: int = 26) -> str:
+    """A long name (a joint statement's title) cut at a word boundary for a table header."""
+    if len(name) <= limit:
+        return name
+    # head and tail, so two long statement titles stay apart ("Joint Statement…the New Era")
+    half = limit // 2
+    head = name[:half].rsplit(" ", 1)[0]
+    tail = name[-half:].split(" ", 1)[-1]
+    return f"{head}\u2026{tail}"
+
+
+def speaker_cell(name: str | None, limit: int = 40) -> str:
+    """A speaker for a table cell: the narrator spelled as tables spell it."""
+    return short(name or NARRATOR_CELL, limit)
+
+
+def highlighted(text: str, claim: Claim, spans: list[tuple[int, int]]):
+    """The claim as Rich Text with the matched words in bold; control characters dropped."""
+    from rich.text import Text
+
+    from .render import CONTROL
+
+    out = Text()
+    pos = claim.start
+    for s, e in sorted(spans):
+        out.append(CONTROL.sub("", text[pos:s]))
+        out.append(CONTROL.sub("", text[s:e]), style="bold yellow")
+        pos = e
+    out.append(CONTROL.sub("", text[pos:claim.end]))
+    return out
+
+
+def polarity_text(polarity: str):
+    from rich.text import Text
+
+    return Text("+", style="bold green") if polarity == "support" else Text("\u2212", style="bold red")
+
+
+def articles_table(rows: Sequence[dict[str, Any]], *, with_text: bool = False) -> int:
+    cols = [("doc", {"overflow": "fold"}), ("title", {"ratio": 1}), ("date", {"no_wrap": True}),
+            ("source", {}), ("place", {}), ("claims", {"justify": "right"}),
+            ("speakers", {"justify": "right"}), ("words", {"justify": "right"})]
+    n = print_table("Articles", cols, ([r[c] for c, _ in cols] for r in rows))
+    if with_text:
+        from .render import safe_text, stdout_console
+
+        con = stdout_console()
+        for r in rows:
+            con.rule(safe_text(r["doc"]))
+            con.print(safe_text(r["text"]))
+    return n
+
+
+def claims_table(rows: Sequence[Claim]) -> int:
+    cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
+            ("via", {"max_width": 12}), ("cue", {"max_width": 14}), ("offsets", {"no_wrap": True}),
+            ("text", {"ratio": 1})]
+    return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], speaker_cell(c.speaker), c.via, c.cue or "",
+                                          f"{c.start}-{c.end}", c.text] for c in rows))
+
+
+def speakers_table(rows: Sequence[Speaker]) -> int:
+    cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
+            ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
+    return print_table("Speakers", cols, ([s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
+                                           ", ".join(s.cues)] for s in rows))
+
+
+def hits_table(rows: Sequence[Any], *, query: str, texts: dict[str, str]) -> int:
+    """Search hits (:class:`dipcli.search.Hit`), with the matched words of each claim in bold."""
+    cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24}),
+            ("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
+    return print_table(f"Who said: {query}", cols, (
+        [i + 1, speaker_cell(h.claim.speaker), f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
+         highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)),
+        caption=None if len(texts) < 2 else "offsets are into each claim's article; use --json for ids")
+
+
+def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
+    cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
+            ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
+    return print_table(f"Keywords by {by} ({method})", cols, (
+        ["" if i and rows[i - 1].group == k.group else short(k.group, 30), k.term, f"{k.score:.3f}",
+         "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
+        for i, k in enumerate(rows)))
+
+
+def stances_table(rows: Sequence[Stance]) -> int:
+    cols = [("speaker", {"style": "bold", "max_width": 18}), ("", {"no_wrap": True}),
+            ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
+    return print_table("Stances", cols, (
+        [speaker_cell(s.speaker), polarity_text(s.polarity),
+         s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
+        for s in rows))
+
+
+def matrix_table(rows: list[dict], key: str) -> int:
+    """Targets down, speakers across (there are fewer speakers), cells like +2 / \u22121."""
+    from rich.text import Text
+
+    speakers = list(dict.fromkeys(r["speaker"] for r in rows))
+    targets = list(dict.fromkeys(r[key] for r in rows))
+    cell = {(r["speaker"], r[key]): r for r in rows}
+    cols = [(key, {"style": "bold", "ratio": 1})] + [(short(sp), {"justify": "center"}) for sp in speakers]
+
+    def fmt(r):
+        if r is None:
+            return ""
+        style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
+        return Text(r["cell"], style=style)
+
+    return print_table(f"Stance matrix ({key} \u00d7 speaker)", cols,
+                       ([t] + [fmt(cell.get((sp, t))) for sp in speakers] for t in targets))
+
+
+def first_claims(rows: Iterable[Topic], items: Iterable[Analysed]) -> dict[str, str]:
+    """Claim id -> text of each topic's first (most representative) claim."""
+    wanted = {t.claims[0] for t in rows if t.claims}
+    return {c.id: c.text for item in items for c in item.claims if c.id in wanted}
+
+
+def topics_table(rows: Sequence[Topic], examples: dict[str, str]) -> int:
+    """The topics as a table; ``examples`` holds the text of each topic's first claim."""
+    cols = [("topic", {"justify": "right"}), ("label", {"style": "bold"}), ("share", {"justify": "right"}),
+            ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
+    return print_table("Topics", cols, (
+        [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
+         ", ".join(f"{short(name, 24)} {share:.0%}"
+                   for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
+         short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
+
+
+def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
+    match_width = max(len(h.match) for h in rows)
+    cols = [("speaker", {"style": "bold", "max_width": 16, "no_wrap": True}),
+            ("left", {"justify": "right", "no_wrap": True, "max_width": window}),
+            ("match", {"style": "bold yellow", "no_wrap": True, "min_width": match_width}),
+            ("right", {"no_wrap": True, "max_width": window})]
+    return print_table(f"KWIC: {term}", cols, ([speaker_cell(h.speaker, 16), h.left.lstrip(),
+                                                h.match, h.right.rstrip()] for h in rows))
