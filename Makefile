@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP) baseline
 	DIPCLI_SPACY_PYTHON=$(SPACY)/bin/python $(BIN)/python bench/bench.py
+	$(BIN)/python bench/scaling.py
 
 # Golden gate: claims and stance of the working tree against BASE (default main) on the bundled
 # corpus, the fixtures and ../shared/corpora when present; non-zero on any change unless EXPECT=1.

@@ -1,7 +1,6 @@
 """Stance extraction on short texts in White House, Kremlin and Xinhua house styles."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -275,14 +274,12 @@ def test_deterministic():
     assert stances_of(text) == stances_of(text)
 
 
-def test_linear_on_a_long_unpunctuated_line():
+def test_every_act_on_a_long_unpunctuated_line():  # its timing: bench/scaling.py
     text = "They support the plan and condemn the attack " * 4000 + '"' * 50000
     a = article(text)
     claim = Claim(doc="t", id="t:0", paragraph=0, start=0, end=len(text), text=text,
                   speaker="Anna Kowalski", speaker_kind="person")
-    t = time.perf_counter()
     found = find_stances(Analysed(article=a, paragraphs=[], claims=[claim]))
-    assert time.perf_counter() - t < 10
     assert len(found) >= 4000
 
 
