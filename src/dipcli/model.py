@@ -6,6 +6,7 @@ Field order is the output order; renaming or removing a field is a breaking chan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 #: The outlet's own voice: its label in records (speaker_kind, --speaker filters) and in tables.
@@ -78,13 +79,20 @@ class Speaker:
     members: list[str] = field(default_factory=list)
 
 
+class Polarity(StrEnum):
+    """The direction of a stance act; its value is what the JSON, CSV and table output show."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+
+
 @dataclass(slots=True)
 class Stance:
     doc: str
     claim: str
     speaker: str | None
     speaker_kind: str
-    polarity: str  # support | oppose
+    polarity: Polarity
     cue: str
     intensity: str | None
     target: str

@@ -50,9 +50,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .cues import forms
-from .model import Analysed, Claim, Stance
+from .model import NARRATOR, Analysed, Claim, Polarity, Stance
 
-SUPPORT, OPPOSE = "support", "oppose"
+SUPPORT, OPPOSE = Polarity.SUPPORT, Polarity.OPPOSE
 MAX_WORDS = 12      # words in a target before it is cut
 MAX_NAME_RUN = 10   # extra tokens a proper name may run past MAX_WORDS
 SCAN_LIMIT = 80     # tokens looked at after a head for its object
@@ -1038,7 +1038,8 @@ def stance_matrix(stances: Sequence[Stance], *, by: str = "target") -> list[dict
     Returns:
         Rows ``{"speaker", by, "support", "oppose", "net", "cell"}``; ``cell`` reads ``+2``,
         ``−1`` or ``+1/−1``. Speakers come in order of their number of counted stances, then
-        by name; a speaker's rows by number of stances, then by key. The narrator is "narrator".
+        by name; a speaker's rows by number of stances, then by key. The narrator is
+        ``model.NARRATOR`` ("narrator").
 
     Raises:
         ValueError: ``by`` is neither "target" nor "entity".
@@ -1049,7 +1050,7 @@ def stance_matrix(stances: Sequence[Stance], *, by: str = "target") -> list[dict
     shown: dict[tuple[str, str], str] = {}
     totals: dict[str, int] = {}
     for s in stances:
-        who = s.speaker if s.speaker is not None else "narrator"
+        who = s.speaker if s.speaker is not None else NARRATOR
         keys = [s.target] if by == "target" else list(dict.fromkeys(s.entities))
         for key in keys:
             label = " ".join(key.split())
