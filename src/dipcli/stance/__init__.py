@@ -1,0 +1,82 @@
+"""Stance: who supports or opposes what, read off the stance phrases of attributed claims.
+
+Each claim (one sentence with its speaker) is tokenised once and scanned left to
+right for stance heads:
+
+* verbs that take an object: "condemned", "welcomes", "firmly opposes";
+* verbs with a particle: "call for", "warn against", "stand ready to", "abide by";
+* a reporting verb carrying a stance noun: "expressed serious concern about",
+  "reaffirmed the United States' ironclad commitment to", "underscored the
+  importance of", "strong dissatisfaction with and firm opposition to";
+* predicate adjectives: "is deeply concerned about", "are firmly against";
+* a copula negated by contrast: "are not the kind of alliance …, but …".
+
+A head counts only where it reads as a verb with a subject of its own: not as a
+noun ("continued support", "amid calls for"), not in the passive, not in a
+relative clause or a circumstance ("a deal that will support jobs", "as they
+defend their country"), not as part of a name ("Build Back Better"). Its object
+is cut from the text that follows at a clause boundary (punctuation, a relative
+pronoun, a conjoined verb, a new finite verb) and at ``targets.MAX_WORDS`` words, unless
+a proper name runs on; a truncated object is cut back to its last preposition.
+
+Where things are:
+
+* ``words``: every word list and cue family;
+* ``tokens``: the tokenizer and what a token is (a name, an adverb, a new verb);
+* ``grammar``: whether a head is the holder's verb, has a subject, is negated;
+* ``matchers``: the ordered table of named matchers, one per way an act is found;
+* ``targets``: the target phrase after a cue;
+* ``acts``: a claim's acts, from matched head to record;
+* ``matrix``: the speaker x target view.
+
+Decisions:
+
+* Holder: every record copies ``speaker``/``speaker_kind`` from its claim, so a
+  statement's, a group's and a person's positions all count. A narrator claim
+  yields a stance only when the stance verb has an actor subject written right
+  before it (a name, "the sides", "they"): the narration then reports someone's
+  position, and the record keeps the narrator's label.
+* Negation before a head ("do not support", "will never accept") turns an
+  approving verb into ``oppose`` and the cue starts at the negation; any other
+  negated head is dropped. ``accept``/``recognise``/``tolerate`` count only negated.
+* "demand/urge/call on X to … refrain from Y" is ``oppose`` Y; any other demand
+  is ``support`` of what is demanded ("call for stopping Z" supports the stopping).
+* "urged/called on X to do Y": the target is the action asked for, "do Y".
+* "appreciates/commends/praises X for Y": the target is X; Y is the reason.
+* "agreed to / committed to / stand ready to / look forward to" followed by a
+  stance verb is one act: "agreed to firmly uphold" -> the object of uphold.
+* A stance verb inside another act's object ("raised concerns about China's
+  support for Russia") is part of that object, not an act of its own.
+* Courtesies are read but not reported: "thanked X for …", "congratulated X on …",
+  "welcomed X to Washington"; so is a promise to "remain in close contact".
+
+Every look-around is bounded (``tokens.LOOK``, ``targets.SCAN_LIMIT`` tokens), so the work is
+linear in the length of the text.
+"""
+from __future__ import annotations
+
+from ..model import Analysed, Stance
+from .matrix import stance_matrix
+
+__all__ = ["find_stances", "stance_matrix"]
+
+
+def find_stances(item: Analysed) -> list[Stance]:
+    """Every stance act in an analysed article, in text order.
+
+    Args:
+        item: An article after segmentation and attribution.
+
+    Returns:
+        One ``Stance`` per act: the holder (the claim's speaker), ``support`` or ``oppose``,
+        the cue and the target as written with their offsets into ``item.article.text``,
+        the grading word if the text grades the act, and the canonical names of the
+        entities inside the target.
+
+    Example:
+        >>> [(s.polarity, s.cue, s.target) for s in find_stances(analyse(article))]
+        [('oppose', 'strongly condemned', 'the missile launches by North Korea')]
+    """
+    from .acts import find_acts
+
+    return [found.stance for found in find_acts(item)]

@@ -1,0 +1,87 @@
+"""Around a head: is it a verb the sentence's holder uses, has it a subject, is it negated?"""
+from __future__ import annotations
+
+from .tokens import Tokens, adverb, possessive, skip_back
+from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, INTENT, MODALS, NEGATORS, PARTICLE_VERBS, PREP,
+                    RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
+
+# Words between a verb and its subject: "they will not", "the sides agreed to".
+BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
+
+
+def verbal(tk: Tokens, i: int, lemma: str) -> bool:
+    """Is token i (a head form) a verb the sentence's holder uses, not a noun, a passive, another's verb?"""
+    t = tk.low[i]
+    imm = tk.get(i - 1)
+    if imm in DET or possessive(tk, i - 1):
+        return False
+    ing = t.endswith("ing") and t != lemma
+    if imm in PREP and not ing:
+        return False
+    if someone_else(tk, i):
+        return False
+    p = skip_back(tk, i, NEGATORS)
+    prev = tk.get(p)
+    if t not in (lemma, lemma + "s", lemma + "es") and not ing:
+        return prev not in BE  # a past form; after "was", "been": the passive
+    if ing:
+        return True
+    if prev == "to" or prev in ("and", "or") and tk.get(skip_back(tk, p)) in VERB_FORMS \
+            and tk.get(skip_back(tk, skip_back(tk, p))) == "to":
+        # an infinitive states the holder's intention only after "continue to", "efforts to", a name …
+        k = p if prev == "to" else skip_back(tk, skip_back(tk, p))
+        before = skip_back(tk, k)
+        return tk.get(before) in INTENT or tk.name(before) or lemma in CARRIERS
+    if lemma not in AMBIGUOUS and not (t == lemma + "s" and tk.get(i + 1) in PREP):
+        return True
+    # "support", "calls", "hope": a verb after a subject, a modal, a negation
+    if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")):
+        return True
+    if p >= 0 and tk.name(p) or prev in ACTORS:
+        return True
+    if prev.endswith("s") and prev.isalpha() and len(prev) > 3 and prev not in PREP:
+        return True  # a plural subject: "the delegations support"
+    if prev in ("and", "or", ","):
+        nxt = tk.get(i + 1)
+        return nxt in DET or possessive(tk, i + 1) or tk.name(i + 1) or nxt.endswith("ing") \
+            or lemma in PARTICLE_VERBS
+    return False
+
+
+def someone_else(tk: Tokens, i: int) -> bool:
+    """Is the verb at i someone else's, described rather than stated?
+
+    "a deal that will support jobs", "those who support", "as they defend their country",
+    "it needs to defend itself": a relative clause, a circumstance, or "it" as the subject.
+    """
+    p = skip_back(tk, i, BETWEEN_SUBJECT_AND_VERB)
+    subj = tk.get(p)
+    if subj in RELATIVES:
+        return True
+    if subj == "it" and tk.get(p - 1) not in ("and", ","):
+        return True
+    return subj in SUBJECT_PRONOUNS and (tk.get(p - 1) in SUBORDINATORS or tk.get(p - 1) == "as")
+
+
+def has_subject(tk: Tokens, i: int) -> bool:
+    """A narrator's sentence states a position only when an actor is the verb's subject."""
+    p = skip_back(tk, i, BETWEEN_SUBJECT_AND_VERB)
+    prev = tk.get(p)
+    return (p >= 0 and tk.name(p)) or prev in ACTORS or prev in SUBJECT_PRONOUNS
+
+
+def negation(tk: Tokens, i: int) -> int | None:
+    """Where the negation of the verb at i begins ("does not", "will never", "cannot"), if negated."""
+    j = i - 1
+    for _ in range(4):
+        if j < 0:
+            return None
+        t = tk.low[j]
+        if t in NEGATORS or t.endswith(("n't", "n’t")):
+            if t == "not" and tk.get(j + 1) == "only" or t == "no" and tk.get(j + 1) != "longer":
+                return None
+            return j - 1 if tk.get(j - 1) in AUX and t in ("not", "never") else j
+        if not (t in MODALS or t in AUX or t in SKIP_ADVERBS or adverb(t) or t == "longer"):
+            return None
+        j -= 1
+    return None

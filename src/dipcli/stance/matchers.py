@@ -1,0 +1,273 @@
+"""The ways a stance act is found at a head token: an ordered table of named matchers.
+
+:func:`match` tries ``MATCHERS`` in order at a token and the first that answers wins; the
+act keeps the matcher's name. Each matcher reads its words from a cue family of
+:mod:`dipcli.stance.words`:
+
+* ``adjective``: a predicate adjective, "is deeply concerned about X", "remain committed to X";
+* ``contrast``: a copula negated by contrast, "are not the kind of alliance …, but …";
+* ``particle``: a verb with particles, "called for X", "stands ready to X", "warned against X";
+* ``carrier``: a reporting verb carrying a stance noun, "expressed serious concern about X";
+* ``negated``: a verb that counts only negated, "will never accept X";
+* ``object``: a verb whose object is the target, "condemned X", "urged Iran to X".
+
+A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
+(:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
+way of reading cues is one function here and one row in ``MATCHERS``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Polarity
+from .grammar import negation, verbal
+from .tokens import CLAUSE_PUNCT, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
+from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FLIP_WHEN_NEGATED, HEAD_FORMS, IMPORTANCE,
+                    MODALS, NEGATED_ONLY, NEGATORS, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
+                    PREP, REASON_VERBS, RECIPIENT_NOUNS, RELATIVES, STANCE_NOUNS, SUBORDINATORS,
+                    URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+
+
+@dataclass(slots=True)
+class Act:
+    cue0: int       # first token of the cue
+    cue1: int       # one past the last token of the cue
+    polarity: Polarity
+    mode: str       # np | vp | clause | urge | demand | reason: how to read the object
+    obj: int        # first token of the object
+    matcher: str = ""  # the name of the matcher that found it
+
+
+# A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
+Find = Callable[[Tokens, int, str | None, bool], Act | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    name: str
+    find: Find
+
+
+def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
+    """The stance act headed by token i, or None: the first of ``MATCHERS`` that answers.
+
+    ``forced``: the token is known to be a verb (the action in "agreed to uphold", the second
+    verb of "condemned and rejected"), so its context is not checked and it is not coordinated.
+    """
+    if i >= tk.n:
+        return None
+    if tk.cap(i) and i > 0 and tk.is_word(i - 1):
+        return None  # part of a name: "Build Back Better", "the Support Group"
+    lemma = HEAD_FORMS.get(tk.low[i])
+    if lemma is not None and not (forced or verbal(tk, i, lemma)):
+        lemma = None
+    for matcher in MATCHERS:
+        act = matcher.find(tk, i, lemma, forced)
+        if act is not None:
+            act.matcher = matcher.name
+            return act
+    return None
+
+
+def polarity_holds(tk: Tokens, act: Act) -> bool:
+    """Apply negation: "do not support" turns to opposition, "did not condemn" drops the act.
+
+    A negated act's cue starts at the negation, so that it reads as written.
+    """
+    neg = negation(tk, act.cue0)
+    if neg is None:
+        return True
+    lemma = HEAD_FORMS.get(tk.low[act.cue0])
+    if lemma in NEGATED_ONLY and act.cue1 - act.cue0 == 1 \
+            or act.polarity == Polarity.SUPPORT and lemma in FLIP_WHEN_NEGATED:
+        act.polarity = Polarity.OPPOSE
+        act.cue0 = neg
+        return True
+    return False
+
+
+# -- the matchers, in the order of MATCHERS --------------------------------------------------
+
+def match_adjective(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'is deeply concerned about', 'remain committed to', 'are firmly against'."""
+    if tk.low[i] not in ADJECTIVES:
+        return None
+    pol, preps, mode = ADJECTIVES[tk.low[i]]
+    p = skip_back(tk, i, NEGATORS)
+    if tk.get(p) not in BE and tk.get(p) not in ("stand", "stands"):
+        return None
+    if negation(tk, i) is not None:
+        return None
+    if not preps:
+        nxt = tk.get(i + 1)
+        if not (nxt in DET or tk.name(i + 1) or possessive(tk, i + 1) or nxt.endswith("ing")):
+            return None
+        return Act(i, i + 1, pol, mode, i + 1)
+    j = skip_adverbs(tk, i + 1)
+    if tk.get(j) not in preps:
+        return None
+    return Act(i, j + 1, pol, "clause" if tk.get(j) == "that" else mode, j + 1)
+
+
+def match_contrast(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'relations are not the kind of alliance of the Cold War, but …': a framing rejected."""
+    if tk.low[i] != "not":
+        return None
+    nxt = tk.get(i + 1)
+    if tk.get(i - 1) not in BE or nxt in ("only", "just", "merely", "simply", "least", "yet"):
+        return None
+    if not (nxt in DET or nxt.isalpha() and adjectival(nxt)):
+        return None
+    for k in range(i + 2, min(tk.n, i + 40)):
+        if tk.low[k] == "but":
+            return Act(i - 1, i + 1, Polarity.OPPOSE, "np", i + 1)
+        if tk.low[k] in CLAUSE_PUNCT:
+            return None
+    return None
+
+
+def match_particle(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'called for', 'stands ready to', 'spoke out in favour of': the verb's particles in file order."""
+    for seq, pol, mode in PARTICLE_VERBS.get(lemma, ()):
+        j = _particles(tk, i + 1, seq)
+        if j is not None:
+            return Act(i, j, pol, mode, j)
+    return None
+
+
+def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'expressed serious concern about', "reaffirmed the United States' commitment to"."""
+    if lemma not in CARRIERS:
+        return None
+    j = i + 1
+    for _ in range(7):
+        t = tk.get(j)
+        if t in STANCE_NOUNS:
+            if lemma in WEAK_CARRIERS and t not in IMPORTANCE:
+                return None
+            pol, preps = STANCE_NOUNS[t]
+            nxt = tk.get(j + 1)
+            if nxt == "of" and t in RECIPIENT_NOUNS:
+                # "the support of the United States for X": the holder named, then the object
+                k = next((k for k in range(j + 2, min(tk.n, j + 10))
+                          if not tk.is_word(k) or tk.low[k] == "for"), None)
+                if k is not None and tk.low[k] == "for":
+                    return Act(i, k + 1, pol, "np", k + 1)
+            if nxt not in preps:
+                return None
+            if tk.get(j + 2) == "and":
+                # "strong dissatisfaction with and firm opposition to X": one act over the shared object
+                k = j + 3
+                while k < j + 6 and tk.get(k).isalpha() and tk.get(k) not in STANCE_NOUNS \
+                        and tk.get(k) not in PREP:
+                    k += 1
+                other = STANCE_NOUNS.get(tk.get(k))
+                if other and other[0] == pol and tk.get(k + 1) in other[1]:
+                    j, t, nxt = k, tk.get(k), tk.get(k + 1)
+            mode = "np"
+            if nxt == "to" and t in VERBAL_NOUNS:
+                mode = "vp"
+            elif nxt == "that":
+                mode = "clause"
+            elif nxt == "to" and t in RECIPIENT_NOUNS:
+                mode = "reason"
+            return Act(i, j + 2, pol, mode, j + 2)
+        # between the verb and its noun: "the", "its", "the United States'", "serious", "U.S."
+        if not (t in DET or possessive(tk, j) or tk.cap(j) or t in ("'", "’", "and")
+                or (t.isalpha() and t not in PREP and t not in AUX and t not in RELATIVES
+                    and t not in VERB_FORMS and t not in SUBORDINATORS and t != "to")):
+            return None
+        j += 1
+    return None
+
+
+def match_negated(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'will never accept', 'cannot tolerate': verbs that state a position only when negated."""
+    if lemma not in NEGATED_ONLY or negation(tk, i) is None:
+        return None
+    return Act(i, i + 1, Polarity.OPPOSE, "np", i + 1)
+
+
+def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'condemned X', 'firmly supports X', 'urged Iran to X', 'hope that X', 'condemned and rejected X'."""
+    if lemma not in OBJECT_VERBS:
+        return None
+    pol = OBJECT_VERBS[lemma]
+    obj = after_manner(tk, i + 1)
+    nxt = tk.get(obj)
+    if lemma in ("hope", "demand", "urge") and nxt == "that":
+        return Act(i, i + 2, pol, "clause" if lemma == "hope" else "demand", i + 2)
+    if lemma == "hope":
+        return Act(i, i + 2, pol, "vp", i + 2) if nxt == "to" else None
+    if lemma == "welcome" and _hospitality(tk, obj) or lemma == "thank" and nxt == "you":
+        return None
+    if lemma == "back" and not (nxt in DET or possessive(tk, obj) or tk.name(obj)
+                                or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS):
+        return None  # "back then", "came back home"
+    if nxt in PREP or nxt == "to":
+        return None  # "support for", "back in 2014", "champion with": no object
+    if nxt in ("and", "or") and not forced:
+        # "condemned and expressed concern about X": one act over the shared object
+        other = match(tk, skip_adverbs(tk, obj + 1), forced=True)
+        if other is None or other.polarity != pol:
+            return None
+        return Act(i, other.cue1, pol, other.mode, other.obj)
+    if not tk.is_word(obj) and nxt not in QUOTES:
+        return None
+    mode = "urge" if lemma in URGING else "reason" if lemma in REASON_VERBS else "np"
+    return Act(i, i + 1, pol, mode, obj)
+
+
+MATCHERS: tuple[Matcher, ...] = (
+    Matcher("adjective", match_adjective),
+    Matcher("contrast", match_contrast),
+    Matcher("particle", match_particle),
+    Matcher("carrier", match_carrier),
+    Matcher("negated", match_negated),
+    Matcher("object", match_object),
+)
+
+
+# -- what the matchers share -----------------------------------------------------------------
+
+def _particles(tk: Tokens, i: int, seq: tuple[str, ...]) -> int | None:
+    """Index after the particle words starting at i (adverbs may come before any of them), or None."""
+    j = i
+    for word in seq:
+        while adverb(tk.get(j)) and tk.get(j) != word and j < i + LOOK:
+            j += 1
+        if tk.get(j) != word:
+            return None
+        j += 1
+    return j
+
+
+def after_manner(tk: Tokens, i: int) -> int:
+    """Skip "in the strongest (possible) terms" / "in no uncertain terms" right after a verb."""
+    if tk.get(i) != "in":
+        return i
+    for k in range(i + 1, min(tk.n, i + 5)):
+        if tk.low[k] == "terms":
+            return k + 1 if tk.get(k + 1) != "of" else i
+        if not tk.low[k].isalpha():
+            return i
+    return i
+
+
+def _hospitality(tk: Tokens, i: int) -> bool:
+    """'welcomed Prime Minister X to the White House': a host's greeting, not a position."""
+    if not (tk.name(i) or tk.get(i) == "you"
+            or tk.get(i) in ("the", "his", "her", "their") and tk.get(i + 1) in ACTORS | PERSON_WORDS):
+        return False
+    for k in range(i + 1, min(tk.n, i + 10)):
+        t = tk.low[k]
+        if t in ("to", "in", "at") and (tk.name(k + 1)
+                                        or tk.get(k + 1) in ("the", "his", "her") and tk.name(k + 2)):
+            return True
+        if t in ("back", "again") and tk.get(k + 1) == "to":
+            return True
+        if not (tk.name(k) or t in ("of", "the", "and", "his", "her", "counterpart", "delegation", "'", "’")
+                or possessive(tk, k)):
+            return False
+    return False

@@ -1,0 +1,124 @@
+"""One sentence as tokens, and what a token is: a name, an adverb, an adjective, a new verb."""
+from __future__ import annotations
+
+import re
+
+from .words import (ADJECTIVE_ENDINGS, ADJECTIVE_LIKE, AMBIGUOUS, AUX, CAPITALISED_OPENERS, CARRIERS, DET,
+                    HEAD_FORMS, NOT_ADVERBS, NOUNS_LIKE_ADJECTIVES, PREP, SKIP_ADVERBS, SUBJECT_PRONOUNS,
+                    VERB_FORMS)
+
+LOOK = 8  # tokens looked at around a head for its subject, adverbs and particles
+
+# Abbreviations with dots ("U.S."), decimals ("1.2"), words with inner apostrophes,
+# hyphens and slashes, dash runs, then any other single character.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-/]\w+)*|--+|[^\w\s]")
+
+CLAUSE_PUNCT = frozenset(";:.!?…")
+DASHES = frozenset({"--", "—", "–", "---"})
+QUOTES = frozenset("\"“”‘’'«»")
+
+
+class Tokens:
+    """One sentence's tokens: lower-cased text and offsets into the sentence."""
+
+    __slots__ = ("sent", "low", "start", "end", "n")
+
+    def __init__(self, sent: str):
+        self.sent = sent
+        self.start: list[int] = []
+        self.end: list[int] = []
+        for m in TOKEN.finditer(sent):
+            self.start.append(m.start())
+            self.end.append(m.end())
+        low = sent.lower()
+        if len(low) == len(sent):
+            self.low = [low[a:b] for a, b in zip(self.start, self.end)]
+        else:  # a few characters change length when lower-cased
+            self.low = [sent[a:b].lower() for a, b in zip(self.start, self.end)]
+        self.n = len(self.start)
+
+    def raw(self, i: int) -> str:
+        return self.sent[self.start[i]:self.end[i]]
+
+    def get(self, i: int) -> str:
+        return self.low[i] if 0 <= i < self.n else ""
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.sent[self.start[i]].isalnum()
+
+    def cap(self, i: int) -> bool:
+        return 0 <= i < self.n and self.sent[self.start[i]].isupper()
+
+    def name(self, i: int) -> bool:
+        """A capitalised word that is not capitalised just for opening the sentence."""
+        return self.cap(i) and self.raw(i) not in CAPITALISED_OPENERS
+
+
+def possessive(tk: Tokens, i: int) -> bool:
+    t = tk.get(i)
+    return t.endswith(("'s", "’s")) or (t in ("'", "’") and tk.cap(i - 1))
+
+
+def adverb(t: str) -> bool:
+    return t.endswith("ly") and len(t) > 4 and t not in NOT_ADVERBS
+
+
+def adjectival(word: str) -> bool:
+    return word in ADJECTIVE_LIKE or word.endswith(ADJECTIVE_ENDINGS) and word not in NOUNS_LIKE_ADJECTIVES
+
+
+def skip_back(tk: Tokens, i: int, extra: frozenset[str] = frozenset()) -> int:
+    """The first token before i that is not an adverb (or in ``extra``), within ``LOOK`` tokens."""
+    j = i - 1
+    while j >= 0 and j > i - LOOK and (tk.low[j] in SKIP_ADVERBS or adverb(tk.low[j]) or tk.low[j] in extra):
+        j -= 1
+    return j
+
+
+def skip_adverbs(tk: Tokens, i: int) -> int:
+    """The first token from i on that is not an -ly adverb, within ``LOOK`` tokens."""
+    end = i + LOOK
+    while adverb(tk.get(i)) and i < end:
+        i += 1
+    return i
+
+
+def country_word(word: str) -> bool:
+    from ..gazetteer import country_of
+
+    return country_of(word) is not None
+
+
+def is_verb_at(tk: Tokens, i: int) -> bool:
+    """Does token i open a new verb phrase or clause (after "and", "or")?"""
+    t = tk.get(i)
+    if not t:
+        return False
+    if t in AUX or t in SUBJECT_PRONOUNS:
+        return True  # "… and they discussed …"
+    if t in ADJECTIVE_LIKE:
+        return False
+    if adverb(t) and tk.get(i + 1) in VERB_FORMS:
+        i, t = i + 1, tk.get(i + 1)
+    lemma = VERB_FORMS.get(t)
+    if lemma in HEAD_FORMS and lemma not in AMBIGUOUS and lemma not in CARRIERS:
+        return True  # "… and promote cooperation": a stance verb that is never a noun
+    nxt = tk.get(i + 1)
+    object_follows = (nxt in DET or nxt in ("that", "to", "for", "with", "up", "out", "forward", "ready")
+                      or possessive(tk, i + 1) or tk.name(i + 1) or adverb(nxt))
+    if lemma is not None:
+        if t != lemma and not t.endswith(("s", "ing")):
+            return True  # a past form: "stressed", "made"
+        return object_follows
+    return t.endswith("ed") and object_follows
+
+
+def finite_past(tk: Tokens, j: int) -> bool:
+    """A past form opening a new clause ("… the plan Japan announced the …"), not "a shared future"."""
+    t = tk.low[j]
+    if t not in VERB_FORMS or t == VERB_FORMS[t] or t.endswith(("s", "ing")):
+        return False
+    prev, nxt = tk.get(j - 1), tk.get(j + 1)
+    if prev in DET or prev in PREP or possessive(tk, j - 1):
+        return False
+    return nxt in DET or nxt == "that" or possessive(tk, j + 1) or tk.name(j + 1)

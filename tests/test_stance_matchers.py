@@ -1,0 +1,94 @@
+"""Which matcher of the stance table finds an act, on short sentences the project writes."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli.model import Article, Polarity
+from dipcli.core import analyse
+from dipcli.stance import find_stances
+from dipcli.stance.acts import Found, find_acts
+from dipcli.stance.matchers import MATCHERS
+
+INTRO = "Minister Ines Duarte of Portugal received Foreign Minister Kwame Mensah of Ghana in Lisbon. "
+
+
+def acts_of(text: str) -> list[Found]:
+    item = analyse(Article(doc="m", path="m.txt", format="text", title=None, date=None, source=None, place=None,
+                           category=None, url=None, text=text))
+    found = find_acts(item)
+    assert [f.stance for f in found] == find_stances(item)
+    return found
+
+
+def one(text: str) -> Found:
+    found = acts_of(text)
+    assert len(found) == 1, [(f.matcher, f.stance.cue, f.stance.target) for f in found]
+    return found[0]
+
+
+# One sentence per way of finding an act: (sentence, matcher, polarity, cue, target).
+CASES = [
+    ("Duarte said Portugal is deeply concerned about the floods in Mozambique.", "adjective", "oppose",
+     "concerned about", "the floods in Mozambique"),
+    ("Duarte said Portugal remains committed to the Lomé Convention.", "adjective", "support",
+     "committed to", "the Lomé Convention"),
+    ("Duarte said the two navies are firmly against the blockade of the port.", "adjective", "oppose",
+     "against", "the blockade of the port"),
+    ("Duarte said their cooperation is not a bloc aimed at others, but a partnership of equals.", "contrast",
+     "oppose", "is not", "a bloc aimed at others"),
+    ("Duarte called for a ceasefire in the Sahel.", "particle", "support", "called for", "a ceasefire in the Sahel"),
+    ("Duarte warned against new tariffs on cocoa.", "particle", "oppose", "warned against", "new tariffs on cocoa"),
+    ("Duarte said Portugal stands ready to expand maritime patrols.", "particle", "support", "stands ready to",
+     "expand maritime patrols"),
+    ("Duarte expressed serious concern about the coup in Guinea.", "carrier", "oppose",
+     "expressed serious concern about", "the coup in Guinea"),
+    ("Duarte reaffirmed Portugal's support for the African Union.", "carrier", "support",
+     "reaffirmed Portugal's support for", "the African Union"),
+    ("Duarte said Portugal will never accept the seizure of fishing boats.", "negated", "oppose",
+     "will never accept", "the seizure of fishing boats"),
+    ("Duarte condemned the attack on the port of Tema.", "object", "oppose", "condemned",
+     "the attack on the port of Tema"),
+    ("Duarte welcomed the new trade agreement.", "object", "support", "welcomed", "the new trade agreement"),
+    ("Duarte urged the parties to resume talks on the border.", "object", "support", "urged",
+     "resume talks on the border"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "matcher", "polarity", "cue", "target"), CASES)
+def test_each_matcher_finds_its_family(sentence, matcher, polarity, cue, target):
+    found = one(INTRO + sentence)
+    s = found.stance
+    assert (found.matcher, s.polarity, s.cue, s.target) == (matcher, polarity, cue, target)
+    assert s.speaker == "Ines Duarte"
+
+
+def test_every_matcher_in_the_table_has_a_case():
+    assert {m.name for m in MATCHERS} == {case[1] for case in CASES}
+    assert len({m.name for m in MATCHERS}) == len(MATCHERS)
+
+
+def test_the_carrier_reading_comes_before_the_negated_one():
+    # "recognize" both carries a noun of importance and counts negated: the carrier is tried first
+    found = one(INTRO + "Duarte said Lisbon did not recognise the importance of the fisheries deal.")
+    assert (found.matcher, found.stance.polarity, found.stance.cue, found.stance.target) == (
+        "carrier", "oppose", "did not recognise the importance of", "the fisheries deal")
+    found = one(INTRO + "Duarte said Portugal will not recognize the election results.")
+    assert (found.matcher, found.stance.cue, found.stance.target) == (
+        "negated", "will not recognize", "the election results")
+
+
+def test_a_verb_after_an_agreement_is_the_act():
+    found = one(INTRO + "The two ministers agreed to firmly uphold the ceasefire in the Sahel.")
+    assert (found.matcher, found.stance.polarity, found.stance.target) == ("object", "support",
+                                                                          "the ceasefire in the Sahel")
+
+
+def test_negation_flips_an_approving_verb_and_keeps_its_matcher():
+    found = one(INTRO + "Duarte said Portugal does not support the proposed fishing quotas.")
+    assert (found.matcher, found.stance.polarity, found.stance.cue) == ("object", "oppose", "does not support")
+
+
+def test_polarity_is_the_enumeration_and_reads_as_its_value():
+    s = one(INTRO + "Duarte condemned the attack on the port of Tema.").stance
+    assert s.polarity is Polarity.OPPOSE
+    assert s.polarity == "oppose" and str(s.polarity) == "oppose" and f"{s.polarity}" == "oppose"
