@@ -21,7 +21,9 @@ a proper name runs on; a truncated object is cut back to its last preposition.
 
 Where things are:
 
-* ``words``: every word list and cue family;
+* ``words``: every word list, read from ``data/lexicon`` (the cue families are
+  ``stance_verbs.tsv``, ``stance_particles.tsv``, ``stance_nouns.tsv`` and
+  ``stance_adjectives.tsv``);
 * ``tokens``: the tokenizer and what a token is (a name, an adverb, a new verb);
 * ``grammar``: whether a head is the holder's verb, has a subject, is negated;
 * ``matchers``: the ordered table of named matchers, one per way an act is found;
@@ -77,6 +79,6 @@ def find_stances(item: Analysed) -> list[Stance]:
         >>> [(s.polarity, s.cue, s.target) for s in find_stances(analyse(article))]
         [('oppose', 'strongly condemned', 'the missile launches by North Korea')]
     """
-    from .acts import find_acts
+    from .acts import find_acts  # the word lists are read here, on first use
 
     return [found.stance for found in find_acts(item)]

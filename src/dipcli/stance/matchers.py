@@ -2,7 +2,7 @@
 
 :func:`match` tries ``MATCHERS`` in order at a token and the first that answers wins; the
 act keeps the matcher's name. Each matcher reads its words from a cue family of
-:mod:`dipcli.stance.words`:
+``data/lexicon`` (see :mod:`dipcli.stance.words`):
 
 * ``adjective``: a predicate adjective, "is deeply concerned about X", "remain committed to X";
 * ``contrast``: a copula negated by contrast, "are not the kind of alliance …, but …";
@@ -13,7 +13,8 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
-way of reading cues is one function here and one row in ``MATCHERS``.
+family of cues is a row in a data file; a new way of reading them is one function here and
+one row in ``MATCHERS``.
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from ..model import Polarity
 from .grammar import negation, verbal
 from .tokens import CLAUSE_PUNCT, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FLIP_WHEN_NEGATED, HEAD_FORMS, IMPORTANCE,
-                    MODALS, NEGATED_ONLY, NEGATORS, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
-                    PREP, REASON_VERBS, RECIPIENT_NOUNS, RELATIVES, STANCE_NOUNS, SUBORDINATORS,
+                    INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
+                    PREP, REASON_VERBS, RECIPIENT_NOUNS, RELATIVES, STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE,
                     URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
@@ -186,7 +187,7 @@ def match_negated(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     """'will never accept', 'cannot tolerate': verbs that state a position only when negated."""
     if lemma not in NEGATED_ONLY or negation(tk, i) is None:
         return None
-    return Act(i, i + 1, Polarity.OPPOSE, "np", i + 1)
+    return Act(i, i + 1, NEGATED_ONLY[lemma], "np", i + 1)
 
 
 def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -196,9 +197,9 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     pol = OBJECT_VERBS[lemma]
     obj = after_manner(tk, i + 1)
     nxt = tk.get(obj)
-    if lemma in ("hope", "demand", "urge") and nxt == "that":
-        return Act(i, i + 2, pol, "clause" if lemma == "hope" else "demand", i + 2)
-    if lemma == "hope":
+    if nxt == "that" and lemma in THAT_CLAUSE:
+        return Act(i, i + 2, pol, THAT_CLAUSE[lemma], i + 2)
+    if lemma in INFINITIVE_ONLY:
         return Act(i, i + 2, pol, "vp", i + 2) if nxt == "to" else None
     if lemma == "welcome" and _hospitality(tk, obj) or lemma == "thank" and nxt == "you":
         return None
