@@ -377,6 +377,52 @@ def topics(paths: PathsArg = None,
     run.finish()
 
 
+# -- report --------------------------------------------------------------------------------
+
+class StanceBy(str, Enum):
+    entity = "entity"
+    target = "target"
+
+
+@app.command()
+def report(paths: PathsArg = None,
+           output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, or - for standard output.")] = "report.html",
+           full_text: Annotated[int, typer.Option("--full-text", min=0, help="Show the full annotated text of the first N articles (and at most 1 M characters of text); the others are listed with their counts.")] = 100,
+           stance_by: Annotated[StanceBy, typer.Option("--stance-by", help="Columns of the stance map: named entities or target phrases.")] = StanceBy.entity,
+           no_cache: NoCacheOpt = False, jobs: JobsOpt = 1) -> None:
+    """One self-contained HTML page to open offline: annotated text, speakers, stance map, topics, keywords, search.
+
+    The page loads nothing from any network (inline CSS, SVG and script). It is
+    HTML, so --format does not apply.
+
+    Example: dipcli report corpus/ -o report.html
+    """
+    from .html_report import report as build
+    from .render import check_output_path, stderr_console, write_document
+
+    run = Run(paths, Format.table, False, no_cache, jobs)
+    try:
+        check_output_path(output)  # before the work, not after it
+    except DipError as e:
+        run.error(e)
+        raise typer.Exit(1) from None
+    analysed = list(run.items(stances=True))
+    if analysed:
+        err = stderr_console()
+        page = build([item for item, _ in analysed], [st for _, acts in analysed for st in acts],
+                     full_text=full_text, stance_by=stance_by.value,
+                     progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
+        try:
+            size = write_document(page, output)
+        except DipError as e:
+            run.error(e)
+            raise typer.Exit(1) from None
+        if output != "-":
+            err.print(f"wrote {_safe(output)} ({size / 1e6:.2f} MB, {len(analysed):,} article{'s' if len(analysed) != 1 else ''})",
+                      highlight=False)
+    run.finish()
+
+
 # -- kwic ----------------------------------------------------------------------------------
 
 @app.command()

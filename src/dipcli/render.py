@@ -18,6 +18,8 @@ from typing import Any, TextIO
 
 import orjson
 
+from .model import DipError
+
 # Escape sequences (CSI, OSC), C0 and C1 control characters, and lone surrogates,
 # which no UTF-8 stream can carry.
 CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
@@ -168,6 +170,37 @@ def write_object(obj: Any, *, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     out.write(dumps(obj, indent=2) + "\n")
     out.flush()
+
+
+def check_output_path(output: str) -> None:
+    """Refuse, before any work, an output path that cannot be written: a folder, or a file in
+    a folder that does not exist. ``-`` is standard output."""
+    import os
+
+    if output == "-":
+        return
+    if os.path.isdir(output):
+        raise DipError(f"cannot write {output}: it is a folder")
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise DipError(f"cannot write {output}: no folder {folder}")
+
+
+def write_document(text: str, output: str) -> int:
+    """A whole document (the report page) to the file ``output``, or to stdout for ``-``;
+    returns the number of bytes written."""
+    data = text.encode("utf-8", errors="replace")
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return len(data)
+    try:
+        with open(output, "wb") as f:
+            f.write(data)
+    except OSError as err:
+        raise DipError(f"cannot write {output}: {err.strerror or err}") from None
+    return len(data)
 
 
 def stdout_console():
