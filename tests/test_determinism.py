@@ -61,12 +61,21 @@ COMMANDS = {
     "kwic": ["kwic", "trade"],
     "summary": ["summary"],
     "matrix": ["stance", "--matrix"],
+    "report": ["report", "-o", "-"],
 }
 # variant -> (options, cache): "fresh" is an empty cache folder for that run alone,
 # "shared" one that an earlier run filled.
 VARIANTS = {"cold": ([], "fresh"), "warm": ([], "shared"), "no-cache": (["--no-cache"], "fresh"),
             "jobs": (["--jobs", "2"], "fresh"), "jobs-warm": (["--jobs", "2"], "shared")}
 FORMATS = ["json", "csv", "table"]
+# The report writes HTML and takes no --format: its one "format" is html.
+ONLY_HTML = {"report"}
+
+
+def formats(cmd: str, variant: str = "cold") -> list[str]:
+    if cmd in ONLY_HTML:
+        return ["html"]
+    return FORMATS if variant in ("cold", "no-cache") else ["json"]
 
 # Runs in a fresh interpreter: every command, variant and format through the CLI.
 DRIVER = textwrap.dedent("""
@@ -77,7 +86,7 @@ DRIVER = textwrap.dedent("""
     corpus, out, caches, plan = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
     for name, args, variant, fmt, cache in plan:
         env = {"DIPCLI_CACHE_DIR": f"{caches}/{name if cache == 'fresh' else cache}"}
-        r = CliRunner(env=env).invoke(app, [*args, corpus, *variant, "--format", fmt])
+        r = CliRunner(env=env).invoke(app, [*args, corpus, *variant, *(["--format", fmt] if fmt != "html" else [])])
         if r.exception is not None and not isinstance(r.exception, SystemExit):
             raise r.exception
         with open(f"{out}/{name}.out", "wb") as fh:
@@ -93,7 +102,7 @@ def plan() -> list:
     steps = [["prime", ["articles"], [], "json", "shared"]]  # fills the shared cache
     for variant, (extra, cache) in VARIANTS.items():
         for cmd, args in COMMANDS.items():
-            for fmt in FORMATS if variant in ("cold", "no-cache") else ["json"]:
+            for fmt in formats(cmd, variant):
                 steps.append([f"{cmd}.{variant}.{fmt}", args, extra, fmt, cache])
     return steps
 
@@ -150,12 +159,13 @@ def test_same_bytes_under_two_hash_seeds(outputs, cmd):
 @pytest.mark.parametrize("cmd", COMMANDS)
 def test_same_bytes_with_and_without_cache_and_with_two_jobs(outputs, cmd):
     files = outputs["1"]
-    for fmt in FORMATS:
+    for fmt in formats(cmd):
         assert files[f"{cmd}.cold.{fmt}.out"] == files[f"{cmd}.no-cache.{fmt}.out"]
-    reference = files[f"{cmd}.cold.json.out"]
+    main = formats(cmd, "warm")[0]
+    reference = files[f"{cmd}.cold.{main}.out"]
     for variant in ("warm", "jobs", "jobs-warm"):
-        assert files[f"{cmd}.{variant}.json.out"] == reference, f"{cmd} with {variant} differs"
-    assert files[f"{cmd}.warm.json.err"] == files[f"{cmd}.cold.json.err"]
+        assert files[f"{cmd}.{variant}.{main}.out"] == reference, f"{cmd} with {variant} differs"
+    assert files[f"{cmd}.warm.{main}.err"] == files[f"{cmd}.cold.{main}.err"]
 
 
 def test_results_are_not_trivially_empty(outputs):
@@ -166,3 +176,5 @@ def test_results_are_not_trivially_empty(outputs):
     assert json.loads(files["stance.cold.json.out"])
     assert json.loads(files["keywords.cold.json.out"])
     assert json.loads(files["topics.cold.json.out"])
+    page = files["report.cold.html.out"].decode()
+    assert page.startswith("<!DOCTYPE html>") and page.count("<article ") == 5 and "Press briefing" in page
