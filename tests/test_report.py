@@ -294,3 +294,12 @@ def test_a_folder_with_bad_files_still_gets_its_report_and_exit_1(hostile_dir, t
     assert r.exit_code == 1
     assert "empty.txt" in r.stderr and "Traceback" not in r.stderr
     assert "Lindqvist" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_report_reads_stdin(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIPCLI_CACHE_DIR", str(tmp_path / "cache"))
+    r = CliRunner().invoke(app, ["report", "-", "-o", "-"],
+                           input="Foreign Minister Ana Lopes said Portugal supports the accord with Chile.\n")
+    assert r.exit_code == 0, r.stderr
+    tree = Tree(r.stdout)
+    assert "Ana Lopes" in " ".join(tree.sentences.values()) and "Ana Lopes on Chile" in r.stdout

@@ -38,7 +38,13 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     hostile.mkdir()
     for name, text in {**GOOD, **HOSTILE}.items():
         (hostile / name).write_text(text, encoding="utf-8")
-    return {"bundled": _page([], root / "bundled.html"), "hostile": _page([str(hostile)], root / "hostile.html")}
+    many = root / "many"
+    many.mkdir()
+    for n in range(55):  # more than one page of the article list
+        (many / f"note-{n:02}.txt").write_text(f"Note {n}\n\nThe envoy said Chile supports the talks on item {n}.\n",
+                                               encoding="utf-8")
+    return {"bundled": _page([], root / "bundled.html"), "hostile": _page([str(hostile)], root / "hostile.html"),
+            "many": _page([str(many)], root / "many.html", full_text=3)}
 
 
 @pytest.mark.parametrize("name", ["bundled", "hostile"])
@@ -99,3 +105,34 @@ def test_cells_sentences_and_search_respond(browser, pages):
                  "w.dispatchEvent(new Event('change'))")
     assert browser.eval("document.querySelectorAll('#search-results li').length") == 11  # Xi Jinping's claims
     assert browser.console() == [] and browser.requests() == []
+
+
+def test_the_article_list_pages_and_printing_shows_everything(browser, pages):
+    browser.open(pages["many"])
+    visible = "document.querySelectorAll('#article-list tbody tr:not([hidden])').length"
+    assert browser.eval("document.querySelectorAll('#article-list tbody tr').length") == 55
+    assert browser.eval(visible) == 50
+    assert browser.eval("document.querySelectorAll('#texts article').length") == 3  # --full-text 3
+    browser.click(".pager button:last-child")
+    assert browser.eval(visible) == 5
+    assert "articles 51\u201355 of 55" in browser.eval("document.querySelector('.pager').textContent")
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert browser.eval("getComputedStyle(document.querySelector('nav')).display") == "none"
+        assert browser.eval("getComputedStyle(document.getElementById('search')).display") == "none"
+        assert browser.eval("Array.prototype.filter.call(document.querySelectorAll('#article-list tbody tr'), "
+                            "function (r) { return getComputedStyle(r).display !== 'none'; }).length") == 55
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.console() == [] and browser.requests() == []
+
+
+def test_without_chromium_the_tests_skip_unless_required(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("DIPCLI_CHROMIUM", raising=False)
+    monkeypatch.delenv("DIPCLI_BROWSER_TESTS", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no chromium"):
+        chromium()
+    monkeypatch.setenv("DIPCLI_BROWSER_TESTS", "require")
+    with pytest.raises(pytest.fail.Exception, match="DIPCLI_BROWSER_TESTS=require"):
+        chromium()

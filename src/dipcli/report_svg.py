@@ -60,8 +60,8 @@ def _n(x: float) -> str:
     return f"{x:.1f}".removesuffix(".0")
 
 
-def _open(ident: str, width: float, height: float, title: str, desc: str) -> list[str]:
-    return [f'<svg class="chart" role="img" aria-labelledby="{ident}-t {ident}-d" width="{_n(width)}" '
+def _open(ident: str, width: float, height: float, title: str, desc: str, role: str = "img") -> list[str]:
+    return [f'<svg class="chart" role="{role}" aria-labelledby="{ident}-t {ident}-d" width="{_n(width)}" '
             f'height="{_n(height)}" viewBox="0 0 {_n(width)} {_n(height)}" xmlns="http://www.w3.org/2000/svg">',
             f'<title id="{ident}-t">{esc(title)}</title><desc id="{ident}-d">{esc(desc)}</desc>']
 
@@ -112,7 +112,8 @@ def heatmap(ident: str, data: dict, *, title: str, desc: str) -> str:
     width = label_w + cw * len(cols) + 0.72 * CHAR_W * len(col_labels[-1] if col_labels else "") + 10
     height = head + ch * len(rows) + 4
     most = max((s + o for _, _, s, o, _ in cells), default=1) or 1
-    out = _open(ident, width, height, title, desc)
+    # a group, not an image: its cells are buttons that assistive technology must reach
+    out = _open(ident, width, height, title, desc, role="group")
     for j, c in enumerate(col_labels):
         x = label_w + cw * j + cw / 2
         out.append(f'<text x="{_n(x)}" y="{_n(head - 6)}" transform="rotate(-45 {_n(x)} {_n(head - 6)})">'
