@@ -418,3 +418,33 @@ def test_parse_bytes_only_raises_diperror(name, data):
         return
     for art in articles:
         assert_clean(art)
+
+
+# ---------------------------------------------------------------- the reader table
+
+def test_a_new_format_is_one_row(monkeypatch):
+    from dipcli.load import formats
+    from dipcli.load.formats import Reader
+
+    def read_pdf(inp):
+        return [Article(doc=inp.doc, path=inp.path, format="pdf", title=None, date=None, source=None,
+                        place=None, category=None, url=None, text="Text of the PDF.")]
+
+    pdf = Reader("pdf", frozenset({".pdf"}), lambda inp: inp.data.startswith(b"%PDF-"), read_pdf)
+    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"
+    with pytest.raises(DipError, match=r"binary file \(PDF\), not text"):
+        parse_bytes(data, name="x.pdf", doc="x")
+    monkeypatch.setattr(formats, "READERS", (pdf, *formats.READERS))
+    [art] = parse_bytes(data, name="x.pdf", doc="x")
+    assert (art.format, art.text) == ("pdf", "Text of the PDF.")
+    # Other binary input is still refused by the table's own row.
+    with pytest.raises(DipError, match=r"binary file \(PNG\), not text"):
+        parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", name="x.png", doc="x")
+
+
+def test_a_reader_that_declines_hands_the_input_on():
+    # "[" starts JSON, but this is no JSON: the JSON row declines, the text row reads it.
+    [art] = parse_bytes(b"[Updated] The envoys met in Oslo.\n", name="note", doc="note")
+    assert (art.format, art.text) == ("text", "[Updated] The envoys met in Oslo.")
+    with pytest.raises(DipError, match="invalid JSON"):
+        parse_bytes(b"[Updated] The envoys met in Oslo.\n", name="note.json", doc="note")
