@@ -196,7 +196,7 @@ def test_text_starting_with_a_bracket_is_not_json(tmp_path):
 
 def test_every_fixture_paragraph_is_clean():
     articles, _ = load([FIXTURES])
-    assert len(articles) == 8
+    assert len(articles) == 9
     for art in articles:
         assert_clean(art)
 
@@ -448,3 +448,56 @@ def test_a_reader_that_declines_hands_the_input_on():
     assert (art.format, art.text) == ("text", "[Updated] The envoys met in Oslo.")
     with pytest.raises(DipError, match="invalid JSON"):
         parse_bytes(b"[Updated] The envoys met in Oslo.\n", name="note.json", doc="note")
+
+
+def test_markdown_comments_tables_reference_definitions_and_escapes():
+    art = one(FIXTURES / "statement.md")
+    assert (art.format, art.title, art.date) == (
+        "markdown", "Joint Statement of Nordland and Caspia on River Navigation", "2024-05-10")
+    assert paragraphs(art) == [
+        "Nordland and Caspia reaffirmed their commitment to free navigation on the Amber River and "
+        "agreed to publish a joint timetable. The two foreign ministers said the inspection regime "
+        "would start in June 2024.",
+        "Measure Start",
+        "Joint patrols June",
+        "Shared inspections July",
+        "Minister Ortiz said Caspia would host the next round [in Helsborg] and that the 5* rating "
+        "of river port #2 stays in force.",
+        "1. The ministers will meet again in the autumn to review the timetable, as agreed in 2023.",
+        "2. Talks on fishing quotas resume next month.",
+    ]
+    for gone in ("Draft", "<!--", "check the", "|", "---", "example.org", "[amber]", "suspended", "###"):
+        assert gone not in art.text
+
+
+def test_markdown_hard_breaks_and_bullets_commonmark_does_not_know(tmp_path):
+    page = tmp_path / "turns.md"
+    page.write_text("MS. REYES: Good afternoon.  \nQ Thank you. Is the\\\nvisit still on?\n\n"
+                    "Participants:\n• Elena Marsh\n• Omar Reyes, President\nof Caspia\n", encoding="utf-8")
+    assert paragraphs(one(page)) == ["MS. REYES: Good afternoon.", "Q Thank you. Is the visit still on?",
+                                     "Participants:", "- Elena Marsh", "- Omar Reyes, President of Caspia"]
+
+
+def test_markdownish_plain_text_loses_its_syntax(tmp_path):
+    note = tmp_path / "speech.txt"
+    note.write_text("## Address by the Foreign Minister\n\nWe adopted the **Helsborg Accord**, a *pact "
+                    "for the river*.\n\n> Peace is a daily task.\n\n* We **will** keep our word.\n",
+                    encoding="utf-8")
+    art = one(note)
+    assert art.title == "Address by the Foreign Minister"
+    assert paragraphs(art) == ["We adopted the Helsborg Accord, a pact for the river.", "Peace is a daily task.",
+                               "- We will keep our word."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab Z.,:;!?#-—’\\\n*_[]<&`~")), max_size=60),
+    st.lists(st.sampled_from(["a", "Zb", " ", "  ", "\n", "\\", "\\*", "\\\\", "\\\n", "\\[", "\\_", "!", "#", "."]),
+             max_size=25).map("".join)))
+def test_markdown_plain_inline_fast_path_agrees_with_markdown_it(content):
+    from dipcli.load import markdown
+
+    content = content.strip()
+    plain = markdown._plain_lines(content)
+    if plain is not None:
+        assert plain == markdown._parsed_lines(content, {})

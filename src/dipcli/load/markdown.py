@@ -4,6 +4,7 @@ from __future__ import annotations
 import html as html_entities
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..model import Article
 from .base import Input, host
@@ -17,24 +18,6 @@ def sniff(inp: Input) -> bool:
     if inp.head.startswith("---") and front_matter_end(inp.text.lstrip("\ufeff").split("\n", 400)) is not None:
         return True
     return inp.ext_format == "markdown"
-
-
-_MD_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_BULLET_CHARS = frozenset("-*+•▪●◦‣∙·")
-_MD_BULLET = re.compile(r"\s{0,12}([-*+•▪●◦‣∙·])[ \t]+(?=\S)")
-_MD_ORDERED = re.compile(r"\s{0,12}(\d{1,9}[.)])[ \t]+(?=\S)")
-_MD_FENCE = re.compile(r" {0,3}(```|~~~)")
-_MD_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>[^<]{0,500}</\1\s*>", re.IGNORECASE)
-# Link texts may hold escapes, but never a bracket, escaped or not: a scan that starts at one
-# "[" then stops at the next, which keeps the whole pass linear.
-_MD_IMAGE = re.compile(r"!\[(?:[^\[\]\\\n]|\\[^\[\]\n]){0,500}\]"
-                       r"\([^()\s]{0,2000}(?:\s+\"[^\"]{0,200}\")?\)")
-_MD_LINK = re.compile(r"\[((?:[^\[\]\\]|\\[^\[\]]){0,1000})\]"
-                      r"(?:\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}"
-                      r"(?:\s+\"[^\"]{0,200}\")?\)|\[[^\[\]]{0,100}\])")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]{1,2000})>")
-_MD_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,20}(?:\s[^<>]{0,4000})?/?>")
-_MD_INLINE = re.compile(r"\\([!-/:-@\[-`{-~])|\*+|_+|~~|`+")
 
 
 def front_matter_end(lines: Sequence[str]) -> int | None:
@@ -87,122 +70,225 @@ def _first_of(fields: dict, *keys: str) -> object:
     return None
 
 
-def _md_inline(text: str) -> str:
-    """Markdown inline syntax removed: escapes, emphasis, links, inline HTML."""
-    if "<" in text:
-        text = _MD_STRUCK.sub("", text)
-        text = _MD_AUTOLINK.sub(r"\1", text)
-    if "[" in text:
-        text = _MD_IMAGE.sub("", text)
-        text = _MD_LINK.sub(r"\1", text)
-    if "<" in text:
-        text = _MD_TAG.sub(lambda m: " " if m.group()[1:3].lower() == "br" else "", text)
+@cache
+def _parser():
+    from markdown_it import MarkdownIt
 
-    def inline(m: re.Match[str]) -> str:
-        if m.group(1) is not None:
-            return m.group(1)
-        token = m.group(0)
+    # Indentation is no code block in news text (a transcript's "END 2:31 P.M." is indented 25
+    # spaces); text_join off keeps escaped characters apart from plain text, so that the
+    # clean-up of stray emphasis markers leaves an escaped "\*" alone; inline content is parsed
+    # by _inline_lines, only where it holds inline syntax.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["code", "text_join", "inline"])
+
+
+# Bullets CommonMark does not know: "• item" on its own line starts a list item all the same.
+_OTHER_BULLET = re.compile(r"[•▪●◦‣∙·][ \t]+(?=\S)")
+_STRAY = re.compile(r"\*+|_+|~~|`+")
+_STRUCK_OPEN = re.compile(r"<(s|del|strike)\b[^>]*>\Z", re.IGNORECASE)
+_BREAK = re.compile(r"<br\b", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HTML_STRUCK = re.compile(r"<(s|del|strike)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][^>]*|![^>]*|\?[^>]*)>")
+
+
+def _unstray(text: str) -> str:
+    """Emphasis markers left over by sloppy Markdown ("**Note: **", a lone "*") removed; an
+    underscore inside a word stays."""
+    def keep(m: re.Match[str]) -> str:
+        token = m.group()
         if token[0] == "_":
-            before = m.string[m.start() - 1] if m.start() else " "
-            after = m.string[m.end()] if m.end() < len(m.string) else " "
+            before = text[m.start() - 1] if m.start() else " "
+            after = text[m.end()] if m.end() < len(text) else " "
             if before.isalnum() and after.isalnum():
                 return token
         return ""
 
-    if any(c in text for c in "\\*_~`"):
-        text = _MD_INLINE.sub(inline, text)
-    if "&" in text:
-        text = clean(html_entities.unescape(text))
-    return text
+    if not any(c in text for c in "*_~`"):
+        return text
+    return _STRAY.sub(keep, text)
+
+
+def _skip_to(children: list, start: int, closes) -> int:
+    """Index after the token that ``closes`` (a predicate) accepts, or ``start`` when none does."""
+    for j in range(start + 1, len(children)):
+        if closes(children[j]):
+            return j + 1
+    return start
+
+
+# The characters where an inline rule of markdown-it can start (escape, code, strikethrough,
+# emphasis, link, image, autolink, inline HTML, entity); other text is text and line breaks.
+_INLINE_SYNTAX = re.compile(r"[\\`~*_\[<&]")
+# A backslash escape (any ASCII punctuation) or a backslash hard break; and a line break.
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~\n]")
+_PLAIN_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|\\\n|\n")
+
+
+def _plain_lines(content: str) -> list[tuple[str, bool]] | None:
+    """What markdown-it's inline parse gives for content whose only syntax is backslash escapes
+    and line breaks (most paragraphs of news text), without running it; None for other content."""
+    bare = _ESCAPE.sub("", content) if "\\" in content else content
+    if _INLINE_SYNTAX.search(bare) is not None:
+        return None
+    lines: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    hard = False
+    pos = 0
+    for m in _PLAIN_TOKEN.finditer(content):
+        buf.append(content[pos:m.start()])
+        pos = m.end()
+        if m.group(1) is not None:
+            buf.append(m.group(1))
+            continue
+        line = "".join(buf).lstrip(" ")
+        if m.group() == "\n":  # trailing spaces go; two or more make the break a hard one
+            lines.append((line.rstrip(" "), hard))
+            hard = line.endswith("  ")
+        else:
+            lines.append((line, hard))
+            hard = True
+        buf = []
+    buf.append(content[pos:])
+    lines.append(("".join(buf).lstrip(" "), hard))
+    return lines
+
+
+def _inline_lines(content: str, env: dict) -> list[tuple[str, bool]]:
+    """An inline token's text as lines: (text, whether a hard line break ends the line before).
+
+    Struck-through text (``<s>…</s>``, ``~~…~~``: a transcript's correction) is dropped,
+    images too; links keep their text; inline HTML tags and comments are dropped.
+    """
+    plain = _plain_lines(content)
+    return plain if plain is not None else _parsed_lines(content, env)
+
+
+def _parsed_lines(content: str, env: dict) -> list[tuple[str, bool]]:
+    """:func:`_inline_lines` by markdown-it's inline parser (``env``: the document's link
+    references)."""
+    md = _parser()
+    children: list = []
+    md.inline.parse(content, md, env, children)
+    lines: list[tuple[list[str], bool]] = [([], False)]
+    i = 0
+    n = len(children)
+    while i < n:
+        tok = children[i]
+        kind = tok.type
+        if kind == "text":
+            lines[-1][0].append(_unstray(tok.content))
+        elif kind in ("text_special", "code_inline"):
+            lines[-1][0].append(tok.content)
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append(([], kind == "hardbreak"))
+        elif kind == "s_open":
+            i = _skip_to(children, i, lambda t: t.type == "s_close")
+            continue
+        elif kind == "html_inline":
+            m = _STRUCK_OPEN.match(tok.content)
+            if m:
+                close = re.compile(rf"</{m[1]}\s*>\Z", re.IGNORECASE)
+                after = _skip_to(children, i, lambda t: t.type == "html_inline" and close.match(t.content))
+                if after > i:
+                    i = after
+                    continue
+            elif _BREAK.match(tok.content):
+                lines[-1][0].append(" ")
+        i += 1
+    return [("".join(parts), hard) for parts, hard in lines]
+
+
+def _html_text(html: str) -> str:
+    """The words of a block of raw HTML: comments, struck-through text and tags removed."""
+    html = _HTML_COMMENT.sub("", html)
+    html = _HTML_STRUCK.sub("", html)
+    html = _BREAK.sub(" <br", html)
+    return html_entities.unescape(_HTML_TAG.sub("", html))
+
+
+def _paragraphs(lines: list[tuple[str, bool]], prefix: str) -> list[str]:
+    """Lines of one Markdown paragraph as paragraphs of the article.
+
+    A hard line break ends a paragraph unless the next line goes on in lower case (a
+    transcript's speaker turns are often one hard-broken paragraph); a line opening with a
+    bullet CommonMark does not know starts a list item. ``prefix`` marks a list item.
+    """
+    paras: list[list[str]] = []
+    for text, hard in lines:
+        line = text.strip()
+        if not line:
+            continue
+        bullet = _OTHER_BULLET.match(line)
+        if bullet:
+            paras.append(["- " + line[bullet.end():]])
+        elif not paras or hard and not line[:1].islower():
+            paras.append([line])
+        else:
+            paras[-1].append(line)
+    joined = [" ".join(parts) for parts in paras]
+    if joined and prefix:
+        joined[0] = prefix + joined[0]
+    return joined
+
+
+def _blocks(tokens: list, env: dict) -> list[tuple[str, int]]:
+    """(paragraph, heading level or 0) from markdown-it's tokens, in document order.
+
+    A list item's first paragraph starts with its marker ("- ", "2. "); a table row is one
+    paragraph, its cells separated by spaces; every non-blank line of fenced code is one.
+    Reference-link definitions, comments and thematic breaks leave nothing.
+    """
+    out: list[tuple[str, int]] = []
+    prefix = ""
+    level = 0
+    row: list[str] | None = None
+    for tok in tokens:
+        kind = tok.type
+        if kind == "list_item_open":
+            prefix = f"{tok.info}{tok.markup} " if tok.info else "- "
+        elif kind == "list_item_close":
+            marker = prefix.strip()
+            if marker[:1].isdigit():
+                # An empty numbered item is the last line of a hard-wrapped sentence inside a
+                # list ("… launched in June" / "2023."): its marker is text.
+                if out and not out[-1][1] and not ends_sentence(out[-1][0]):
+                    out[-1] = (f"{out[-1][0]} {marker}", 0)
+                else:
+                    out.append((marker, 0))
+            prefix = ""
+        elif kind == "heading_open":
+            level = int(tok.tag[1:])
+        elif kind == "heading_close":
+            level = 0
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            out.append((" ".join(cell for cell in row if cell), 0))
+            row = None
+        elif kind == "inline":
+            lines = _inline_lines(tok.content, env)
+            if row is not None:
+                row.append(" ".join(text.strip() for text, _ in lines))
+            elif level:
+                out.append((" ".join(text.strip() for text, _ in lines), level))
+            else:
+                out.extend((para, 0) for para in _paragraphs(lines, prefix))
+                prefix = ""
+        elif kind == "fence":
+            out.extend((line, 0) for line in tok.content.split("\n") if line.strip())
+        elif kind == "html_block":
+            out.append((_html_text(tok.content), 0))
+    return out
+
+
+def _parse(text: str) -> list[tuple[str, int]]:
+    env: dict = {}
+    return _blocks(_parser().parse(text, env), env)
 
 
 def plain_paragraph(para: str) -> str:
     """One paragraph of Markdown-ish plain text without its Markdown syntax."""
-    m = _MD_HEADING.match(para)
-    if m:
-        para = para[m.end():].rstrip().rstrip("#")
-    while para.startswith(">"):
-        para = para[1:].lstrip()
-    m = _MD_BULLET.match(para)
-    if m:
-        para = "- " + para[m.end():]
-    return _md_inline(para)
-
-
-def _markdown_blocks(lines: Sequence[str]) -> list[tuple[str, int]]:
-    """(paragraph source, heading level or 0), hard-wrapped lines joined."""
-    paras: list[tuple[str, int]] = []
-    buf: list[str] = []
-    hard_break = False
-    in_code = False
-    quoted = False
-
-    def flush() -> None:
-        if buf:
-            paras.append((" ".join(buf), 0))
-            buf.clear()
-
-    for line in lines:
-        stripped = line.strip()
-        first = stripped[:1]
-        if first in ("`", "~") and _MD_FENCE.match(line):
-            flush()
-            in_code = not in_code
-            continue
-        if in_code:
-            if stripped:  # escaped, so that the inline pass leaves code as it is
-                escaped = stripped.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
-                paras.append((escaped, 0))
-            continue
-        if not stripped:
-            flush()
-            hard_break = False
-            continue
-        is_quote = first == ">"
-        if is_quote:
-            stripped = stripped.lstrip("> ")
-            if not stripped:
-                flush()
-                continue
-            first = stripped[:1]
-        if is_quote != quoted:
-            flush()
-            quoted = is_quote
-        if first == "#" and not is_quote:
-            m = _MD_HEADING.match(stripped)
-            if m:
-                flush()
-                paras.append((stripped[m.end():].rstrip().rstrip("#").rstrip(), len(m[1])))
-                hard_break = False
-                continue
-        if first in ("=", "-", "*", "_"):
-            chars = set(stripped)
-            if chars <= {"=", "-"} and len(stripped) >= 2 and buf:
-                heading = " ".join(buf)
-                buf.clear()
-                paras.append((heading, 1 if first == "=" else 2))
-                continue
-            if chars <= {"*", "-", "_", " "} and stripped.count(first) >= 3:
-                flush()
-                continue
-        bullet = _MD_BULLET.match(stripped) if first in _BULLET_CHARS else None
-        if bullet:
-            flush()
-            buf.append("- " + stripped[bullet.end():])
-        elif first.isdigit() and _MD_ORDERED.match(stripped):
-            flush()
-            buf.append(stripped)
-        else:
-            if buf and hard_break and not first.islower():
-                flush()
-            buf.append(stripped)
-        if line.endswith("\\") and not line.endswith("\\\\"):
-            hard_break = True
-            buf[-1] = buf[-1][:-1].rstrip()
-        else:
-            hard_break = line.endswith("  ")
-    flush()
-    return paras
+    return " ".join(text for text, _ in _parse(para))
 
 
 def read(inp: Input) -> list[Article]:
@@ -217,8 +303,8 @@ def read(inp: Input) -> list[Article]:
     # (lines, heading level, has a letter or digit): lines are joined at the end, so that
     # gluing many blocks onto one paragraph stays linear.
     blocks: list[tuple[list[str], int, bool]] = []
-    for src, level in _markdown_blocks(lines):
-        para = collapse(_md_inline(src))
+    for src, level in _parse("\n".join(lines)):
+        para = collapse(clean(src))
         if not para:
             continue
         last = blocks[-1] if blocks else None
