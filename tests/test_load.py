@@ -501,3 +501,65 @@ def test_markdown_plain_inline_fast_path_agrees_with_markdown_it(content):
     plain = markdown._plain_lines(content)
     if plain is not None:
         assert plain == markdown._parsed_lines(content, {})
+
+
+# ---------------------------------------------------------------- pages without article markup
+
+PAGE = Path(__file__).parent / "fixtures" / "html" / "ministry_page.html"
+BODY = [
+    "The two sides discussed the grain corridor, inspections of cargo ships on the Amber River and "
+    "preparations for the ministerial meeting in Helsborg, which Caspia will host in the autumn.",
+    "Minister Ortiz said that Caspia supports the Baltic Grain Initiative and stands ready to expand joint "
+    "patrols, adding that free navigation serves both countries.",
+    "Envoy Holm thanked Caspia for its constructive position and expressed hope that the talks on fishing "
+    "quotas would resume next month, with experts of both ministries taking part.",
+    "The ministers agreed to keep in close contact.",
+]
+BOILERPLATE = ("About the Ministry", "Search the website", "Home /", "Latest news", "Deputy Minister visits",
+               "Share", "Tags", "Site map", "All rights reserved", "Harbour Street")
+
+
+@pytest.fixture
+def builtin_extractor(monkeypatch):
+    from dipcli.load import maintext
+
+    monkeypatch.setattr(maintext, "extract", lambda root: None)  # as without the html extra
+
+
+def test_page_without_article_markup_keeps_its_text_not_its_menus(builtin_extractor):
+    art = one(PAGE)
+    assert (art.title, art.date) == ("Foreign Minister Ortiz meets Nordland envoy", "2024-06-03")
+    assert paragraphs(art) == [
+        "Foreign Minister Lena Ortiz received the Special Envoy of Nordland, Anders Holm.", *BODY]
+    for gone in BOILERPLATE:
+        assert gone not in art.text
+
+
+def test_page_without_article_markup_through_trafilatura(monkeypatch):
+    pytest.importorskip("trafilatura")
+    import socket
+
+    def offline(*args, **kwargs):
+        raise AssertionError("the extractor went to the network")
+
+    monkeypatch.setattr(socket.socket, "connect", offline)
+    first, second = one(PAGE), one(PAGE)
+    assert first.text == second.text
+    assert paragraphs(first)[-4:] == BODY
+    for gone in BOILERPLATE:
+        assert gone not in first.text
+
+
+def test_page_with_dates_and_links_but_no_sentence_has_no_article(tmp_path, builtin_extractor):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><div><a href='/'>Home</a> <a href='/news'>News</a></div>"
+                    "<div>3 June 2024, 14:20</div><div>Last updated at 3 June 2024, 18:05</div>"
+                    "<div><a href='/x'>Direct link</a></div></body></html>", encoding="utf-8")
+    assert load([page])[1] == [f"{page}: no article text found"]
+
+
+def test_short_note_without_markup_keeps_its_sentence(tmp_path, builtin_extractor):
+    page = tmp_path / "note.html"
+    page.write_text("<html><body><div><a href='/'>Home</a></div><p>Talks resume.</p></body></html>",
+                    encoding="utf-8")
+    assert one(page).text == "Talks resume."

@@ -12,6 +12,8 @@ from ..model import Article, DipError
 from .base import Input, host
 from .dates import parse_date
 from .decode import meta, one_line
+from . import maintext
+from .maintext import Block
 from .paragraphs import finish
 
 
@@ -95,37 +97,65 @@ def _strip_hidden(root) -> None:
             el.drop_tree()
 
 
-def _html_paragraphs(root) -> list[str]:
+def _html_blocks(root) -> list[Block]:
+    """The paragraphs under ``root`` as blocks: text, how much of it is link text, owner."""
     from lxml import etree
 
-    paras: list[str] = []
+    blocks: list[Block] = []
     buf: list[str] = []
+    open_blocks = [root]  # the block elements around the walk's position
+    owner = root
+    chars = link_chars = 0
+    in_link = 0
+
+    def add(text: str) -> None:
+        nonlocal owner, chars, link_chars
+        if not buf:
+            owner = open_blocks[-1]
+        buf.append(text)
+        chars += len(text)
+        if in_link:
+            link_chars += len(text)
 
     def flush() -> None:
+        nonlocal chars, link_chars
         if buf:
             para = one_line("".join(buf))
             if para:
-                paras.append(para)
+                blocks.append(Block(text=para, chars=chars, link_chars=link_chars, owner=owner))
             buf.clear()
+            chars = link_chars = 0
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in _BLOCK_TAGS or tag == "br":
                 flush()
+                if tag != "br" and el is not root:
+                    open_blocks.append(el)
             elif tag in _CELL_TAGS:
-                buf.append(" ")
+                add(" ")
+            if tag == "a":
+                in_link += 1
             if el.text and tag:
-                buf.append(el.text)
+                add(el.text)
         else:
             if tag in _BLOCK_TAGS:
                 flush()
+                if el is not root:
+                    open_blocks.pop()
             elif tag in _CELL_TAGS:
-                buf.append(" ")
+                add(" ")
+            if tag == "a":
+                in_link -= 1
             if el is not root and el.tail:
-                buf.append(el.tail)
+                add(el.tail)
     flush()
-    return paras
+    return blocks
+
+
+def _html_paragraphs(root) -> list[str]:
+    return [block.text for block in _html_blocks(root)]
 
 
 def _xpath_first(root, query: str):
@@ -168,9 +198,12 @@ def read(inp: Input) -> list[Article]:
                      if isinstance(el.tag, str) and el.tag.lower() not in _DROP_TAGS), None)
 
     body = shown(f"//*[{_itemprop('articleBody')}]")
-    for query in ("//article", "//main", "//body"):
+    for query in ("//article", "//main"):
         if body is None:
             body = shown(query)
+    marked = body is not None  # else the page's main text is told from its menus by maintext
+    if body is None:
+        body = shown("//body")
     if body is None:
         body = root
     article = body if body.tag == "article" else next(body.iterancestors("article"), None)
@@ -237,7 +270,12 @@ def read(inp: Input) -> list[Article]:
         _strip_hidden(lead)
         paras.extend(_html_paragraphs(lead))
     _strip_hidden(body)
-    body_paras = _html_paragraphs(body)
+    if marked:
+        body_paras = _html_paragraphs(body)
+    else:
+        body_paras = maintext.extract(root)
+        if body_paras is None:
+            body_paras = [block.text for block in maintext.select(_html_blocks(body))]
     if paras and body_paras and body_paras[0] == paras[-1]:
         body_paras = body_paras[1:]
     if title and body_paras and body_paras[0] == title and lead is None:
