@@ -230,7 +230,7 @@ def test_undetectable_encoding_is_refused_clearly(tmp_path):
     articles, errors = load([tmp_path / "noise.txt"])
     assert articles == []
     assert errors == [f"{tmp_path / 'noise.txt'}: not UTF-8 and the encoding could not be detected "
-                      "(convert the file to UTF-8)"]
+                      "(convert the file to UTF-8, or name its encoding)"]
 
 
 @pytest.mark.parametrize("data, message", [
@@ -411,11 +411,13 @@ def test_jsonl_tooltip_repeats_are_removed(tmp_path, raw, clean):
 ))
 @pytest.mark.parametrize("name", ["x.txt", "x.md", "x.html", "x.jsonl", "x"])
 def test_parse_bytes_only_raises_diperror(name, data):
+    notes: list[str] = []
     try:
-        articles = parse_bytes(data, name=name, doc="x")
+        articles = parse_bytes(data, name=name, doc="x", on_warning=notes.append)
     except DipError as err:
         assert "\n" not in str(err)
         return
+    assert all("\n" not in note for note in notes)
     for art in articles:
         assert_clean(art)
 
@@ -563,3 +565,46 @@ def test_short_note_without_markup_keeps_its_sentence(tmp_path, builtin_extracto
     page.write_text("<html><body><div><a href='/'>Home</a></div><p>Talks resume.</p></body></html>",
                     encoding="utf-8")
     assert one(page).text == "Talks resume."
+
+
+# ---------------------------------------------------------------- encodings, continued
+
+LEGACY = "Foreign Minister Lena Ortiz said the talks were useful. We\u2019ll meet again in June, she added.\n"
+
+
+def test_cp1252_the_detector_cannot_decide_is_read_with_a_warning(tmp_path):
+    (tmp_path / "readout.txt").write_bytes(LEGACY.encode("cp1252"))  # 0x92 its only non-ASCII byte
+    notes: list[str] = []
+    art = one(tmp_path / "readout.txt", on_warning=notes.append)
+    assert art.text == LEGACY.strip()
+    assert notes == [f"{tmp_path / 'readout.txt'}: not UTF-8 and no encoding detected; read as Windows-1252"]
+
+
+def test_the_last_resort_reads_bytes_windows_1252_leaves_undefined_as_latin_1():
+    from dipcli.load.decode import _windows_1252
+
+    assert _windows_1252(b"Talks\x81 resumed \x93today\x94.") == "Talks\x81 resumed \u201ctoday\u201d."
+    assert _windows_1252(bytes(range(128, 256))) is None  # mostly non-ASCII letters: noise
+
+
+def test_a_forced_encoding_is_the_only_one_tried(tmp_path):
+    (tmp_path / "ru.txt").write_bytes("Министр Ортис сказала, что переговоры были полезны.".encode("cp1251"))
+    assert one(tmp_path / "ru.txt", encoding="cp1251").text == "Министр Ортис сказала, что переговоры были полезны."
+    (tmp_path / "fr.txt").write_bytes("Le café de la délégation.".encode("utf-8"))
+    assert one(tmp_path / "fr.txt", encoding="latin-1").text == "Le cafÃ© de la dÃ©lÃ©gation."
+    (tmp_path / "legacy.txt").write_bytes(LEGACY.encode("cp1252"))
+    articles, errors = load([tmp_path / "legacy.txt"], encoding="utf-8")
+    assert articles == []
+    assert errors == [f"{tmp_path / 'legacy.txt'}: not valid utf-8 (byte 0x92 at offset 58)"]
+
+
+def test_a_forced_encoding_reads_json_lines_records(tmp_path):
+    (tmp_path / "feed.jsonl").write_bytes(json.dumps({"text": "Déclaration commune."}, ensure_ascii=False)
+                                          .encode("cp1252") + b"\n")
+    assert load([tmp_path / "feed.jsonl"])[1] == [f"{tmp_path / 'feed.jsonl'}:1: not valid UTF-8"]
+    assert one(tmp_path / "feed.jsonl", encoding="cp1252").text == "Déclaration commune."
+
+
+def test_without_a_warning_callback_the_guess_is_a_python_warning(tmp_path):
+    with pytest.warns(UserWarning, match="read as Windows-1252"):
+        parse_bytes(LEGACY.encode("cp1252"), name="readout.txt", doc="readout")

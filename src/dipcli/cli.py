@@ -25,14 +25,27 @@ app = typer.Typer(
 )
 
 
-SETTINGS: dict = {"max_bytes": None, "context": None}
+SETTINGS: dict = {"max_bytes": None, "encoding": None, "context": None}
 
 
 @app.callback()
 def _options(ctx: typer.Context, max_bytes: Annotated[Optional[int], typer.Option(
         "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES",
-        help="Refuse input files larger than this many bytes (default 200 MB).")] = None) -> None:
+        help="Refuse input files larger than this many bytes (default 200 MB).")] = None,
+        encoding: Annotated[Optional[str], typer.Option(
+            "--encoding", metavar="NAME",
+            help="Read every input in this encoding (cp1252, latin-1, utf-16, ...) instead of detecting it.")] = None,
+        ) -> None:
     SETTINGS["max_bytes"] = max_bytes
+    SETTINGS["encoding"] = None
+    if encoding is not None:
+        import codecs
+
+        try:
+            SETTINGS["encoding"] = codecs.lookup(encoding).name
+        except LookupError:
+            sys.stderr.write(f"dipcli: error: --encoding: unknown encoding {encoding!r}\n")
+            raise typer.Exit(2) from None
     SETTINGS["context"] = ctx  # its close callbacks run when the command ends, however it ends
 
 
@@ -79,6 +92,12 @@ class Run:
             SETTINGS["context"].call_on_close(lambda: manager.__exit__(None, None, None))
         return self._client
 
+    def warning(self, message: str) -> None:
+        from .render import one_line
+
+        sys.stderr.write(f"dipcli: warning: {one_line(message)}\n")
+        sys.stderr.flush()
+
     def error(self, err: DipError) -> None:
         from .render import one_line
 
@@ -94,12 +113,14 @@ class Run:
 
             source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
                                         max_bytes=SETTINGS["max_bytes"], stances=stances,
-                                        use_cache=not self.no_cache)
+                                        use_cache=not self.no_cache, encoding=SETTINGS["encoding"],
+                                        on_warning=self.warning)
         else:
             from .pipeline import iter_analysed
 
             source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs,
-                                   max_bytes=SETTINGS["max_bytes"], stances=stances)
+                                   max_bytes=SETTINGS["max_bytes"], stances=stances, encoding=SETTINGS["encoding"],
+                                   on_warning=self.warning)
         for item in source:
             self.loaded += 1
             yield item

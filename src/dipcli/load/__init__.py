@@ -31,6 +31,7 @@ are the readers; :mod:`.decode`, :mod:`.paragraphs`, :mod:`.dates` and
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePath
 
@@ -58,7 +59,8 @@ def default_corpus() -> Path:
 
 
 def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  on_error: Callable[[DipError], None]) -> Iterator[Article]:
+                  on_error: Callable[[DipError], None], encoding: str | None = None,
+                  on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
     """Yield the articles found under ``paths``, one at a time.
 
     Args:
@@ -68,6 +70,10 @@ def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             streamed, so for them the limit applies to each line.
         on_error: Called with a :class:`DipError` for each problem (missing
             path, unreadable file, bad JSON line …); loading then goes on.
+        encoding: Read every input in this encoding (a name Python's codecs
+            know) instead of detecting it.
+        on_warning: Called with a one-line note that does not stop loading (a
+            file read in a guessed encoding); default: a Python ``UserWarning``.
 
     Yields:
         Articles in input order; ``doc`` ids are unique (a repeated id gets a
@@ -82,15 +88,16 @@ def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     used: set[str] = set()
     for source in expand(paths, on_error):
         try:
-            for article in load_source(source, max_bytes=max_bytes, on_error=on_error):
+            for article in load_source(source, max_bytes=max_bytes, on_error=on_error, encoding=encoding,
+                                       on_warning=on_warning or _warn):
                 article.doc = unique_doc(article.doc, used)
                 yield article
         except DipError as err:
             on_error(err)
 
 
-def parse_bytes(data: bytes, *, name: str, doc: str,
-                on_error: Callable[[DipError], None] | None = None) -> list[Article]:
+def parse_bytes(data: bytes, *, name: str, doc: str, on_error: Callable[[DipError], None] | None = None,
+                encoding: str | None = None, on_warning: Callable[[str], None] | None = None) -> list[Article]:
     """Detect the format of one file's content and parse it.
 
     Args:
@@ -100,6 +107,7 @@ def parse_bytes(data: bytes, *, name: str, doc: str,
         doc: The document id (JSON records get ``doc:N``).
         on_error: Receives bad JSON Lines records; when ``None`` the first bad
             record raises.
+        encoding, on_warning: As for :func:`iter_articles`.
 
     Returns:
         The articles in the file (one, except for JSON Lines / JSON arrays).
@@ -111,4 +119,9 @@ def parse_bytes(data: bytes, *, name: str, doc: str,
         raise err
 
     ext = extension(PurePath(name).name)
-    return list(read_data(data, name=name, doc=doc, path=name, ext=ext, on_error=on_error or _raise))
+    return list(read_data(data, name=name, doc=doc, path=name, ext=ext, on_error=on_error or _raise,
+                          encoding=encoding, on_warning=on_warning or _warn))
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, UserWarning, stacklevel=3)

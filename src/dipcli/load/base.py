@@ -22,13 +22,17 @@ class Input:
         ext: Its extension, lower case with the dot ("" for none): a hint only.
         ext_format: The format whose row in the reader table lists ``ext``, or None.
         charset: The encoding the input declares for itself (an HTML ``<meta charset>``), if any.
+        encoding: The encoding the user gave (``--encoding``): the only one tried.
         on_error: Receives problems with one record of a multi-record input; loading goes on.
+        on_warning: Receives one-line notes that do not stop loading (an encoding guessed).
     """
 
-    __slots__ = ("data", "name", "doc", "path", "ext", "ext_format", "charset", "on_error", "_first", "_text")
+    __slots__ = ("data", "name", "doc", "path", "ext", "ext_format", "charset", "encoding", "on_error",
+                 "on_warning", "_first", "_text")
 
     def __init__(self, data: bytes, *, name: str, doc: str, path: str, ext: str, ext_format: str | None,
-                 charset: str | None, on_error: Callable[[DipError], None], first_line: bytes | None = None):
+                 charset: str | None, on_error: Callable[[DipError], None], encoding: str | None = None,
+                 on_warning: Callable[[str], None] | None = None, first_line: bytes | None = None):
         self.data = data
         self.name = name
         self.doc = doc
@@ -37,6 +41,8 @@ class Input:
         self.ext_format = ext_format
         self.charset = charset
         self.on_error = on_error
+        self.encoding = encoding
+        self.on_warning = on_warning
         self._first = first_line
         self._text: str | None = None
 
@@ -51,13 +57,17 @@ class Input:
 
     @property
     def text(self) -> str:
-        """The content decoded (see :func:`~dipcli.load.decode.decode`) and cleaned.
+        """The content decoded (see :func:`~dipcli.load.decode.decode`) and cleaned; a guessed
+        encoding is reported to ``on_warning``.
 
         Raises:
             DipError: Undecodable, or nothing but whitespace.
         """
         if self._text is None:
-            text = clean(decode(self.data, self.name, declared=self.charset))
+            text, guessed = decode(self.data, self.name, declared=self.charset, forced=self.encoding)
+            if guessed and self.on_warning is not None:
+                self.on_warning(f"{self.name}: not UTF-8 and no encoding detected; read as {guessed}")
+            text = clean(text)
             if not text.strip():
                 raise DipError(f"{self.name}: contains only whitespace" if text else f"{self.name}: empty file")
             self._text = text

@@ -51,32 +51,69 @@ def refuse_binary(head: bytes, name: str) -> None:
         raise DipError(f"{name}: binary file ({kind}), not text")
 
 
-def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
-    """Text from bytes: by byte-order mark, else UTF-8, else the ``declared`` encoding, else
-    UTF-8 with a few broken bytes, else what the detector is sure of; else a DipError."""
+#: The encoding of the last resort (see :func:`decode`).
+FALLBACK = "Windows-1252"
+
+
+def decode(data: bytes, name: str, *, declared: str | None = None,
+           forced: str | None = None) -> tuple[str, str | None]:
+    """Text from bytes, and the encoding it was read in when that was a guess of the last resort.
+
+    In order: the ``forced`` encoding alone when given; else the byte-order mark; UTF-8; the
+    encoding the content ``declared``; UTF-8 with a few broken bytes; what the detector
+    (charset-normalizer) is sure of; and last Windows-1252 (Latin-1 for the five bytes it
+    leaves undefined) when that gives a text whose letters are mostly ASCII: an English text
+    with a curly apostrophe as its only non-ASCII byte is one the detector cannot decide.
+
+    Raises:
+        DipError: Not text in the forced encoding, a broken byte-order mark, or no encoding.
+    """
+    if forced:
+        try:
+            return data.decode(forced), None
+        except UnicodeDecodeError as err:
+            raise DipError(f"{name}: not valid {forced} (byte 0x{data[err.start]:02x} at offset "
+                           f"{err.start})") from None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), None
             except UnicodeDecodeError:
                 raise DipError(f"{name}: starts with a {encoding} byte-order mark but is not "
                                f"valid {encoding}") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     if declared:
         try:
-            return data.decode(declared)
+            return data.decode(declared), None
         except (LookupError, UnicodeDecodeError):
             pass
     text = _mostly_utf8(data)
+    if text is None:
+        text = _detect_encoding(data)
     if text is not None:
-        return text
-    text = _detect_encoding(data)
+        return text, None
+    text = _windows_1252(data)
     if text is None:
         raise DipError(f"{name}: not UTF-8 and the encoding could not be detected "
-                       "(convert the file to UTF-8)")
+                       "(convert the file to UTF-8, or name its encoding)")
+    return text, FALLBACK
+
+
+# Bytes Windows-1252 leaves undefined, as surrogateescape decodes them.
+_UNDEFINED_1252 = re.compile("[\udc81\udc8d\udc8f\udc90\udc9d]")
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """``data`` as Windows-1252 (Latin-1 for its undefined bytes), or None when most letters
+    of the result are not ASCII (noise, or a script this cannot be)."""
+    text = _UNDEFINED_1252.sub(lambda m: chr(ord(m.group()) - 0xDC00),
+                               data.decode("cp1252", errors="surrogateescape"))
+    letters = [ch for ch in text if ch.isalpha()]
+    if 2 * sum(ch.isascii() for ch in letters) < len(letters):
+        return None
     return text
 
 

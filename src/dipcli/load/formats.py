@@ -73,8 +73,8 @@ READABLE_EXTENSIONS = frozenset(ext for reader in READERS for ext in reader.exte
 _FORMAT_OF = {ext: reader.name for reader in READERS for ext in reader.extensions}
 
 
-def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str,
-              on_error: Callable[[DipError], None]) -> Iterator[Article]:
+def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str, on_error: Callable[[DipError], None],
+              encoding: str | None = None, on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles in one input held in memory, read by the first row that takes it.
 
     Args:
@@ -84,6 +84,8 @@ def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str,
         path: ``Article.path``.
         ext: The input's extension ("" for none): a hint.
         on_error: Receives problems with single records; loading goes on.
+        encoding: Read the input in this encoding only (else it is detected).
+        on_warning: Receives one-line notes that do not stop loading (an encoding guessed).
 
     Raises:
         DipError: Empty, binary, undecodable or text-less input.
@@ -97,7 +99,8 @@ def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str,
             charset = reader.charset(data, fmt)
             if charset:
                 break
-    inp = Input(data, name=name, doc=doc, path=path, ext=ext, ext_format=fmt, charset=charset, on_error=on_error)
+    inp = Input(data, name=name, doc=doc, path=path, ext=ext, ext_format=fmt, charset=charset, on_error=on_error,
+                encoding=encoding, on_warning=on_warning)
     for reader in READERS:  # the last row takes any text
         if reader.sniff(inp):
             articles = reader.read(inp)
@@ -128,7 +131,8 @@ def _never(err: DipError) -> None:
 
 
 def read_stream(stream: io.BufferedIOBase, *, name: str, doc: str, path: str, ext: str, max_bytes: int,
-                size: int | None, on_error: Callable[[DipError], None]) -> Iterator[Article]:
+                size: int | None, on_error: Callable[[DipError], None], encoding: str | None = None,
+                on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles in one stream: record by record for a line format, else read whole
     (at most ``max_bytes``) and handed to :func:`read_data`.
 
@@ -136,14 +140,15 @@ def read_stream(stream: io.BufferedIOBase, *, name: str, doc: str, path: str, ex
         stream: The open input.
         size: Its size when known (a regular file), for the message when it is too large.
         max_bytes: Largest input held in memory; for a line format, the largest line.
-        name, doc, path, ext, on_error: As for :func:`read_data`.
+        name, doc, path, ext, on_error, encoding, on_warning: As for :func:`read_data`.
     """
     reader = line_reader(ext)
     if reader is not None:
         lines = _bounded_lines(stream, max_bytes=max_bytes, start=1, name=name, on_error=on_error)
         first = next(lines, b"")
         refuse_binary(first[:HEAD], name)
-        yield from reader.lines(chain([first], lines), name=name, doc=doc, path=path, on_error=on_error)
+        yield from reader.lines(chain([first], lines), name=name, doc=doc, path=path, on_error=on_error,
+                                encoding=encoding)
         return
     # At most 1 MB of first line: an endless stream without newlines (/dev/zero, a binary
     # pipe) is refused after it, not after max_bytes.
@@ -152,7 +157,8 @@ def read_stream(stream: io.BufferedIOBase, *, name: str, doc: str, path: str, ex
     if reader is not None:
         refuse_binary(first[:HEAD], name)
         lines = _bounded_lines(stream, max_bytes=max_bytes, start=2, name=name, on_error=on_error)
-        yield from reader.lines(chain([first], lines), name=name, doc=doc, path=path, on_error=on_error)
+        yield from reader.lines(chain([first], lines), name=name, doc=doc, path=path, on_error=on_error,
+                                encoding=encoding)
         return
     if len(first) >= HEAD:
         refuse_binary(first[:HEAD], name)
@@ -160,7 +166,8 @@ def read_stream(stream: io.BufferedIOBase, *, name: str, doc: str, path: str, ex
     if len(data) > max_bytes:
         what = f"file is {mb(size)}, over" if size is not None else "input is over"
         raise DipError(f"{name}: {what} the limit of {mb(max_bytes)}")
-    yield from read_data(data, name=name, doc=doc, path=path, ext=ext, on_error=on_error)
+    yield from read_data(data, name=name, doc=doc, path=path, ext=ext, on_error=on_error, encoding=encoding,
+                         on_warning=on_warning)
 
 
 def _bounded_lines(stream: io.BufferedIOBase, *, max_bytes: int, start: int, name: str,

@@ -42,7 +42,8 @@ def sniff_jsonl(inp: Input) -> bool:
 
 def read_jsonl(inp: Input) -> Iterator[Article]:
     """One article per line of an input held in memory (see :func:`read_lines`)."""
-    return read_lines(iter(io.BytesIO(inp.data)), name=inp.name, doc=inp.doc, path=inp.path, on_error=inp.on_error)
+    return read_lines(iter(io.BytesIO(inp.data)), name=inp.name, doc=inp.doc, path=inp.path, on_error=inp.on_error,
+                      encoding=inp.encoding)
 
 
 def sniff_json(inp: Input) -> bool:
@@ -102,9 +103,10 @@ def _record_article(record: object, *, where: str, doc: str, path: str) -> Artic
         category=meta(record.get("category")), url=url, text=body)
 
 
-def read_lines(lines: Iterable[bytes], *, name: str, doc: str, path: str,
-                on_error: Callable[[DipError], None]) -> Iterator[Article]:
-    """One article per JSON Lines record (``doc:LINE``); bad records go to ``on_error``."""
+def read_lines(lines: Iterable[bytes], *, name: str, doc: str, path: str, on_error: Callable[[DipError], None],
+               encoding: str | None = None) -> Iterator[Article]:
+    """One article per JSON Lines record (``doc:LINE``); bad records go to ``on_error``. Records
+    are UTF-8 (JSON's own encoding) unless another ``encoding`` is given."""
     seen = False
     for lineno, raw in enumerate(lines, start=1):
         if lineno == 1:
@@ -115,9 +117,9 @@ def read_lines(lines: Iterable[bytes], *, name: str, doc: str, path: str,
         where = f"{name}:{lineno}"
         try:
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode(encoding or "utf-8")
             except UnicodeDecodeError:
-                raise DipError(f"{where}: not valid UTF-8") from None
+                raise DipError(f"{where}: not valid {encoding or 'UTF-8'}") from None
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:

@@ -156,7 +156,8 @@ def unique_doc(doc: str, used: set[str]) -> str:
     return new
 
 
-def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError], None]) -> Iterator[Article]:
+def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError], None],
+                encoding: str | None = None, on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles of one source: a file larger than ``max_bytes`` is refused before it is
     read, unless a line format streams it; stdin is read as bytes."""
     name = source.display
@@ -168,7 +169,8 @@ def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError]
         if stream is None:  # a text stream without bytes underneath (an embedding program's)
             stream = io.BytesIO(stdin.read(max_bytes + 1).encode("utf-8", errors="replace"))
         yield from read_stream(stream, name=name, doc=source.doc, path=source.article_path, ext=source.ext,
-                               max_bytes=max_bytes, size=None, on_error=on_error)
+                               max_bytes=max_bytes, size=None, on_error=on_error, encoding=encoding,
+                               on_warning=on_warning)
         return
     try:
         st = source.path.stat()
@@ -181,7 +183,8 @@ def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError]
                 raise DipError(f"{name}: file is {mb(size)}, over the limit of {mb(max_bytes)}")
         with open(source.path, "rb") as fh:
             yield from read_stream(fh, name=name, doc=source.doc, path=source.article_path, ext=source.ext,
-                                   max_bytes=max_bytes, size=size, on_error=on_error)
+                                   max_bytes=max_bytes, size=size, on_error=on_error, encoding=encoding,
+                                   on_warning=on_warning)
     except PermissionError:
         raise DipError(f"{name}: permission denied") from None
     except IsADirectoryError:
