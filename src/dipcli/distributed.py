@@ -122,7 +122,7 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
                                           on_warning=on_warning)
         return
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES, encoding=encoding,
-                             on_warning=on_warning)
+                             on_warning=on_warning, url_cache=use_cache)
     cache = None
     if use_cache:
         from .cache import Cache

@@ -16,12 +16,13 @@ def iter_analysed(paths: Sequence[str], *, on_error: Callable[[DipError], None],
 
     With ``stances``, ``(item, its stance acts)`` pairs: with ``jobs`` above 1
     the worker that analyses an article also finds its acts. ``max_bytes``, ``encoding`` and
-    ``on_warning`` are passed to :func:`dipcli.load.iter_articles`.
+    ``on_warning`` are passed to :func:`dipcli.load.iter_articles`; ``use_cache`` covers
+    fetched URLs too.
     """
     from .load import DEFAULT_MAX_BYTES, iter_articles
 
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES, encoding=encoding,
-                             on_warning=on_warning)
+                             on_warning=on_warning, url_cache=use_cache)
     if use_cache:
         from .cache import Cache
 

@@ -60,12 +60,12 @@ def default_corpus() -> Path:
 
 def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
                   on_error: Callable[[DipError], None], encoding: str | None = None,
-                  on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+                  on_warning: Callable[[str], None] | None = None, url_cache: bool = True) -> Iterator[Article]:
     """Yield the articles found under ``paths``, one at a time.
 
     Args:
-        paths: Files, folders (walked recursively) and ``-`` for stdin. Empty:
-            the bundled corpus.
+        paths: Files, folders (walked recursively), ``-`` for stdin and http(s)
+            URLs. Empty: the bundled corpus.
         max_bytes: Largest file read into memory; JSON Lines files are
             streamed, so for them the limit applies to each line.
         on_error: Called with a :class:`DipError` for each problem (missing
@@ -74,6 +74,8 @@ def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             know) instead of detecting it.
         on_warning: Called with a one-line note that does not stop loading (a
             file read in a guessed encoding); default: a Python ``UserWarning``.
+        url_cache: Read fetched URLs from the cache directory and keep them
+            there (False: fetch every URL and keep nothing).
 
     Yields:
         Articles in input order; ``doc`` ids are unique (a repeated id gets a
@@ -89,7 +91,7 @@ def iter_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     for source in expand(paths, on_error):
         try:
             for article in load_source(source, max_bytes=max_bytes, on_error=on_error, encoding=encoding,
-                                       on_warning=on_warning or _warn):
+                                       on_warning=on_warning or _warn, url_cache=url_cache):
                 article.doc = unique_doc(article.doc, used)
                 yield article
         except DipError as err:

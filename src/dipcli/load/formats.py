@@ -74,7 +74,8 @@ _FORMAT_OF = {ext: reader.name for reader in READERS for ext in reader.extension
 
 
 def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str, on_error: Callable[[DipError], None],
-              encoding: str | None = None, on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+              encoding: str | None = None, on_warning: Callable[[str], None] | None = None,
+              charset: str | None = None) -> Iterator[Article]:
     """The articles in one input held in memory, read by the first row that takes it.
 
     Args:
@@ -86,6 +87,8 @@ def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str, on_error
         on_error: Receives problems with single records; loading goes on.
         encoding: Read the input in this encoding only (else it is detected).
         on_warning: Receives one-line notes that do not stop loading (an encoding guessed).
+        charset: The encoding the input came labelled with (an HTTP ``Content-Type``); else
+            the one its content declares, if any, is tried when the bytes are not UTF-8.
 
     Raises:
         DipError: Empty, binary, undecodable or text-less input.
@@ -93,12 +96,11 @@ def read_data(data: bytes, *, name: str, doc: str, path: str, ext: str, on_error
     if not data:
         raise DipError(f"{name}: empty file")
     fmt = _FORMAT_OF.get(ext)
-    charset = None
     for reader in READERS:
+        if charset:
+            break
         if reader.charset is not None:
             charset = reader.charset(data, fmt)
-            if charset:
-                break
     inp = Input(data, name=name, doc=doc, path=path, ext=ext, ext_format=fmt, charset=charset, on_error=on_error,
                 encoding=encoding, on_warning=on_warning)
     for reader in READERS:  # the last row takes any text

@@ -16,20 +16,24 @@ from pathlib import Path
 
 from ..model import Article, DipError
 from .base import FIRST_LINE, mb
-from .formats import READABLE_EXTENSIONS, line_reader, read_stream
+from . import fetch
+from .formats import READABLE_EXTENSIONS, line_reader, read_data, read_stream
 
 _SKIPPED_PREFIXES = ("readme", "license", "licence", "changelog", "notice", "snapshot_commit")
 
 
 @dataclass(slots=True)
 class Source:
-    display: str  # how messages name it: the path as given, or "stdin"
+    display: str  # how messages name it: the path or URL as given, or "stdin"
     doc: str
-    path: Path | None  # None: stdin
+    path: Path | None  # None: stdin or a URL
     ext: str
+    url: str | None = None
 
     @property
     def article_path(self) -> str:
+        if self.url is not None:
+            return self.url
         return "-" if self.path is None else self.display
 
 
@@ -63,6 +67,10 @@ def expand(paths: Sequence[str], on_error: Callable[[DipError], None]) -> Iterat
     for arg in paths:
         if arg == "-":
             yield Source(display="stdin", doc="stdin", path=None, ext="")
+            continue
+        if fetch.is_url(arg):
+            shown = _text_name(arg)
+            yield Source(display=shown, doc=_text_name(fetch.doc_id(arg)), path=None, ext="", url=arg)
             continue
         path = Path(arg)
         shown = _text_name(arg)
@@ -157,10 +165,21 @@ def unique_doc(doc: str, used: set[str]) -> str:
 
 
 def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError], None],
-                encoding: str | None = None, on_warning: Callable[[str], None] | None = None) -> Iterator[Article]:
+                encoding: str | None = None, on_warning: Callable[[str], None] | None = None,
+                url_cache: bool = True) -> Iterator[Article]:
     """The articles of one source: a file larger than ``max_bytes`` is refused before it is
-    read, unless a line format streams it; stdin is read as bytes."""
+    read, unless a line format streams it; stdin is read as bytes; a URL is fetched (see
+    :mod:`.fetch`; ``url_cache`` False: not from the cache, nor into it)."""
     name = source.display
+    if source.url is not None:
+        response = fetch.get(source.url, max_bytes=max_bytes, use_cache=url_cache)
+        for article in read_data(response.body, name=name, doc=source.doc, path=source.article_path,
+                                 ext=response.ext, on_error=on_error, encoding=encoding, on_warning=on_warning,
+                                 charset=response.charset):
+            if article.url is None:
+                article.url = response.url
+            yield article
+        return
     if source.path is None:
         stdin = sys.stdin
         if stdin is None:
