@@ -75,7 +75,7 @@ class Response:
         return _TYPES.get(self.content_type, "")
 
 
-def get(url: str, *, max_bytes: int, use_cache: bool = True) -> Response:
+def fetch(url: str, *, max_bytes: int, use_cache: bool = True) -> Response:
     """The response for ``url``: from the cache when it has it, else from the server.
 
     Raises:

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..model import Article, DipError
-from . import html, markdown, records, text
+from .html import declared_charset, read_html, sniff_html
+from .markdown import read_markdown, sniff_markdown
+from .records import read_json, read_jsonl, read_lines, sniff_json, sniff_jsonl
+from .text import read_text, sniff_text
 from .base import FIRST_LINE, Input, mb
 from .decode import HEAD, binary_kind, refuse_binary
 
@@ -59,12 +62,11 @@ def _refuse(inp: Input) -> None:
 
 READERS: tuple[Reader, ...] = (
     Reader("binary", frozenset(), _is_binary, _refuse),
-    Reader("jsonl", frozenset({".jsonl", ".ndjson"}), records.sniff_jsonl, records.read_jsonl,
-           lines=records.read_lines),
-    Reader("json", frozenset({".json"}), records.sniff_json, records.read_json),
-    Reader("html", frozenset({".html", ".htm", ".xhtml"}), html.sniff, html.read, charset=html.declared_charset),
-    Reader("markdown", frozenset({".md", ".markdown"}), markdown.sniff, markdown.read),
-    Reader("text", frozenset({"", ".txt", ".text"}), text.sniff, text.read),
+    Reader("jsonl", frozenset({".jsonl", ".ndjson"}), sniff_jsonl, read_jsonl, lines=read_lines),
+    Reader("json", frozenset({".json"}), sniff_json, read_json),
+    Reader("html", frozenset({".html", ".htm", ".xhtml"}), sniff_html, read_html, charset=declared_charset),
+    Reader("markdown", frozenset({".md", ".markdown"}), sniff_markdown, read_markdown),
+    Reader("text", frozenset({"", ".txt", ".text"}), sniff_text, read_text),
 )
 
 #: Extensions read when walking a folder ("" is a file without extension).

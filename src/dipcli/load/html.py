@@ -12,8 +12,7 @@ from ..model import Article, DipError
 from .base import Input, host
 from .dates import parse_date
 from .decode import meta, one_line
-from . import maintext
-from .maintext import Block
+from .maintext import Block, main_text
 from .paragraphs import finish
 
 
@@ -32,7 +31,7 @@ def _html_head(head: str) -> str:
     return head
 
 
-def sniff(inp: Input) -> bool:
+def sniff_html(inp: Input) -> bool:
     """Named ``.html`` and starting with a tag, or starting with a tag only pages start with."""
     head = inp.head
     return inp.ext_format == "html" and head.startswith("<") or _HTML_START.match(_html_head(head)) is not None
@@ -171,7 +170,7 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def read(inp: Input) -> list[Article]:
+def read_html(inp: Input) -> list[Article]:
     """One article from an HTML page: the article element's text, metadata from the head."""
     text, name, doc, path = inp.text, inp.name, inp.doc, inp.path
     from lxml import etree
@@ -273,9 +272,7 @@ def read(inp: Input) -> list[Article]:
     if marked:
         body_paras = _html_paragraphs(body)
     else:
-        body_paras = maintext.extract(root)
-        if body_paras is None:
-            body_paras = [block.text for block in maintext.select(_html_blocks(body))]
+        body_paras = main_text(root, lambda: _html_blocks(body))
     if paras and body_paras and body_paras[0] == paras[-1]:
         body_paras = body_paras[1:]
     if title and body_paras and body_paras[0] == title and lead is None:

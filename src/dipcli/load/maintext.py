@@ -13,6 +13,7 @@ and "Share" buttons are no article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: Paragraphs shorter than this (characters) do not vote for their container.
@@ -61,6 +62,15 @@ def extract(root) -> list[str] | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+
+
+def main_text(root, blocks: Callable[[], list[Block]]) -> list[str]:
+    """The paragraphs of the page ``root``'s main text: :func:`extract`'s when it finds them,
+    else those :func:`select` keeps of ``blocks()`` (the page body's paragraphs)."""
+    found = extract(root)
+    if found is not None:
+        return found
+    return [block.text for block in select(blocks())]
 
 
 def select(blocks: list[Block]) -> list[Block]:

@@ -13,7 +13,7 @@ from .decode import clean, collapse, meta
 from .paragraphs import ends_sentence, finish, has_alnum
 
 
-def sniff(inp: Input) -> bool:
+def sniff_markdown(inp: Input) -> bool:
     """Named ``.md``, or opening with a front matter block (``---`` … ``---``)."""
     if inp.head.startswith("---") and front_matter_end(inp.text.lstrip("\ufeff").split("\n", 400)) is not None:
         return True
@@ -291,7 +291,7 @@ def plain_paragraph(para: str) -> str:
     return " ".join(text for text, _ in _parse(para))
 
 
-def read(inp: Input) -> list[Article]:
+def read_markdown(inp: Input) -> list[Article]:
     """One article from Markdown: front matter is metadata, a first level-1 heading the title."""
     text, name, doc, path = inp.text, inp.name, inp.doc, inp.path
     lines = text.lstrip("\ufeff").split("\n")

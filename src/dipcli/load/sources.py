@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..model import Article, DipError
 from .base import FIRST_LINE, mb
-from . import fetch
+from .fetch import doc_id, fetch, is_url
 from .formats import READABLE_EXTENSIONS, line_reader, read_data, read_stream
 
 _SKIPPED_PREFIXES = ("readme", "license", "licence", "changelog", "notice", "snapshot_commit")
@@ -68,9 +68,9 @@ def expand(paths: Sequence[str], on_error: Callable[[DipError], None]) -> Iterat
         if arg == "-":
             yield Source(display="stdin", doc="stdin", path=None, ext="")
             continue
-        if fetch.is_url(arg):
+        if is_url(arg):
             shown = _text_name(arg)
-            yield Source(display=shown, doc=_text_name(fetch.doc_id(arg)), path=None, ext="", url=arg)
+            yield Source(display=shown, doc=_text_name(doc_id(arg)), path=None, ext="", url=arg)
             continue
         path = Path(arg)
         shown = _text_name(arg)
@@ -172,7 +172,7 @@ def load_source(source: Source, *, max_bytes: int, on_error: Callable[[DipError]
     :mod:`.fetch`; ``url_cache`` False: not from the cache, nor into it)."""
     name = source.display
     if source.url is not None:
-        response = fetch.get(source.url, max_bytes=max_bytes, use_cache=url_cache)
+        response = fetch(source.url, max_bytes=max_bytes, use_cache=url_cache)
         for article in read_data(response.body, name=name, doc=source.doc, path=source.article_path,
                                  ext=response.ext, on_error=on_error, encoding=encoding, on_warning=on_warning,
                                  charset=response.charset):

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 
 from ..model import Article
-from . import markdown
 from .base import Input
 from .dates import parse_date
 from .decode import meta
+from .markdown import plain_paragraph
 from .paragraphs import LIST_ITEM, finish, has_alnum, label_end, lines_to_paragraphs
 
 
-def sniff(inp: Input) -> bool:
+def sniff_text(inp: Input) -> bool:
     """Anything that decodes is text: the last row of the table."""
     return True
 
@@ -144,7 +144,7 @@ def _markdownish(text: str) -> bool:
     return hits >= 2
 
 
-def read(inp: Input) -> list[Article]:
+def read_text(inp: Input) -> list[Article]:
     """One article from plain text: header lines and footer are metadata, the rest is body."""
     text, name, doc, path = inp.text, inp.name, inp.doc, inp.path
     markdownish = _markdownish(text)
@@ -160,7 +160,7 @@ def read(inp: Input) -> list[Article]:
     start = next_nonblank(0)
     first = " ".join(lines[start].split()) if start < n else ""
     if markdownish:
-        first = " ".join(markdown.plain_paragraph(first).split())
+        first = " ".join(plain_paragraph(first).split())
     after = next_nonblank(start + 1)
     if after < n:
         header = _parse_meta_line(first)
@@ -198,7 +198,7 @@ def read(inp: Input) -> list[Article]:
 
     paras = lines_to_paragraphs(lines[start:end])
     if markdownish:
-        paras = [markdown.plain_paragraph(p) for p in paras]
+        paras = [plain_paragraph(p) for p in paras]
     place = None
     if paras:
         place, outlet = _parse_dateline(paras[0])
