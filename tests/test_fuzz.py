@@ -298,7 +298,7 @@ def test_topics_on_identical_claims_print_no_warnings(copies):
     items = [analyse(parse_bytes(text, name="same.txt", doc="same")[0])]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        found, _ = topics(items, k="auto")
+        found = topics(items, k="auto").topics
     assert found
 
 

@@ -246,8 +246,9 @@ def test_as_dict_equals_asdict_for_every_record():
     records = [
         model.Claim(doc="d", id="d:0", paragraph=0, start=0, end=3, text="abc", speaker="A", speaker_kind="person",
                     members=["A", "B"], cue="said", via="explicit", confidence=0.9, mention="A"),
-        model.Topic(topic=0, label="trade", terms=[model.TopicTerm("trade", 0.5)], share=0.25,
-                    speakers={"A": 1.0}, claims=["d:0"]),
+        model.Topic(topic=0, label="trade", terms=[model.TopicTerm("trade", 0.5)], share=0.25, claim_share=0.5,
+                    n_claims=1, docs=1, coherence=0.1, speakers=[model.TopicSpeaker("A", 1.0, 1, 1)],
+                    claims=["d:0"]),
         model.Speaker(name="A", kind="person", aliases=["A"], claims=1, share=1.0, cues=["said"]),
         model.Keyword(group="A", term="trade", score=1.5, z=None, count=2, count_rest=0),
     ]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import analysed
-from dipcli import topics_stream
+from dipcli import topics_model, topics_stream
 from dipcli.cli import app
 from dipcli.model import DipError
 from dipcli.topics_stream import stream_topics
@@ -56,15 +56,16 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(topics_stream, "EPOCHS", {"nmf": 6, "lda": 10})
 
 
-def check_invariants(found, items):
+def check_invariants(run, items):
+    found, model, documents = run
     ids = [c.id for item in items for c in item.claims]
     placed = [cid for t in found for cid in t.claims]
-    assert sorted(placed) == sorted(ids)  # every claim in exactly one topic
+    assert sorted(placed + model["unassigned_claims"]) == sorted(ids)  # every claim counted once
     assert all(t.claims for t in found)
     assert sum(t.share for t in found) == pytest.approx(1.0, abs=1e-4)
-    speakers = {c.speaker or "narrator" for item in items for c in item.claims}
-    for name in speakers:
-        assert sum(t.speakers[name] for t in found) == pytest.approx(1.0, abs=1e-4)
+    assert sum(t.claim_share for t in found) + model["unassigned"] / len(ids) == pytest.approx(1.0, abs=1e-4)
+    assert [d.doc for d in documents] == [item.article.doc for item in items]
+    assert sum(t.docs for t in found) == sum(d.dominant is not None for d in documents)
     assert [t.topic for t in found] == list(range(1, len(found) + 1))
     assert [t.share for t in found] == sorted((t.share for t in found), reverse=True)
     for t in found:
@@ -83,8 +84,9 @@ def test_three_subjects_land_in_three_topics(small_batches, method):
     from sklearn.metrics import adjusted_rand_score
 
     items = corpus()
-    found, info = stream_topics(items, k=3, method=method)
-    check_invariants(found, items)
+    run = stream_topics(items, k=3, method=method)
+    check_invariants(run, items)
+    found, info, _ = run
     assert info["k"] == 3 and info["streaming"] is True and info["phrases"] is False
     assert info["batches"] == 12 and info["claims"] == 91
     topic_of = {cid: t.topic for t in found for cid in t.claims}
@@ -97,52 +99,54 @@ def test_three_subjects_land_in_three_topics(small_batches, method):
 
 
 def test_units_of_several_claims_and_auto_k(small_batches, monkeypatch):
-    monkeypatch.setattr(topics_stream, "MAX_UNITS", 30)  # 91 claims -> units of up to 4 claims
+    monkeypatch.setattr(topics_model, "MAX_UNITS", 30)  # 91 claims -> units of up to 4 claims
     items = corpus()
     messages: list[str] = []
-    found, info = stream_topics(items, k="auto", progress=messages.append)
-    check_invariants(found, items)
-    assert info["chunk"] == 4 and info["units"] < info["claims"]
-    scores = info["scores"]
-    assert [s["k"] for s in scores] == list(range(2, len(scores) + 2))
-    assert info["k"] == max(scores, key=lambda s: (s["score"], -s["k"]))["k"]  # ties go to the smaller k
+    run = stream_topics(items, k="auto", k_range=(2, 6), progress=messages.append)
+    check_invariants(run, items)
+    info = run.model
+    assert info["run_length"] == 4 and info["units"] < info["claims"] and info["unit"] == "run"
+    scores = info["candidates"]
+    assert [s["k"] for s in scores] == [2, 3, 4, 5, 6]
+    assert info["k"] == max(scores, key=lambda s: (s["coherence"], -s["k"]))["k"]  # ties go to the smaller k
     assert any("chose k=" in m for m in messages)
 
 
 def test_lda_chooses_k_on_a_sample_then_streams(small_batches, monkeypatch):
     monkeypatch.setattr(topics_stream, "LDA_SELECT_UNITS", 40)
     items = corpus()
-    found, info = stream_topics(items, k="auto", method="lda")
-    check_invariants(found, items)
-    assert info["selection_units"] == 40 and len(info["scores"]) > 1
+    run = stream_topics(items, k="auto", k_range=(2, 5), method="lda")
+    check_invariants(run, items)
+    assert run.model["selection_units"] == 40 and len(run.model["candidates"]) == 4
 
 
 def test_same_records_on_every_run(small_batches):
-    first = stream_topics(corpus(), k="auto")
-    again = stream_topics(iter(corpus()), k="auto")  # a generator is read once, the same way
+    first = stream_topics(corpus(), k="auto", k_range=(2, 5))
+    again = stream_topics(iter(corpus()), k="auto", k_range=(2, 5))  # a generator is read once, the same way
     assert records(first[0]) == records(again[0]) and first[1] == again[1]
     assert json.dumps(records(first[0])) == json.dumps(records(again[0]))
+    assert records(first[2]) == records(again[2])
     assert records(stream_topics(corpus(), k=3, random_state=1)[0]) == records(stream_topics(corpus(), k=3, random_state=1)[0])
 
 
 def test_examples_are_each_topics_first_claim(small_batches):
     items = corpus()
-    found, info = stream_topics(items, k=3, examples=True)
+    found, info, _ = stream_topics(items, k=3, examples=True)
     text = {c.id: c.text for item in items for c in item.claims}
     assert info["examples"] == {t.claims[0]: text[t.claims[0]] for t in found}
-    assert "examples" not in stream_topics(items, k=3)[1]
+    assert "examples" not in stream_topics(items, k=3).model
 
 
 # -- edge cases ------------------------------------------------------------------------------
 
 def test_no_claims():
-    found, info = stream_topics([])
-    assert found == [] and info["claims"] == 0 and info["warnings"] == ["no claims to find topics in"]
+    found, info, documents = stream_topics([])
+    assert found == [] == documents and info["claims"] == 0 and info["warnings"] == ["no claims to find topics in"]
 
 
 def test_only_stop_words():
     items = [analysed("empty", [(None, "We are all here."), ("Jonas Berg", "It is what it is.")])]
-    found, info = stream_topics(items, k=2)
+    found, info, _ = stream_topics(items, k=2)
     assert found == [] and info["vocabulary"] == 0
     assert "only stop words" in info["warnings"][0]
 
@@ -150,9 +154,9 @@ def test_only_stop_words():
 def test_too_many_topics_are_capped_with_a_warning():
     items = [analysed("tiny", [(None, "Grain exports rose."), (None, "Grain prices fell."),
                                ("Jonas Berg", "Steel tariffs rose.")])]
-    found, info = stream_topics(items, k=10)
-    check_invariants(found, items)
-    assert info["k"] < 10 and "at most" in info["warnings"][0]
+    run = stream_topics(items, k=10)
+    check_invariants(run, items)
+    assert run.model["k"] < 10 and "at most" in run.model["warnings"][0]
 
 
 @pytest.mark.parametrize("bad", [{"k": 0}, {"k": "many"}, {"method": "lsa"}, {"top_terms": 0}])
@@ -173,17 +177,18 @@ def client():
         yield c
 
 
-@pytest.mark.parametrize("options", [{"k": "auto"}, {"k": "auto", "method": "lda"}])
+@pytest.mark.parametrize("options", [{"k": "auto", "k_range": (2, 5)}, {"k": "auto", "k_range": (2, 5), "method": "lda"}])
 def test_dask_gives_the_one_process_records(client, small_batches, monkeypatch, options):
     from dipcli.topics_stream import topics_on_dask
 
-    monkeypatch.setattr(topics_stream, "MAX_UNITS", 46)  # units of two claims
+    monkeypatch.setattr(topics_model, "MAX_UNITS", 46)  # units of two claims
     monkeypatch.setattr(topics_stream, "LDA_SELECT_UNITS", 30)
     items = corpus()
-    want, want_info = stream_topics(items, examples=True, **options)
-    got, got_info = topics_on_dask(iter(items), client, examples=True, **options)
-    assert records(got) == records(want) and got_info == want_info
-    assert got_info["batches"] == 12 and got_info["chunk"] == 2
+    want = stream_topics(items, examples=True, **options)
+    got = topics_on_dask(iter(items), client, examples=True, **options)
+    assert records(got.topics) == records(want.topics) and got.model == want.model
+    assert records(got.documents) == records(want.documents)
+    assert got.model["batches"] == 12 and got.model["run_length"] == 2
     check_invariants(got, items)
 
 
@@ -204,4 +209,4 @@ def test_cli_scheduler_local_prints_the_stream_bytes(tmp_path, monkeypatch):
     assert len(rows) == 3 and sum(len(r["claims"]) for r in rows) == len(pairs)
     assert "streaming nmf" in local.stderr
     table = runner.invoke(app, ["topics", str(path), "--stream", "--k", "3"])
-    assert table.exit_code == 0 and "Topics" in table.stdout and "example claim" in table.stdout
+    assert table.exit_code == 0 and "Topics" in table.stdout and "example" in table.stdout

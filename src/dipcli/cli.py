@@ -343,25 +343,42 @@ class TopicMethod(str, Enum):
     lda = "lda"
 
 
+class TopicView(str, Enum):
+    topic = "topic"
+    doc = "doc"
+    k = "k"
+    model = "model"
+
+
 @app.command()
 def topics(paths: PathsArg = None,
-           k: Annotated[str, typer.Option("--k", "-k", help="Number of topics, or 'auto' to pick it by coherence.")] = "auto",
-           method: Annotated[TopicMethod, typer.Option("--method", "-m", help="NMF on TF-IDF, or LDA on counts.")] = TopicMethod.nmf,
-           top_terms: Annotated[int, typer.Option("--top-terms", min=1, help="Terms shown per topic.")] = 8,
+           k: Annotated[str, typer.Option("--k", "-k", help="Number of topics, or 'auto' to pick the most coherent k in --k-range.")] = "auto",
+           k_range: Annotated[str, typer.Option("--k-range", help="The k tried by --k auto, LO:HI.")] = "2:15",
+           method: Annotated[TopicMethod, typer.Option("--method", "-m", help="NMF on weighted counts, or LDA on counts.")] = TopicMethod.nmf,
+           seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the model (NMF and LDA): same input and seed, same output.")] = 0,
+           by: Annotated[TopicView, typer.Option("--by", help="Records per topic, per article (topic mix and dominant topic), per k tried, or the model description.")] = TopicView.topic,
+           top_terms: Annotated[int, typer.Option("--top-terms", min=1, help="Terms shown per topic (display only: never changes the model).")] = 8,
+           speakers: Annotated[int, typer.Option("--speakers", min=0, help="Speakers listed per topic, most prevalent first (0: all).")] = 5,
+           min_claims: Annotated[int, typer.Option("--min-claims", min=1, help="List a speaker only with at least this many claims that have a topic mix.")] = 3,
            stream: Annotated[bool, typer.Option("--stream", help="Streaming model (hashed words, mini-batch NMF or online LDA): reads the claims once, never holds the corpus. Implied by --scheduler.")] = False,
            fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
            jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
-    """Topics over claims (scikit-learn, fixed seed) with each speaker's share of every topic.
+    """Topics over claims (scikit-learn, fixed seed): terms, share, coherence, the articles and speakers of each.
 
-    --stream fits a streaming model in bounded memory (words only, no phrases);
-    --scheduler runs its batch steps on a Dask cluster, with the same output as --stream.
+    The model is fitted on runs of consecutive claims of one article (whole short
+    articles on a large corpus) and every claim is then placed in it; --by doc gives
+    each article's topic mix, --by k every k tried by --k auto and why one won,
+    --by model what was fitted. --stream fits a streaming model in bounded memory
+    (words only, no phrases); --scheduler runs its batch steps on a Dask cluster,
+    with the same output as --stream.
 
-    Example: dipcli topics corpus/ --k 4
+    Example: dipcli topics corpus/ --k auto --by doc
     """
-    from .model import Topic
+    from .model import Topic, TopicDoc
     from .render import emit, stderr_console
     from .topics import topics as fit_topics
-    from .views import first_claims, topics_table
+    from .topics_model import parse_k_range
+    from .views import first_claims, topic_docs_table, topic_k_table, topic_model_table, topics_table
 
     if k != "auto":
         try:
@@ -372,29 +389,50 @@ def topics(paths: PathsArg = None,
             raise typer.BadParameter("must be a positive integer or 'auto'", param_hint="--k")
     else:
         k_value = "auto"
+    try:
+        k_bounds = parse_k_range(k_range)
+    except DipError as err:
+        raise typer.BadParameter(str(err), param_hint="--k-range") from None
     run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
     err = stderr_console()
-    options = dict(k=k_value, method=method.value, top_terms=top_terms,
+    options = dict(k=k_value, k_range=k_bounds, method=method.value, top_terms=top_terms, random_state=seed,
+                   speakers=speakers, min_claims=min_claims,
                    progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
     if stream or scheduler:
         from .topics_stream import stream_topics, topics_on_dask
 
-        options["examples"] = run.fmt == "table"
+        options["examples"] = run.fmt == "table" and by == TopicView.topic
         if scheduler:
-            found, info = topics_on_dask(run.items(), run.dask_client(), **options)
+            result = topics_on_dask(run.items(), run.dask_client(), **options)
         else:
-            found, info = stream_topics(run.items(), **options)
-        examples = info.get("examples", {})  # each topic's first claim, kept for the table
+            result = stream_topics(run.items(), **options)
+        found, info, documents = result
+        examples = info.pop("examples", {})  # each topic's first claim, kept for the table
         if not run.loaded:
-            found, info = [], {}
+            found, info, documents = [], {}, []
     else:
         items = run.all_items()
-        found, info = fit_topics(items, **options) if items else ([], {})
-        examples = first_claims(found, items)
-    if info.get("measure") and run.fmt == "table":
-        err.print(f"[dim]k = {info.get('k')} ({_safe(info.get('measure'))})[/dim]")
+        found, info, documents = fit_topics(items, **options) if items else ([], {}, [])
+        examples = first_claims(found, items) if by == TopicView.topic and run.fmt == "table" else {}
+    if info:
+        if run.fmt == "table" and by in (TopicView.topic, TopicView.doc):
+            err.print(f"[dim]k = {info['k']} ({_safe(info['reason'])}); {info['units']} {info['unit']} units "
+                      f"of up to {info['run_length']} claim(s), {info['unassigned']} of {info['claims']} claims "
+                      f"unassigned[/dim]")
+        for w in info["warnings"]:
+            err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
 
-    emit(found, run.fmt, fields=_fields(Topic), table=lambda rows: topics_table(rows, examples), empty_note="no topics")
+    if by == TopicView.doc:
+        emit(documents, run.fmt, fields=_fields(TopicDoc), table=topic_docs_table, empty_note="no topics")
+    elif by == TopicView.k:
+        emit(info.get("candidates", []), run.fmt, fields=["k", "coherence", "se", "chosen", "within_noise"],
+             table=topic_k_table, empty_note="no topics")
+    elif by == TopicView.model:
+        emit([info] if info else [], run.fmt, fields=list(info) if info else None, table=topic_model_table,
+             empty_note="no topics")
+    else:
+        emit(found, run.fmt, fields=_fields(Topic), table=lambda rows: topics_table(rows, examples),
+             empty_note="no topics")
     run.finish()
 
 

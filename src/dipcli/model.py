@@ -132,13 +132,42 @@ class TopicTerm:
 
 
 @dataclass(slots=True)
+class TopicSpeaker:
+    speaker: str
+    share: float  # mean weight of the topic over the speaker's claims that have a topic mix
+    claims: int  # the speaker's claims whose main topic this is
+    of: int  # the speaker's claims that have a topic mix
+
+
+@dataclass(slots=True)
 class Topic:
     topic: int
     label: str
     terms: list[TopicTerm]
-    share: float
-    speakers: dict[str, float]
+    share: float  # mean weight over the claims that have a topic mix; sums to 1 over topics
+    claim_share: float  # fraction of all claims whose main topic this is
+    n_claims: int  # claims whose main topic this is
+    docs: int  # articles whose dominant topic this is
+    coherence: float  # mean NPMI of the pairs of its top terms
+    speakers: list[TopicSpeaker]
     claims: list[str]
+
+
+@dataclass(slots=True)
+class TopicWeight:
+    topic: int
+    weight: float
+
+
+@dataclass(slots=True)
+class TopicDoc:
+    doc: str
+    title: str | None
+    claims: int
+    assigned: int  # claims that have a topic mix
+    dominant: int | None
+    weight: float | None
+    mix: list[TopicWeight]
 
 
 @dataclass(slots=True)

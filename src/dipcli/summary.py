@@ -16,7 +16,7 @@ def build_summary(items: list[Analysed], stances: list[Stance], *, top: int = 5)
     from .topics import topics
 
     kw, warnings = keywords(items, by="speaker", top=top, method="logodds")
-    found, info = topics(items, k="auto", method="nmf", top_terms=8)
+    found, info, _ = topics(items, k="auto", method="nmf", top_terms=8)
     return {
         "articles": [article_record(item) for item in items],
         "speakers": [asdict(s) for s in speakers(items)],
@@ -41,7 +41,7 @@ def flat_records(data: dict[str, Any]):
 def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     from rich.rule import Rule
 
-    from .model import NARRATOR_CELL, Topic, TopicTerm
+    from .model import NARRATOR_CELL, Topic, TopicSpeaker, TopicTerm
     from .render import print_table, safe_text, stdout_console
     from .views import first_claims, matrix_table, short, topics_table
 
@@ -73,7 +73,7 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
     if data["stance_matrix"]:
         matrix_table(data["stance_matrix"], "target")
     con.print(Rule("Topics"))
-    topics = [Topic(topic=t["topic"], label=t["label"], terms=[TopicTerm(**x) for x in t["terms"]],
-                    share=t["share"], speakers=t["speakers"], claims=t["claims"]) for t in data["topics"]]
+    topics = [Topic(**{**t, "terms": [TopicTerm(**x) for x in t["terms"]],
+                       "speakers": [TopicSpeaker(**x) for x in t["speakers"]]}) for t in data["topics"]]
     if topics:
         topics_table(topics, first_claims(topics, items))

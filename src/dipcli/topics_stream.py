@@ -9,38 +9,35 @@ of ``BATCH_CLAIMS`` consecutive claims, and never holds the corpus:
    stop list of :mod:`dipcli.terms`, hashed into ``HASH_FEATURES`` buckets by
    scikit-learn's ``HashingVectorizer``.  Words only: multiword phrases
    ("climate finance") need collocation statistics over the whole corpus,
-   which a single pass cannot have.  The batch's count matrix, claim ids and
-   speakers stay where the batch ran; only the spellings of each stem come
-   back, to name the buckets.
-2. **Features**: units are runs of up to ``chunk`` consecutive claims of one
-   document inside a batch, with ``chunk`` chosen as in :mod:`dipcli.topics`
-   (one claim per unit up to 3,000 claims) but at most ``MAX_CHUNK``.  A
-   bucket is kept when it occurs in at least two units (more on big corpora)
-   and in at most half of them, at most ``MAX_FEATURES`` of them.  A bucket
-   is shown as its most frequent word; two rare words can share a bucket
-   with it.
-3. **Fit**: each batch's units are weighed once and kept with the batch:
-   tf-idf for NMF (sublinear tf, smooth idf over units, unit-length rows),
-   counts for LDA.  The client learns from them with ``partial_fit`` on runs
-   of at least ``FIT_UNITS`` consecutive units, in batch order, for
-   ``EPOCHS`` passes: scikit-learn's ``MiniBatchNMF`` started from NNDSVDa
-   on an evenly spaced sample of at most ``INIT_UNITS`` units, or online
-   LDA.  ``k="auto"`` fits every candidate from 2 to ``min(12, n_claims //
-   4)`` in the same passes and keeps the one whose top terms are most
-   coherent (mean NPMI of pairs of top terms, from co-occurrence in units,
-   as in :mod:`dipcli.topics`); ties go to the smaller k.  LDA, several
-   times slower, compares the candidates fitted on a sample of
-   ``LDA_SELECT_UNITS`` units and then streams only the chosen k, as
-   :mod:`dipcli.topics` does on a big corpus.
+   which a single pass cannot have.  The batch's count matrix, claim ids,
+   articles and speakers stay where the batch ran; only the spellings of each
+   stem come back, to name the buckets.
+2. **Features**: units are runs of up to ``run_length`` consecutive claims of
+   one document inside a batch, as in :mod:`dipcli.topics_model`.  A bucket is
+   kept when it occurs in at least two units (more on big corpora) and in at
+   most half of them, at most ``MAX_FEATURES`` of them, and weighted as in
+   :mod:`dipcli.topics_model` (residual IDF over articles; an article split
+   by a batch boundary counts as two).  A bucket is shown as its most frequent
+   word; two rare words can share a bucket with it.
+3. **Fit**: each batch's units are weighed once and kept with the batch.  The
+   client learns from them with ``partial_fit`` on runs of at least
+   ``FIT_UNITS`` consecutive units, in batch order, for ``EPOCHS`` passes:
+   scikit-learn's ``MiniBatchNMF`` started from NNDSVDa on an evenly spaced
+   sample of at most ``INIT_UNITS`` units, or online LDA.  ``k="auto"`` fits
+   every candidate of the k range in the same passes and keeps the most
+   coherent, as :mod:`dipcli.topics_model` decides.  LDA, several times
+   slower, compares the candidates fitted on a sample of ``LDA_SELECT_UNITS``
+   units and then streams only the chosen k.
 4. **Place** every claim in the fitted topics, drop topics that are no
-   claim's dominant topic and renormalise, exactly as :mod:`dipcli.topics`
-   does; a claim with no kept word gets the corpus-wide topic mix.
+   claim's main topic, and tally topics, articles and speakers as
+   :mod:`dipcli.topics_records` defines them; a claim with no kept word is
+   unassigned.
 
-Every step on a batch is a plain function of that batch called through
-``submit(fn, *args)``: in one process :func:`run_here` calls it at once; on
-Dask (:func:`topics_on_dask`) it is a task, and each batch stays on a worker
-as a future between passes.  The steps run single-threaded (threadpoolctl)
-in both, so both give the same bytes.
+Every step on a batch (:mod:`dipcli.topics_batches`) is a plain function of
+that batch called through ``submit(fn, *args)``: in one process
+:func:`run_here` calls it at once; on Dask (:func:`topics_on_dask`) it is a
+task, and each batch stays on a worker as a future between passes.  The steps
+run single-threaded (threadpoolctl) in both, so both give the same bytes.
 
 Memory: the client keeps the stems' spellings, per-bucket counts, the
 models and, per claim, its id, main topic and weight.  The batches (hashed
@@ -50,36 +47,46 @@ without Dask: a tenth of what the analysed articles take.
 """
 from __future__ import annotations
 
-import math
 import operator
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any
 
-from dipcli.model import Analysed, Topic, TopicTerm
+from dipcli.model import Analysed
 from dipcli.parallel import results_in_order
-from dipcli.topics import (
+from dipcli.topics_batches import (
+    HASH_FEATURES,
+    cooccurrence,
+    hasher,
+    mix,
+    one_thread,
+    prepare,
+    scan,
+    settle,
+    unit_df,
+    unit_rows,
+    used_topics,
+)
+from dipcli.topics_model import (
+    K_RANGE,
     LDA_SELECT_UNITS,
-    MAX_AUTO_K,
-    MAX_UNITS,
+    candidate,
     check_options,
+    choose,
     fit_model,
-    mean_npmi,
     new_info,
     nndsvda_start,
+    npmi_per_topic,
+    run_length,
+    scored_terms,
     select_features,
-    top_term_ids,
+    term_weights,
 )
+from dipcli.topics_records import Tally, TopicRun, assemble
 
 #: Claims per batch: fixed, so the result does not depend on the number of workers.
 BATCH_CLAIMS = 2000
-#: Hash buckets of ``HashingVectorizer``.
-HASH_FEATURES = 2**20
-#: Most consecutive claims in one unit.
-MAX_CHUNK = 50
 #: Units of the sample NMF starts from.
 INIT_UNITS = 2000
 #: Least units per ``partial_fit`` step (consecutive batches are joined to reach it).
@@ -88,36 +95,6 @@ FIT_UNITS = 512
 EPOCHS = {"nmf": 12, "lda": 10}
 #: Weight left to NMF statistics one pass old (``MiniBatchNMF``'s default ``forget_factor``, per pass).
 FORGET_PER_EPOCH = 0.7
-
-
-_controller = None
-
-
-def _one_thread():
-    """A context with one BLAS/OpenMP thread: sums come out in the same order
-    on the client and on Dask workers, so results are bit-identical."""
-    global _controller
-    if _controller is None:
-        # Listing the loaded libraries takes milliseconds: once per process,
-        # after the libraries the steps use are loaded.
-        from importlib import import_module
-
-        from threadpoolctl import ThreadpoolController
-
-        for name in ("scipy.sparse", "sklearn.decomposition", "sklearn.feature_extraction.text"):
-            import_module(name)
-
-        _controller = ThreadpoolController()
-    return _controller.limit(limits=1)
-
-
-def _single_threaded(fn):
-    """Run the batch step ``fn`` in :func:`_one_thread`."""
-    @wraps(fn)
-    def run(*args):
-        with _one_thread():
-            return fn(*args)
-    return run
 
 
 class _Done:
@@ -141,218 +118,6 @@ def run_here(fn: Callable, *args) -> _Done:
 def _value(x):
     """Puts ``x`` where the batches are, once, for many steps to share."""
     return x
-
-
-@dataclass(slots=True)
-class _Batch:
-    """One batch of consecutive claims, as it stays on its worker."""
-
-    ids: list[str]
-    speakers: list[str]
-    starts: Any  # bool per claim: first claim of its document in the batch
-    counts: Any  # claims x HASH_FEATURES word counts (SciPy CSR, float32)
-    texts: list[str] | None  # kept only when examples are wanted
-
-
-def _words(doc):
-    return doc
-
-
-def _hasher():
-    import numpy as np
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(analyzer=_words, n_features=HASH_FEATURES, alternate_sign=False, norm=None,
-                             dtype=np.float32)
-
-
-@_single_threaded
-def scan(rows: list[tuple[str, str, str, str]], keep_texts: bool) -> tuple[_Batch, Counter]:
-    """Step 1 on a batch of ``(id, doc, speaker, text)`` rows.
-
-    Returns:
-        The batch, and ``(stem, spelling)`` occurrence counts.
-    """
-    import numpy as np
-
-    from dipcli.terms import stop_words, tokens
-
-    stop = stop_words()
-    stems: list[list[str]] = []
-    forms: Counter[tuple[str, str]] = Counter()
-    for _, _, _, text in rows:
-        toks = tokens(text, stop=stop)
-        stems.append([t[2] for t in toks])
-        forms.update((t[2], t[3]) for t in toks)
-    docs = [r[1] for r in rows]
-    starts = np.array([i == 0 or docs[i] != docs[i - 1] for i in range(len(docs))], dtype=bool)
-    batch = _Batch(ids=[r[0] for r in rows], speakers=[r[2] for r in rows], starts=starts,
-                   counts=_hasher().transform(stems).tocsr(), texts=[r[3] for r in rows] if keep_texts else None)
-    return batch, forms
-
-
-def _unit_of(starts, chunk: int):
-    """Unit number of each claim of a batch: runs of up to ``chunk`` claims of one document."""
-    import numpy as np
-
-    out = np.empty(len(starts), dtype=np.int64)
-    unit, first = -1, 0
-    for i, new_doc in enumerate(starts.tolist()):
-        if new_doc or i - first >= chunk:
-            unit += 1
-            first = i
-        out[i] = unit
-    return out
-
-
-def _sum_units(x, starts, chunk: int):
-    """Unit x column sums of the claim rows ``x`` (SciPy CSR, float64)."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    rows = _unit_of(starts, chunk)
-    n = int(rows[-1]) + 1 if len(rows) else 0
-    agg = csr_matrix((np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(n, len(rows)))
-    return (agg @ x).tocsr()
-
-
-def _restrict(x, keep):
-    """The columns ``keep`` (sorted bucket numbers) of ``x``, renumbered 0.., as float64 CSR."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    pos = np.searchsorted(keep, x.indices)
-    hit = pos < len(keep)
-    hit[hit] = keep[pos[hit]] == x.indices[hit]
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    return csr_matrix((x.data[hit].astype(np.float64), (rows[hit], pos[hit])), shape=(x.shape[0], len(keep)))
-
-
-def _weigh(x, idf, method: str):
-    """What the model sees: tf-idf rows (sublinear tf, unit length) for NMF, counts for LDA."""
-    if method == "lda":
-        return x
-    import numpy as np
-    from sklearn.preprocessing import normalize
-
-    np.log(x.data, out=x.data)
-    x.data += 1
-    x.data *= idf[x.indices]
-    return normalize(x, copy=False)
-
-
-@_single_threaded
-def unit_df(batch: _Batch, chunk: int):
-    """Step 2: number of units, and the units each bucket occurs in (buckets, counts)."""
-    import numpy as np
-
-    units = _sum_units(batch.counts, batch.starts, chunk)
-    buckets, df = np.unique(units.indices, return_counts=True)
-    return units.shape[0], buckets, df
-
-
-@_single_threaded
-def unit_rows(batch: _Batch, chunk: int, features, method: str):
-    """Step 3: the batch's units as the model sees them, kept with the batch for every pass."""
-    keep, idf = features
-    return _weigh(_sum_units(_restrict(batch.counts, keep), batch.starts, chunk), idf, method)
-
-
-@_single_threaded
-def prepare(units, sample):
-    """Fingerprints of the batch's units (to count distinct units), and the units at positions ``sample``."""
-    import hashlib
-
-    import numpy as np
-
-    prints = np.array([int.from_bytes(hashlib.blake2b(units.indices[a:b].tobytes() + units.data[a:b].tobytes(),
-                                                      digest_size=8).digest(), "little")
-                       for a, b in zip(units.indptr[:-1].tolist(), units.indptr[1:].tolist())], dtype=np.uint64)
-    return prints, units[sample] if len(sample) else None
-
-
-@_single_threaded
-def cooccurrence(units, columns):
-    """Units x units co-occurrence counts of the feature ``columns`` (dense)."""
-    import numpy as np
-
-    present = (units[:, columns] > 0).astype(np.float64)
-    return (present.T @ present).toarray()
-
-
-@_single_threaded
-def mix(batch: _Batch, features, method: str, model):
-    """Step 4: each claim's topic weights, rows summing to 1, zero for a claim without kept words."""
-    import numpy as np
-
-    keep, idf = features
-    x = _weigh(_restrict(batch.counts, keep), idf, method)
-    if x.nnz == 0:
-        return np.zeros((x.shape[0], model.n_components), dtype=np.float64)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        w = np.nan_to_num(np.asarray(model.transform(x), dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
-    w[x.getnnz(axis=1) == 0] = 0
-    sums = w.sum(axis=1, keepdims=True)
-    has = sums.ravel() > 0
-    w[has] /= sums[has]
-    return w
-
-
-@_single_threaded
-def mix_sum(w):
-    """Sum of the weights of the claims that have any, and how many there are."""
-    has = w.sum(axis=1) > 0
-    return w[has].sum(axis=0), int(has.sum())
-
-
-def _filled(w, mean):
-    out = w.copy()
-    out[out.sum(axis=1) <= 0] = mean
-    return out
-
-
-@_single_threaded
-def used_topics(w, mean):
-    """How many claims of the batch have each topic as their main one."""
-    import numpy as np
-
-    return np.bincount(np.argmax(_filled(w, mean), axis=1), minlength=w.shape[1])
-
-
-@_single_threaded
-def settle(batch: _Batch, w, mean, alive) -> dict:
-    """The batch's share of the final figures, on the topics ``alive``.
-
-    Returns:
-        ``dominant`` and ``weight`` per claim, claim ``ids``, per-speaker
-        weight sums and claim counts, the weight sum over all claims, and
-        per main topic its heaviest claim (weight, text) when texts were kept.
-    """
-    import numpy as np
-
-    w = _filled(w, mean)[:, alive]
-    w /= w.sum(axis=1, keepdims=True)
-    dominant = np.argmax(w, axis=1)
-    weight = w[np.arange(len(dominant)), dominant]
-    speakers: dict[str, list[int]] = {}
-    for i, name in enumerate(batch.speakers):
-        speakers.setdefault(name, []).append(i)
-    examples = {}
-    if batch.texts is not None:
-        for t in np.unique(dominant).tolist():
-            members = np.flatnonzero(dominant == t)
-            best = int(members[np.argmax(weight[members])])
-            examples[t] = (float(weight[best]), batch.texts[best])
-    return {
-        "dominant": dominant,
-        "weight": weight,
-        "ids": batch.ids,
-        "speaker_sums": {s: w[idx].sum(axis=0) for s, idx in speakers.items()},
-        "speaker_claims": {s: len(idx) for s, idx in speakers.items()},
-        "total": w.sum(axis=0),
-        "examples": examples,
-    }
 
 
 def _runs(parts: Iterable, least: int) -> Iterator:
@@ -382,12 +147,14 @@ def _steps(sizes: list[int], least: int) -> int:
     return steps + (rows > 0)
 
 
-def _claim_rows(items: Iterable[Analysed]) -> Iterator[list[tuple[str, str, str, str]]]:
-    """``(id, doc, speaker label, text)`` of every claim, in lists of ``BATCH_CLAIMS``."""
+def _claim_rows(items: Iterable[Analysed], titles: dict) -> Iterator[list[tuple[str, str, str, str]]]:
+    """``(id, doc, speaker label, text)`` of every claim, in lists of ``BATCH_CLAIMS``; each
+    article's title goes in ``titles``."""
     from dipcli.keywords import group_of
 
     rows: list[tuple[str, str, str, str]] = []
     for item in items:
+        titles[item.article.doc] = item.article.title
         for c in item.claims:
             rows.append((c.id, c.doc, group_of(c, "speaker"), c.text))
             if len(rows) >= BATCH_CLAIMS:
@@ -408,7 +175,7 @@ def _labels(forms: Counter, keep) -> tuple[list[str], list[str]]:
         low = spelling.lower().replace("\u2019", "'")
         by_stem.setdefault(st, {}).setdefault(low, Counter())[spelling] += n
     stems = sorted(by_stem)
-    buckets = _hasher().transform([[s] for s in stems]).indices if stems else np.zeros(0, dtype=np.int64)
+    buckets = hasher().transform([[s] for s in stems]).indices if stems else np.zeros(0, dtype=np.int64)
     pos = np.searchsorted(keep, buckets)
     best: dict[int, tuple[int, str]] = {}
     for st, b, p in zip(stems, buckets.tolist(), pos.tolist()):
@@ -499,24 +266,27 @@ class _Passes:
         return co
 
 
-def _choose(passes: _Passes, candidates: list[int], models: list, keys: list[str], top_terms: int, n_units: int,
-            info: dict, say) -> tuple[int, Any]:
-    """The candidate whose top terms are most coherent (ties: the smaller k); scores go in ``info``."""
+def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, info: dict, k_range, say):
+    """The most coherent candidate (see :func:`dipcli.topics_model.choose`), its model and its
+    topics' coherence; every candidate's scores go in ``info``."""
     import numpy as np
 
-    tops = [[top_term_ids(model.components_[t], keys, top_terms) for t in range(kk)] for kk, model in zip(candidates, models)]
+    tops = [scored_terms(model.components_) for model in models]
     columns = np.array(sorted({j for per_k in tops for top in per_k for j in top}), dtype=np.int64)
-    co = passes.cooccurrence(columns) if max(candidates) > 1 else None
+    co = passes.cooccurrence(columns)
     where = {j: i for i, j in enumerate(columns.tolist())}
-    best = None
-    for kk, model, per_k in zip(candidates, models, tops):
-        score = mean_npmi(co, n_units, [[where[j] for j in top] for top in per_k]) if kk > 1 else 0.0
-        info["scores"].append({"k": kk, "score": round(score, 6)})
-        if best is None or score > best[0] + 1e-12:
-            best = (score, kk, model)
+    per_topic = {}
+    for kk, per_k in zip(candidates, tops):
+        per_topic[kk] = npmi_per_topic(co, n_units, [[where[j] for j in top] for top in per_k])
+        info["candidates"].append(candidate(kk, per_topic[kk]))
     if len(candidates) > 1:
-        say(f"topics: chose k={best[1]} (mean NPMI {best[0]:.3f})")
-    return best[1], best[2]
+        k_used, info["reason"], more = choose(info["candidates"], k_range)
+        info["warnings"].extend(more)
+        say(f"topics: chose k={k_used}: {info['reason']}")
+    else:
+        k_used = candidates[0]
+        info["candidates"][0]["chosen"] = True
+    return k_used, models[candidates.index(k_used)], per_topic[k_used]
 
 
 def stream_topics(
@@ -525,21 +295,23 @@ def stream_topics(
     k: int | str = "auto",
     method: str = "nmf",
     top_terms: int = 8,
-    progress: Callable[[str], None] | None = None,
+    k_range: tuple[int, int] = K_RANGE,
     random_state: int = 0,
+    speakers: int = 5,
+    min_claims: int = 3,
+    progress: Callable[[str], None] | None = None,
     submit: Callable | None = None,
     window: int = 2,
     examples: bool = False,
-) -> tuple[list[Topic], dict]:
+) -> TopicRun:
     """Find the topics of a stream of claims without holding the corpus in memory.
 
     Args:
         items: Analysed articles; a generator is read once, batch by batch.
-        k: Number of topics, or ``"auto"`` to choose by coherence.
-        method: ``nmf`` (mini-batch NMF on tf-idf) or ``lda`` (online LDA on counts).
-        top_terms: Terms listed per topic.
+        k, method, top_terms, k_range, random_state, speakers, min_claims:
+            As :func:`dipcli.topics.topics` (``nmf`` is mini-batch NMF, ``lda``
+            online LDA).
         progress: Called with a short message at each stage.
-        random_state: Seed of the model; the same input always gives the same topics.
         submit: ``submit(fn, *args)`` returning an object with ``.result()``;
             arguments may be earlier such objects.  Default :func:`run_here`
             (this process); see :func:`topics_on_dask`.
@@ -547,42 +319,40 @@ def stream_topics(
         examples: Keep the claim texts to return each topic's heaviest claim.
 
     Returns:
-        The topics, largest share first, as :func:`dipcli.topics.topics`
-        gives them (terms are words, never phrases), and an ``info`` dict
-        with the same keys (``k``, ``requested``, ``method``, ``measure``,
-        ``scores``, ``claims``, ``units``, ``chunk``, ``vocabulary``,
-        ``dropped``, ``warnings``, and ``selection_units`` when LDA chose k
-        on a sample) plus ``streaming`` (true), ``phrases`` (false),
-        ``batches``, ``batch_claims`` and ``epochs``; with ``examples``, also
+        A :class:`dipcli.topics_records.TopicRun` as :func:`dipcli.topics.topics`
+        gives it (terms are words, never phrases); the model description also
+        has ``batches``, ``batch_claims`` and ``epochs``, and with ``examples``
         ``examples``: claim id -> text of each topic's first claim.
 
     Raises:
-        DipError: on an unknown method, a bad k or top_terms < 1.
+        DipError: on an unknown method, a bad k, k range or top_terms < 1.
 
     Example:
-        >>> found, info = stream_topics(iter_analysed(["corpus/"], on_error=print), k="auto")
+        >>> run = stream_topics(iter_analysed(["corpus/"], on_error=print), k="auto")
     """
-    check_options(k, method, top_terms)
+    check_options(k, method, top_terms, k_range)
     say = progress or (lambda message: None)
     submit = submit or run_here
-    info = new_info(k, method, 0)
+    info = new_info(k, method, 0, seed=random_state, k_range=k_range)
     info.update({"streaming": True, "phrases": False, "batches": 0, "batch_claims": BATCH_CLAIMS,
                  "epochs": EPOCHS[method]})
     if examples:
         info["examples"] = {}
-    with _one_thread():
-        found = _stream(items, info, k=k, method=method, top_terms=top_terms, say=say, random_state=random_state,
-                        submit=submit, window=window, examples=examples)
-    return found, info
+    with one_thread():
+        return _stream(items, info, k=k, method=method, top_terms=top_terms, k_range=k_range, say=say,
+                       random_state=random_state, submit=submit, window=window, examples=examples,
+                       shown_speakers=speakers, min_claims=min_claims)
 
 
-def _read(items: Iterable[Analysed], submit, window: int, examples: bool) -> tuple[list, Counter, int]:
-    """Step 1 over the stream: the batch handles, the stems' spellings and the number of claims."""
+def _read(items: Iterable[Analysed], submit, window: int, examples: bool) -> tuple[list, Counter, int, dict]:
+    """Step 1 over the stream: the batch handles, the stems' spellings, the number of claims and
+    the articles' titles."""
     batches: list = []
     sizes: list[int] = []
+    titles: dict[str, str | None] = {}
 
     def scanned() -> Iterator[tuple]:
-        for rows in _claim_rows(items):
+        for rows in _claim_rows(items, titles):
             batch_and_forms = submit(scan, rows, examples)
             batches.append(submit(operator.getitem, batch_and_forms, 0))
             sizes.append(len(rows))
@@ -592,40 +362,47 @@ def _read(items: Iterable[Analysed], submit, window: int, examples: bool) -> tup
     for part in results_in_order(submit, window, operator.getitem, scanned()):
         forms.update(part)
     n_claims = sum(sizes)
-    return batches, forms, n_claims
+    return batches, forms, n_claims, titles
 
 
-def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_state: int, submit, window: int,
-            examples: bool) -> list[Topic]:
+def _stream(items, info: dict, *, k, method: str, top_terms: int, k_range, say, random_state: int, submit,
+            window: int, examples: bool, shown_speakers: int, min_claims: int) -> TopicRun:
     import numpy as np
 
     say(f"topics: reading claims in batches of {BATCH_CLAIMS} (streaming {method}, words only)")
-    batches, forms, n_claims = _read(items, submit, window, examples)
-    info["claims"], info["batches"] = n_claims, len(batches)
+    batches, forms, n_claims, titles = _read(items, submit, window, examples)
+    info["claims"], info["batches"], info["articles"] = n_claims, len(batches), len(titles)
     if not n_claims:
         info["warnings"].append("no claims to find topics in")
-        return []
+        return TopicRun([], info, [])
 
     # 2. features
-    chunk = min(MAX_CHUNK, max(1, math.ceil(n_claims / MAX_UNITS)))
+    chunk = run_length(n_claims)
     df = np.zeros(HASH_FEATURES, dtype=np.int64)
-    unit_counts = []
-    for n, buckets, counts in results_in_order(submit, window, unit_df, ((b, chunk) for b in batches)):
+    article_df = np.zeros(HASH_FEATURES, dtype=np.int64)
+    cf = np.zeros(HASH_FEATURES, dtype=np.float64)
+    unit_counts, pieces = [], 0
+    for n, n_pieces, (b, c), (ab, ac), (cb, cc) in results_in_order(submit, window, unit_df,
+                                                                    ((b, chunk) for b in batches)):
         unit_counts.append(n)
-        df[buckets] += counts
+        pieces += n_pieces
+        df[b] += c
+        article_df[ab] += ac
+        cf[cb] += cc
     n_units = sum(unit_counts)
     keep = select_features(df, n_units)
-    info["units"], info["chunk"], info["vocabulary"] = n_units, chunk, len(keep)
+    info.update(units=n_units, run_length=chunk, unit="claim" if chunk == 1 else "run", vocabulary=len(keep))
     say(f"topics: {n_claims} claims in {len(batches)} batches, {n_units} units "
-        f"(up to {chunk} consecutive claim{'s' if chunk != 1 else ''} each), {len(keep)} terms")
+        f"(up to {chunk} consecutive claim{'s' if chunk != 1 else ''} of one article), {len(keep)} terms")
     if len(keep) == 0:
         info["warnings"].append("no terms to model: the claims hold only stop words or numbers")
-        return []
-    idf = np.log((1 + n_units) / (1 + df[keep])) + 1
-    del df
+        return TopicRun([], info, [])
+    weights, weighting = term_weights(article_df[keep], cf[keep], pieces, df[keep], n_units)
+    info["weighting"] = weighting if method == "nmf" else "counts"
+    del df, article_df, cf
     keys, shown = _labels(forms, keep)
     del forms
-    features = submit(_value, (keep, idf))
+    features = submit(_value, (keep, weights))
 
     # Distinct units bound k (identical units add no rank).  NMF starts from a
     # sample of units; LDA compares the candidate ks on a smaller one.
@@ -645,7 +422,10 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_st
     distinct = len(np.unique(np.concatenate(prints)))
     limit = max(1, min(n_units, len(keep), distinct, INIT_UNITS))  # NMF's SVD needs k <= the sample's rows
     if k == "auto":
-        candidates = list(range(2, min(MAX_AUTO_K, n_claims // 4, limit) + 1)) or [1]
+        lo, hi = k_range
+        candidates = list(range(lo, min(hi, limit) + 1)) or [min(lo, limit)]
+        if hi > limit:
+            info["warnings"].append(f"the data supports at most {limit} topics: tried k={lo}..{min(hi, limit)}")
     else:
         if k > limit:
             info["warnings"].append(f"asked for {k} topics but the data supports at most {limit}; using {limit}")
@@ -663,90 +443,71 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, say, random_st
         info["selection_units"] = x_sample.shape[0]
         say(f"topics: comparing lda with k={candidates[0]}..{candidates[-1]} on {x_sample.shape[0]} units")
         models = [fit_model("lda", kk, x_sample, random_state)[0] for kk in candidates]
-        k_used, _ = _choose(passes, candidates, models, keys, top_terms, n_units, info, say)
+        k_used, _, _ = _choose(passes, candidates, models, n_units, info, k_range, say)
         model = passes.fit([k_used], **fit)[0]
+        per_topic = _coherence(passes, model, n_units)
     else:
         models = passes.fit(candidates, x_sample=x_sample, **fit)
-        k_used, model = _choose(passes, candidates, models, keys, top_terms, n_units, info, say)
-    del x_sample, sampled, passes, units, models
+        k_used, model, per_topic = _choose(passes, candidates, models, n_units, info, k_range, say)
+    if info["reason"] is None:
+        info["reason"] = f"k={k_used} was asked for" if k != "auto" else f"k={k_used} is the only k the data allows"
+    del x_sample, sampled, models
     info["k"] = k_used
 
     say(f"topics: placing {n_claims} claims")
-    return _place(model, batches, features, submit=submit, window=window, method=method, n_claims=n_claims,
-                  keys=keys, shown=shown, top_terms=top_terms, info=info)
+    tally, best_claim = _place(model, batches, units, features, chunk, submit=submit, window=window, method=method)
+    del passes, units
+    found, info, documents = assemble(tally, model.components_, keys=keys, show=shown.__getitem__,
+                                      coherence=per_topic, info=info, top_terms=top_terms, speakers=shown_speakers,
+                                      min_claims=min_claims, titles=titles)
+    if examples:
+        by_first = {tp.claims[0]: tp for tp in found if tp.claims}
+        for claim_id, text in best_claim.items():
+            if claim_id in by_first:
+                info["examples"][claim_id] = text
+    return TopicRun(found, info, documents)
 
 
-def _place(model, batches: list, features, *, submit, window: int, method: str, n_claims: int, keys: list[str],
-           shown: list[str], top_terms: int, info: dict) -> list[Topic]:
-    """Step 4: every claim's topic mix, the topics nobody is mainly about dropped, and the records."""
+def _coherence(passes: _Passes, model, n_units: int) -> list[float]:
+    import numpy as np
+
+    tops = scored_terms(model.components_)
+    columns = np.array(sorted({j for top in tops for j in top}), dtype=np.int64)
+    where = {j: i for i, j in enumerate(columns.tolist())}
+    return npmi_per_topic(passes.cooccurrence(columns), n_units, [[where[j] for j in top] for top in tops])
+
+
+def _place(model, batches: list, units: list, features, chunk: int, *, submit, window: int, method: str):
+    """Step 4: every claim's topic mix, the topics nobody is mainly about dropped, tallied.
+
+    Returns:
+        The :class:`Tally`, and claim id -> text of each topic's heaviest claim (texts kept only).
+    """
     import numpy as np
 
     k = model.n_components
     fitted = submit(_value, model)
     weights = [submit(mix, b, features, method, fitted) for b in batches]
-    total, with_terms = np.zeros(k), 0
-    for part_sum, n in results_in_order(submit, window, mix_sum, ((w,) for w in weights)):
-        total += part_sum
-        with_terms += n
-    mean = total / with_terms if with_terms else np.full(k, 1.0 / k)
     used = np.zeros(k, dtype=np.int64)
-    for part in results_in_order(submit, window, used_topics, ((w, mean) for w in weights)):
+    for part in results_in_order(submit, window, used_topics, ((w,) for w in weights)):
         used += part
     alive = np.flatnonzero(used > 0)
-    info["dropped"] = k - len(alive)
-    if info["dropped"]:
-        info["warnings"].append(f"dropped {info['dropped']} topic(s) that were no claim's main topic")
-
-    dominant, weight, ids = [], [], []
-    speaker_sums: dict[str, Any] = {}
-    speaker_claims: Counter[str] = Counter()
-    share = np.zeros(len(alive))
-    best_claim: dict[int, tuple[float, str]] = {}
-    for part in results_in_order(submit, window, settle, ((b, w, mean, alive) for b, w in zip(batches, weights))):
-        for t, (wt, text) in part["examples"].items():
-            if t not in best_claim or wt > best_claim[t][0]:  # ties: the earlier claim, as in the claim order
-                best_claim[t] = (wt, text)
-        dominant.append(part["dominant"])
-        weight.append(part["weight"])
-        ids.extend(part["ids"])
-        for s, v in part["speaker_sums"].items():
-            speaker_sums[s] = speaker_sums[s] + v if s in speaker_sums else v
-        speaker_claims.update(part["speaker_claims"])
-        share += part["total"]
-    dominant_all, weight_all = np.concatenate(dominant), np.concatenate(weight)
-    share /= n_claims
-    names = sorted(speaker_claims)
-    speaker_mix = {s: speaker_sums[s] / speaker_claims[s] for s in names}
-
-    h = np.asarray(model.components_, dtype=np.float64)[alive]
-    found = []
-    for t in range(len(alive)):
-        row = h[t] / h[t].sum() if h[t].sum() > 0 else h[t]
-        top = top_term_ids(row, keys, top_terms)
-        top.sort(key=lambda j: (-row[j], keys[j]))
-        words = [shown[j] for j in top]
-        members = np.flatnonzero(dominant_all == t)
-        members = members[np.lexsort((members, -weight_all[members]))]
-        claim_ids = [ids[i] for i in members.tolist()]
-        if t in best_claim:
-            info["examples"][claim_ids[0]] = best_claim[t][1]
-        found.append(
-            Topic(
-                topic=0,
-                label=" / ".join(words[:3]),
-                terms=[TopicTerm(term=w, weight=round(float(row[j]), 6)) for w, j in zip(words, top)],
-                share=round(float(share[t]), 6),
-                speakers={s: round(float(speaker_mix[s][t]), 6) for s in names},
-                claims=claim_ids,
-            )
-        )
-    found.sort(key=lambda tp: (-tp.share, tp.label))
-    for number, tp in enumerate(found, 1):
-        tp.topic = number
-    return found
+    if not len(alive):
+        alive = np.arange(k)
+    tally = Tally(alive=alive)
+    best: dict[int, tuple[float, int, str]] = {}
+    for part, examples in results_in_order(submit, window, settle,
+                                           ((b, w, u, chunk, fitted, alive) for b, w, u in zip(batches, weights, units))):
+        offset = len(tally.ids)
+        for t, (wt, text) in examples.items():
+            if t not in best or wt > best[t][0]:  # ties: the earlier claim, as in the claim order
+                position = offset + int(np.flatnonzero((part.dominant == t) & (part.weight == wt))[0])
+                best[t] = (wt, position, text)
+        tally.merge(part)
+    return tally, {tally.ids[position]: text for _, position, text in best.values()}
 
 
-def topics_on_dask(items: Iterable[Analysed], client, **options) -> tuple[list[Topic], dict]:
+def topics_on_dask(items: Iterable[Analysed], client, **options) -> TopicRun:
     """:func:`stream_topics` with the batch steps on a Dask cluster.
 
     Batches are sent to the workers as they are read (a few in flight per

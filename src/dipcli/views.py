@@ -137,12 +137,48 @@ def first_claims(rows: Iterable[Topic], items: Iterable[Analysed]) -> dict[str, 
 def topics_table(rows: Sequence[Topic], examples: dict[str, str]) -> int:
     """The topics as a table; ``examples`` holds the text of each topic's first claim."""
     cols = [("topic", {"justify": "right"}), ("label", {"style": "bold"}), ("share", {"justify": "right"}),
-            ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
+            ("claims", {"justify": "right"}), ("docs", {"justify": "right"}), ("top terms", {"max_width": 40}),
+            ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
     return print_table("Topics", cols, (
-        [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
-         ", ".join(f"{short(name, 24)} {share:.0%}"
-                   for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
+        [t.topic, t.label, f"{t.share:.0%}", f"{t.n_claims} ({t.claim_share:.0%})", t.docs,
+         ", ".join(tt.term for tt in t.terms),
+         ", ".join(f"{short(s.speaker, 24)} {s.share:.0%} ({s.claims}/{s.of})" for s in t.speakers),
          short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
+
+
+def topic_docs_table(rows: Sequence[Any]) -> int:
+    """Each article's dominant topic and topic mix (:class:`dipcli.model.TopicDoc`)."""
+    cols = [("doc", {"overflow": "fold", "max_width": 36}), ("title", {"ratio": 1}),
+            ("claims", {"justify": "right"}), ("topic", {"justify": "right"}), ("weight", {"justify": "right"}),
+            ("mix", {"max_width": 40})]
+    return print_table("Topics by article", cols, (
+        [d.doc, d.title or "", f"{d.assigned}/{d.claims}", "" if d.dominant is None else d.dominant,
+         "" if d.weight is None else f"{d.weight:.0%}",
+         ", ".join(f"{m.topic}: {m.weight:.0%}" for m in sorted(d.mix, key=lambda m: (-m.weight, m.topic))
+                   if m.weight >= 0.05)]
+        for d in rows))
+
+
+def topic_k_table(rows: Sequence[dict[str, Any]]) -> int:
+    """Every k tried by --k auto, with its coherence."""
+    cols = [("k", {"justify": "right"}), ("coherence", {"justify": "right"}), ("± se", {"justify": "right"}),
+            ("", {})]
+    return print_table("Number of topics", cols, (
+        [r["k"], f"{r['coherence']:.3f}", f"{r['se']:.3f}",
+         "chosen" if r["chosen"] else "within noise" if r["within_noise"] else ""] for r in rows))
+
+
+def topic_model_table(rows: Sequence[dict[str, Any]]) -> int:
+    """The model description, one field a line (lists shortened)."""
+    import json
+
+    def cell(value: Any) -> str:
+        if isinstance(value, list) and len(value) > 8:
+            return f"{len(value)} items (--format json lists them)"
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    return print_table("Topic model", [("field", {"style": "bold"}), ("value", {"ratio": 1})],
+                       ([key, cell(value)] for r in rows for key, value in r.items()))
 
 
 def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
