@@ -100,15 +100,22 @@ def folders(root: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def run_dipcli(paths: list[str], *args: str) -> tuple[dict, float]:
-    """``dipcli topics PATHS --by doc --json ARGS``: the parsed object and the wall time."""
+def run_dipcli(paths: list[str], view: str, *args: str) -> tuple[list, float]:
+    """``dipcli topics PATHS --by VIEW --format json ARGS``: the records and the wall time."""
     start = time.perf_counter()
-    out = subprocess.run([str(DIPCLI), "topics", *paths, "--by", "doc", "--format", "json", *args],
+    out = subprocess.run([str(DIPCLI), "topics", *paths, "--by", view, "--format", "json", *args],
                          capture_output=True, text=True, check=False)
     took = time.perf_counter() - start
     if out.returncode not in (0, 1) or not out.stdout.strip():
         sys.exit(f"dipcli failed ({out.returncode}): {out.stderr[-2000:]}")
     return json.loads(out.stdout), took
+
+
+def fitted(paths: list[str], *args: str) -> tuple[dict, float]:
+    """The three views of one model: ``{"model", "topics", "documents"}``, and the time of one run."""
+    model, took = run_dipcli(paths, "model", *args)
+    return {"model": model[0], "topics": run_dipcli(paths, "topic", *args)[0],
+            "documents": run_dipcli(paths, "doc", *args)[0]}, took
 
 
 def path_to_doc(paths: list[str]) -> dict[str, str]:
@@ -215,7 +222,7 @@ def measure(rows: list[tuple[str, str, str]], *, extra: list[str], with_baseline
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for label, args in ((f"dipcli --k auto {' '.join(extra)}", ["--k", "auto", *extra]),
                         (f"dipcli --k {true_k} {' '.join(extra)}", ["--k", str(true_k), *extra])):
-        data, took = run_dipcli(paths, *args)
+        data, took = fitted(paths, *args)
         dominant = {d["doc"]: d["dominant"] for d in data["documents"]}
         unassigned = sum(dominant.get(d) is None for d in truth_by_doc)
         truth = [truth_by_doc[d] for d in docs if d in truth_by_doc]
@@ -226,18 +233,20 @@ def measure(rows: list[tuple[str, str, str]], *, extra: list[str], with_baseline
         coh, _ = npmi(tops, sets)
         print(f"| {label.strip()} | {data['model']['k']} | {nmi:.3f} | {ari:.3f} | {coh:.3f} | {unassigned} | {took:.1f} |")
         if "auto" in args:
-            sel = data["model"].get("selection") or {}
-            auto_report = (data["model"]["k"], sel)
+            auto_report = data["model"]
     if with_baselines:
         truth = [truth_by_doc[d] for d in docs]
         for name, (labels, tops, took) in baselines([texts[d] for d in docs], true_k).items():
             nmi, ari = scores(truth, labels)
             coh, _ = npmi(tops, sets)
             print(f"| {name} | {true_k} | {nmi:.3f} | {ari:.3f} | {coh:.3f} | 0 | {took:.1f} |")
-    k, sel = auto_report
-    print(f"\n--k auto chose {k} (true {true_k}); {sel.get('reason', '')}")
-    for row in sel.get("candidates", []):
-        print("  " + ", ".join(f"{key} {val}" for key, val in row.items()))
+    print(f"\n--k auto chose {auto_report['k']} (true {true_k}): {auto_report['reason']}")
+    for w in auto_report["warnings"]:
+        print(f"warning: {w}")
+    print("\n| k | coherence | se | |\n| --- | --- | --- | --- |")
+    for c in auto_report["candidates"]:
+        mark = "chosen" if c["chosen"] else "within noise" if c["within_noise"] else ""
+        print(f"| {c['k']} | {c['coherence']:.3f} | {c['se']:.3f} | {mark} |")
 
 
 def main() -> None:
@@ -261,11 +270,12 @@ def main() -> None:
             keep = [r for r in rows if r[1] != s]
             paths = [r[0] for r in keep]
             doc_of = path_to_doc(paths)
-            data, _ = run_dipcli(paths, "--k", "auto", *args.extra)
-            dominant = {d["doc"]: d["dominant"] for d in data["documents"]}
+            docs, _ = run_dipcli(paths, "doc", "--k", "auto", *args.extra)
+            model, _ = run_dipcli(paths, "model", "--k", "auto", *args.extra)
+            dominant = {d["doc"]: d["dominant"] for d in docs}
             truth = [r[1] for r in keep]
             found = [dominant.get(doc_of[r[0]]) if dominant.get(doc_of[r[0]]) is not None else -1 for r in keep]
-            print(f"| {s} | {len(subjects) - 1} | {data['model']['k']} | {scores(truth, found)[0]:.3f} |")
+            print(f"| {s} | {len(subjects) - 1} | {model[0]['k']} | {scores(truth, found)[0]:.3f} |")
         return
     measure(rows, extra=args.extra, with_baselines=not args.no_baselines)
 
