@@ -167,3 +167,118 @@ def test_bad_options_are_user_errors(bad):
 def test_no_claims():
     run = topics([])
     assert run.topics == [] and run.documents == [] and run.model["warnings"]
+
+
+# -- model selection, article view, speakers and terms ---------------------------------------
+
+SUBJECT_WORDS = {
+    "fisheries": "fisheries quota trawler harbour catch tuna vessel coastal stocks licence".split(),
+    "vaccines": "vaccine clinic nurse hospital malaria dose outbreak patient medicine ward".split(),
+    "elections": "election ballot parliament candidate polling voter constituency campaign referendum turnout".split(),
+    "railways": "railway locomotive station tracks freight timetable signal carriage platform tunnel".split(),
+}
+
+
+def separated(n_docs: int = 6, per_doc: int = 8) -> list[Analysed]:
+    """Articles of one subject each (four subjects), speakers taking turns."""
+    import random
+
+    rng = random.Random(5)
+    items = []
+    for s, (subject, words) in enumerate(SUBJECT_WORDS.items()):
+        for d in range(n_docs):
+            rows = []
+            for i in range(per_doc):
+                w = rng.sample(words, 4)
+                rows.append((["Amara Okafor", "Jonas Berg", None][(d + i) % 3],
+                             f"The {w[0]} and the {w[1]} need the {w[2]} for the {w[3]}."))
+            items.append(analysed(f"{subject}-{d}", rows))
+    return items
+
+
+def test_auto_k_finds_clearly_separated_subjects():
+    items = separated()
+    run = topics(items, k="auto", k_range=(2, 8))
+    check_invariants(run, items)
+    assert run.model["k"] == 4
+    # every article's dominant topic is its subject's, one topic per subject
+    by_subject: dict[str, set[int]] = {}
+    for d in run.documents:
+        by_subject.setdefault(d.doc.rsplit("-", 1)[0], set()).add(d.dominant)
+    assert all(len(t) == 1 for t in by_subject.values()) and len(set.union(*by_subject.values())) == 4
+
+
+def test_units_are_runs_of_claims_of_one_article_on_a_larger_corpus():
+    items = separated(n_docs=8, per_doc=30)  # 960 claims: runs of up to 9 claims
+    run = topics(items, k=4)
+    assert run.model["unit"] == "run" and run.model["run_length"] == 9
+    assert run.model["units"] == 32 * 4  # each 30-claim article in runs of 9, 9, 9 and 3
+    assert run.model["weighting"] == "ridf"
+
+
+def test_speakers_are_listed_with_counts_and_support():
+    items = corpus()
+    run = topics(items, k=3, min_claims=1, speakers=0)
+    for t in run.topics:
+        assert [s.share for s in t.speakers] == sorted((s.share for s in t.speakers), reverse=True)
+        for s in t.speakers:
+            own = [c.id for item in items for c in item.claims if (c.speaker or "narrator") == s.speaker]
+            assert s.claims == len(set(own) & set(t.claims)) >= 1
+    few = topics(items, k=3, speakers=1)
+    assert all(len(t.speakers) <= 1 for t in few.topics)
+    assert all(not t.speakers for t in topics(items, k=3, min_claims=100).topics)
+
+
+def test_terms_show_the_running_text_case_and_whole_phrases():
+    from dipcli.terms import extract
+
+    texts = ["Bank lending slowed.", "The central bank raised rates.", "A bank in the north closed.",
+             "Prime Minister Hale met the Security Council.", "The Security Council heard the Prime Minister.",
+             "Ministers said the Prime Minister would brief the Security Council."]
+    terms = extract(texts)
+    shown = {terms.keys[t]: terms.show(t) for t in range(len(terms.keys))}
+    assert shown["bank"] == "bank"  # capitalised only at the start of a sentence
+    assert shown["prime minist"] == "Prime Minister" and shown["secur council"] == "Security Council"
+
+
+def test_a_phrase_takes_the_place_of_its_words():
+    import numpy as np
+
+    from dipcli.topics_model import top_term_ids
+
+    keys = ["council", "minist", "prime", "prime minist", "secur", "secur council"]
+    weights = np.array([0.1, 0.3, 0.25, 0.01, 0.2, 0.0])
+    picked = [keys[i] for i in top_term_ids(weights, keys, 4)]
+    assert picked == ["prime minist", "secur council"]  # heaviest first, each in place of its words
+
+
+def test_cli_json_views(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dipcli.cli import app
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for item in separated(n_docs=3):
+        (folder / f"{item.article.doc}.txt").write_text(item.article.text, encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args):
+        r = runner.invoke(app, ["topics", str(folder), "--no-cache", "--format", "json", "--k-range", "2:6", *args])
+        assert r.exit_code == 0, r.stderr
+        return json.loads(r.stdout)
+
+    found, docs, model, ks = run(), run("--by", "doc"), run("--by", "model"), run("--by", "k")
+    assert len(model) == 1 and model[0]["k"] == len(found) == 4 and model[0]["seed"] == 0
+    assert [c["k"] for c in ks] == [2, 3, 4, 5, 6] and sum(c["chosen"] for c in ks) == 1
+    assert sorted(d["doc"] for d in docs) == sorted(p.stem for p in folder.iterdir())
+    assert {d["dominant"] for d in docs} == {1, 2, 3, 4}
+    assert sum(t["docs"] for t in found) == len(docs)
+    assert run("--top-terms", "2", "--by", "model") == model  # display options never change the model
+    assert run("--seed", "3", "--k", "4", "--method", "lda") == run("--seed", "3", "--k", "4", "--method", "lda")
+    bad = runner.invoke(app, ["topics", str(folder), "--k-range", "5"])
+    assert bad.exit_code == 0 or bad.exit_code == 2
+    bad = runner.invoke(app, ["topics", str(folder), "--k-range", "9:3"])
+    assert bad.exit_code == 2 and "k range" in bad.stderr

@@ -305,11 +305,21 @@ class TermForms:
         return out
 
 
+# Marks a spelling seen only at the start of a text (a claim: a sentence), where any word is capitalised.
+INITIAL = "\x03"
+
+
 def show_form(lows: dict[str, Counter[str]]) -> str:
     """How to display a term from its spellings (lowercase form -> spellings with counts):
-    the most common form, capitalised the way a majority of its occurrences are."""
-    low = _pick_form(Counter({lo: sum(c.values()) for lo, c in lows.items()}))
-    return _pick_case(low, lows[low])
+    the most common form, capitalised the way a majority of its occurrences in running text
+    are.  Spellings at the start of a sentence (marked with :data:`INITIAL`) count only for a
+    term never seen elsewhere."""
+    inner = {lo: Counter({s: n for s, n in c.items() if not s.startswith(INITIAL)}) for lo, c in lows.items()}
+    inner = {lo: c for lo, c in inner.items() if c}
+    if not inner:
+        inner = {lo: Counter({s[len(INITIAL):]: n for s, n in c.items()}) for lo, c in lows.items()}
+    low = _pick_form(Counter({lo: sum(c.values()) for lo, c in inner.items()}))
+    return _pick_case(low, inner[low])
 
 
 def _pick_form(forms: Counter[str]) -> str:
@@ -547,9 +557,12 @@ def _occurrences(c: _Corpus, items, item_names: list[str], item_id: dict[str, in
     occ_doc = [c.doc[~c.stop]]
     occ_key: list[Any] = [items[~c.stop]]  # item ids for words, negative for phrases
     forms: dict[str, dict[str, Counter[str]]] = {}
-    word_n = np.bincount(c.surface[~c.stop], minlength=len(c.surfaces))
-    for s in np.flatnonzero(word_n).tolist():
-        _add_form(forms, c.stems[s], c.lowers[s], c.surfaces[s], int(word_n[s]))
+    initial = np.ones(len(c.doc), dtype=bool)
+    initial[1:] = c.doc[1:] != c.doc[:-1]
+    for at_start, mark in ((False, ""), (True, INITIAL)):
+        word_n = np.bincount(c.surface[~c.stop & (initial == at_start)], minlength=len(c.surfaces))
+        for s in np.flatnonzero(word_n).tolist():
+            _add_form(forms, c.stems[s], c.lowers[s], mark + c.surfaces[s], int(word_n[s]))
 
     phrase_keys: list[str] = []
     if found is not None:
@@ -566,11 +579,13 @@ def _occurrences(c: _Corpus, items, item_names: list[str], item_id: dict[str, in
             occ_doc.append(c.doc[at])
             occ_key.append(-(offset + inverse.reshape(-1) + 1))
             spans = Counter(
-                (int(k), c.text[s:e]) for k, s, e in zip(inverse.tolist(), c.start[at].tolist(), c.end[at + n - 1].tolist())
+                (int(k), c.text[s:e], first) for k, s, e, first in
+                zip(inverse.tolist(), c.start[at].tolist(), c.end[at + n - 1].tolist(), initial[at].tolist())
             )
-            for (k, span), m in spans.items():
+            for (k, span, first), m in spans.items():
                 span = _SPACE.sub(" ", span)
-                _add_form(forms, phrase_keys[offset + k], span.lower().replace("\u2019", "'"), span, m)
+                _add_form(forms, phrase_keys[offset + k], span.lower().replace("\u2019", "'"),
+                          INITIAL + span if first else span, m)
 
     word_keys = sorted({item_names[i] for i in np.unique(occ_key[0]).tolist()})
     keys = sorted(set(word_keys) | set(phrase_keys))

@@ -25,6 +25,7 @@ from dipcli.topics_model import (
     check_options,
     choose,
     coherence_of,
+    explained,
     fit_model,
     new_info,
     run_length,
@@ -149,7 +150,9 @@ def topics(
         say(f"topics: fitting {method} with k={kk} ({i}/{len(candidates)})")
         model, w_units = fit_model(method, kk, fit_units if sample is None else fit_units[sample], random_state, svd)
         per_topic = coherence_of(binary, scored_terms(model.components_))
-        info["candidates"].append(candidate(kk, per_topic))
+        x_fit = fit_units if sample is None else fit_units[sample]
+        info["candidates"].append(candidate(kk, per_topic, explained(x_fit, w_units, model.components_),
+                                            x_fit.shape[0]))
         fitted[kk] = (model, w_units, per_topic)
     if len(candidates) > 1:
         k_used, info["reason"], warnings = choose(info["candidates"], k_range)

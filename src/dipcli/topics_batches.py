@@ -77,7 +77,7 @@ def scan(rows: list[tuple[str, str, str, str]], keep_texts: bool) -> tuple[Batch
     """
     import numpy as np
 
-    from dipcli.terms import stop_words, tokens
+    from dipcli.terms import INITIAL, stop_words, tokens
 
     stop = stop_words()
     stems: list[list[str]] = []
@@ -85,7 +85,7 @@ def scan(rows: list[tuple[str, str, str, str]], keep_texts: bool) -> tuple[Batch
     for _, _, _, text in rows:
         toks = tokens(text, stop=stop)
         stems.append([t[2] for t in toks])
-        forms.update((t[2], t[3]) for t in toks)
+        forms.update((t[2], INITIAL + t[3] if i == 0 else t[3]) for i, t in enumerate(toks))
     docs = [r[1] for r in rows]
     starts = np.array([i == 0 or docs[i] != docs[i - 1] for i in range(len(docs))], dtype=bool)
     batch = Batch(ids=[r[0] for r in rows], docs=docs, speakers=[r[2] for r in rows], starts=starts,
@@ -243,3 +243,11 @@ def settle(batch: Batch, w, units, chunk: int, model, alive):
             best = int(members[np.argmax(tally.weight[members])])
             examples[t] = (float(tally.weight[best]), batch.texts[best])
     return tally, examples
+
+
+@_single_threaded
+def explained_counts(units, models) -> list[int]:
+    """For each model, how many of the batch's units it explains (:func:`dipcli.topics_model.explained`)."""
+    from dipcli.topics_model import explained
+
+    return [explained(units, _transform(m, units), m.components_) if units.shape[0] else 0 for m in models]

@@ -2,7 +2,7 @@
 
 **Units.**  A model is fitted on *units*: runs of up to ``run_length`` consecutive
 claims of one article.  Single sentences are too short for word co-occurrence
-to say much, so on a corpus of at least ``MIN_UNITS * 2`` claims a unit grows to
+to say much, so on a corpus of at least ``2 * MIN_UNITS`` claims a unit grows to
 a passage of up to ``MAX_RUN`` claims (a short article is one unit), as long as
 there are at least ``MIN_UNITS`` of them; a small corpus (one article, say) is
 fitted on its claims one by one.  Above ``MAX_UNITS`` claims a unit is never
@@ -22,7 +22,11 @@ fitted on the counts.
 **Choosing k** (``--k auto``).  Every k of the range is fitted, and each
 topic's coherence is the mean NPMI (normalised pointwise mutual information)
 of the pairs of its ``COHERENCE_TERMS`` heaviest terms, from how often they
-share a unit.  The k whose topics are most coherent on average wins.  The
+share a unit.  Coherence alone does not see a subject the model leaves out
+(two pure topics out of four subjects are as coherent as four), so a k only
+competes when it *explains* (reconstruction cosine of at least
+``EXPLAINED_COSINE``) at least ``EXPLAINED_SHARE`` as many units as the k
+that explains most.  Of those, the k whose topics are most coherent on average wins.  The
 number of terms is fixed, so the choice never depends on how many terms are
 shown.  A k whose mean lies within one standard error (over its topics) of the
 winner's is *within noise*: the choice is reported as marginal, as is a choice
@@ -43,6 +47,10 @@ MAX_FEATURES = 5000
 RIDF_MIN_ARTICLES = 20
 #: Top terms per topic that coherence (and so the choice of k) is computed on.
 COHERENCE_TERMS = 10
+#: A unit is explained by a model when its reconstruction has at least this cosine with it;
+#: a k is a candidate only when it explains EXPLAINED_SHARE of the units the best k explains.
+EXPLAINED_COSINE = 0.2
+EXPLAINED_SHARE = 0.9
 K_RANGE = (2, 15)
 # LDA is several times slower than NMF: above this many units it is fitted
 # online, and k="auto" compares candidates fitted on an evenly spaced sample
@@ -139,23 +147,50 @@ def weigh(counts, weights):
 
 
 def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
-    """The n heaviest terms of a topic, a phrase taking the place of its own
-    words ("Ukraine crisis" instead of "Ukraine" and "crisis"), and no phrase
+    """The n heaviest terms of a topic, heaviest first: a phrase takes the place of its own
+    words ("Ukraine crisis" instead of "Ukraine" and "crisis"), whether it is picked itself
+    or all its words are, none a stop word ("prime" and "minister" become "Prime
+    Minister"), and no phrase
     that merely continues one already picked."""
     import numpy as np
 
-    from dipcli.terms import contains, overlaps
+    from dipcli.terms import contains, overlaps, parts, stop_words
 
+    stop = stop_words()
+    single = {k: i for i, k in enumerate(keys) if " " not in k}
+    phrases_of: dict[int, list[int]] = {}
+    for i, k in enumerate(keys):
+        if " " in k:
+            for word in parts(k):
+                if word in single:
+                    phrases_of.setdefault(single[word], []).append(i)
     picked: list[int] = []
     for t in np.argsort(-weights, kind="stable").tolist():
         if weights[t] <= 0 or len(picked) >= n:
             break
+        if t in picked:
+            continue
         inside = [p for p in picked if contains(keys[t], keys[p])]
         if any(contains(keys[p], keys[t]) or overlaps(keys[p], keys[t]) for p in picked):
             continue
         if inside:
+            at = picked.index(inside[0])
             picked = [p for p in picked if p not in inside]
+            picked.insert(at, t)
+            continue
         picked.append(t)
+        words = {keys[p] for p in picked}
+        for ph in phrases_of.get(t, []):
+            mine = parts(keys[ph])
+            if ph not in picked and len(set(mine)) == len(mine) and not stop.intersection(mine) and \
+                    all(w in words for w in mine) and \
+                    not any(contains(keys[p], keys[ph]) or overlaps(keys[p], keys[ph]) for p in picked
+                            if " " in keys[p]):
+                gone = [p for p in picked if keys[p] in mine]
+                at = picked.index(gone[0])
+                picked = [p for p in picked if p not in gone]
+                picked.insert(at, ph)
+                break
     return picked
 
 
@@ -205,15 +240,33 @@ def coherence_of(binary, tops: list[list[int]]) -> list[float]:
     return npmi_per_topic((sub.T @ sub).toarray(), binary.shape[0], [[where[j] for j in top] for top in tops])
 
 
-def candidate(k: int, per_topic: list[float]) -> dict[str, Any]:
-    """One k tried: mean coherence of its topics and its standard error."""
+def explained(x, w, h) -> int:
+    """How many rows of ``x`` the model ``w @ h`` explains: a row is explained when its
+    reconstruction points the same way (cosine at least ``EXPLAINED_COSINE``)."""
+    import numpy as np
+    from scipy.sparse import issparse
+
+    w = np.asarray(w, dtype=np.float64)
+    h = np.asarray(h, dtype=np.float64)
+    dot = (np.asarray(x @ h.T) * w).sum(axis=1)
+    r_norm = np.sqrt(np.maximum(((w @ (h @ h.T)) * w).sum(axis=1), 0))
+    x_norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel() if issparse(x) else (x * x).sum(axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = np.where((r_norm > 0) & (x_norm > 0), dot / (r_norm * x_norm), 0.0)
+    return int((cos >= EXPLAINED_COSINE).sum())
+
+
+def candidate(k: int, per_topic: list[float], explained_units: int = 0, n_units: int = 0) -> dict[str, Any]:
+    """One k tried: mean coherence of its topics, its standard error, and the units it explains."""
     mean = sum(per_topic) / len(per_topic) if per_topic else 0.0
     if len(per_topic) > 1:
         var = sum((v - mean) ** 2 for v in per_topic) / (len(per_topic) - 1)
         se = math.sqrt(var / len(per_topic))
     else:
         se = 0.0
-    return {"k": k, "coherence": round(mean, 6), "se": round(se, 6), "chosen": False, "within_noise": False}
+    return {"k": k, "coherence": round(mean, 6), "se": round(se, 6),
+            "explained": round(explained_units / n_units, 6) if n_units else 1.0,
+            "chosen": False, "within_noise": False}
 
 
 def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[int, str, list[str]]:
@@ -222,19 +275,25 @@ def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[
     Returns:
         The chosen k, the reason in words, and warnings (edge of the range, within noise).
     """
-    best = max(candidates, key=lambda c: (c["coherence"], -c["k"]))
+    enough = max(c["explained"] for c in candidates) * EXPLAINED_SHARE
+    fit = [c for c in candidates if c["explained"] >= enough]
+    best = max(fit, key=lambda c: (c["coherence"], -c["k"]))
     best["chosen"] = True
     floor = best["coherence"] - best["se"]
     close = []
-    for c in candidates:
+    for c in fit:
         if c is not best and c["coherence"] >= floor:
             c["within_noise"] = True
             close.append(c["k"])
-    runner = max((c for c in candidates if c is not best), key=lambda c: (c["coherence"], -c["k"]), default=None)
+    runner = max((c for c in fit if c is not best), key=lambda c: (c["coherence"], -c["k"]), default=None)
     reason = f"k={best['k']} has the most coherent topics (mean NPMI of {COHERENCE_TERMS} top terms " \
              f"{best['coherence']:.3f} \u00b1 {best['se']:.3f})"
     if runner is not None:
         reason += f"; next best k={runner['k']} ({runner['coherence']:.3f})"
+    left = sorted(c["k"] for c in candidates if c not in fit)
+    if left:
+        reason += f"; k={', '.join(map(str, left))} left out: they explain fewer than " \
+                  f"{EXPLAINED_SHARE:.0%} as many units as the k that explains most"
     warnings = []
     tried = [c["k"] for c in candidates]
     if len(tried) > 1 and best["k"] in (min(tried), max(tried)):

@@ -179,7 +179,6 @@ def assemble(tally: Tally, h, *, keys: list[str], show: Callable[[int], str], co
     for t in range(len(alive)):
         row = h[t] / h[t].sum() if h[t].sum() > 0 else h[t]
         top = top_term_ids(row, keys, top_terms)
-        top.sort(key=lambda j: (-row[j], keys[j]))
         shown = [show(j) for j in top]
         members = np.flatnonzero(tally.dominant == t)
         members = members[np.lexsort((members, -tally.weight[members]))]

@@ -58,6 +58,7 @@ from dipcli.parallel import results_in_order
 from dipcli.topics_batches import (
     HASH_FEATURES,
     cooccurrence,
+    explained_counts,
     hasher,
     mix,
     one_thread,
@@ -74,6 +75,7 @@ from dipcli.topics_model import (
     candidate,
     check_options,
     choose,
+    explained,
     fit_model,
     new_info,
     nndsvda_start,
@@ -168,11 +170,11 @@ def _labels(forms: Counter, keep) -> tuple[list[str], list[str]]:
     """Per kept bucket: the stem of its most frequent word, and how to show that word."""
     import numpy as np
 
-    from dipcli.terms import show_form
+    from dipcli.terms import INITIAL, show_form
 
     by_stem: dict[str, dict[str, Counter[str]]] = {}
     for (st, spelling), n in forms.items():
-        low = spelling.lower().replace("\u2019", "'")
+        low = spelling.lower().replace("\u2019", "'").lstrip(INITIAL)
         by_stem.setdefault(st, {}).setdefault(low, Counter())[spelling] += n
     stems = sorted(by_stem)
     buckets = hasher().transform([[s] for s in stems]).indices if stems else np.zeros(0, dtype=np.int64)
@@ -256,6 +258,14 @@ class _Passes:
             model.components_ = np.nan_to_num(model.components_, nan=0.0, posinf=0.0, neginf=0.0)
         return models
 
+    def explained(self, models) -> list[int]:
+        """For each model, the units it explains, summed over batches."""
+        fitted = self.submit(_value, models)
+        total = [0] * len(models)
+        for part in results_in_order(self.submit, self.window, explained_counts, ((u, fitted) for u in self.units)):
+            total = [a + b for a, b in zip(total, part)]
+        return total
+
     def cooccurrence(self, columns):
         """Units x units co-occurrence counts of the feature ``columns``, summed over batches."""
         import numpy as np
@@ -266,10 +276,18 @@ class _Passes:
         return co
 
 
-def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, info: dict, k_range, say):
+def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, info: dict, k_range, say,
+            x_sample=None):
     """The most coherent candidate (see :func:`dipcli.topics_model.choose`), its model and its
-    topics' coherence; every candidate's scores go in ``info``."""
+    topics' coherence; every candidate's scores go in ``info``.  Models fitted on ``x_sample``
+    are judged on how many of its units they explain, the others on all units."""
     import numpy as np
+
+    if x_sample is not None:
+        counts = [explained(x_sample, m.transform(x_sample), m.components_) for m in models]
+        n_explained = x_sample.shape[0]
+    else:
+        counts, n_explained = passes.explained(models), n_units
 
     tops = [scored_terms(model.components_) for model in models]
     columns = np.array(sorted({j for per_k in tops for top in per_k for j in top}), dtype=np.int64)
@@ -278,7 +296,8 @@ def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, 
     per_topic = {}
     for kk, per_k in zip(candidates, tops):
         per_topic[kk] = npmi_per_topic(co, n_units, [[where[j] for j in top] for top in per_k])
-        info["candidates"].append(candidate(kk, per_topic[kk]))
+    for kk, count in zip(candidates, counts):
+        info["candidates"].append(candidate(kk, per_topic[kk], count, n_explained))
     if len(candidates) > 1:
         k_used, info["reason"], more = choose(info["candidates"], k_range)
         info["warnings"].extend(more)
@@ -443,7 +462,7 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, k_range, say, 
         info["selection_units"] = x_sample.shape[0]
         say(f"topics: comparing lda with k={candidates[0]}..{candidates[-1]} on {x_sample.shape[0]} units")
         models = [fit_model("lda", kk, x_sample, random_state)[0] for kk in candidates]
-        k_used, _, _ = _choose(passes, candidates, models, n_units, info, k_range, say)
+        k_used, _, _ = _choose(passes, candidates, models, n_units, info, k_range, say, x_sample=x_sample)
         model = passes.fit([k_used], **fit)[0]
         per_topic = _coherence(passes, model, n_units)
     else:
