@@ -220,6 +220,7 @@ def measure(rows: list[tuple[str, str, str]], *, extra: list[str], with_baseline
 
     print("| run | k | NMI | ARI | coherence (NPMI, top 10, documents) | unassigned docs | seconds |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
+    extra = ["--top-terms", "10", *extra]
     for label, args in ((f"dipcli --k auto {' '.join(extra)}", ["--k", "auto", *extra]),
                         (f"dipcli --k {true_k} {' '.join(extra)}", ["--k", str(true_k), *extra])):
         data, took = fitted(paths, *args)

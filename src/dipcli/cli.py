@@ -416,9 +416,13 @@ def topics(paths: PathsArg = None,
         examples = first_claims(found, items) if by == TopicView.topic and run.fmt == "table" else {}
     if info:
         if run.fmt == "table" and by in (TopicView.topic, TopicView.doc):
-            err.print(f"[dim]k = {info['k']} ({_safe(info['reason'])}); {info['units']} {info['unit']} units "
-                      f"of up to {info['run_length']} claim(s), {info['unassigned']} of {info['claims']} claims "
-                      f"unassigned[/dim]")
+            err.print(f"[dim]{info['units']} units of up to {info['run_length']} consecutive claim(s) of one "
+                      f"article; {info['unassigned']} of {info['claims']} claims unassigned (no modelled term)[/dim]")
+            err.print(f"[dim]k = {info['k']}: {_safe(info['reason'])}[/dim]")
+            if len(info["candidates"]) > 1:
+                err.print("[dim]k tried (mean coherence): " + ", ".join(
+                    f"{c['k']}: {c['coherence']:.3f}{'*' if c['chosen'] else ''}" for c in info["candidates"])
+                    + " (--by k for the table)[/dim]")
         for w in info["warnings"]:
             err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
 

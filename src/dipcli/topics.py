@@ -131,10 +131,12 @@ def topics(
                     for a, b in zip(fit_units.indptr[:-1], fit_units.indptr[1:])})
     limit = max(1, min(n_units, len(keep), distinct))
     if k == "auto":
+        # at least four claims a topic on average, as a reader would need to see one
         lo, hi = k_range
-        candidates = list(range(lo, min(hi, limit) + 1)) or [min(lo, limit)]
-        if hi > limit:
-            info["warnings"].append(f"the data supports at most {limit} topics: tried k={lo}..{min(hi, limit)}")
+        top = min(hi, limit, max(lo, len(claims) // 4))
+        candidates = list(range(lo, top + 1)) if top >= lo else [max(1, min(lo, limit))]
+        if hi > top:
+            info["warnings"].append(f"{len(claims)} claims support at most {top} topics: tried k={lo}..{top}")
     else:
         if k > limit:
             info["warnings"].append(f"asked for {k} topics but the data supports at most {limit}; using {limit}")
@@ -157,7 +159,7 @@ def topics(
     if len(candidates) > 1:
         k_used, info["reason"], warnings = choose(info["candidates"], k_range)
         info["warnings"].extend(warnings)
-        say(f"topics: chose k={k_used}: {info['reason']}")
+        say(f"topics: chose k={k_used} of {len(info['candidates'])} tried")
     else:
         k_used = candidates[0]
         info["candidates"][0]["chosen"] = True

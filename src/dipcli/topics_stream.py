@@ -301,7 +301,7 @@ def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, 
     if len(candidates) > 1:
         k_used, info["reason"], more = choose(info["candidates"], k_range)
         info["warnings"].extend(more)
-        say(f"topics: chose k={k_used}: {info['reason']}")
+        say(f"topics: chose k={k_used} of {len(info['candidates'])} tried")
     else:
         k_used = candidates[0]
         info["candidates"][0]["chosen"] = True
@@ -441,10 +441,12 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, k_range, say, 
     distinct = len(np.unique(np.concatenate(prints)))
     limit = max(1, min(n_units, len(keep), distinct, INIT_UNITS))  # NMF's SVD needs k <= the sample's rows
     if k == "auto":
+        # at least four claims a topic on average, as a reader would need to see one
         lo, hi = k_range
-        candidates = list(range(lo, min(hi, limit) + 1)) or [min(lo, limit)]
-        if hi > limit:
-            info["warnings"].append(f"the data supports at most {limit} topics: tried k={lo}..{min(hi, limit)}")
+        top = min(hi, limit, max(lo, n_claims // 4))
+        candidates = list(range(lo, top + 1)) if top >= lo else [max(1, min(lo, limit))]
+        if hi > top:
+            info["warnings"].append(f"{n_claims} claims support at most {top} topics: tried k={lo}..{top}")
     else:
         if k > limit:
             info["warnings"].append(f"asked for {k} topics but the data supports at most {limit}; using {limit}")
