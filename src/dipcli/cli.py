@@ -429,7 +429,7 @@ def topics(paths: PathsArg = None,
     if by == TopicView.doc:
         emit(documents, run.fmt, fields=_fields(TopicDoc), table=topic_docs_table, empty_note="no topics")
     elif by == TopicView.k:
-        emit(info.get("candidates", []), run.fmt, fields=["k", "coherence", "se", "chosen", "within_noise"],
+        emit(info.get("candidates", []), run.fmt, fields=["k", "coherence", "se", "explained", "competes", "chosen", "within_noise"],
              table=topic_k_table, empty_note="no topics")
     elif by == TopicView.model:
         emit([info] if info else [], run.fmt, fields=list(info) if info else None, table=topic_model_table,

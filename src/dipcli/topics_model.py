@@ -23,10 +23,12 @@ fitted on the counts.
 topic's coherence is the mean NPMI (normalised pointwise mutual information)
 of the pairs of its ``COHERENCE_TERMS`` heaviest terms, from how often they
 share a unit.  Coherence alone does not see a subject the model leaves out
-(two pure topics out of four subjects are as coherent as four), so a k only
-competes when it *explains* (reconstruction cosine of at least
-``EXPLAINED_COSINE``) at least ``EXPLAINED_SHARE`` as many units as the k
-that explains most.  Of those, the k whose topics are most coherent on average wins.  The
+(two pure topics out of four subjects are as coherent as four), so the
+share of units each k *explains* (reconstruction cosine of at least
+``EXPLAINED_COSINE``) is watched too: where one more topic explains at least
+``EXPLAINED_JUMP`` more of the units (relatively), a whole subject was missing,
+and no smaller k competes.  Of the rest, the k whose topics are most coherent
+on average wins.  The
 number of terms is fixed, so the choice never depends on how many terms are
 shown.  A k whose mean lies within one standard error (over its topics) of the
 winner's is *within noise*: the choice is reported as marginal, as is a choice
@@ -48,9 +50,10 @@ RIDF_MIN_ARTICLES = 20
 #: Top terms per topic that coherence (and so the choice of k) is computed on.
 COHERENCE_TERMS = 10
 #: A unit is explained by a model when its reconstruction has at least this cosine with it;
-#: a k is a candidate only when it explains EXPLAINED_SHARE of the units the best k explains.
+#: a k below a step to the next k that explains EXPLAINED_JUMP more of the units (relatively)
+#: leaves a subject out, and does not compete.
 EXPLAINED_COSINE = 0.2
-EXPLAINED_SHARE = 0.9
+EXPLAINED_JUMP = 0.1
 K_RANGE = (2, 15)
 # LDA is several times slower than NMF: above this many units it is fitted
 # online, and k="auto" compares candidates fitted on an evenly spaced sample
@@ -147,7 +150,7 @@ def weigh(counts, weights):
 
 
 def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
-    """The n heaviest terms of a topic, heaviest first: a phrase takes the place of its own
+    """The n heaviest terms of a topic, heaviest first (ties by key): a phrase takes the place of its own
     words ("Ukraine crisis" instead of "Ukraine" and "crisis"), whether it is picked itself
     or all its words are, none a stop word ("prime" and "minister" become "Prime
     Minister"), and no phrase
@@ -165,6 +168,7 @@ def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
                 if word in single:
                     phrases_of.setdefault(single[word], []).append(i)
     picked: list[int] = []
+    rank: dict[int, float] = {}  # a phrase standing for its words ranks as its heaviest word
     for t in np.argsort(-weights, kind="stable").tolist():
         if weights[t] <= 0 or len(picked) >= n:
             break
@@ -174,9 +178,8 @@ def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
         if any(contains(keys[p], keys[t]) or overlaps(keys[p], keys[t]) for p in picked):
             continue
         if inside:
-            at = picked.index(inside[0])
             picked = [p for p in picked if p not in inside]
-            picked.insert(at, t)
+            picked.append(t)
             continue
         picked.append(t)
         words = {keys[p] for p in picked}
@@ -187,11 +190,11 @@ def top_term_ids(weights, keys: list[str], n: int) -> list[int]:
                     not any(contains(keys[p], keys[ph]) or overlaps(keys[p], keys[ph]) for p in picked
                             if " " in keys[p]):
                 gone = [p for p in picked if keys[p] in mine]
-                at = picked.index(gone[0])
+                rank[ph] = max(rank.get(p, weights[p]) for p in gone)
                 picked = [p for p in picked if p not in gone]
-                picked.insert(at, ph)
+                picked.append(ph)
                 break
-    return picked
+    return sorted(picked, key=lambda p: (-rank.get(p, weights[p]), keys[p]))
 
 
 def scored_terms(h, n: int = COHERENCE_TERMS) -> list[list[int]]:
@@ -266,7 +269,7 @@ def candidate(k: int, per_topic: list[float], explained_units: int = 0, n_units:
         se = 0.0
     return {"k": k, "coherence": round(mean, 6), "se": round(se, 6),
             "explained": round(explained_units / n_units, 6) if n_units else 1.0,
-            "chosen": False, "within_noise": False}
+            "competes": True, "chosen": False, "within_noise": False}
 
 
 def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[int, str, list[str]]:
@@ -275,8 +278,15 @@ def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[
     Returns:
         The chosen k, the reason in words, and warnings (edge of the range, within noise).
     """
-    enough = max(c["explained"] for c in candidates) * EXPLAINED_SHARE
-    fit = [c for c in candidates if c["explained"] >= enough]
+    ordered = sorted(candidates, key=lambda c: c["k"])
+    first = 0
+    for i in range(len(ordered) - 1):
+        if ordered[i + 1]["k"] == ordered[i]["k"] + 1 and \
+                ordered[i + 1]["explained"] >= ordered[i]["explained"] * (1 + EXPLAINED_JUMP):
+            first = i + 1
+    fit = ordered[first:]
+    for c in ordered[:first]:
+        c["competes"] = False
     best = max(fit, key=lambda c: (c["coherence"], -c["k"]))
     best["chosen"] = True
     floor = best["coherence"] - best["se"]
@@ -292,8 +302,8 @@ def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[
         reason += f"; next best k={runner['k']} ({runner['coherence']:.3f})"
     left = sorted(c["k"] for c in candidates if c not in fit)
     if left:
-        reason += f"; k={', '.join(map(str, left))} left out: they explain fewer than " \
-                  f"{EXPLAINED_SHARE:.0%} as many units as the k that explains most"
+        reason += f"; k={', '.join(map(str, left))} left out: k={left[-1] + 1} explains at least " \
+                  f"{EXPLAINED_JUMP:.0%} more of the units than k={left[-1]}, so a subject was missing"
     warnings = []
     tried = [c["k"] for c in candidates]
     if len(tried) > 1 and best["k"] in (min(tried), max(tried)):

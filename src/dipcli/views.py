@@ -161,11 +161,12 @@ def topic_docs_table(rows: Sequence[Any]) -> int:
 
 def topic_k_table(rows: Sequence[dict[str, Any]]) -> int:
     """Every k tried by --k auto, with its coherence."""
-    cols = [("k", {"justify": "right"}), ("coherence", {"justify": "right"}), ("± se", {"justify": "right"}),
-            ("", {})]
+    cols = [("k", {"justify": "right"}), ("coherence", {"justify": "right"}), ("\u00b1 se", {"justify": "right"}),
+            ("explained", {"justify": "right"}), ("", {})]
     return print_table("Number of topics", cols, (
-        [r["k"], f"{r['coherence']:.3f}", f"{r['se']:.3f}",
-         "chosen" if r["chosen"] else "within noise" if r["within_noise"] else ""] for r in rows))
+        [r["k"], f"{r['coherence']:.3f}", f"{r['se']:.3f}", f"{r['explained']:.0%}",
+         "chosen" if r["chosen"] else "within noise" if r["within_noise"] else
+         "" if r["competes"] else "a subject missing"] for r in rows))
 
 
 def topic_model_table(rows: Sequence[dict[str, Any]]) -> int:
