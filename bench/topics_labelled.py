@@ -26,6 +26,7 @@ dipcli's stems and phrase keys in each document).
     .venv/bin/python bench/topics_labelled.py --folders bbc/    # a DIR/LABEL/*.txt corpus
     .venv/bin/python bench/topics_labelled.py --list            # the labelled set, one line per text
     .venv/bin/python bench/topics_labelled.py --drop-each       # --k auto with each subject left out in turn
+    .venv/bin/python bench/topics_labelled.py --subsets 6       # --k auto on 6 random sets of 3-5 subjects
 """
 from __future__ import annotations
 
@@ -244,10 +245,11 @@ def measure(rows: list[tuple[str, str, str]], *, extra: list[str], with_baseline
     print(f"\n--k auto chose {auto_report['k']} (true {true_k}): {auto_report['reason']}")
     for w in auto_report["warnings"]:
         print(f"warning: {w}")
-    print("\n| k | coherence | se | |\n| --- | --- | --- | --- |")
+    print("\n| k | coherence | se | explained | |\n| --- | --- | --- | --- | --- |")
     for c in auto_report["candidates"]:
-        mark = "chosen" if c["chosen"] else "within noise" if c["within_noise"] else ""
-        print(f"| {c['k']} | {c['coherence']:.3f} | {c['se']:.3f} | {mark} |")
+        mark = "chosen" if c["chosen"] else "within noise" if c["within_noise"] else \
+            "" if c["competes"] else "a subject missing"
+        print(f"| {c['k']} | {c['coherence']:.3f} | {c['se']:.3f} | {c['explained']:.0%} | {mark} |")
 
 
 def main() -> None:
@@ -255,6 +257,8 @@ def main() -> None:
     ap.add_argument("--folders", type=Path, help="a DIR/LABEL/*.txt corpus instead of the White House set")
     ap.add_argument("--list", action="store_true", help="print the labelled set and stop")
     ap.add_argument("--drop-each", action="store_true", help="--k auto with each subject left out in turn")
+    ap.add_argument("--subsets", type=int, default=0, metavar="N",
+                    help="--k auto on N random subsets of 3 to 5 subjects (seeded)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("extra", nargs="*", help="more dipcli topics options, after --")
     args = ap.parse_args()
@@ -263,12 +267,22 @@ def main() -> None:
         for path, label, title in rows:
             print(f"{label}\t{Path(path).name}\t{title}")
         return
-    if args.drop_each:
+    if args.drop_each or args.subsets:
+        import random
+
         subjects = sorted({r[1] for r in rows})
+        if args.drop_each:
+            variants = [(s, [x for x in subjects if x != s]) for s in subjects]
+        else:
+            rng = random.Random(1)
+            variants = []
+            for _ in range(args.subsets):
+                kept = sorted(rng.sample(subjects, rng.choice([3, 4, 5])))
+                variants.append(("none but " + ", ".join(kept), kept))
         print("| left out | true k | chosen k | NMI |")
         print("| --- | --- | --- | --- |")
-        for s in subjects:
-            keep = [r for r in rows if r[1] != s]
+        for s, kept in variants:
+            keep = [r for r in rows if r[1] in kept]
             paths = [r[0] for r in keep]
             doc_of = path_to_doc(paths)
             docs, _ = run_dipcli(paths, "doc", "--k", "auto", *args.extra)
@@ -276,7 +290,7 @@ def main() -> None:
             dominant = {d["doc"]: d["dominant"] for d in docs}
             truth = [r[1] for r in keep]
             found = [dominant.get(doc_of[r[0]]) if dominant.get(doc_of[r[0]]) is not None else -1 for r in keep]
-            print(f"| {s} | {len(subjects) - 1} | {model[0]['k']} | {scores(truth, found)[0]:.3f} |")
+            print(f"| {s} | {len(kept)} | {model[0]['k']} | {scores(truth, found)[0]:.3f} |")
         return
     measure(rows, extra=args.extra, with_baselines=not args.no_baselines)
 
