@@ -220,7 +220,7 @@ def test_build_report_reads_records_defensively(corpus_page):
     from dipcli.topics import topics
 
     _, items, acts = corpus_page
-    found, info = topics(items, k=2)
+    found, info, _ = topics(items, k=2)
     kw, _ = keywords(items, top=3)
     # stance acts as dicts with fields yet to come, entities as records
     dicts = [{**asdict(a), "holder": {"name": a.speaker}, "entities": [{"name": e, "start": 0} for e in a.entities]}

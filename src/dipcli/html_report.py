@@ -51,7 +51,8 @@ def report(items: Sequence[Analysed], stances: Sequence[Any], *, full_text: int 
     say("report: keywords")
     kw, _ = keywords(items, by="speaker", top=rd.KEYWORD_TERMS, method="logodds")
     say("report: topics")
-    found, info = topics(items, k="auto", method="nmf", top_terms=8)
+    # every speaker's prevalence in every topic: the page draws each speaker's whole mix
+    found, info, _ = topics(items, k="auto", method="nmf", top_terms=8, speakers=0, min_claims=1)
     say("report: writing the page")
     return build_report(items, stances, keywords=kw, topics=found, topics_info=info, speakers=speakers(items),
                         full_text=full_text, stance_by=stance_by)

@@ -202,7 +202,7 @@ def topics(found: Sequence[Any], claim_text: dict[str, tuple[str, str]], speaker
                 break
         rows.append({"topic": int(get(t, "topic", len(rows) + 1)), "label": get(t, "label", ""),
                      "share": float(get(t, "share", 0.0)), "terms": terms, "example": example,
-                     "claims": len(get(t, "claims", [])), "speakers": dict(get(t, "speakers", {}))})
+                     "claims": len(get(t, "claims", [])), "speakers": _speaker_shares(get(t, "speakers", []))})
     mix = []
     for name in speaker_order:
         if any(name in r["speakers"] for r in rows):
@@ -212,6 +212,13 @@ def topics(found: Sequence[Any], claim_text: dict[str, tuple[str, str]], speaker
     for r in rows:
         del r["speakers"]
     return {"topics": rows, "mix": mix}
+
+
+def _speaker_shares(speakers: Any) -> dict[str, float]:
+    """Speaker -> share of a topic, from its speaker records (an older record: a dict of shares)."""
+    if isinstance(speakers, dict):
+        return {str(k): float(v) for k, v in speakers.items()}
+    return {str(get(s, "speaker", "")): float(get(s, "share", 0.0)) for s in speakers}
 
 
 def keywords(found: Sequence[Any], speaker_order: list[str]) -> list[dict]:
