@@ -56,6 +56,7 @@ COMMANDS = {
     "stance": ["stance"],
     "keywords": ["keywords"],
     "topics": ["topics", "--k", "2"],
+    "topics-by-doc": ["topics", "--k-range", "2:3", "--by", "doc"],
     "speakers": ["speakers"],
     "who-said": ["who-said", "trade sanctions"],
     "kwic": ["kwic", "trade"],

@@ -210,3 +210,27 @@ def test_cli_scheduler_local_prints_the_stream_bytes(tmp_path, monkeypatch):
     assert "streaming nmf" in local.stderr
     table = runner.invoke(app, ["topics", str(path), "--stream", "--k", "3"])
     assert table.exit_code == 0 and "Topics" in table.stdout and "example" in table.stdout
+
+
+def test_cli_stream_takes_the_topics_options(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIPCLI_CACHE_DIR", str(tmp_path / "cache"))
+    pairs = generated(10)
+    docs = [{"title": f"Statement {d}", "text": "\n\n".join(text for _, text in pairs[d:d + 6])}
+            for d in range(0, len(pairs), 6)]
+    path = tmp_path / "speeches.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args):
+        r = runner.invoke(app, ["topics", str(path), "--stream", "--format", "json", *args])
+        assert r.exit_code == 0, r.stderr
+        return json.loads(r.stdout)
+
+    by_doc = run("--k", "3", "--by", "doc", "--seed", "2")
+    assert [d["title"] for d in by_doc] == [d["title"] for d in docs]
+    assert all(d["dominant"] in (1, 2, 3) and abs(sum(m["weight"] for m in d["mix"]) - 1) < 1e-4 for d in by_doc)
+    model = run("--k", "auto", "--k-range", "2:4", "--by", "model")[0]
+    assert model["streaming"] and model["k_range"] == [2, 4] and len(model["candidates"]) == 3
+    assert run("--k", "auto", "--k-range", "2:4", "--by", "model", "--top-terms", "3") == [model]
+    topics = run("--k", "3", "--speakers", "1", "--min-claims", "1")
+    assert all(len(t["speakers"]) <= 1 for t in topics)
