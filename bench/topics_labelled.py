@@ -27,6 +27,7 @@ dipcli's stems and phrase keys in each document).
     .venv/bin/python bench/topics_labelled.py --list            # the labelled set, one line per text
     .venv/bin/python bench/topics_labelled.py --drop-each       # --k auto with each subject left out in turn
     .venv/bin/python bench/topics_labelled.py --subsets 6       # --k auto on 6 random sets of 3-5 subjects
+    .venv/bin/python bench/topics_labelled.py --wide            # ten subjects (three more, smaller ones kept)
 """
 from __future__ import annotations
 
@@ -57,6 +58,13 @@ RULES = {
 }
 MIN_PER_SUBJECT = 20
 MAX_PER_SUBJECT = 40
+#: ``--wide``: three more subjects, smaller ones kept, larger ones less capped (a second check of k)
+WIDE_RULES = {
+    "guns": r"\bgun\b|firearm|gun violence|shooting",
+    "infrastructure": r"infrastructure",
+    "ai-tech": r"artificial intelligence|\bai\b|cyber|semiconductor|broadband",
+}
+WIDE_MIN, WIDE_MAX = 13, 60
 
 
 def _front(path: Path) -> dict:
@@ -68,7 +76,8 @@ def _front(path: Path) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) or {}
 
 
-def whitehouse(root: Path = WHITEHOUSE) -> list[tuple[str, str, str]]:
+def whitehouse(root: Path = WHITEHOUSE, *, rules: dict[str, str] = RULES, least: int = MIN_PER_SUBJECT,
+               most: int = MAX_PER_SUBJECT) -> list[tuple[str, str, str]]:
     """``(path, subject, title)`` of the labelled White House texts, in path order."""
     by_subject: dict[str, list[tuple[str, str, str]]] = {}
     for path in sorted(root.rglob("*.md")):
@@ -76,17 +85,17 @@ def whitehouse(root: Path = WHITEHOUSE) -> list[tuple[str, str, str]]:
             continue
         title = str(_front(path).get("title") or "")
         low = title.lower().replace("\u00a0", " ")
-        hits = [s for s, rule in RULES.items() if re.search(rule, low)]
+        hits = [s for s, rule in rules.items() if re.search(rule, low)]
         if len(hits) == 1:
             by_subject.setdefault(hits[0], []).append((str(path), hits[0], title))
     out = []
     for subject, rows in by_subject.items():
-        if len(rows) < MIN_PER_SUBJECT:
+        if len(rows) < least:
             continue
         rows.sort(key=lambda r: (Path(r[0]).name, r[0]))  # file names start with the date
-        if len(rows) > MAX_PER_SUBJECT:
-            step = len(rows) / MAX_PER_SUBJECT
-            rows = [rows[int(i * step)] for i in range(MAX_PER_SUBJECT)]
+        if len(rows) > most:
+            step = len(rows) / most
+            rows = [rows[int(i * step)] for i in range(most)]
         out.extend(rows)
     return sorted(out)
 
@@ -256,13 +265,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folders", type=Path, help="a DIR/LABEL/*.txt corpus instead of the White House set")
     ap.add_argument("--list", action="store_true", help="print the labelled set and stop")
+    ap.add_argument("--wide", action="store_true",
+                    help="ten subjects: WIDE_RULES added, at least 13 and at most 60 texts each")
     ap.add_argument("--drop-each", action="store_true", help="--k auto with each subject left out in turn")
     ap.add_argument("--subsets", type=int, default=0, metavar="N",
                     help="--k auto on N random subsets of 3 to 5 subjects (seeded)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("extra", nargs="*", help="more dipcli topics options, after --")
     args = ap.parse_args()
-    rows = folders(args.folders) if args.folders else whitehouse()
+    if args.folders:
+        rows = folders(args.folders)
+    elif args.wide:
+        rows = whitehouse(rules={**RULES, **WIDE_RULES}, least=WIDE_MIN, most=WIDE_MAX)
+    else:
+        rows = whitehouse()
     if args.list:
         for path, label, title in rows:
             print(f"{label}\t{Path(path).name}\t{title}")
