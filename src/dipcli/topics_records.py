@@ -8,8 +8,10 @@ Definitions (the README's topics fields):
 - a topic's ``share`` is its mean weight over the assigned claims (the
   shares sum to 1); ``claim_share`` is the fraction of all claims whose main
   topic it is (these and the unassigned fraction sum to 1);
-- an article's mix is the mean of its assigned claims' mixes, and its
-  ``dominant`` topic the heaviest one there;
+- an article's mix is the mean of the mixes of the units it was fitted as
+  (runs of its claims), each weighted by its number of claims, and its
+  ``dominant`` topic the heaviest one there: the article as the model saw it,
+  not the sum of sentences placed one by one;
 - a speaker's prevalence in a topic is the mean weight of the topic over the
   speaker's assigned claims, listed only for speakers with at least
   ``min_claims`` assigned claims and at least one claim mainly in the topic.
