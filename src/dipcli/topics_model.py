@@ -13,8 +13,8 @@ placed in the fitted topics on its own.
 articles (Church & Gale 1995): the IDF a term has, minus the IDF it would have
 if its occurrences fell on articles at random (Poisson).  Subject words are
 bursty (many occurrences in few articles) and keep a high weight; words spread
-evenly over the corpus ("including", "year", "new", "thank") score near zero
-whatever their frequency, so they cannot make topics of their own.  With fewer
+evenly over the corpus ("including", "new") score low whatever their
+frequency, and do not make topics of their own.  With fewer
 than ``RIDF_MIN_ARTICLES`` articles there is no spread to measure, and the
 weight is the plain IDF over units.  Rows are scaled to unit length.  LDA is
 fitted on the counts.
