@@ -28,6 +28,7 @@ dipcli's stems and phrase keys in each document).
     .venv/bin/python bench/topics_labelled.py --drop-each       # --k auto with each subject left out in turn
     .venv/bin/python bench/topics_labelled.py --subsets 6       # --k auto on 6 random sets of 3-5 subjects
     .venv/bin/python bench/topics_labelled.py --wide            # ten subjects (three more, smaller ones kept)
+    .venv/bin/python bench/topics_labelled.py --countries       # labelled by the country a title names
 """
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ WIDE_RULES = {
     "ai-tech": r"artificial intelligence|\bai\b|cyber|semiconductor|broadband",
 }
 WIDE_MIN, WIDE_MAX = 13, 60
+#: ``--countries``: labelled instead by the country a title names (readouts of calls and
+#: meetings with its leaders), for a third check: eleven of these have 20 texts or more
+COUNTRIES = ["Japan", "Mexico", "Israel", "Ukraine", "China", "India", "Canada", "France", "Germany", "Korea",
+             "Australia", "Qatar", "Egypt", "Italy", "Poland", "Philippines", "Brazil", "Kenya", "Jordan", "Vietnam"]
 
 
 def _front(path: Path) -> dict:
@@ -265,6 +270,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folders", type=Path, help="a DIR/LABEL/*.txt corpus instead of the White House set")
     ap.add_argument("--list", action="store_true", help="print the labelled set and stop")
+    ap.add_argument("--countries", action="store_true", help="labels: the country a title names (see COUNTRIES)")
     ap.add_argument("--wide", action="store_true",
                     help="ten subjects: WIDE_RULES added, at least 13 and at most 60 texts each")
     ap.add_argument("--drop-each", action="store_true", help="--k auto with each subject left out in turn")
@@ -275,6 +281,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.folders:
         rows = folders(args.folders)
+    elif args.countries:
+        rows = whitehouse(rules={c.lower(): rf"\b{c.lower()}\b" for c in COUNTRIES})
     elif args.wide:
         rows = whitehouse(rules={**RULES, **WIDE_RULES}, least=WIDE_MIN, most=WIDE_MAX)
     else:
