@@ -282,3 +282,19 @@ def test_cli_json_views(tmp_path):
     for wrong in ("9:3", "1:4", "two:five"):
         bad = runner.invoke(app, ["topics", str(folder), "--k-range", wrong])
         assert bad.exit_code == 2 and "k range" in bad.stderr, wrong
+
+
+@pytest.mark.parametrize("view, title", [("topic", "Topics"), ("doc", "Topics by article"),
+                                         ("k", "Number of topics"), ("model", "Topic model")])
+def test_every_view_prints_a_table(tmp_path, view, title):
+    from typer.testing import CliRunner
+
+    from dipcli.cli import app
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for item in separated(n_docs=2):
+        (folder / f"{item.article.doc}.txt").write_text(item.article.text, encoding="utf-8")
+    r = CliRunner().invoke(app, ["topics", str(folder), "--no-cache", "--k-range", "2:5", "--by", view])
+    assert r.exit_code == 0, r.stderr
+    assert title in r.stdout and "k = " in r.stderr if view in ("topic", "doc") else title in r.stdout

@@ -173,13 +173,16 @@ def topic_model_table(rows: Sequence[dict[str, Any]]) -> int:
     """The model description, one field a line (lists shortened)."""
     import json
 
-    def cell(value: Any) -> str:
+    def cell(key: str, value: Any) -> str:
+        if key == "candidates":
+            return ", ".join(f"{c['k']}: {c['coherence']:.3f}{' (chosen)' if c['chosen'] else ''}" for c in value) \
+                + " (--by k for the table)"
         if isinstance(value, list) and len(value) > 8:
             return f"{len(value)} items (--format json lists them)"
         return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
     return print_table("Topic model", [("field", {"style": "bold"}), ("value", {"ratio": 1})],
-                       ([key, cell(value)] for r in rows for key, value in r.items()))
+                       ([key, cell(key, value)] for r in rows for key, value in r.items()))
 
 
 def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
