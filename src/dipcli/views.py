@@ -145,11 +145,64 @@ def topics_table(rows: Sequence[Topic], examples: dict[str, str]) -> int:
          short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
 
 
+def _table_overhead(columns: int) -> int:
+    """Terminal columns a table's borders and padding take: a rule per column and one more,
+    a space each side of every cell."""
+    return columns + 1 + 2 * columns
+
+
+def kwic_lines(rows: Sequence[KwicHit], *, width: int, window: int) -> tuple[list[list[str]], dict[str, int]]:
+    """Cells that fit a table ``width`` columns wide: the left context keeps its end and the
+    right context its start (the words next to the match), the speaker gives way first.
+
+    Returns the rows (speaker, left, match, right; the speaker left out when there is
+    no room for it) and each column's width.
+    """
+    match_w = max(len(h.match) for h in rows)
+    speaker_w = min(16, max(len(speaker_cell(h.speaker, 16)) for h in rows))
+    room = width - _table_overhead(4)
+    match_w = max(1, min(match_w, room // 3))
+    context = (room - match_w - speaker_w) // 2
+    if context < 12:
+        # narrow terminal: the speaker gives way (to 6 columns, then entirely) before the contexts
+        speaker_w = min(speaker_w, max(0, room - match_w - 24)) if room - match_w >= 24 + 6 else 0
+        room = width - _table_overhead(4 if speaker_w else 3)
+        context = (room - match_w - speaker_w) // 2
+    context = max(1, min(window, context))
+
+    def left(s: str) -> str:
+        s = s.strip()  # the column's padding separates it from the match
+        if len(s) <= context:
+            return s
+        if s[-context - 1].isspace():  # the cut falls between words: no ellipsis needed
+            return s[-context:]
+        return "\u2026" + s[len(s) - context + 1:]
+
+    def right(s: str) -> str:
+        s = s.strip()
+        if len(s) <= context:
+            return s
+        if s[context].isspace():
+            return s[:context]
+        return s[:context - 1] + "\u2026"
+
+    def cut(s: str, n: int) -> str:
+        return s if len(s) <= n else s[:max(0, n - 1)] + "\u2026"
+
+    lines = [([cut(speaker_cell(h.speaker, 16), speaker_w)] if speaker_w else [])
+             + [left(h.left), cut(h.match, match_w), right(h.right)] for h in rows]
+    widths = {"speaker": speaker_w, "left": context, "match": match_w, "right": context}
+    return lines, widths
+
+
 def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
-    match_width = max(len(h.match) for h in rows)
-    cols = [("speaker", {"style": "bold", "max_width": 16, "no_wrap": True}),
-            ("left", {"justify": "right", "no_wrap": True, "max_width": window}),
-            ("match", {"style": "bold yellow", "no_wrap": True, "min_width": match_width}),
-            ("right", {"no_wrap": True, "max_width": window})]
-    return print_table(f"KWIC: {term}", cols, ([speaker_cell(h.speaker, 16), h.left.lstrip(),
-                                                h.match, h.right.rstrip()] for h in rows))
+    from .render import stdout_console
+
+    console = stdout_console()
+    lines, w = kwic_lines(rows, width=console.width, window=window)
+    fixed = {"no_wrap": True, "overflow": "crop"}
+    cols = ([("speaker", {"style": "bold", "width": w["speaker"], **fixed})] if w["speaker"] else []) + [
+        ("left", {"justify": "right", "width": w["left"], **fixed}),
+        ("match", {"style": "bold yellow", "width": w["match"], **fixed}),
+        ("right", {"width": w["right"], **fixed})]
+    return print_table(f"KWIC: {term}", cols, lines, console=console)
