@@ -110,6 +110,8 @@ def _chain(ctx, name: str) -> list:
 def _value(ctx, name: str) -> Any:
     """The option's value from the context where it was given best (after the command wins)."""
     chain = _chain(ctx, name)
+    if not chain:
+        return SHARED[name][1]
     best = min(chain, key=lambda c: _SOURCE_RANK.get(getattr(c.get_parameter_source(name), "name", ""), 3))
     return best.params[name]
 
@@ -144,9 +146,11 @@ def _value_given(ctx, name: str, *, from_command_line: bool = False) -> bool:
     return any(getattr(c.get_parameter_source(name), "name", "") in sources for c in _chain(ctx, name))
 
 
-def command(name: str | None = None, *, dask: bool = False, shared: tuple[str, ...] = tuple(SHARED)):
-    """Register ``fn`` as a command with the ``shared`` options (all by default; one the
-    command lacks is refused when given before its name) and, with ``dask``, ``--scheduler``.
+def command(name: str | None = None, *, dask: bool = False, on: typer.Typer | None = None,
+            shared: tuple[str, ...] = tuple(SHARED)):
+    """Register ``fn`` as a command of ``on`` (the top level) with the ``shared`` options (all by
+    default; one the command lacks is refused when given before its name) and, with ``dask``,
+    ``--scheduler``.
 
     ``fn`` takes its own parameters plus ``opts: Options``; the shared options'
     values, merged from before and after the command name, arrive there.
@@ -168,7 +172,7 @@ def command(name: str | None = None, *, dask: bool = False, shared: tuple[str, .
 
         run_command.__signature__ = inspect.Signature(own + extra)
         run_command.__annotations__ = {}
-        app.command(name)(run_command)
+        (on or app).command(name)(run_command)
         return fn
     return register
 
@@ -628,6 +632,53 @@ def summary(paths: PathsArg = None,
             fields = list(dict.fromkeys(k for rec in records for k in rec))
             write_records(records, run.fmt, fields=fields)
     run.finish()
+
+
+# -- cache ---------------------------------------------------------------------------------
+
+cache_app = typer.Typer(name="cache", help="The parse cache: where it is, how big, and clearing it.",
+                        no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+app.add_typer(cache_app)
+
+
+@command("info", on=cache_app, shared=("fmt", "as_json"))
+def cache_info(*, opts: Options) -> None:
+    """Where the parse cache is, how many entries it holds (this version's and stale ones'),
+    their size on disk and the bound (DIPCLI_CACHE_MAX_SIZE, default 500M; 0 turns it off).
+
+    Example: dipcli cache info --json
+    """
+    from .cache import info
+    from .render import emit, print_table
+
+    rec = info()
+    emit([rec], opts.fmt, fields=list(rec), table=lambda rows: print_table(
+        "Parse cache", [("what", {"style": "bold"}), ("value", {})],
+        [["path", rec["path"]], ["generation", rec["generation"]],
+         ["entries", f"{rec['entries']} ({_size(rec['bytes'])})"],
+         ["stale entries", f"{rec['stale_entries']} ({_size(rec['stale_bytes'])})"],
+         ["bound", _size(rec["max_bytes"]) if rec["max_bytes"] else "0 (cache off)"]]))
+
+
+@command("clear", on=cache_app, shared=("quiet",))
+def cache_clear(*, opts: Options) -> None:
+    """Remove every entry of the parse cache (all versions'); says how many on stderr.
+
+    Example: dipcli cache clear
+    """
+    from .cache import cache_dir, clear
+
+    n, size = clear()
+    if not opts.quiet:
+        sys.stderr.write(f"dipcli: removed {n} cache entries ({_size(size)}) from {cache_dir()}\n")
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
 
 
 def _safe(s) -> str:
