@@ -20,6 +20,7 @@ import typer
 
 from .environment import Environment, ExitCode
 from .model import DipError
+from .schema import COMMANDS as SCHEMAS
 
 app = typer.Typer(
     name="dipcli",
@@ -632,6 +633,25 @@ def summary(paths: PathsArg = None,
             fields = list(dict.fromkeys(k for rec in records for k in rec))
             write_records(records, run.fmt, fields=fields)
     run.finish()
+
+
+# -- schema --------------------------------------------------------------------------------
+
+SchemaName = Enum("SchemaName", {name.replace("-", "_"): name for name in SCHEMAS}, type=str)
+
+
+@app.command()
+def schema(name: Annotated[SchemaName, typer.Argument(
+        metavar="COMMAND", help="The command whose records to describe (stance-matrix: stance --matrix).")]) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's records, as shipped with dipcli.
+
+    JSON, JSON Lines and CSV carry the same records (CSV: lists and objects as JSON text).
+
+    Example: dipcli schema claims > claims.schema.json
+    """
+    from .schema import SCHEMA_DIR
+
+    sys.stdout.write((SCHEMA_DIR / f"{name.value}.json").read_text(encoding="utf-8"))
 
 
 # -- cache ---------------------------------------------------------------------------------

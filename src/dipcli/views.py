@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
+from .model import NARRATOR, NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
 from .render import print_table
 
 
@@ -27,6 +27,11 @@ def short(name: str, limit: int = 26) -> str:
 def speaker_cell(name: str | None, limit: int = 40) -> str:
     """A speaker for a table cell: the narrator spelled as tables spell it."""
     return short(name or NARRATOR_CELL, limit)
+
+
+def label_cell(label: str, limit: int = 40) -> str:
+    """A roll-up's speaker label (``narrator`` for the outlet's voice) as tables spell it."""
+    return short(NARRATOR_CELL if label == NARRATOR else label, limit)
 
 
 def highlighted(text: str, claim: Claim, spans: list[tuple[int, int]]):
@@ -77,7 +82,7 @@ def claims_table(rows: Sequence[Claim]) -> int:
 def speakers_table(rows: Sequence[Speaker]) -> int:
     cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
             ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
-    return print_table("Speakers", cols, ([s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
+    return print_table("Speakers", cols, ([NARRATOR_CELL if s.kind == NARRATOR else s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
                                            ", ".join(s.cues)] for s in rows))
 
 
@@ -95,7 +100,7 @@ def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
     cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
             ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
     return print_table(f"Keywords by {by} ({method})", cols, (
-        ["" if i and rows[i - 1].group == k.group else short(k.group, 30), k.term, f"{k.score:.3f}",
+        ["" if i and rows[i - 1].group == k.group else label_cell(k.group, 30) if by == "speaker" else short(k.group, 30), k.term, f"{k.score:.3f}",
          "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
         for i, k in enumerate(rows)))
 
@@ -116,7 +121,7 @@ def matrix_table(rows: list[dict], key: str) -> int:
     speakers = list(dict.fromkeys(r["speaker"] for r in rows))
     targets = list(dict.fromkeys(r[key] for r in rows))
     cell = {(r["speaker"], r[key]): r for r in rows}
-    cols = [(key, {"style": "bold", "ratio": 1})] + [(short(sp), {"justify": "center"}) for sp in speakers]
+    cols = [(key, {"style": "bold", "ratio": 1})] + [(label_cell(sp, 26), {"justify": "center"}) for sp in speakers]
 
     def fmt(r):
         if r is None:
@@ -140,7 +145,7 @@ def topics_table(rows: Sequence[Topic], examples: dict[str, str]) -> int:
             ("top terms", {"max_width": 40}), ("speakers", {"max_width": 36}), ("example claim", {"ratio": 1})]
     return print_table("Topics", cols, (
         [t.topic, t.label, f"{t.share:.0%}", ", ".join(tt.term for tt in t.terms),
-         ", ".join(f"{short(name, 24)} {share:.0%}"
+         ", ".join(f"{label_cell(name, 24)} {share:.0%}"
                    for name, share in sorted(t.speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:4]),
          short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
 
