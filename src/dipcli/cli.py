@@ -12,7 +12,6 @@ import functools
 import inspect
 import sys
 import typing
-from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Optional
 
@@ -20,6 +19,7 @@ import typer
 
 from .environment import Environment, ExitCode
 from .model import DipError
+from .runner import Options, Run
 from .schema import COMMANDS as SCHEMAS
 
 app = typer.Typer(
@@ -66,21 +66,6 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
 
 # Where a value came from, best first: typed on the command line, then the environment, then defaults.
 _SOURCE_RANK = {"COMMANDLINE": 0, "ENVIRONMENT": 1, "DEFAULT_MAP": 2, "PROMPT": 2, "DEFAULT": 3}
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """The shared options of one command run, wherever on the command line they were given."""
-
-    fmt: str
-    no_cache: bool
-    jobs: int
-    max_bytes: int | None
-    quiet: bool
-    keep_going: bool
-    scheduler: str | None
-    env: Environment
-    ctx: Any  # the command's click context: its close callbacks run when the command ends
 
 
 def _shared_params(names=SHARED) -> list[inspect.Parameter]:
@@ -169,6 +154,8 @@ def command(name: str | None = None, *, dask: bool = False, on: typer.Typer | No
             for option in shared:
                 kwargs.pop(option)
             opts = _options(ctx, kwargs.pop("scheduler", None), shared)
+            if (kwargs.get("paths") or []).count("-") > 1:
+                raise usage_error("- (standard input) given more than once")
             return fn(*args, opts=opts, **kwargs)
 
         run_command.__signature__ = inspect.Signature(own + extra)
@@ -203,86 +190,6 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(
     help="Files, folders (read recursively) or - for stdin. Default: standard input when it is a pipe or "
          "a file, else the bundled corpus.", show_default=False)]
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker.")]
-
-
-class Run:
-    """One command's input handling: errors go to stderr and decide the exit status."""
-
-    def __init__(self, paths: list[str] | None, opts: Options):
-        self.paths = list(paths or [])
-        if self.paths.count("-") > 1:
-            raise usage_error("- (standard input) given more than once")
-        if not self.paths and not opts.env.stdin_isatty:
-            self.paths = ["-"]  # input piped or redirected in, no path given: read it
-        self.opts = opts
-        self.fmt = opts.fmt
-        self.scheduler = opts.scheduler
-        self.failed = 0
-        self.loaded = 0
-        self._client = None
-
-    def dask_client(self):
-        """The run's one Dask client (see :func:`dipcli.distributed.connect`), opened on
-        first use and closed when the command ends, however it ends."""
-        if self._client is None:
-            from .distributed import connect
-
-            manager = connect(self.scheduler)
-            self._client = manager.__enter__()
-            self.opts.ctx.call_on_close(lambda: manager.__exit__(None, None, None))
-        return self._client
-
-    def error(self, err: DipError) -> None:
-        from .render import one_line
-
-        self.failed += 1
-        sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
-        sys.stderr.flush()
-
-    def note(self, message: str, style: str = "dim") -> None:
-        """A side message on stderr (a warning, progress), unless --quiet."""
-        if not self.opts.quiet:
-            from .render import stderr_console
-
-            stderr_console().print(f"[{style}]{_safe(message)}[/{style}]")
-
-    def empty_note(self, message: str) -> str | None:
-        return None if self.opts.quiet else message
-
-    def items(self, *, stances: bool = False):
-        """Analysed articles, streamed; with ``stances``, ``(item, its stance acts)`` pairs,
-        the acts found by the worker that analysed the article."""
-        opts = self.opts
-        if self.scheduler:
-            from .distributed import iter_analysed_dask
-
-            source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
-                                        max_bytes=opts.max_bytes, stances=stances, use_cache=not opts.no_cache)
-        else:
-            from .pipeline import iter_analysed
-
-            source = iter_analysed(self.paths, on_error=self.error, use_cache=not opts.no_cache, jobs=opts.jobs,
-                                   max_bytes=opts.max_bytes, stances=stances)
-        for item in source:
-            self.loaded += 1
-            yield item
-
-    def all_items(self) -> list:
-        return list(self.items())
-
-    def finish(self) -> None:
-        """End the command: exit 1 when an input failed (0 with --keep-going when an article
-        was analysed) or when nothing at all was read."""
-        if self.failed:
-            if self.loaded:
-                if not self.opts.quiet:
-                    sys.stderr.write(f"dipcli: {self.failed} input(s) failed, {self.loaded} article(s) analysed\n")
-                if self.opts.keep_going:
-                    return
-            raise typer.Exit(ExitCode.INPUT)
-        if self.loaded == 0:
-            sys.stderr.write("dipcli: error: no articles to analyse\n")
-            raise typer.Exit(ExitCode.INPUT)
 
 
 def _fields(cls) -> list[str]:
