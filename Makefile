@@ -12,14 +12,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# `make run` installs dipcli alone; `make test` adds the test dependencies and the Dask extra.
+# `make run` installs dipcli alone; `make test` adds the test dependencies and the Dask and HTML extras.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m compileall -q src/dipcli
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,html]'
 	touch $(TEST_STAMP)
 
 run: $(STAMP)
@@ -34,7 +34,7 @@ LOWEST := .venv-lowest
 $(LOWEST)/.installed: pyproject.toml ci/lowest.txt
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
-	$(LOWEST)/bin/python -m pip install --quiet -c ci/lowest.txt -e '.[test,dask]'
+	$(LOWEST)/bin/python -m pip install --quiet -c ci/lowest.txt -e '.[test,dask,html]'
 	$(LOWEST)/bin/python -m pip check
 	touch $@
 

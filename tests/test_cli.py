@@ -306,3 +306,23 @@ def test_size_limit_is_configurable(monkeypatch):
     assert run("claims", str(FIXTURES / "agency-brazil-poland.txt")).exit_code == 1
     monkeypatch.setenv("DIPCLI_MAX_BYTES", "100000")
     assert run("claims", str(FIXTURES / "agency-brazil-poland.txt")).exit_code == 0
+
+
+def test_a_windows_1252_file_is_read_with_a_one_line_warning(tmp_path):
+    f = tmp_path / "readout.txt"
+    f.write_bytes("Foreign Minister Lena Ortiz said the talks were useful. We\u2019ll meet again.\n".encode("cp1252"))
+    r = run("claims", str(f), "-f", "jsonl")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout.splitlines()[-1])["text"] == "We\u2019ll meet again."
+    assert r.stderr.splitlines() == [f"dipcli: warning: {f}: not UTF-8 and no encoding detected; read as Windows-1252"]
+
+
+def test_encoding_option_forces_one_and_an_unknown_name_is_a_usage_error(tmp_path):
+    f = tmp_path / "statement.txt"
+    f.write_bytes("Министр Ортис сказала, что переговоры были полезны.\n".encode("cp1251"))
+    r = run("--encoding", "cp1251", "articles", str(f), "--text", "-f", "json")
+    assert r.exit_code == 0 and r.stderr == ""
+    assert json.loads(r.stdout)[0]["text"] == "Министр Ортис сказала, что переговоры были полезны."
+    r = run("--encoding", "klingon", "claims", str(f))
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == "dipcli: error: --encoding: unknown encoding 'klingon'\n"

@@ -196,7 +196,7 @@ def test_text_starting_with_a_bracket_is_not_json(tmp_path):
 
 def test_every_fixture_paragraph_is_clean():
     articles, _ = load([FIXTURES])
-    assert len(articles) == 8
+    assert len(articles) == 9
     for art in articles:
         assert_clean(art)
 
@@ -230,7 +230,7 @@ def test_undetectable_encoding_is_refused_clearly(tmp_path):
     articles, errors = load([tmp_path / "noise.txt"])
     assert articles == []
     assert errors == [f"{tmp_path / 'noise.txt'}: not UTF-8 and the encoding could not be detected "
-                      "(convert the file to UTF-8)"]
+                      "(convert the file to UTF-8, or name its encoding)"]
 
 
 @pytest.mark.parametrize("data, message", [
@@ -411,10 +411,200 @@ def test_jsonl_tooltip_repeats_are_removed(tmp_path, raw, clean):
 ))
 @pytest.mark.parametrize("name", ["x.txt", "x.md", "x.html", "x.jsonl", "x"])
 def test_parse_bytes_only_raises_diperror(name, data):
+    notes: list[str] = []
     try:
-        articles = parse_bytes(data, name=name, doc="x")
+        articles = parse_bytes(data, name=name, doc="x", on_warning=notes.append)
     except DipError as err:
         assert "\n" not in str(err)
         return
+    assert all("\n" not in note for note in notes)
     for art in articles:
         assert_clean(art)
+
+
+# ---------------------------------------------------------------- the reader table
+
+def test_a_new_format_is_one_row(monkeypatch):
+    from dipcli.load import formats
+    from dipcli.load.formats import Reader
+
+    def read_pdf(inp):
+        return [Article(doc=inp.doc, path=inp.path, format="pdf", title=None, date=None, source=None,
+                        place=None, category=None, url=None, text="Text of the PDF.")]
+
+    pdf = Reader("pdf", frozenset({".pdf"}), lambda inp: inp.data.startswith(b"%PDF-"), read_pdf)
+    data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"
+    with pytest.raises(DipError, match=r"binary file \(PDF\), not text"):
+        parse_bytes(data, name="x.pdf", doc="x")
+    monkeypatch.setattr(formats, "READERS", (pdf, *formats.READERS))
+    [art] = parse_bytes(data, name="x.pdf", doc="x")
+    assert (art.format, art.text) == ("pdf", "Text of the PDF.")
+    # Other binary input is still refused by the table's own row.
+    with pytest.raises(DipError, match=r"binary file \(PNG\), not text"):
+        parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", name="x.png", doc="x")
+
+
+def test_a_reader_that_declines_hands_the_input_on():
+    # "[" starts JSON, but this is no JSON: the JSON row declines, the text row reads it.
+    [art] = parse_bytes(b"[Updated] The envoys met in Oslo.\n", name="note", doc="note")
+    assert (art.format, art.text) == ("text", "[Updated] The envoys met in Oslo.")
+    with pytest.raises(DipError, match="invalid JSON"):
+        parse_bytes(b"[Updated] The envoys met in Oslo.\n", name="note.json", doc="note")
+
+
+def test_markdown_comments_tables_reference_definitions_and_escapes():
+    art = one(FIXTURES / "statement.md")
+    assert (art.format, art.title, art.date) == (
+        "markdown", "Joint Statement of Nordland and Caspia on River Navigation", "2024-05-10")
+    assert paragraphs(art) == [
+        "Nordland and Caspia reaffirmed their commitment to free navigation on the Amber River and "
+        "agreed to publish a joint timetable. The two foreign ministers said the inspection regime "
+        "would start in June 2024.",
+        "Measure Start",
+        "Joint patrols June",
+        "Shared inspections July",
+        "Minister Ortiz said Caspia would host the next round [in Helsborg] and that the 5* rating "
+        "of river port #2 stays in force.",
+        "1. The ministers will meet again in the autumn to review the timetable, as agreed in 2023.",
+        "2. Talks on fishing quotas resume next month.",
+    ]
+    for gone in ("Draft", "<!--", "check the", "|", "---", "example.org", "[amber]", "suspended", "###"):
+        assert gone not in art.text
+
+
+def test_markdown_hard_breaks_and_bullets_commonmark_does_not_know(tmp_path):
+    page = tmp_path / "turns.md"
+    page.write_text("MS. REYES: Good afternoon.  \nQ Thank you. Is the\\\nvisit still on?\n\n"
+                    "Participants:\n• Elena Marsh\n• Omar Reyes, President\nof Caspia\n", encoding="utf-8")
+    assert paragraphs(one(page)) == ["MS. REYES: Good afternoon.", "Q Thank you. Is the visit still on?",
+                                     "Participants:", "- Elena Marsh", "- Omar Reyes, President of Caspia"]
+
+
+def test_markdownish_plain_text_loses_its_syntax(tmp_path):
+    note = tmp_path / "speech.txt"
+    note.write_text("## Address by the Foreign Minister\n\nWe adopted the **Helsborg Accord**, a *pact "
+                    "for the river*.\n\n> Peace is a daily task.\n\n* We **will** keep our word.\n",
+                    encoding="utf-8")
+    art = one(note)
+    assert art.title == "Address by the Foreign Minister"
+    assert paragraphs(art) == ["We adopted the Helsborg Accord, a pact for the river.", "Peace is a daily task.",
+                               "- We will keep our word."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab Z.,:;!?#-—’\\\n*_[]<&`~")), max_size=60),
+    st.lists(st.sampled_from(["a", "Zb", " ", "  ", "\n", "\\", "\\*", "\\\\", "\\\n", "\\[", "\\_", "!", "#", "."]),
+             max_size=25).map("".join)))
+def test_markdown_plain_inline_fast_path_agrees_with_markdown_it(content):
+    from dipcli.load import markdown
+
+    content = content.strip()
+    plain = markdown._plain_lines(content)
+    if plain is not None:
+        assert plain == markdown._parsed_lines(content, {})
+
+
+# ---------------------------------------------------------------- pages without article markup
+
+PAGE = Path(__file__).parent / "fixtures" / "html" / "ministry_page.html"
+BODY = [
+    "The two sides discussed the grain corridor, inspections of cargo ships on the Amber River and "
+    "preparations for the ministerial meeting in Helsborg, which Caspia will host in the autumn.",
+    "Minister Ortiz said that Caspia supports the Baltic Grain Initiative and stands ready to expand joint "
+    "patrols, adding that free navigation serves both countries.",
+    "Envoy Holm thanked Caspia for its constructive position and expressed hope that the talks on fishing "
+    "quotas would resume next month, with experts of both ministries taking part.",
+    "The ministers agreed to keep in close contact.",
+]
+BOILERPLATE = ("About the Ministry", "Search the website", "Home /", "Latest news", "Deputy Minister visits",
+               "Share", "Tags", "Site map", "All rights reserved", "Harbour Street")
+
+
+@pytest.fixture
+def builtin_extractor(monkeypatch):
+    from dipcli.load import maintext
+
+    monkeypatch.setattr(maintext, "extract", lambda root: None)  # as without the html extra
+
+
+def test_page_without_article_markup_keeps_its_text_not_its_menus(builtin_extractor):
+    art = one(PAGE)
+    assert (art.title, art.date) == ("Foreign Minister Ortiz meets Nordland envoy", "2024-06-03")
+    assert paragraphs(art) == [
+        "Foreign Minister Lena Ortiz received the Special Envoy of Nordland, Anders Holm.", *BODY]
+    for gone in BOILERPLATE:
+        assert gone not in art.text
+
+
+def test_page_without_article_markup_through_trafilatura(monkeypatch):
+    pytest.importorskip("trafilatura")
+    import socket
+
+    def offline(*args, **kwargs):
+        raise AssertionError("the extractor went to the network")
+
+    monkeypatch.setattr(socket.socket, "connect", offline)
+    first, second = one(PAGE), one(PAGE)
+    assert first.text == second.text
+    assert paragraphs(first)[-4:] == BODY
+    for gone in BOILERPLATE:
+        assert gone not in first.text
+
+
+def test_page_with_dates_and_links_but_no_sentence_has_no_article(tmp_path, builtin_extractor):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><div><a href='/'>Home</a> <a href='/news'>News</a></div>"
+                    "<div>3 June 2024, 14:20</div><div>Last updated at 3 June 2024, 18:05</div>"
+                    "<div><a href='/x'>Direct link</a></div></body></html>", encoding="utf-8")
+    assert load([page])[1] == [f"{page}: no article text found"]
+
+
+def test_short_note_without_markup_keeps_its_sentence(tmp_path, builtin_extractor):
+    page = tmp_path / "note.html"
+    page.write_text("<html><body><div><a href='/'>Home</a></div><p>Talks resume.</p></body></html>",
+                    encoding="utf-8")
+    assert one(page).text == "Talks resume."
+
+
+# ---------------------------------------------------------------- encodings, continued
+
+LEGACY = "Foreign Minister Lena Ortiz said the talks were useful. We\u2019ll meet again in June, she added.\n"
+
+
+def test_cp1252_the_detector_cannot_decide_is_read_with_a_warning(tmp_path):
+    (tmp_path / "readout.txt").write_bytes(LEGACY.encode("cp1252"))  # 0x92 its only non-ASCII byte
+    notes: list[str] = []
+    art = one(tmp_path / "readout.txt", on_warning=notes.append)
+    assert art.text == LEGACY.strip()
+    assert notes == [f"{tmp_path / 'readout.txt'}: not UTF-8 and no encoding detected; read as Windows-1252"]
+
+
+def test_the_last_resort_reads_bytes_windows_1252_leaves_undefined_as_latin_1():
+    from dipcli.load.decode import _windows_1252
+
+    assert _windows_1252(b"Talks\x81 resumed \x93today\x94.") == "Talks\x81 resumed \u201ctoday\u201d."
+    assert _windows_1252(bytes(range(128, 256))) is None  # mostly non-ASCII letters: noise
+
+
+def test_a_forced_encoding_is_the_only_one_tried(tmp_path):
+    (tmp_path / "ru.txt").write_bytes("Министр Ортис сказала, что переговоры были полезны.".encode("cp1251"))
+    assert one(tmp_path / "ru.txt", encoding="cp1251").text == "Министр Ортис сказала, что переговоры были полезны."
+    (tmp_path / "fr.txt").write_bytes("Le café de la délégation.".encode("utf-8"))
+    assert one(tmp_path / "fr.txt", encoding="latin-1").text == "Le cafÃ© de la dÃ©lÃ©gation."
+    (tmp_path / "legacy.txt").write_bytes(LEGACY.encode("cp1252"))
+    articles, errors = load([tmp_path / "legacy.txt"], encoding="utf-8")
+    assert articles == []
+    assert errors == [f"{tmp_path / 'legacy.txt'}: not valid utf-8 (byte 0x92 at offset 58)"]
+
+
+def test_a_forced_encoding_reads_json_lines_records(tmp_path):
+    (tmp_path / "feed.jsonl").write_bytes(json.dumps({"text": "Déclaration commune."}, ensure_ascii=False)
+                                          .encode("cp1252") + b"\n")
+    assert load([tmp_path / "feed.jsonl"])[1] == [f"{tmp_path / 'feed.jsonl'}:1: not valid UTF-8"]
+    assert one(tmp_path / "feed.jsonl", encoding="cp1252").text == "Déclaration commune."
+
+
+def test_without_a_warning_callback_the_guess_is_a_python_warning(tmp_path):
+    with pytest.warns(UserWarning, match="read as Windows-1252"):
+        parse_bytes(LEGACY.encode("cp1252"), name="readout.txt", doc="readout")

@@ -27,7 +27,7 @@ app = typer.Typer(
     help="Who said what, with what stance, on which topics: an analyzer for diplomatic texts.\n\n"
          "With no PATHS every command reads standard input when it is a pipe or a file, and the "
          "bundled corpus otherwise. Options shared by every command (--format, --json, --no-cache, "
-         "--jobs, --max-bytes, --quiet, --keep-going) go before or after the command name. "
+         "--jobs, --max-bytes, --encoding, --quiet, --keep-going) go before or after the command name. "
          "Exit codes: 0 success, 1 input or data error, 2 usage error, 130 interrupted.",
     no_args_is_help=False,
     add_completion=True,
@@ -55,6 +55,9 @@ SHARED: dict[str, tuple[Any, Any]] = {
     "max_bytes": (Annotated[Optional[int], typer.Option(
         "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES", show_default="200 MB",
         help="Refuse input files larger than this many bytes.")], None),
+    "encoding": (Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="Read every input in this encoding (cp1252, latin-1, utf-16, ...) instead of detecting it.")], None),
     "quiet": (Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, notes or progress on stderr "
                                            "(errors still show).")], False),
     "keep_going": (Annotated[bool, typer.Option("--keep-going", help="Exit 0 when some inputs failed but at least "
@@ -122,9 +125,17 @@ def _options(ctx, scheduler: str | None, shared: tuple[str, ...]) -> Options:
         fmt = "json"
     if scheduler and _value_given(ctx, "jobs"):
         raise usage_error("--jobs and --scheduler contradict each other: the Dask cluster's workers do the work")
+    encoding = values["encoding"]
+    if encoding is not None:
+        import codecs
+
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise usage_error(f"--encoding: unknown encoding {encoding!r}") from None
     env = ctx.find_object(Environment) or Environment.detect()
     return Options(fmt=fmt, no_cache=values["no_cache"], jobs=values["jobs"], max_bytes=values["max_bytes"],
-                   quiet=values["quiet"], keep_going=values["keep_going"], scheduler=scheduler, env=env, ctx=ctx)
+                   encoding=encoding, quiet=values["quiet"], keep_going=values["keep_going"], scheduler=scheduler, env=env, ctx=ctx)
 
 
 def _value_given(ctx, name: str, *, from_command_line: bool = False) -> bool:
@@ -450,7 +461,7 @@ class StanceBy(str, Enum):
     target = "target"
 
 
-@command(shared=("no_cache", "jobs", "max_bytes", "quiet", "keep_going"))
+@command(shared=("no_cache", "jobs", "max_bytes", "encoding", "quiet", "keep_going"))
 def report(paths: PathsArg = None,
            output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, or - for standard output.")] = "report.html",
            full_text: Annotated[int, typer.Option("--full-text", min=0, help="Show the full annotated text of the first N articles (and at most 1 M characters of text); the others are listed with their counts.")] = 100,

@@ -81,7 +81,9 @@ def batches_in_flight(client) -> int:
 
 def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], None], scheduler: str | None = None,
                        client=None, max_bytes: int | None = None, stances: bool = False,
-                       use_cache: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
+                       use_cache: bool = False, encoding: str | None = None,
+                       on_warning: Callable[[str], None] | None = None,
+                       ) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Analysed articles from ``paths``, computed on Dask, in input order.
 
     Args:
@@ -95,6 +97,7 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         use_cache: Serve articles from this machine's parse cache and put the
             cluster's results in it (:class:`dipcli.cache.Cache`); the workers
             never touch it, so they need no shared disk.
+        encoding, on_warning: As for :func:`dipcli.load.iter_articles`.
 
     Yields:
         The same records as :func:`dipcli.pipeline.iter_analysed`: analysed
@@ -115,9 +118,11 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
             raise ValueError("iter_analysed_dask needs a scheduler or a client")
         with connect(scheduler) as client:
             yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes,
-                                          stances=stances, use_cache=use_cache)
+                                          stances=stances, use_cache=use_cache, encoding=encoding,
+                                          on_warning=on_warning)
         return
-    articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES, encoding=encoding,
+                             on_warning=on_warning, url_cache=use_cache)
     cache = None
     if use_cache:
         from .cache import Cache

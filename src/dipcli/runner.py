@@ -24,6 +24,7 @@ class Options:
     no_cache: bool
     jobs: int
     max_bytes: int | None
+    encoding: str | None
     quiet: bool
     keep_going: bool
     scheduler: str | None
@@ -56,6 +57,14 @@ class Run:
             self.opts.ctx.call_on_close(lambda: manager.__exit__(None, None, None))
         return self._client
 
+    def warning(self, message: str) -> None:
+        """A problem that did not stop an input (read in a guessed encoding), unless --quiet."""
+        if not self.opts.quiet:
+            from .render import one_line
+
+            sys.stderr.write(f"dipcli: warning: {one_line(message)}\n")
+            sys.stderr.flush()
+
     def error(self, err: DipError) -> None:
         from .render import one_line
 
@@ -81,12 +90,14 @@ class Run:
             from .distributed import iter_analysed_dask
 
             source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
-                                        max_bytes=opts.max_bytes, stances=stances, use_cache=not opts.no_cache)
+                                        max_bytes=opts.max_bytes, stances=stances, use_cache=not opts.no_cache,
+                                        encoding=opts.encoding, on_warning=self.warning)
         else:
             from .pipeline import iter_analysed
 
             source = iter_analysed(self.paths, on_error=self.error, use_cache=not opts.no_cache, jobs=opts.jobs,
-                                   max_bytes=opts.max_bytes, stances=stances)
+                                   max_bytes=opts.max_bytes, stances=stances, encoding=opts.encoding,
+                                   on_warning=self.warning)
         for item in source:
             self.loaded += 1
             yield item
