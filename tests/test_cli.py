@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dipcli.cli import app
+from dipcli.environment import Environment
 from dipcli.load import iter_articles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
@@ -31,8 +32,10 @@ def _cache(tmp_path, monkeypatch):
     monkeypatch.setenv("DIPCLI_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def run(*args: str, input: str | bytes | None = None):
-    return CliRunner().invoke(app, list(args), input=input)
+def run(*args: str, input: str | bytes | None = None, terminal: bool | None = None):
+    """The CLI as a user runs it: standard input is a terminal unless ``input`` is given."""
+    tty = input is None if terminal is None else terminal
+    return CliRunner().invoke(app, list(args), input=input, obj=Environment(stdin_isatty=tty))
 
 
 def texts() -> dict[str, str]:

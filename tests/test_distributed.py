@@ -141,7 +141,7 @@ def test_parse_cache_serves_a_second_dask_run(client, corpus, expected, monkeypa
     errors = []
     first = list(iter_analysed_dask(corpus, client=client, on_error=errors.append, use_cache=True))
     assert claim_dicts(first) == claim_dicts(expected) and not errors
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == len(expected)
+    assert len(list((tmp_path / "cache").rglob("*.json.gz"))) == len(expected)
     again = list(iter_analysed_dask(corpus, client=NothingSent(client), on_error=errors.append, use_cache=True,
                                     stances=True))
     assert claim_dicts(item for item, _ in again) == claim_dicts(expected) and not errors

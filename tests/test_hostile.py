@@ -10,6 +10,7 @@ cache entry is rebuilt.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -332,7 +333,7 @@ def test_nothing_from_an_article_becomes_a_path(tmp_path, monkeypatch):
     [art] = iter_articles([str(feed)], on_error=pytest.fail)
     assert art.path == str(feed)
     written = sorted(p.relative_to(cache_dir).as_posix() for p in cache_dir.rglob("*") if p.is_file())
-    assert written and all(re.fullmatch(r"[0-9a-f]{2}/[0-9a-f]{64}\.json", p) for p in written), written
+    assert written and all(re.fullmatch(r"g-[^/]+/[0-9a-f]{2}/[0-9a-f]{64}\.json\.gz", p) for p in written), written
     assert not (tmp_path.parent / "escape").exists()
 
 
@@ -403,7 +404,8 @@ CORRUPTIONS = {
     "offsets moved": lambda raw: raw.replace(b'"start":0,', b'"start":1,', 1),
     "offset as text": lambda raw: re.sub(rb'"end":(\d+)', rb'"end":"\1"', raw, count=1),
     "offset as bool": lambda raw: re.sub(rb'"paragraph":\d+', b'"paragraph":true', raw, count=1),
-    "text changed": lambda raw: raw.replace(b"minister", b"MINISTER", 1),
+    "text stored": lambda raw: raw.replace(b'"via":', b'"text":"The MINISTER","via":', 1),
+    "offset past its paragraph": lambda raw: re.sub(rb'"end":(\d+)', b'"end":100000', raw, count=1),
     "extra field": lambda raw: raw.replace(b'"via":', b'"evil":1,"via":', 1),
     "NaN confidence": lambda raw: re.sub(rb'"confidence":[0-9.]+', b'"confidence":NaN', raw, count=1),
     "members not strings": lambda raw: raw.replace(b'"members":[', b'"members":[1,', 1),
@@ -420,9 +422,9 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(tmp_path, monkeypatch, how
                     encoding="utf-8")
     first = run("claims", str(path), "--format", "json")
     assert first.exit_code == 0
-    [entry] = [p for p in cache_dir.rglob("*.json")]
+    [entry] = [p for p in cache_dir.rglob("*.json.gz")]
     good = entry.read_bytes()
-    entry.write_bytes(CORRUPTIONS[how](good))
+    entry.write_bytes(gzip.compress(CORRUPTIONS[how](gzip.decompress(good))))
     again = run("claims", str(path), "--format", "json")
     assert_no_crash(again)
     assert again.exit_code == 0 and again.stdout == first.stdout
@@ -436,7 +438,7 @@ def test_cache_entry_replaced_by_a_folder_or_an_unusable_cache_dir(tmp_path, mon
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("DIPCLI_CACHE_DIR", str(cache_dir))
     first = run("claims", str(path), "--format", "json")
-    [entry] = list(cache_dir.rglob("*.json"))
+    [entry] = list(cache_dir.rglob("*.json.gz"))
     entry.unlink()
     entry.mkdir()
     r = run("claims", str(path), "--format", "json")

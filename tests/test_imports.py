@@ -46,8 +46,9 @@ KEYWORDS_THEN_NLTK = """
 import sys
 from typer.testing import CliRunner
 from dipcli.cli import app
+from dipcli.environment import Environment
 
-r = CliRunner().invoke(app, ["keywords", "--format", "json", "--no-cache"])
+r = CliRunner().invoke(app, ["keywords", "--format", "json", "--no-cache"], obj=Environment(stdin_isatty=True))
 print(r.exit_code, r.stdout.lstrip().startswith("["), sorted(m for m in ("nltk", "sklearn") if m in sys.modules))
 
 import nltk  # the whole package still imports

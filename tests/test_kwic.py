@@ -107,3 +107,62 @@ def test_hits_come_in_text_order_and_only_from_claims():
     check_offsets(hits, [item])
     assert [h.start for h in hits] == sorted(h.start for h in hits)
     assert len(hits) == 2 and all(h.start > len("Outside any claim: grain.") for h in hits)
+
+
+# -- the table at the terminal's width ----------------------------------------------------------
+
+KWIC_TEXT = (
+    "Foreign Minister Amara Nwosu said the unilateral sanctions imposed last week would harm "
+    "farmers in every neighbouring country and their families.\n\n"
+    "Nwosu added that the regional sanctions committee would meet again in the autumn to review them.\n"
+)
+
+
+def _kwic_cli(tmp_path, *args, columns: int):
+    from typer.testing import CliRunner
+
+    from dipcli.cli import app
+    from dipcli.environment import Environment
+
+    path = tmp_path / "kwic.txt"
+    path.write_text(KWIC_TEXT)
+    env = {"COLUMNS": str(columns), "DIPCLI_CACHE_DIR": str(tmp_path / "cache")}
+    return CliRunner(env=env).invoke(app, ["kwic", "sanctions", str(path), *args],
+                                     obj=Environment(stdin_isatty=True))
+
+
+def _rows(table: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.split("\u2502")[1:-1]]
+            for line in table.splitlines() if line.startswith("\u2502")]
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+def test_the_table_fits_and_keeps_the_words_next_to_the_match(tmp_path, columns):
+    r = _kwic_cli(tmp_path, "--window", "60", columns=columns)
+    assert r.exit_code == 0, r.stderr
+    assert all(len(line) <= columns for line in r.stdout.splitlines())
+    rows = _rows(r.stdout)
+    assert len(rows) == 2
+    for row, (before, after) in zip(rows, [("the unilateral", "imposed last"), ("the regional", "committee")]):
+        left, match, right = row[-3:]
+        assert match == "sanctions"
+        # the contexts are cut at their far ends only: the words next to the match stay whole
+        assert left.endswith(before.split()[-1]) and right.startswith(after.split()[0])
+        if columns == 80:
+            assert left.endswith(before) and right.startswith(after)
+        else:
+            assert left.startswith("\u2026") or right.endswith("\u2026")
+
+
+def test_a_short_window_still_shows_the_neighbouring_words(tmp_path):
+    r = _kwic_cli(tmp_path, "--window", "10", columns=80)
+    rows = _rows(r.stdout)
+    assert [row[-3:] for row in rows] == [["nilateral", "sanctions", "imposed"],
+                                          ["regional", "sanctions", "committee"]]
+    hits = kwic([analysed("k", KWIC_TEXT, [("Amara Nwosu", KWIC_TEXT.split("\n")[0])])], "sanctions", window=10)
+    assert hits[0].left == "nilateral " and hits[0].right == " imposed"
+
+
+def test_a_window_cut_mid_word_goes_back_to_a_word_boundary_when_words_remain():
+    hits = kwic([analysed("k", KWIC_TEXT, [("Amara Nwosu", KWIC_TEXT.split("\n")[0])])], "sanctions", window=18)
+    assert hits[0].left == "the unilateral " and hits[0].right == " imposed last week"

@@ -222,7 +222,7 @@ def test_stance_with_two_jobs_and_a_warm_cache_prints_the_same_bytes(stance_corp
     env = {"DIPCLI_CACHE_DIR": str(cache)}
 
     def entries() -> int:
-        return len(list(cache.rglob("*.json")))
+        return len(list(cache.rglob("*.json.gz")))
 
     files = sorted(stance_corpus.iterdir())
     later = tmp_path / "later"

@@ -1,52 +1,39 @@
 """The ``dipcli`` command line: every command loads articles, analyses them and renders records.
 
-Exit codes: 0 success (also when nothing matches), 1 input or data error (any
-file that could not be read), 2 usage error, 130 interrupted.
+Options every command shares (format, cache, jobs, size limit, quiet, keep-going)
+are declared once, in ``SHARED``, and accepted before the command name as well
+as after it (``dipcli --no-cache claims`` and ``dipcli claims --no-cache``);
+when both are given, the one after the command name wins. Exit codes are
+:class:`dipcli.environment.ExitCode`.
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+import typing
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
+from .environment import Environment, ExitCode
 from .model import DipError
+from .runner import Options, Run
+from .schema import COMMANDS as SCHEMAS
 
 app = typer.Typer(
     name="dipcli",
     help="Who said what, with what stance, on which topics: an analyzer for diplomatic texts.\n\n"
-         "With no PATHS every command reads the bundled corpus. Exit codes: 0 success, "
-         "1 input or data error, 2 usage error, 130 interrupted.",
+         "With no PATHS every command reads standard input when it is a pipe or a file, and the "
+         "bundled corpus otherwise. Options shared by every command (--format, --json, --no-cache, "
+         "--jobs, --max-bytes, --encoding, --quiet, --keep-going) go before or after the command name. "
+         "Exit codes: 0 success, 1 input or data error, 2 usage error, 130 interrupted.",
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-SETTINGS: dict = {"max_bytes": None, "encoding": None, "context": None}
-
-
-@app.callback()
-def _options(ctx: typer.Context, max_bytes: Annotated[Optional[int], typer.Option(
-        "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES",
-        help="Refuse input files larger than this many bytes (default 200 MB).")] = None,
-        encoding: Annotated[Optional[str], typer.Option(
-            "--encoding", metavar="NAME",
-            help="Read every input in this encoding (cp1252, latin-1, utf-16, ...) instead of detecting it.")] = None,
-        ) -> None:
-    SETTINGS["max_bytes"] = max_bytes
-    SETTINGS["encoding"] = None
-    if encoding is not None:
-        import codecs
-
-        try:
-            SETTINGS["encoding"] = codecs.lookup(encoding).name
-        except LookupError:
-            sys.stderr.write(f"dipcli: error: --encoding: unknown encoding {encoding!r}\n")
-            raise typer.Exit(2) from None
-    SETTINGS["context"] = ctx  # its close callbacks run when the command ends, however it ends
 
 
 class Format(str, Enum):
@@ -56,86 +43,164 @@ class Format(str, Enum):
     csv = "csv"
 
 
-PathsArg = Annotated[Optional[list[str]], typer.Argument(
-    help="Files, folders (read recursively) or - for stdin. Default: the bundled corpus.", show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the parse cache.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing and stance finding (same output whatever N is).")]
+# -- options every command shares ------------------------------------------------------------
+
+#: name -> (annotation, default): added to the top-level callback and to every command.
+SHARED: dict[str, tuple[Any, Any]] = {
+    "fmt": (Annotated[Format, typer.Option("--format", "-f", help="Output format.")], Format.table),
+    "as_json": (Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")], False),
+    "no_cache": (Annotated[bool, typer.Option("--no-cache", help="Do not read or write the parse cache.")], False),
+    "jobs": (Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for parsing and stance "
+                                         "finding (same output whatever N is).")], 1),
+    "max_bytes": (Annotated[Optional[int], typer.Option(
+        "--max-bytes", min=1, envvar="DIPCLI_MAX_BYTES", show_default="200 MB",
+        help="Refuse input files larger than this many bytes.")], None),
+    "encoding": (Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME",
+        help="Read every input in this encoding (cp1252, latin-1, utf-16, ...) instead of detecting it.")], None),
+    "quiet": (Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, notes or progress on stderr "
+                                           "(errors still show).")], False),
+    "keep_going": (Annotated[bool, typer.Option("--keep-going", help="Exit 0 when some inputs failed but at least "
+                                                "one article was analysed (failures still reported on stderr).")],
+                   False),
+}
 SchedulerOpt = Annotated[Optional[str], typer.Option(
     "--scheduler", help="Run on Dask: 'local' or a scheduler address (needs dipcli[dask]).")]
+
+# Where a value came from, best first: typed on the command line, then the environment, then defaults.
+_SOURCE_RANK = {"COMMANDLINE": 0, "ENVIRONMENT": 1, "DEFAULT_MAP": 2, "PROMPT": 2, "DEFAULT": 3}
+
+
+def _shared_params(names=SHARED) -> list[inspect.Parameter]:
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=SHARED[name][0],
+                              default=SHARED[name][1]) for name in names]
+
+
+def _flag(name: str) -> str:
+    """The long flag of a shared option (``fmt`` -> ``--format``)."""
+    info = typing.get_args(SHARED[name][0])[1]
+    return next(d for d in (info.default, *(info.param_decls or ())) if isinstance(d, str) and d.startswith("--"))
+
+
+def _ctx_param(name: str) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+
+
+def _chain(ctx, name: str) -> list:
+    """The contexts that take option ``name``: the command's first, then its parents'."""
+    out = []
+    while ctx is not None:
+        if name in ctx.params:
+            out.append(ctx)
+        ctx = ctx.parent
+    return out
+
+
+def _value(ctx, name: str) -> Any:
+    """The option's value from the context where it was given best (after the command wins)."""
+    chain = _chain(ctx, name)
+    if not chain:
+        return SHARED[name][1]
+    best = min(chain, key=lambda c: _SOURCE_RANK.get(getattr(c.get_parameter_source(name), "name", ""), 3))
+    return best.params[name]
+
+
+def usage_error(message: str) -> typer.Exit:
+    """A one-line usage error on stderr; raise the result (exit status 2)."""
+    from .render import one_line
+
+    sys.stderr.write(f"dipcli: error: {one_line(message)}\n")
+    return typer.Exit(ExitCode.USAGE)
+
+
+def _options(ctx, scheduler: str | None, shared: tuple[str, ...]) -> Options:
+    for name in SHARED:
+        if name not in shared and _value_given(ctx, name, from_command_line=True):
+            raise usage_error(f"{_flag(name)} does not apply to {ctx.command_path.split(' ', 1)[-1]}")
+    values = {name: _value(ctx, name) for name in SHARED}
+    fmt = Format(values["fmt"]).value
+    if values["as_json"]:
+        if _value_given(ctx, "fmt") and fmt != "json":
+            raise usage_error(f"--json and --format {fmt} contradict each other: give one of them")
+        fmt = "json"
+    if scheduler and _value_given(ctx, "jobs"):
+        raise usage_error("--jobs and --scheduler contradict each other: the Dask cluster's workers do the work")
+    encoding = values["encoding"]
+    if encoding is not None:
+        import codecs
+
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise usage_error(f"--encoding: unknown encoding {encoding!r}") from None
+    env = ctx.find_object(Environment) or Environment.detect()
+    return Options(fmt=fmt, no_cache=values["no_cache"], jobs=values["jobs"], max_bytes=values["max_bytes"],
+                   encoding=encoding, quiet=values["quiet"], keep_going=values["keep_going"], scheduler=scheduler, env=env, ctx=ctx)
+
+
+def _value_given(ctx, name: str, *, from_command_line: bool = False) -> bool:
+    sources = ("COMMANDLINE",) if from_command_line else ("COMMANDLINE", "ENVIRONMENT")
+    return any(getattr(c.get_parameter_source(name), "name", "") in sources for c in _chain(ctx, name))
+
+
+def command(name: str | None = None, *, dask: bool = False, on: typer.Typer | None = None,
+            shared: tuple[str, ...] = tuple(SHARED)):
+    """Register ``fn`` as a command of ``on`` (the top level) with the ``shared`` options (all by
+    default; one the command lacks is refused when given before its name) and, with ``dask``,
+    ``--scheduler``.
+
+    ``fn`` takes its own parameters plus ``opts: Options``; the shared options'
+    values, merged from before and after the command name, arrive there.
+    """
+    def register(fn):
+        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "opts"]
+        extra = [_ctx_param("ctx_"), *_shared_params(shared)]
+        if dask:
+            extra.append(inspect.Parameter("scheduler", inspect.Parameter.KEYWORD_ONLY, annotation=SchedulerOpt,
+                                           default=None))
+
+        @functools.wraps(fn)
+        def run_command(*args, **kwargs):
+            ctx = kwargs.pop("ctx_")
+            for option in shared:
+                kwargs.pop(option)
+            opts = _options(ctx, kwargs.pop("scheduler", None), shared)
+            if (kwargs.get("paths") or []).count("-") > 1:
+                raise usage_error("- (standard input) given more than once")
+            return fn(*args, opts=opts, **kwargs)
+
+        run_command.__signature__ = inspect.Signature(own + extra)
+        run_command.__annotations__ = {}
+        (on or app).command(name)(run_command)
+        return fn
+    return register
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"dipcli {__version__}\n")
+        raise typer.Exit()
+
+
+def _top_level(ctx_: typer.Context, **shared) -> None:
+    """The shared options given before the command name are read by each command from here."""
+
+
+_top_level.__signature__ = inspect.Signature([
+    _ctx_param("ctx_"),
+    inspect.Parameter("version", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_version, help="Print the version and exit.")]),
+    *_shared_params()])
+_top_level.__annotations__ = {}
+app.callback()(_top_level)
+
+
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Files, folders (read recursively) or - for stdin. Default: standard input when it is a pipe or "
+         "a file, else the bundled corpus.", show_default=False)]
 SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker.")]
-
-
-class Run:
-    """One command's input handling: errors go to stderr and decide the exit status."""
-
-    def __init__(self, paths: list[str] | None, fmt: Format, as_json: bool, no_cache: bool = False,
-                 jobs: int = 1, scheduler: str | None = None):
-        self.paths = list(paths or [])
-        self.fmt = "json" if as_json else fmt.value
-        self.no_cache = no_cache
-        self.jobs = jobs
-        self.scheduler = scheduler
-        self.failed = 0
-        self.loaded = 0
-        self._client = None
-
-    def dask_client(self):
-        """The run's one Dask client (see :func:`dipcli.distributed.connect`), opened on
-        first use and closed when the command ends, however it ends."""
-        if self._client is None:
-            from .distributed import connect
-
-            manager = connect(self.scheduler)
-            self._client = manager.__enter__()
-            SETTINGS["context"].call_on_close(lambda: manager.__exit__(None, None, None))
-        return self._client
-
-    def warning(self, message: str) -> None:
-        from .render import one_line
-
-        sys.stderr.write(f"dipcli: warning: {one_line(message)}\n")
-        sys.stderr.flush()
-
-    def error(self, err: DipError) -> None:
-        from .render import one_line
-
-        self.failed += 1
-        sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
-        sys.stderr.flush()
-
-    def items(self, *, stances: bool = False):
-        """Analysed articles, streamed; with ``stances``, ``(item, its stance acts)`` pairs,
-        the acts found by the worker that analysed the article."""
-        if self.scheduler:
-            from .distributed import iter_analysed_dask
-
-            source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
-                                        max_bytes=SETTINGS["max_bytes"], stances=stances,
-                                        use_cache=not self.no_cache, encoding=SETTINGS["encoding"],
-                                        on_warning=self.warning)
-        else:
-            from .pipeline import iter_analysed
-
-            source = iter_analysed(self.paths, on_error=self.error, use_cache=not self.no_cache, jobs=self.jobs,
-                                   max_bytes=SETTINGS["max_bytes"], stances=stances, encoding=SETTINGS["encoding"],
-                                   on_warning=self.warning)
-        for item in source:
-            self.loaded += 1
-            yield item
-
-    def all_items(self) -> list:
-        return list(self.items())
-
-    def finish(self) -> None:
-        if self.failed:
-            if self.loaded:
-                sys.stderr.write(f"dipcli: {self.failed} input(s) failed, {self.loaded} article(s) analysed\n")
-            raise typer.Exit(1)
-        if self.loaded == 0:
-            sys.stderr.write("dipcli: error: no articles to analyse\n")
-            raise typer.Exit(1)
 
 
 def _fields(cls) -> list[str]:
@@ -146,10 +211,9 @@ def _fields(cls) -> list[str]:
 
 # -- articles ------------------------------------------------------------------------------
 
-@app.command()
+@command()
 def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text", help="Include the body text offsets refer to.")] = False,
-             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-             jobs: JobsOpt = 1) -> None:
+             *, opts: Options) -> None:
     """List loaded articles: id, title, date, source, place, category, format and counts.
 
     Example: dipcli articles corpus/ --format json
@@ -158,19 +222,17 @@ def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text"
     from .render import emit
     from .views import articles_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs)
+    run = Run(paths, opts)
     records = (article_record(item, with_text=text) for item in run.items())
 
-    emit(records, run.fmt, table=lambda rows: articles_table(rows, with_text=text), empty_note="no articles")
+    emit(records, run.fmt, table=lambda rows: articles_table(rows, with_text=text), empty_note=run.empty_note("no articles"))
     run.finish()
 
 
 # -- claims --------------------------------------------------------------------------------
 
-@app.command()
-def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = Format.table,
-           as_json: JsonOpt = False, no_cache: NoCacheOpt = False, jobs: JobsOpt = 1,
-           scheduler: SchedulerOpt = None) -> None:
+@command(dask=True)
+def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, *, opts: Options) -> None:
     """Segment articles into sentences and attribute each claim to its speaker.
 
     Example: dipcli claims corpus/ --speaker xi --format jsonl
@@ -179,19 +241,18 @@ def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, fmt: FormatOpt = 
     from .render import emit
     from .views import claims_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    run = Run(paths, opts)
     records = (c for item in run.items() for c in item.claims
                if speaker is None or speaker_matches(c.speaker, speaker))
 
-    emit(records, run.fmt, fields=_fields(Claim), table=claims_table, empty_note="no claims")
+    emit(records, run.fmt, fields=_fields(Claim), table=claims_table, empty_note=run.empty_note("no claims"))
     run.finish()
 
 
 # -- speakers ------------------------------------------------------------------------------
 
-@app.command()
-def speakers(paths: PathsArg = None, fmt: FormatOpt = Format.table, as_json: JsonOpt = False,
-             no_cache: NoCacheOpt = False, jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+@command(dask=True)
+def speakers(paths: PathsArg = None, *, opts: Options) -> None:
     """Each speaker with kind, aliases seen, number and share of claims, and the cues used.
 
     Example: dipcli speakers corpus/ --format csv
@@ -201,21 +262,20 @@ def speakers(paths: PathsArg = None, fmt: FormatOpt = Format.table, as_json: Jso
     from .speakers import speakers as roll_up
     from .views import speakers_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    run = Run(paths, opts)
     rows = roll_up(run.items())
 
-    emit(rows, run.fmt, fields=_fields(Speaker), table=speakers_table, empty_note="no speakers")
+    emit(rows, run.fmt, fields=_fields(Speaker), table=speakers_table, empty_note=run.empty_note("no speakers"))
     run.finish()
 
 
 # -- who-said ------------------------------------------------------------------------------
 
-@app.command("who-said")
+@command("who-said")
 def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase.")],
              paths: PathsArg = None, speaker: SpeakerOpt = None,
              top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many claims (0: all).")] = 10,
-             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-             jobs: JobsOpt = 1) -> None:
+             *, opts: Options) -> None:
     """Rank claims by relevance to QUERY, best first, with speaker, score and offsets.
 
     Example: dipcli who-said "unilateral sanctions" --top 3
@@ -225,13 +285,13 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
     from .search import search
     from .views import hits_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs)
+    run = Run(paths, opts)
     items = run.all_items()
     hits = search(items, query, speaker=speaker, top=top)
     texts = {item.article.doc: item.article.text for item in items}
 
     if run.fmt == "table":
-        emit(hits, "table", table=lambda rows: hits_table(rows, query=query, texts=texts), empty_note=f"no claim matches {query!r}")
+        emit(hits, "table", table=lambda rows: hits_table(rows, query=query, texts=texts), empty_note=run.empty_note(f"no claim matches {query!r}"))
     else:
         from .model import Claim
 
@@ -253,13 +313,12 @@ class KeywordMethod(str, Enum):
     frequency = "frequency"
 
 
-@app.command()
+@command(dask=True)
 def keywords(paths: PathsArg = None,
              by: Annotated[By, typer.Option("--by", help="Group claims by speaker, by document, or not at all.")] = By.speaker,
              top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per group.")] = 10,
              method: Annotated[KeywordMethod, typer.Option("--method", "-m", help="Scoring.")] = KeywordMethod.logodds,
-             fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-             jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+             *, opts: Options) -> None:
     """The words and phrases that set each speaker (or document) apart from the rest.
 
     Default scoring: weighted log-odds with an informative Dirichlet prior
@@ -269,11 +328,11 @@ def keywords(paths: PathsArg = None,
     """
     from .keywords import count_groups, rank_counts
     from .model import Keyword
-    from .render import emit, stderr_console
+    from .render import emit
     from .views import keywords_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
-    if scheduler:
+    run = Run(paths, opts)
+    if run.scheduler:
         from .distributed import count_groups_dask
 
         # the cluster that parses also counts: no claim text is gathered here
@@ -281,24 +340,22 @@ def keywords(paths: PathsArg = None,
     else:
         counts = count_groups(run.items(), by=by.value)
     rows, warnings = rank_counts(counts, by=by.value, top=top, method=method.value) if run.loaded else ([], [])
-    err = stderr_console()
     for w in warnings:
-        err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
+        run.note(f"warning: {w}", "yellow")
 
     emit(rows, run.fmt, fields=_fields(Keyword),
-         table=lambda rows: keywords_table(rows, by=by.value, method=method.value), empty_note="no keywords")
+         table=lambda rows: keywords_table(rows, by=by.value, method=method.value), empty_note=run.empty_note("no keywords"))
     run.finish()
 
 
 # -- stance --------------------------------------------------------------------------------
 
-@app.command()
+@command(dask=True)
 def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
            target: Annotated[Optional[str], typer.Option("--target", "-t", help="Only stances whose target or entities contain TEXT.")] = None,
            matrix: Annotated[bool, typer.Option("--matrix", help="Speaker x target table of support/oppose counts.")] = False,
-           by_entity: Annotated[bool, typer.Option("--by-entity", help="With --matrix: columns are named entities, not target phrases.")] = False,
-           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-           jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+           by_entity: Annotated[bool, typer.Option("--by-entity", help="With --matrix: rows are named entities, not target phrases.")] = False,
+           *, opts: Options) -> None:
     """Stance acts: who supports or opposes what, with the cue, intensity, target and evidence offsets.
 
     Example: dipcli stance corpus/ --matrix
@@ -308,7 +365,9 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     from .stance import stance_matrix
     from .views import matrix_table, stances_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
+    if by_entity and not matrix:
+        raise usage_error("--by-entity needs --matrix (it chooses the matrix's rows)")
+    run = Run(paths, opts)
     found = []
     for _, acts in run.items(stances=True):
         for st in acts:
@@ -322,11 +381,11 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
         key = "entity" if by_entity else "target"
         emit(rows, run.fmt, fields=["speaker", key, "support", "oppose", "net", "cell"],
              table=lambda rows: matrix_table(rows, key),
-             empty_note="no stances")
+             empty_note=run.empty_note("no stances"))
         run.finish()
         return
 
-    emit(found, run.fmt, fields=_fields(Stance), table=stances_table, empty_note="no stances")
+    emit(found, run.fmt, fields=_fields(Stance), table=stances_table, empty_note=run.empty_note("no stances"))
     run.finish()
 
 
@@ -350,7 +409,7 @@ class TopicView(str, Enum):
     model = "model"
 
 
-@app.command()
+@command(dask=True)
 def topics(paths: PathsArg = None,
            k: Annotated[str, typer.Option("--k", "-k", help="Number of topics, or 'auto' to pick the most coherent k in --k-range.")] = "auto",
            k_range: Annotated[str, typer.Option("--k-range", help="The k tried by --k auto, LO:HI.")] = "2:15",
@@ -361,8 +420,7 @@ def topics(paths: PathsArg = None,
            speakers: Annotated[int, typer.Option("--speakers", min=0, help="Speakers listed per topic, most prevalent first (0: all).")] = 5,
            min_claims: Annotated[int, typer.Option("--min-claims", min=1, help="List a speaker only with at least this many claims that have a topic mix.")] = 3,
            stream: Annotated[bool, typer.Option("--stream", help="Streaming model (hashed words, mini-batch NMF or online LDA): reads the claims once, never holds the corpus. Implied by --scheduler.")] = False,
-           fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-           jobs: JobsOpt = 1, scheduler: SchedulerOpt = None) -> None:
+           *, opts: Options) -> None:
     """Topics over claims (scikit-learn, fixed seed): terms, share, coherence, the articles and speakers of each.
 
     The model is fitted on runs of consecutive claims of one article (whole short
@@ -375,7 +433,7 @@ def topics(paths: PathsArg = None,
     Example: dipcli topics corpus/ --k auto --by doc
     """
     from .model import Topic, TopicDoc
-    from .render import emit, stderr_console
+    from .render import emit
     from .topics import topics as fit_topics
     from .topics_model import parse_k_range
     from .views import first_claims, topic_docs_table, topic_k_table, topic_model_table, topics_table
@@ -393,16 +451,15 @@ def topics(paths: PathsArg = None,
         k_bounds = parse_k_range(k_range)
     except DipError as err:
         raise typer.BadParameter(str(err), param_hint="--k-range") from None
-    run = Run(paths, fmt, as_json, no_cache, jobs, scheduler)
-    err = stderr_console()
+    run = Run(paths, opts)
     options = dict(k=k_value, k_range=k_bounds, method=method.value, top_terms=top_terms, random_state=seed,
                    speakers=speakers, min_claims=min_claims,
-                   progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
-    if stream or scheduler:
+                   progress=run.note)
+    if stream or run.scheduler:
         from .topics_stream import stream_topics, topics_on_dask
 
         options["examples"] = run.fmt == "table" and by == TopicView.topic
-        if scheduler:
+        if run.scheduler:
             result = topics_on_dask(run.items(), run.dask_client(), **options)
         else:
             result = stream_topics(run.items(), **options)
@@ -416,27 +473,27 @@ def topics(paths: PathsArg = None,
         examples = first_claims(found, items) if by == TopicView.topic and run.fmt == "table" else {}
     if info:
         if run.fmt == "table" and by in (TopicView.topic, TopicView.doc):
-            err.print(f"[dim]{info['units']} units of up to {info['run_length']} consecutive claim(s) of one "
-                      f"article; {info['unassigned']} of {info['claims']} claims unassigned (no modelled term)[/dim]")
-            err.print(f"[dim]k = {info['k']}: {_safe(info['reason'])}[/dim]")
+            run.note(f"{info['units']} units of up to {info['run_length']} consecutive claim(s) of one "
+                      f"article; {info['unassigned']} of {info['claims']} claims unassigned (no modelled term)")
+            run.note(f"k = {info['k']}: {info['reason']}")
             if len(info["candidates"]) > 1:
-                err.print("[dim]k tried (mean coherence): " + ", ".join(
+                run.note("k tried (mean coherence): " + ", ".join(
                     f"{c['k']}: {c['coherence']:.3f}{'*' if c['chosen'] else ''}" for c in info["candidates"])
-                    + " (--by k for the table)[/dim]")
+                    + " (--by k for the table)")
         for w in info["warnings"]:
-            err.print(f"[yellow]warning:[/yellow] {_safe(w)}")
+            run.note(f"warning: {w}", "yellow")
 
     if by == TopicView.doc:
-        emit(documents, run.fmt, fields=_fields(TopicDoc), table=topic_docs_table, empty_note="no topics")
+        emit(documents, run.fmt, fields=_fields(TopicDoc), table=topic_docs_table, empty_note=run.empty_note("no topics"))
     elif by == TopicView.k:
         emit(info.get("candidates", []), run.fmt, fields=["k", "coherence", "se", "explained", "competes", "chosen", "within_noise"],
-             table=topic_k_table, empty_note="no topics")
+             table=topic_k_table, empty_note=run.empty_note("no topics"))
     elif by == TopicView.model:
         emit([info] if info else [], run.fmt, fields=list(info) if info else None, table=topic_model_table,
-             empty_note="no topics")
+             empty_note=run.empty_note("no topics"))
     else:
         emit(found, run.fmt, fields=_fields(Topic), table=lambda rows: topics_table(rows, examples),
-             empty_note="no topics")
+             empty_note=run.empty_note("no topics"))
     run.finish()
 
 
@@ -447,12 +504,12 @@ class StanceBy(str, Enum):
     target = "target"
 
 
-@app.command()
+@command(shared=("no_cache", "jobs", "max_bytes", "encoding", "quiet", "keep_going"))
 def report(paths: PathsArg = None,
            output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, or - for standard output.")] = "report.html",
            full_text: Annotated[int, typer.Option("--full-text", min=0, help="Show the full annotated text of the first N articles (and at most 1 M characters of text); the others are listed with their counts.")] = 100,
            stance_by: Annotated[StanceBy, typer.Option("--stance-by", help="Columns of the stance map: named entities or target phrases.")] = StanceBy.entity,
-           no_cache: NoCacheOpt = False, jobs: JobsOpt = 1) -> None:
+           *, opts: Options) -> None:
     """One self-contained HTML page to open offline: annotated text, speakers, stance map, topics, keywords, search.
 
     The page loads nothing from any network (inline CSS, SVG and script). It is
@@ -463,36 +520,33 @@ def report(paths: PathsArg = None,
     from .html_report import report as build
     from .render import check_output_path, stderr_console, write_document
 
-    run = Run(paths, Format.table, False, no_cache, jobs)
+    run = Run(paths, opts)
     try:
         check_output_path(output)  # before the work, not after it
     except DipError as e:
         run.error(e)
-        raise typer.Exit(1) from None
+        raise typer.Exit(ExitCode.INPUT) from None
     analysed = list(run.items(stances=True))
     if analysed:
-        err = stderr_console()
         page = build([item for item, _ in analysed], [st for _, acts in analysed for st in acts],
-                     full_text=full_text, stance_by=stance_by.value,
-                     progress=lambda msg: err.print(f"[dim]{_safe(msg)}[/dim]"))
+                     full_text=full_text, stance_by=stance_by.value, progress=run.note)
         try:
             size = write_document(page, output)
         except DipError as e:
             run.error(e)
-            raise typer.Exit(1) from None
-        if output != "-":
-            err.print(f"wrote {_safe(output)} ({size / 1e6:.2f} MB, {len(analysed):,} article{'s' if len(analysed) != 1 else ''})",
-                      highlight=False)
+            raise typer.Exit(ExitCode.INPUT) from None
+        if output != "-" and not opts.quiet:
+            stderr_console().print(f"wrote {_safe(output)} ({size / 1e6:.2f} MB, {len(analysed):,} "
+                                   f"article{'s' if len(analysed) != 1 else ''})", highlight=False)
     run.finish()
 
 
 # -- kwic ----------------------------------------------------------------------------------
 
-@app.command()
+@command()
 def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: PathsArg = None,
          window: Annotated[int, typer.Option("--window", "-w", min=1, help="Characters of context each side.")] = 40,
-         speaker: SpeakerOpt = None, fmt: FormatOpt = Format.table, as_json: JsonOpt = False,
-         no_cache: NoCacheOpt = False, jobs: JobsOpt = 1) -> None:
+         speaker: SpeakerOpt = None, *, opts: Options) -> None:
     """Keyword in context: every occurrence of TERM, aligned, with its speaker.
 
     Example: dipcli kwic sanctions --window 30
@@ -502,27 +556,26 @@ def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: 
     from .render import emit
     from .views import kwic_table
 
-    run = Run(paths, fmt, as_json, no_cache, jobs)
+    run = Run(paths, opts)
     hits = find(run.items(), term, window=window, speaker=speaker)
 
-    emit(hits, run.fmt, fields=_fields(KwicHit), table=lambda rows: kwic_table(rows, term=term, window=window), empty_note=f"no occurrence of {term!r}")
+    emit(hits, run.fmt, fields=_fields(KwicHit), table=lambda rows: kwic_table(rows, term=term, window=window), empty_note=run.empty_note(f"no occurrence of {term!r}"))
     run.finish()
 
 
 # -- summary -------------------------------------------------------------------------------
 
-@app.command()
+@command()
 def summary(paths: PathsArg = None,
             top: Annotated[int, typer.Option("--top", "-n", min=1, help="Keywords per speaker.")] = 5,
-            fmt: FormatOpt = Format.table, as_json: JsonOpt = False, no_cache: NoCacheOpt = False,
-            jobs: JobsOpt = 1) -> None:
+            *, opts: Options) -> None:
     """The main job: per article its metadata, speakers and claims; then keywords, stances and topics.
 
     Example: dipcli summary corpus/ --format json
     """
     from .summary import build_summary, print_summary
 
-    run = Run(paths, fmt, as_json, no_cache, jobs)
+    run = Run(paths, opts)
     analysed = list(run.items(stances=True))
     items = [item for item, _ in analysed]
     if items:
@@ -543,6 +596,72 @@ def summary(paths: PathsArg = None,
     run.finish()
 
 
+# -- schema --------------------------------------------------------------------------------
+
+SchemaName = Enum("SchemaName", {name.replace("-", "_"): name for name in SCHEMAS}, type=str)
+
+
+@app.command()
+def schema(name: Annotated[SchemaName, typer.Argument(
+        metavar="COMMAND", help="The command whose records to describe (stance-matrix: stance --matrix).")]) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's records, as shipped with dipcli.
+
+    JSON, JSON Lines and CSV carry the same records (CSV: lists and objects as JSON text).
+
+    Example: dipcli schema claims > claims.schema.json
+    """
+    from .schema import SCHEMA_DIR
+
+    sys.stdout.write((SCHEMA_DIR / f"{name.value}.json").read_text(encoding="utf-8"))
+
+
+# -- cache ---------------------------------------------------------------------------------
+
+cache_app = typer.Typer(name="cache", help="The parse cache: where it is, how big, and clearing it.",
+                        no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+app.add_typer(cache_app)
+
+
+@command("info", on=cache_app, shared=("fmt", "as_json"))
+def cache_info(*, opts: Options) -> None:
+    """Where the parse cache is, how many entries it holds (this version's and stale ones'),
+    their size on disk and the bound (DIPCLI_CACHE_MAX_SIZE, default 500M; 0 turns it off).
+
+    Example: dipcli cache info --json
+    """
+    from .cache import info
+    from .render import emit, print_table
+
+    rec = info()
+    emit([rec], opts.fmt, fields=list(rec), table=lambda rows: print_table(
+        "Parse cache", [("what", {"style": "bold"}), ("value", {})],
+        [["path", rec["path"]], ["generation", rec["generation"]],
+         ["entries", f"{rec['entries']} ({_size(rec['bytes'])})"],
+         ["stale entries", f"{rec['stale_entries']} ({_size(rec['stale_bytes'])})"],
+         ["bound", _size(rec["max_bytes"]) if rec["max_bytes"] else "0 (cache off)"]]))
+
+
+@command("clear", on=cache_app, shared=("quiet",))
+def cache_clear(*, opts: Options) -> None:
+    """Remove every entry of the parse cache (all versions'); says how many on stderr.
+
+    Example: dipcli cache clear
+    """
+    from .cache import cache_dir, clear
+
+    n, size = clear()
+    if not opts.quiet:
+        sys.stderr.write(f"dipcli: removed {n} cache entries ({_size(size)}) from {cache_dir()}\n")
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
 def _safe(s) -> str:
     from .render import safe_text
 
@@ -557,21 +676,21 @@ def main() -> None:
     # rescan them over and over (25-50 % of the time on big inputs).
     gc.set_threshold(100_000, 50, 100)
     try:
-        app()
+        app(obj=Environment.detect())
     except KeyboardInterrupt:
         sys.stderr.write("dipcli: interrupted\n")
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(ExitCode.INPUT)
     except DipError as err:
         from .render import one_line
 
         sys.stderr.write(f"dipcli: error: {one_line(err)}\n")
-        sys.exit(1)
+        sys.exit(ExitCode.INPUT)
     except Exception as err:
         if not type(err).__module__.startswith(("distributed", "dask")):
             raise
@@ -579,4 +698,4 @@ def main() -> None:
         from .render import one_line
 
         sys.stderr.write(f"dipcli: error: the Dask cluster failed: {type(err).__name__}: {one_line(err)}\n")
-        sys.exit(1)
+        sys.exit(ExitCode.INPUT)

@@ -23,20 +23,23 @@ def _consecutive(text: str, end: int, start: int) -> bool:
 
 
 def _left(text: str, start: int, window: int) -> str:
+    """Up to ``window`` characters before ``start``, cut back to a word boundary unless that
+    would drop the word next to the match (then the word stays, cut)."""
     a = max(0, start - window)
     if 0 < a < start and text[a - 1].isalnum() and text[a].isalnum():
-        # Cut mid-word: start after the next whitespace, if there is one.
         cut = next((i for i in range(a, start) if text[i].isspace()), None)
-        if cut is not None:
+        if cut is not None and text[cut + 1:start].strip():
             a = cut + 1
     return text[a:start].translate(_LINE).lstrip()
 
 
 def _right(text: str, end: int, window: int) -> str:
+    """Up to ``window`` characters after ``end``, cut back to a word boundary unless that
+    would drop the word next to the match."""
     b = min(len(text), end + window)
     if end < b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
         cut = next((i for i in range(b - 1, end - 1, -1) if text[i].isspace()), None)
-        if cut is not None:
+        if cut is not None and text[end:cut].strip():
             b = cut
     return text[end:b].translate(_LINE).rstrip()
 
@@ -54,7 +57,7 @@ def kwic(
         items: Analysed articles.
         term: A word (inflections match) or phrase (consecutive words).
         window: Characters of context on each side, cut back to a word
-            boundary where there is one.
+            boundary unless that would leave no word next to the match.
         speaker: Only claims whose speaker matches, case-insensitively: the
             whole name or any of its words (``putin`` matches "Vladimir
             Putin"); ``narrator`` for the outlet's own voice.

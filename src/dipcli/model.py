@@ -106,13 +106,34 @@ class Stance:
     target_end: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Analysed:
     """One article after segmentation and attribution: what the cache stores."""
 
     article: Article
     paragraphs: list[Paragraph]
     claims: list[Claim]
+
+    def __repr__(self) -> str:
+        """The article's id and title, then one line per claim: offsets, speaker, the text's start."""
+        head = f"<Analysed {self.article.doc!r}"
+        if self.article.title:
+            head += f" {_clip(self.article.title, 60)!r}"
+        head += f": {len(self.claims)} claim{'s' if len(self.claims) != 1 else ''}"
+        shown = self.claims[:REPR_CLAIMS]
+        lines = [f"  {c.start}-{c.end} {c.speaker or NARRATOR_CELL} [{c.via}]: {_clip(c.text, 70)}" for c in shown]
+        if len(self.claims) > len(shown):
+            lines.append(f"  … {len(self.claims) - len(shown)} more")
+        return "\n".join([head + (">" if not lines else "")] + lines + ([">"] if lines else []))
+
+
+#: Claims an analysed article's repr lists.
+REPR_CLAIMS = 20
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "\u2026"
 
 
 @dataclass(slots=True)

@@ -240,12 +240,16 @@ def print_table(title: str | None, columns: list[tuple[str, dict]], rows: Iterab
 
 
 def emit(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
-         table: Callable[[list[Any]], int] | None = None, empty_note: str = "no results") -> int:
-    """Write records in ``fmt``; tables are built from the materialised list."""
+         table: Callable[[list[Any]], int] | None = None, empty_note: str | None = "no results") -> int:
+    """Write records in ``fmt``; tables are built from the materialised list.
+
+    An empty table prints ``empty_note`` on stderr instead (nothing when it is None).
+    """
     if fmt == "table":
         items = list(records)
         if not items:
-            stderr_console().print(f"[dim]{safe_text(empty_note)}[/dim]")
+            if empty_note is not None:
+                stderr_console().print(f"[dim]{safe_text(empty_note)}[/dim]")
             return 0
         assert table is not None
         return table(items)

@@ -55,11 +55,13 @@ def _punkt():
     punkt = submodule("nltk.tokenize.punkt")
     PunktParameters, PunktSentenceTokenizer = punkt.PunktParameters, punkt.PunktSentenceTokenizer
 
-    # NLTK bounds each regex call by wall-clock time; under load that would make
-    # the same input split differently. Punkt's own patterns are fixed and linear,
-    # so determinism wins: no timeout (the TimeoutError guard below stays for
-    # NLTK versions that ignore this setting).
-    punkt.redos.DEFAULT_TIMEOUT = None
+    # NLTK 3.10.4 bounds each regex call by wall-clock time; under load that would
+    # make the same input split differently. Punkt's own patterns are fixed and
+    # linear, so determinism wins: no timeout (the TimeoutError guard below stays
+    # for NLTK versions that ignore this setting). Earlier versions have no bound.
+    redos = getattr(punkt, "redos", None)
+    if redos is not None:
+        redos.DEFAULT_TIMEOUT = None
 
     class Tokenizer(PunktSentenceTokenizer):
         """Punkt that remembers its answer for each candidate context.

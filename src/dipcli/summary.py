@@ -43,7 +43,7 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
 
     from .model import NARRATOR_CELL, Topic, TopicSpeaker, TopicTerm
     from .render import print_table, safe_text, stdout_console
-    from .views import first_claims, matrix_table, short, topics_table
+    from .views import first_claims, label_cell, matrix_table, short, topics_table
 
     con = stdout_console()
     for art in data["articles"]:
@@ -64,7 +64,7 @@ def print_summary(data: dict[str, Any], items: list[Analysed]) -> None:
                      for c in data["claims"] if c["doc"] == art["doc"]), console=con)
     con.print(Rule("Distinctive keywords by speaker (weighted log-odds)"))
     print_table(None, [("speaker", {"style": "bold"}), ("terms (z-score)", {"ratio": 1})],
-                ([short(g, 24), ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
+                ([label_cell(g, 24), ", ".join(f"{k['term']} ({k['z']:.1f})" if k["z"] is not None else k["term"]
                                for k in data["keywords"] if k["group"] == g)]
                  for g in dict.fromkeys(k["group"] for k in data["keywords"])), console=con)
     for w in data["keyword_warnings"]:

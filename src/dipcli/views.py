@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
+from .model import NARRATOR, NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
 from .render import print_table
 
 
@@ -27,6 +27,11 @@ def short(name: str, limit: int = 26) -> str:
 def speaker_cell(name: str | None, limit: int = 40) -> str:
     """A speaker for a table cell: the narrator spelled as tables spell it."""
     return short(name or NARRATOR_CELL, limit)
+
+
+def label_cell(label: str, limit: int = 40) -> str:
+    """A roll-up's speaker label (``narrator`` for the outlet's voice) as tables spell it."""
+    return short(NARRATOR_CELL if label == NARRATOR else label, limit)
 
 
 def highlighted(text: str, claim: Claim, spans: list[tuple[int, int]]):
@@ -77,7 +82,7 @@ def claims_table(rows: Sequence[Claim]) -> int:
 def speakers_table(rows: Sequence[Speaker]) -> int:
     cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
             ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
-    return print_table("Speakers", cols, ([s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
+    return print_table("Speakers", cols, ([NARRATOR_CELL if s.kind == NARRATOR else s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
                                            ", ".join(s.cues)] for s in rows))
 
 
@@ -95,7 +100,7 @@ def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
     cols = [("group", {"style": "bold"}), ("term", {}), ("score", {"justify": "right"}),
             ("z", {"justify": "right"}), ("count", {"justify": "right"}), ("rest", {"justify": "right"})]
     return print_table(f"Keywords by {by} ({method})", cols, (
-        ["" if i and rows[i - 1].group == k.group else short(k.group, 30), k.term, f"{k.score:.3f}",
+        ["" if i and rows[i - 1].group == k.group else label_cell(k.group, 30) if by == "speaker" else short(k.group, 30), k.term, f"{k.score:.3f}",
          "" if k.z is None else f"{k.z:.2f}", k.count, k.count_rest]
         for i, k in enumerate(rows)))
 
@@ -116,7 +121,7 @@ def matrix_table(rows: list[dict], key: str) -> int:
     speakers = list(dict.fromkeys(r["speaker"] for r in rows))
     targets = list(dict.fromkeys(r[key] for r in rows))
     cell = {(r["speaker"], r[key]): r for r in rows}
-    cols = [(key, {"style": "bold", "ratio": 1})] + [(short(sp), {"justify": "center"}) for sp in speakers]
+    cols = [(key, {"style": "bold", "ratio": 1})] + [(label_cell(sp, 26), {"justify": "center"}) for sp in speakers]
 
     def fmt(r):
         if r is None:
@@ -142,7 +147,7 @@ def topics_table(rows: Sequence[Topic], examples: dict[str, str]) -> int:
     return print_table("Topics", cols, (
         [t.topic, t.label, f"{t.share:.0%}", f"{t.n_claims} ({t.claim_share:.0%})", t.docs,
          ", ".join(tt.term for tt in t.terms),
-         ", ".join(f"{short(s.speaker, 24)} {s.share:.0%} ({s.claims}/{s.of})" for s in t.speakers),
+         ", ".join(f"{label_cell(s.speaker, 24)} {s.share:.0%} ({s.claims}/{s.of})" for s in t.speakers),
          short(examples[t.claims[0]], 160) if t.claims and t.claims[0] in examples else ""] for t in rows))
 
 
@@ -185,11 +190,64 @@ def topic_model_table(rows: Sequence[dict[str, Any]]) -> int:
                        ([key, cell(key, value)] for r in rows for key, value in r.items()))
 
 
+def _table_overhead(columns: int) -> int:
+    """Terminal columns a table's borders and padding take: a rule per column and one more,
+    a space each side of every cell."""
+    return columns + 1 + 2 * columns
+
+
+def kwic_lines(rows: Sequence[KwicHit], *, width: int, window: int) -> tuple[list[list[str]], dict[str, int]]:
+    """Cells that fit a table ``width`` columns wide: the left context keeps its end and the
+    right context its start (the words next to the match), the speaker gives way first.
+
+    Returns the rows (speaker, left, match, right; the speaker left out when there is
+    no room for it) and each column's width.
+    """
+    match_w = max(len(h.match) for h in rows)
+    speaker_w = min(16, max(len(speaker_cell(h.speaker, 16)) for h in rows))
+    room = width - _table_overhead(4)
+    match_w = max(1, min(match_w, room // 3))
+    context = (room - match_w - speaker_w) // 2
+    if context < 12:
+        # narrow terminal: the speaker gives way (to 6 columns, then entirely) before the contexts
+        speaker_w = min(speaker_w, max(0, room - match_w - 24)) if room - match_w >= 24 + 6 else 0
+        room = width - _table_overhead(4 if speaker_w else 3)
+        context = (room - match_w - speaker_w) // 2
+    context = max(1, min(window, context))
+
+    def left(s: str) -> str:
+        s = s.strip()  # the column's padding separates it from the match
+        if len(s) <= context:
+            return s
+        if s[-context - 1].isspace():  # the cut falls between words: no ellipsis needed
+            return s[-context:]
+        return "\u2026" + s[len(s) - context + 1:]
+
+    def right(s: str) -> str:
+        s = s.strip()
+        if len(s) <= context:
+            return s
+        if s[context].isspace():
+            return s[:context]
+        return s[:context - 1] + "\u2026"
+
+    def cut(s: str, n: int) -> str:
+        return s if len(s) <= n else s[:max(0, n - 1)] + "\u2026"
+
+    lines = [([cut(speaker_cell(h.speaker, 16), speaker_w)] if speaker_w else [])
+             + [left(h.left), cut(h.match, match_w), right(h.right)] for h in rows]
+    widths = {"speaker": speaker_w, "left": context, "match": match_w, "right": context}
+    return lines, widths
+
+
 def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
-    match_width = max(len(h.match) for h in rows)
-    cols = [("speaker", {"style": "bold", "max_width": 16, "no_wrap": True}),
-            ("left", {"justify": "right", "no_wrap": True, "max_width": window}),
-            ("match", {"style": "bold yellow", "no_wrap": True, "min_width": match_width}),
-            ("right", {"no_wrap": True, "max_width": window})]
-    return print_table(f"KWIC: {term}", cols, ([speaker_cell(h.speaker, 16), h.left.lstrip(),
-                                                h.match, h.right.rstrip()] for h in rows))
+    from .render import stdout_console
+
+    console = stdout_console()
+    lines, w = kwic_lines(rows, width=console.width, window=window)
+    fixed = {"no_wrap": True, "overflow": "crop"}
+    cols = ([("speaker", {"style": "bold", "width": w["speaker"], **fixed})] if w["speaker"] else []) + [
+        ("left", {"justify": "right", "width": w["left"], **fixed}),
+        ("match", {"style": "bold yellow", "width": w["match"], **fixed}),
+        ("right", {"width": w["right"], **fixed})]
+    return print_table(f"KWIC: {term}", cols, lines, console=console)
