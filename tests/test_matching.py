@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dipcli import cues
-from dipcli.attribute import _first_word_of, _left_subject
+from dipcli.attribute.cast import _first_word_of
+from dipcli.attribute.frames import _left_subject
 
 # Word characters, non-word characters and a non-ASCII letter: the edges of \b.
 ALPHABET = "Ab_ .-'é1,"
@@ -63,7 +64,7 @@ print(cues._cue_regex.cache_info().currsize == len(set(cues._branches_of().value
 
 
 def test_phrase_shapes():
-    from dipcli.attribute import _phrase_shape
+    from dipcli.attribute.cast import _phrase_shape
 
     assert _phrase_shape("The two sides") == ("collective", None)
     assert _phrase_shape("the national security advisors") == ("group", "national security advisors")
@@ -110,7 +111,7 @@ EDGES = (". ", "! ", "? ", "\n", ", ", "; ", " ", "x", "1", "é")
 @settings(max_examples=400, deadline=None)
 @given(texts_of("Mr. Anna Berg said", "Ms Li Wei also held", "Anna Berg Li said", "Li Wei", " talks", *EDGES))
 def test_untitled_subjects_are_the_plain_pattern_at_line_and_sentence_starts(text):
-    from dipcli import attribute as at
+    from dipcli.attribute import names as at
 
     plain = re.compile(r"(?=[A-Z])(?:^|(?<=[.!?] )|(?<=\n))" + at.UNTITLED_SUBJECT.pattern, re.MULTILINE)
     assert [(m.group("name"), m.start("name"), m.end()) for m in at.untitled_subjects(text)] == \
@@ -121,7 +122,7 @@ def test_untitled_subjects_are_the_plain_pattern_at_line_and_sentence_starts(tex
 @given(texts_of("it was agreed", "It Was also noted", "it  is", " stressed", "the sides reached",
                 "an agreement was reached", *EDGES))
 def test_impersonal_is_the_plain_search(text):
-    from dipcli import attribute as at
+    from dipcli.attribute import rules as at
 
     plain = re.compile(r"(?:^|,\s*|;\s*)" + at.IMPERSONAL.pattern, re.IGNORECASE).search(text)
     found = at.impersonal(text)
@@ -132,19 +133,19 @@ def test_impersonal_is_the_plain_search(text):
 @given(texts_of("President", "Vice ", "Prime Minister", "Governor", "-General", "Mr", "Dr.", "Statement",
                 "Joint ", "Joint Declaration", "Communiqué", " of the", " Accord", "Memorandum", *EDGES))
 def test_title_and_document_scans_are_their_plain_patterns(text):
-    from dipcli import attribute as at
+    from dipcli.attribute import cast, names
 
-    titles = re.compile(rf"\b(?:{at.TITLES})\b")
-    assert [m.span() for m in at.TITLE_WORD.finditer(text)] == [m.span() for m in titles.finditer(text)]
+    titles = re.compile(rf"\b(?:{names.TITLES})\b")
+    assert [m.span() for m in names.TITLE_WORD.finditer(text)] == [m.span() for m in titles.finditer(text)]
     docs = re.compile(r"\b(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé]|Memorandum)\b"
                       r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*")
-    assert [m.span() for m in at.DOC_TITLE.finditer(text)] == [m.span() for m in docs.finditer(text)]
+    assert [m.span() for m in cast.DOC_TITLE.finditer(text)] == [m.span() for m in docs.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts_of("the ", "The ", "both ", "all ", "leaders", "minist", "ers", "ions", "ies", "-", "\n", *EDGES))
 def test_a_plural_subject_needs_a_plural_ending(text):
-    from dipcli import attribute as at
+    from dipcli.attribute import frames as at
 
     if at.PLURAL_LEFT.search(text):
         assert text.endswith(at._PLURAL_TAILS)

@@ -1,0 +1,24 @@
+"""Who said each sentence: speaker discovery, cue frames, pronouns, turns and continuation.
+
+The article is read once for the people it introduces ("Chinese President Xi
+Jinping", "Prime Minister Robert Golob of the Republic of Slovenia",
+transcript labels), then sentence by sentence: a sentence's speaker is the
+subject of its reporting frame ("X said that …", "…, X said.", "…, said X,
+adding …"), resolved against what the article has introduced so far; a
+sentence without a frame inherits the speaker of the sentence before it in
+the same paragraph, or is the narrator's.
+
+Where things are:
+
+* ``names``: titles, name words and the capitalised words that are no name;
+* ``cast``: who is who in one article (people, groups, documents) and who was
+  last in view, for pronouns;
+* ``frames``: reporting frames, a cue and its subject;
+* ``turns``: transcript turn labels;
+* ``rules``: the article sentence by sentence.
+"""
+from __future__ import annotations
+
+from .rules import attribute
+
+__all__ = ["attribute"]

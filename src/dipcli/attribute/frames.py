@@ -1,0 +1,362 @@
+"""Reporting frames: a cue ("said", "expressed hope") and its subject, before or after it.
+
+"X said that …", "…, X said.", "…, said X, adding …", "X, for his part, stressed …",
+"Morales accepted the invitation and said …". :func:`find_frames` finds every
+frame of a sentence with its subject resolved; :func:`choose` picks the one
+that attributes the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import gazetteer
+from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
+from .cast import PHRASE_MEMO, Cast, Ref
+from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, clean
+
+
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+
+
+SKIPPABLE = frozenset(
+    "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
+    "especially specifically briefly then both all have has had will would should must can could "
+    "may might shall do does did is are was were not further furthermore reportedly clearly "
+    "explicitly publicly unanimously separately likewise similarly equally sincerely deeply "
+    "consistently always never earlier later previously recently today yesterday".split()
+)
+
+
+TRAILING = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
+                      r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
+                      r"and|while|as|who|which)\b|[\"”’']?\s*$)")
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+# -- sentence frames ---------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Frame:
+    ref: Ref
+    cue: str
+    trailing: bool    # "…, X said." / "…, said X, adding …"
+    after_comma: bool  # the subject follows a comma (after an opening clause)
+
+
+# Words in -ly that are not adverbs, so they can end a subject ("the family said").
+LY_NOUNS = frozenset("family assembly ally supply reply rally anomaly monopoly bully belly".split())
+PASSIVE_AUX = frozenset("is are was were be been being".split())
+# Cues after "is"/"was" whose subject is still the speaker: "X is committed to", "X was quoted as saying".
+ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
+                            r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed|"
+                            r"quoted\s+as)\b")
+WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
+_PLURAL_ENDINGS = tuple("ers ors ants ents ists ives ials ians ates ies ions ders".split())
+PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"
+                         rf"(?:{'|'.join(_PLURAL_ENDINGS)}))$")
+# What the searched span must end with for PLURAL_LEFT to match ($ also matches before a final line break).
+_PLURAL_TAILS = _PLURAL_ENDINGS + tuple(e + "\n" for e in _PLURAL_ENDINGS)
+
+
+def _skip_space_back(sent: str, k: int) -> int:
+    """The offset just after the last non-space character before ``k`` (no copying: cues can be many)."""
+    while k > 0 and sent[k - 1].isspace():
+        k -= 1
+    return k
+
+
+# Times that stand between a subject and its cue ("China on Tuesday urged"), and the words before them.
+TIME_WORDS = frozenset(m.lower() for m in MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month weekend morning afternoon evening "
+    "night tonight".split())
+TIME_LEADS = frozenset("on in last this next early late".split())
+#: How far before a cue a subject phrase may begin.
+LEFT_WINDOW = 200
+_PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
+    | ROLE_WORDS | frozenset(PRONOUNS) | NAME_PARTICLES
+
+
+def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
+    """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
+
+    Returns the phrase and whether it follows a comma or quote (a subject after an opening clause).
+    The words are read right to left, one at a time, by tokenizing the reversed
+    window (a word is a maximal run of word characters, the same runs in either
+    direction): a subject is a few words, and the walk stops at the first word
+    that cannot belong to it. Only the window is copied, so many cues in one long
+    sentence cost constant time each.
+    """
+    base = max(0, cue_start - LEFT_WINDOW)
+    size = cue_start  # offsets in the reversed window count back from the cue
+    words = WORD_POS.finditer(sent[base:cue_start][::-1])
+    first_skipped = None
+    timed = False  # the word to the right was a time word: "on" and "last" before it are skipped too
+    skipped_time = False
+    m = next(words, None)
+    while m is not None:  # adverbs, auxiliaries and times between subject and cue ("China on Tuesday urged")
+        tok = m.group()[::-1]
+        low = tok.lower()
+        if low in TIME_WORDS or tok.isdigit() and len(tok) <= 2:
+            timed = skipped_time = True
+        elif timed and low in TIME_LEADS:
+            timed = False
+        elif not (low in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
+            break
+        if first_skipped is None:
+            first_skipped = tok.lower()
+        m = next(words, None)
+    if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
+        return None  # "X was discussed": X is what was discussed, not who spoke
+    end = size - m.start() if m is not None else cue_start
+    phrase: list[tuple[int, str]] = []
+    while m is not None:
+        tok = m.group()[::-1]
+        if not (tok[0].isupper() or tok.lower() in _PHRASE_WORDS):
+            break
+        phrase.append((size - m.end(), tok))
+        if len(phrase) > 25:
+            return None
+        m = next(words, None)
+    phrase.reverse()
+    while phrase and phrase[0][1].lower() in ("of", "and", "on", "for", "'s", "’s", ","):
+        phrase.pop(0)
+    if len(phrase) > 2 and phrase[-1][1] == "," and any(t == "," for _, t in phrase[1:-1]):
+        phrase.pop()  # the comma that closes an apposition: "Azerbaijan's foreign minister, Jeyhun Bayramov, said"
+    if phrase and phrase[-1][1].lower() in ("the", "of", "and", "his", "her", "their", "its"):
+        phrase = []
+    if skipped_time and phrase:
+        # "the earthquake that struck Syria on 6 February added": after a lower-case word, Syria is
+        # an object; "China on Tuesday urged" opens its clause
+        before = WORD_POS.findall(sent, max(0, phrase[0][0] - 40), phrase[0][0])
+        if before and before[-1][:1].islower():
+            return None
+    if not phrase:
+        plural = PLURAL_LEFT.search(sent, base, end) if sent.endswith(_PLURAL_TAILS, base, end) else None
+        if not plural:
+            return None
+        phrase = [(plural.start(1), plural.group(1))]
+    k = _skip_space_back(sent, phrase[0][0])
+    if _after_quote(sent, k):
+        return " ".join(t for _, t in phrase), 2
+    after_comma = k > 0 and (sent[k - 1] in ",\"”—" or sent[max(0, k - 2):k] == "--")
+    return " ".join(t for _, t in phrase), int(after_comma)
+
+
+def _after_quote(sent: str, k: int) -> bool:
+    """Whether a quotation closes right before ``k``: '"We are ready," ' or '… calm.” '."""
+    return k > 1 and sent[k - 1] in "\"”" and sent[k - 2] in ",.?!…"
+
+
+#: Longest aside between a subject and its cue (Xinhua's "Xi, also general secretary of …, said").
+ASIDE_CHARS = 160
+# How an aside set off by commas between a subject and its cue opens: a
+# discourse phrase ("for his part", "in turn"), "also" before a second title,
+# a relative "who", a participle ("speaking alongside Scholz", "during the
+# talks") or an age. Not "which" (things), not a whole clause ("all Bhutanese
+# have embraced …").
+ASIDE = re.compile(
+    r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
+    r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
+    r"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{1,3}|"
+    r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+)\b"
+)
+
+
+_PASSIVE_BY = re.compile(r"\s+by\b")
+_PREPOSITIONS = frozenset("of with between by from to for on in at about against among into over under through "
+                          "toward towards via per like than".split())
+_DETERMINERS = frozenset("the a an our their his her its my your this these those".split())
+
+
+def _after_preposition(sent: str, end: int, phrase: str) -> bool:
+    """Whether the words ``phrase`` (ending at ``end``) are an object, not a subject: they
+    follow a preposition or a participle ("between our two countries", "advancing the Agenda").
+
+    When the phrase holds a title, the name starts at the title ("the North Caucasus Mr
+    Putin"), and that is where the words before are read.
+    """
+    words = phrase.split(" ")
+    # A title starts a name inside a longer run of capitals: "in the North Caucasus Mr Putin"
+    titled = [j for j, w in enumerate(words) if w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS]
+    start = titled[-1] if titled else 0
+    while start > 0 and start - 1 in titled:
+        start -= 1
+    tokens = WORD_POS.findall(sent, max(0, end - LEFT_WINDOW - 40), end)
+    i = len(tokens) - (len(words) - start) - 1
+    while i >= 0 and tokens[i].lower() in _DETERMINERS:
+        i -= 1
+    if i < 0:
+        return False
+    word = tokens[i]
+    return word.lower() in _PREPOSITIONS or word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
+
+
+def _aside_before(sent: str, k: int) -> int | None:
+    """The offset of the opening comma of an aside that ends with the comma before ``k``
+    (where a cue's preceding words end), if there is one.
+
+    "Mr Hu, for his part, said …": the subject stands before the aside, and the
+    comma before the cue does not make it an inverted "…, said X".
+    """
+    opening = sent.rfind(",", max(0, k - 1 - ASIDE_CHARS), k - 1)
+    if opening <= 0:
+        return None
+    aside = sent[opening + 1:k - 1].strip()
+    if not ASIDE.match(aside) or any(ch in aside for ch in ';:"“”()'):
+        return None
+    return opening
+
+
+RIGHT_WORDS = frozenset("of the and on for in to between his her he she they".split())
+
+
+def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
+    """The subject after an inverted cue: "…, said Xi, adding …".
+
+    Token by token up to the next punctuation (a regex over optional
+    separators would backtrack exponentially on long runs of words).
+    """
+    words: list[str] = []
+    end = cue_end
+    for m in WORD_POS.finditer(sent, cue_end, min(len(sent), cue_end + 400)):
+        tok = m.group()
+        if not (tok[0].isalnum() or tok[0] in "’'"):
+            break
+        stop = tok.endswith(".") and not _INITIALS.fullmatch(tok)
+        word = tok.rstrip(".") if stop else tok
+        if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS):
+            break
+        words.append(word)
+        end = m.start() + len(word)
+        if stop or len(words) > 40:
+            break
+    if not words or not (words[0][0].isupper() or words[0].lower() in ("the", "his", "her", "he", "she", "they")):
+        return None
+    return " ".join(words), end
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
+    """A cue as written, cleaned; whether its first word can end a sentence's
+    attribution ("…, Xi said."); whether it can come before its subject ("…, said Xi");
+    whether it is a finite verb (not "adding", "noting"), which an aside can separate from its subject."""
+    cue = clean(found)
+    head = cue.split()[0]
+    head_invertible = head.lower() in INVERTIBLE
+    return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE, not head.endswith("ing")
+
+
+def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
+    frames = []
+    for m in find_cues(sent):
+        cue, head_invertible, invertible, finite = _cue_words(m.group())
+        k = _skip_space_back(sent, m.start())
+        aside = _aside_before(sent, k) if finite and k > 1 and sent[k - 1] == "," else None
+        if aside is not None and not _PASSIVE_BY.match(sent, m.end()):
+            # "Xi, also general secretary of …, said China is ready …": the subject is Xi
+            left = _left_subject(sent, aside)
+            if left and _after_preposition(sent, aside, left[0]):
+                left = None  # "the friendship between our two countries, dating back to 1779, affirms"
+            ref = cast.resolve(left[0], in_doc=in_doc) if left else None
+            if ref is not None:
+                trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and bool(left[1])
+                frames.append(Frame(ref, cue, trailing, bool(left[1])))
+                continue
+        at_start = k == 0
+        if at_start or sent[k - 1] in ",\"”":
+            # inverted: "…, said Xi" (only for plain reporting verbs)
+            if invertible:
+                right = _right_subject(sent, m.end())
+                if right:
+                    ref = cast.resolve(right[0], in_doc=in_doc)
+                    if ref:
+                        # '"…," said X at a briefing': a quotation's attribution, whatever follows X
+                        trailing = bool(TRAILING.match(sent, right[1])) or _after_quote(sent, k)
+                        frames.append(Frame(ref, cue, trailing and not at_start, True))
+                        continue
+        if not finite and k > 0 and sent[k - 1] == ",":
+            continue  # "…, adding that": the subject is the clause's, not the words before the comma
+        left = _left_subject(sent, m.start())
+        if not left:
+            if finite:
+                ref = _second_verb_subject(sent, k, m.end(), cue, cast, in_doc=in_doc)
+                if ref is not None:
+                    frames.append(Frame(ref, cue, False, False))
+            continue
+        ref = cast.resolve(left[0], in_doc=in_doc)
+        if ref is None:
+            continue
+        after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
+        # '"…," X told reporters': the quotation is X's, whatever follows the cue
+        trailing = head_invertible and (bool(TRAILING.match(sent, m.end())) or left[1] == 2) and after_comma
+        frames.append(Frame(ref, cue, trailing, after_comma))
+    return frames
+
+
+PARTICIPLE_CUE = re.compile(
+    r",\s+(?:and\s+)?(?:also\s+)?(noting|adding|stressing|saying|emphasi[sz]ing|underscoring|highlighting|"
+    r"calling\s+(?:for|on)|urging|expressing\s+\w+|reiterating|welcoming|pointing\s+out|recalling|"
+    r"reaffirming|underlining|voicing\s+\w+|warning|insisting)\b")
+
+
+# Forms that end like a past or third person but are a base form or a noun more often than not.
+_NOT_PAST = frozenset("needs interests concerns hopes wishes views thanks regards supports calls talks claims tasks "
+                      "states pledges demands shared coordinated renewed informed encouraged reinforced recognized "
+                      "recognised appreciated concerned committed united".split())
+_AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
+
+
+def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, cast: Cast, *, in_doc: bool) -> Ref | None:
+    """The subject of a verb that follows "and" (its words end at ``k``): the one that opens the
+    sentence ("Morales accepted the invitation and said …"), for people, countries and collectives."""
+    head = cue.split()[0].lower()
+    if not head.endswith(("ed", "s", "id", "ld", "ke", "ote")) or head in _NOT_PAST \
+            or not _AND_BEFORE.search(sent, max(0, k - 20), k) or _PASSIVE_BY.match(sent, cue_end):
+        return None
+    opening = opening_subject(sent, k)
+    if not opening or opening.split()[0].lower().endswith("ing") or opening.lower() in ("two", "three", "four"):
+        return None
+    ref = cast.resolve(opening, in_doc=in_doc)
+    # not "Development" or "the Summit"
+    if ref is not None and (ref.kind == "person" or ref.via == "collective"
+                            or ref.kind == "group" and gazetteer.country_of(ref.name)):
+        return ref
+    return None
+
+
+def opening_subject(sent: str, limit: int) -> str | None:
+    """The subject that opens a sentence ("President Biden reinforced …, noting that …")."""
+    words = []
+    for m in WORD_POS.finditer(sent, 0, min(limit, 200)):
+        tok = m.group()
+        if tok[0].isupper() or tok.lower() in ("of", "the", "and") or tok.lower() in ROLE_WORDS:
+            words.append(tok)
+            continue
+        break
+    while words and words[-1].lower() in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def choose(frames: list[Frame], sent: str) -> Frame | None:
+    if len(frames) < 2:
+        return frames[0] if frames else None
+    trailing = [f for f in frames if f.trailing]
+    if trailing:
+        return trailing[0]
+    first_word = _FIRST_WORD.match(sent)
+    opener = first_word.group(1).lower() if first_word else ""
+    if opener in OPENING_PARTICIPLES or opener in ("since", "as", "while", "although", "though", "when",
+                                                    "after", "before", "despite", "amid", "if", "given",
+                                                    "with", "during", "following", "on", "in", "last",
+                                                    "no", "to", "for", "regarding", "speaking"):
+        later = [f for f in frames if f.after_comma]
+        if later:
+            return later[0]
+    return frames[0]

@@ -1,0 +1,85 @@
+"""Transcript turns: a label that opens a paragraph ("PRESIDENT XI:", "Q:") names who speaks
+until the next label.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from .cast import Cast, Ref
+from .names import INSTITUTION_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
+
+
+TURN_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
+    r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
+    r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
+)
+QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
+NOT_LABELS = frozenset(
+    "note source category update date location time tags editor related contact media press "
+    "photo video caption subject re fact sheet background transcript source tags note sources "
+    "q&a agenda attachment attachments see also read more watch the following".split()
+)
+
+
+# -- turns ------------------------------------------------------------------------------------
+
+def turn_label(text: str, start: int, end: int, cast: Cast, *, in_transcript: bool = False) -> tuple[Ref, int] | None:
+    """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'.
+
+    Once turns have begun (``in_transcript``), one capitalised word is a label too:
+    a questioner's outlet ("Bloomberg:") between a spokesperson's answers, unless
+    the text also writes it in lower case ("Bridges:", "Labor:" are headings).
+    """
+    q = QUESTION_LABEL.match(text, start, end)
+    if q:
+        return Ref("Questioner", "person", "turn", []), q.end()
+    stop = min(end, start + 160)
+    if text.find(":", start, stop) < 0:
+        return None  # every label ends in a colon: most paragraphs need no pattern at all
+    m = TURN_LABEL.match(text, start, stop)
+    if not m or m.end() >= end:
+        return None
+    label = clean(m.group("label"))
+    if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
+        # labels glued together by a scraper: "PresidentofPalestineMahmoudAbbas"
+        label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
+        label = re.sub(r"\b([A-Z][a-z]+?)(of|the)(?= )", r"\1 \2", label)
+    low = label.lower()
+    if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
+        return None
+    if low in ("q", "question", "questioner", "audience member", "participant", "moderator", "remark", "reply"):
+        return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
+                   "person", "turn", []), m.end()
+    words = label.split()
+    if label.isupper():
+        if len(words) > 6:
+            return None
+        pretty = " ".join(w if w in ("U.S.", "U.N.") else w.capitalize() for w in words)
+    else:
+        has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
+        if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
+                and not (in_transcript and len(words) == 1 and words[0][0].isupper() and not words[0].endswith("ly")
+                         and words[0] not in STOP_CAPS and not cast._common_words(words)):
+            return None
+        pretty = label
+    ref = cast.resolve(pretty)
+    if ref is None or ref.kind != "person" or ref.mention != pretty and len(ref.mention.split()) == 1 \
+            and not cast.find_person([ref.mention]):
+        # The name is what follows the last title, institution or place word:
+        # "President of China Media Group Shen Haixiong", "Jewish Congress Ronald Lauder".
+        words = pretty.split()
+        cut = max((i for i, w in enumerate(words)
+                   if w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+                   or w.lower() in ("of", "the", "and") or gazetteer.is_country_word(w)), default=-1)
+        name = words[cut + 1:]
+        if low.startswith("the ") and not name:
+            return None
+        if not name or len(name) > 4:
+            # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
+            return Ref(pretty, "person", "turn", [pretty]), m.end()
+        found = cast.find_person(name)
+        person = found or cast.add_person(" ".join(name), alias=label)
+        ref = cast.person_ref(person, "turn", label)
+    return Ref(ref.name, ref.kind, "turn", ref.members), m.end()
