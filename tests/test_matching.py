@@ -64,7 +64,7 @@ print(cues._cue_regex.cache_info().currsize == len(set(cues._branches_of().value
 
 
 def test_phrase_shapes():
-    from dipcli.attribute.cast import _phrase_shape
+    from dipcli.attribute.subjects import _phrase_shape
 
     assert _phrase_shape("The two sides") == ("collective", None)
     assert _phrase_shape("the national security advisors") == ("group", "national security advisors")
@@ -125,7 +125,7 @@ def test_impersonal_is_the_plain_search(text):
     from dipcli.attribute import rules as at
 
     plain = re.compile(r"(?:^|,\s*|;\s*)" + at.IMPERSONAL.pattern, re.IGNORECASE).search(text)
-    found = at.impersonal(text)
+    found = at.find_impersonal(text)
     assert (found.span(), found.group()) == (plain.span(), plain.group()) if plain else found is None
 
 

@@ -11,14 +11,15 @@ the same paragraph, or is the narrator's.
 Where things are:
 
 * ``names``: titles, name words and the capitalised words that are no name;
-* ``cast``: who is who in one article (people, groups, documents) and who was
-  last in view, for pronouns;
+* ``cast``: who is who in one article (people, documents) and who was last in
+  view, for pronouns; changed only by committing a step's scene;
+* ``subjects``: what a subject phrase means (a person, a group, a pronoun's antecedent);
 * ``frames``: reporting frames, a cue and its subject;
 * ``turns``: transcript turn labels;
-* ``rules``: the article sentence by sentence.
+* ``rules``: the rule table, and the article sentence by sentence.
 """
 from __future__ import annotations
 
-from .rules import attribute
+from .rules import RULES, attribute, explain
 
-__all__ = ["attribute"]
+__all__ = ["RULES", "attribute", "explain"]

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from .. import gazetteer
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
-from .cast import PHRASE_MEMO, Cast, Ref
+from .cast import Ref, Scene
+from .subjects import PHRASE_MEMO, resolve
 from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, clean
 
 
@@ -252,7 +253,7 @@ def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
     return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE, not head.endswith("ing")
 
 
-def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
+def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
     frames = []
     for m in find_cues(sent):
         cue, head_invertible, invertible, finite = _cue_words(m.group())
@@ -263,7 +264,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
             left = _left_subject(sent, aside)
             if left and _after_preposition(sent, aside, left[0]):
                 left = None  # "the friendship between our two countries, dating back to 1779, affirms"
-            ref = cast.resolve(left[0], in_doc=in_doc) if left else None
+            ref = resolve(scene, left[0], in_doc=in_doc) if left else None
             if ref is not None:
                 trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and bool(left[1])
                 frames.append(Frame(ref, cue, trailing, bool(left[1])))
@@ -274,7 +275,7 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
             if invertible:
                 right = _right_subject(sent, m.end())
                 if right:
-                    ref = cast.resolve(right[0], in_doc=in_doc)
+                    ref = resolve(scene, right[0], in_doc=in_doc)
                     if ref:
                         # '"…," said X at a briefing': a quotation's attribution, whatever follows X
                         trailing = bool(TRAILING.match(sent, right[1])) or _after_quote(sent, k)
@@ -285,11 +286,11 @@ def find_frames(sent: str, cast: Cast, *, in_doc: bool) -> list[Frame]:
         left = _left_subject(sent, m.start())
         if not left:
             if finite:
-                ref = _second_verb_subject(sent, k, m.end(), cue, cast, in_doc=in_doc)
+                ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc)
                 if ref is not None:
                     frames.append(Frame(ref, cue, False, False))
             continue
-        ref = cast.resolve(left[0], in_doc=in_doc)
+        ref = resolve(scene, left[0], in_doc=in_doc)
         if ref is None:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
@@ -312,7 +313,7 @@ _NOT_PAST = frozenset("needs interests concerns hopes wishes views thanks regard
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
 
 
-def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, cast: Cast, *, in_doc: bool) -> Ref | None:
+def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, scene: Scene, *, in_doc: bool) -> Ref | None:
     """The subject of a verb that follows "and" (its words end at ``k``): the one that opens the
     sentence ("Morales accepted the invitation and said …"), for people, countries and collectives."""
     head = cue.split()[0].lower()
@@ -322,7 +323,7 @@ def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, cast: Cast, 
     opening = opening_subject(sent, k)
     if not opening or opening.split()[0].lower().endswith("ing") or opening.lower() in ("two", "three", "four"):
         return None
-    ref = cast.resolve(opening, in_doc=in_doc)
+    ref = resolve(scene, opening, in_doc=in_doc)
     # not "Development" or "the Summit"
     if ref is not None and (ref.kind == "person" or ref.via == "collective"
                             or ref.kind == "group" and gazetteer.country_of(ref.name)):

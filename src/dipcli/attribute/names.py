@@ -227,3 +227,11 @@ def untitled_subjects(text: str) -> Iterator[re.Match[str]]:
     if first:
         yield first
     yield from _UNTITLED_AFTER.finditer(text, first.end() if first else 0)
+
+
+# "Joint Statement of …", "Declaration on …": the title of a document the article names.
+_DOC_WORDS = ("Statement", "Declaration", r"Communiqu[eé]", "Memorandum")
+DOC_TITLE = re.compile(  # \b(?:Joint\s+)?(?:Statement|…)\b…, written to skip ahead to J, S, D, C and M
+    from_letter([r"Joint\s+(?:" + "|".join(_DOC_WORDS) + ")", *_DOC_WORDS]) + r"\b"
+    r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*",
+)

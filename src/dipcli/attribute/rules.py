@@ -1,21 +1,48 @@
-"""The article, sentence by sentence: which frame, source or context attributes each sentence."""
+"""The article, sentence by sentence: the rule table that decides who said each sentence.
+
+Each rule is a function of one sentence's :class:`Context` that answers with a
+:class:`Found` (who, the cue, how the speaker was recognised) or ``None``;
+:data:`RULES` holds them in order and the first that answers attributes the
+sentence. A rule's name is what the claim records as the rule that decided.
+
+How one sentence is read (:func:`_attribute` and :func:`_decide`):
+
+1. A scene is opened on the article's cast (:mod:`.cast`): resolving subjects
+   brings people and groups into view there, not in the cast.
+2. Outside a transcript turn, the sentence's reporting frames are read and
+   their subjects resolved (every frame, also those the choice passes over, so
+   "he" in a later frame can mean the subject of an earlier one).
+3. The rules are asked in order. A rule may resolve more subjects on the way,
+   also when it then declines (``according_to`` resolves its source and wants a
+   person; ``participle`` its opening subject): those resolutions stay in the
+   scene. That is how the reading worked before the rules were a table, and
+   the golden outputs depend on it; a rule placed earlier sees fewer of them.
+4. A sentence attributed by a rule of :data:`FROM_CONTEXT` (its own words name
+   no speaker) brings the first person it mentions into view ("he" next).
+5. The scene is committed to the cast: the one place the cast changes.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Article, Claim, Paragraph, Sentence
 from ..segment import content_start
-from .cast import Cast, Ref, name_shape
-from .frames import PARTICIPLE_CUE, choose, find_frames, opening_subject
+from .cast import Cast, Person, Ref, Scene
+from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, opening_subject
 from .names import clean
-from .turns import turn_label
+from .subjects import name_shape, resolve
+from .turns import find_label, label_speaker
 
-
+# "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
     r"(?:In|According\s+to|Under|Per)\s+(?P<doc>(?:the|a|this|their)\s+(?:joint\s+)?"
     r"(?:statement|declaration|communiqu[eé]|readout|document)|the\s+(?:Joint\s+)?"
     r"(?:Statement|Declaration|Communiqu[eé])\b[^,]{0,300})\s*,",
 )
+# The source a sentence names for itself: "According to Varga, …", "…, according to the Russian leader."
+ACCORDING_LEAD = re.compile(r"According\s+to\s+(?P<who>[^,;:]{1,80}?)\s*,")
+ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*[.!?…]*[\"”’']?\s*$")
 # "It was agreed …", "…, the sides reached …": at the start of a sentence or after "," or ";".
 IMPERSONAL = re.compile(
     r"(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -28,75 +55,77 @@ IMPERSONAL = re.compile(
 _IMPERSONAL_AFTER = re.compile(r"(?:,|;)\s*" + IMPERSONAL.pattern, re.IGNORECASE)
 
 
-def impersonal(sent: str) -> re.Match[str] | None:
+def find_impersonal(sent: str) -> re.Match[str] | None:
     r"""The first impersonal frame: what ``(?:^|,\s*|;\s*)IMPERSONAL`` finds in ``sent``."""
     return IMPERSONAL.match(sent) or _IMPERSONAL_AFTER.search(sent)
 
 
-# -- the article ------------------------------------------------------------------------------
+# -- one sentence ------------------------------------------------------------------------------
 
-CONFIDENCE = {"explicit": 0.95, "turn": 0.95, "collective": 0.9, "pronoun": 0.85, "title": 0.85,
-              "continuation": 0.75, "none": 0.6}
+@dataclass(slots=True)
+class Found:
+    """A rule's answer: the speaker (None for the narrator), the cue as written, and how it was recognised."""
 
-
-def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
-    text = article.text
-    cast = Cast(article)
-    cast.scan(text)
-    doc_speaker = _whole_document_speaker(article, cast)
-    in_doc = doc_speaker is not None and doc_speaker.kind == "document"
-    if in_doc:
-        cast.last_doc = doc_speaker.name
-    by_para: dict[int, list[Sentence]] = {}
-    for s in sents:
-        by_para.setdefault(s.paragraph, []).append(s)
-    claims: list[Claim] = []
-    turn: Ref | None = None
-    for para in paras:
-        ps = by_para.get(para.index, [])
-        if not ps:
-            continue
-        label = turn_label(text, content_start(text, para), para.end, cast, in_transcript=turn is not None)
-        if label:
-            turn, label_end = label
-        prev: Claim | None = None
-        for s in ps:
-            start = s.start
-            if label and start < label_end:
-                start = label_end
-                if start >= s.end:
-                    continue
-            sent = text[start:s.end]
-            cast.pos = start
-            claim = _attribute_sentence(article.doc, len(claims), para.index, start, s.end, sent,
-                                        cast, prev, turn, doc_speaker, in_doc)
-            claims.append(claim)
-            prev = claim
-    return claims
+    ref: Ref | None
+    cue: str | None
+    via: str
 
 
-def _make(doc, n, para, start, end, sent, ref: Ref | None, cue, via) -> Claim:
-    if ref is None:
-        return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
-                     speaker=None, speaker_kind="narrator", members=[], document=None, cue=cue,
-                     via="none", confidence=CONFIDENCE["none"])
-    return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
-                 speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
-                 document=ref.document, cue=cue, via=via, confidence=CONFIDENCE[via],
-                 mention=ref.mention if via not in ("continuation", "none") else None)
+class Context:
+    """What the rules know of one sentence: its text, the scene, the paragraph so far, the article."""
+
+    __slots__ = ("sent", "scene", "prev", "turn", "doc_speaker", "in_doc", "frame", "_mention")
+
+    def __init__(self, sent: str, scene: Scene, prev: Claim | None, turn: Ref | None,
+                 doc_speaker: Ref | None, in_doc: bool):
+        self.sent = sent
+        self.scene = scene
+        self.prev = prev  # the claim before, in the same paragraph
+        self.turn = turn  # the transcript turn the sentence is in
+        self.doc_speaker = doc_speaker  # the article's speaker when its title makes it one's
+        self.in_doc = in_doc  # the article is a joint statement
+        self.frame: Frame | None = None
+        if turn is None:  # before any rule is asked, whichever answers (module docstring, step 2)
+            self.frame = choose(find_frames(sent, scene, in_doc=in_doc), sent)
+        self._mention: tuple[Person, bool] | None | bool = False
+
+    def mention(self) -> tuple[Person, bool] | None:
+        """The first person the sentence names, and whether the name opens it."""
+        if self._mention is False:
+            self._mention = self.scene.first_mention(self.sent)
+        return self._mention
 
 
-# The source a sentence names for itself: "According to Varga, …", "…, according to the Russian leader."
-ACCORDING_LEAD = re.compile(r"According\s+to\s+(?P<who>[^,;:]{1,80}?)\s*,")
-ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*[.!?…]*[\"”’']?\s*$")
+def turn(ctx: Context) -> Found | None:
+    """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds."""
+    if ctx.turn is not None:
+        return Found(ctx.turn, None, "turn")
+    return None
 
 
-def _according_to(sent: str, cast: Cast, *, in_doc: bool) -> Ref | None:
-    """The person a sentence says it is reporting, or None.
+def statement_opener(ctx: Context) -> Found | None:
+    """ "In a statement, …", "According to the joint statement, …": the document speaks, unless a
+    person's frame attributes the sentence or the statement is the framing group's own."""
+    opener = SENTENCE_OPENERS.match(ctx.sent)
+    if opener is None:
+        return None
+    frame = ctx.frame
+    # "In a statement, the Japanese Foreign Ministry said …": a statement of the named group's own
+    own_statement = frame is not None and frame.ref.kind == "group" and frame.ref.via == "explicit" \
+        and opener.group("doc").lower().startswith(("a ", "this "))
+    if own_statement or not (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
+        return None
+    ref = ctx.scene.document_ref(ctx.scene.named_document(opener.group("doc")), via="explicit")
+    return Found(ref, frame.cue if frame else None, "explicit")
+
+
+def according_to(ctx: Context) -> Found | None:
+    """ "According to Varga, …", "…, according to the Russian leader.": that person says so.
 
     Only people: "according to the World Bank" in a speech cites a source, and
     the speech goes on in the speaker's voice.
     """
+    sent = ctx.sent
     if "ccording to" not in sent:
         return None
     m = ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent)
@@ -106,61 +135,175 @@ def _according_to(sent: str, cast: Cast, *, in_doc: bool) -> Ref | None:
     titled, role = name_shape(who)
     # someone with a title or role, or known by name: capitalised words alone
     # ("the Gulf Initiative", "West Asia") are no one
-    if not (titled or role or who.lower() in ("he", "she") or cast.find_person(who.split())):
+    if not (titled or role or who.lower() in ("he", "she") or ctx.scene.find_person(who.split())):
         return None
-    ref = cast.resolve(who, in_doc=in_doc)
-    return ref if ref is not None and ref.kind == "person" else None
+    ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
+    if ref is None or ref.kind != "person":
+        return None
+    return Found(ref, "according to", ref.via)
 
 
-def _attribute_sentence(doc, n, para, start, end, sent, cast: Cast, prev: Claim | None,
-                        turn: Ref | None, doc_speaker: Ref | None, in_doc: bool) -> Claim:
-    if turn is not None:
-        return _make(doc, n, para, start, end, sent, turn, None, "turn")
-    opener = SENTENCE_OPENERS.match(sent)
-    frames = find_frames(sent, cast, in_doc=in_doc)
-    frame = choose(frames, sent)
-    # "In a statement, the Japanese Foreign Ministry said …": a statement of the named group's own
-    own_statement = frame is not None and frame.ref.kind == "group" and frame.ref.via == "explicit" \
-        and opener is not None and opener.group("doc").lower().startswith(("a ", "this "))
-    if opener and not own_statement and (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
-        ref = cast.document_ref(cast.named_document(opener.group("doc")), via="explicit")
-        cue = frame.cue if frame else None
-        return _make(doc, n, para, start, end, sent, ref, cue, "explicit")
-    source = _according_to(sent, cast, in_doc=in_doc)
-    if source is not None:
-        # "According to Varga, developing countries should coordinate …": Varga says so
-        return _make(doc, n, para, start, end, sent, source, "according to", source.via)
-    if frame is not None:
-        ref = frame.ref
-        if in_doc and doc_speaker is not None and ref.kind == "group" and ref.via in ("collective", "pronoun"):
-            # in a joint statement, "the two sides" and "we" are the statement's authors
-            ref = Ref(doc_speaker.name, doc_speaker.kind, ref.via, list(doc_speaker.members),
-                      doc_speaker.document, ref.mention)
-        via = ref.via
-        if ref.kind == "group" and via == "explicit" and ref.members and " and " in ref.name:
-            via = "collective"
-        if ref.kind == "group":
-            cast.last_group = ref
-        return _make(doc, n, para, start, end, sent, ref, frame.cue, via)
-    participle = PARTICIPLE_CUE.search(sent)
-    if participle:
-        opening = opening_subject(sent, participle.start())
-        ref = cast.resolve(opening, in_doc=in_doc) if opening else None
-        if ref is not None:
-            return _make(doc, n, para, start, end, sent, ref, participle.group(1), ref.via)
-    subject = cast.notice(sent)
-    imp = impersonal(sent)
-    if imp:
-        ref = cast.collective("the sides")
-        if in_doc and doc_speaker is not None:
-            ref = doc_speaker
-        return _make(doc, n, para, start, end, sent, ref, clean(imp.group()), "collective")
-    if prev is not None and prev.speaker is not None and (subject is None or subject.name in prev.members):
-        ref = Ref(prev.speaker, prev.speaker_kind, "continuation", list(prev.members), prev.document)
-        return _make(doc, n, para, start, end, sent, ref, None, "continuation")
-    if doc_speaker is not None:
-        return _make(doc, n, para, start, end, sent, doc_speaker, None, doc_speaker.via)
-    return _make(doc, n, para, start, end, sent, None, None, "none")
+def reporting_frame(ctx: Context) -> Found | None:
+    """ "X said …", "…, X said.", "…, said X": the subject of the chosen reporting frame."""
+    if ctx.frame is None:
+        return None
+    ref = ctx.frame.ref
+    doc_speaker = ctx.doc_speaker
+    if ctx.in_doc and doc_speaker is not None and ref.kind == "group" and ref.via in ("collective", "pronoun"):
+        # in a joint statement, "the two sides" and "we" are the statement's authors
+        ref = Ref(doc_speaker.name, doc_speaker.kind, ref.via, list(doc_speaker.members),
+                  doc_speaker.document, ref.mention)
+    via = ref.via
+    if ref.kind == "group" and via == "explicit" and ref.members and " and " in ref.name:
+        via = "collective"
+    if ref.kind == "group":
+        ctx.scene.group_ref(ref)
+    return Found(ref, ctx.frame.cue, via)
+
+
+def participle(ctx: Context) -> Found | None:
+    """ "President Biden reinforced …, noting that …": the opening subject of a participle's clause."""
+    m = PARTICIPLE_CUE.search(ctx.sent)
+    if m is None:
+        return None
+    opening = opening_subject(ctx.sent, m.start())
+    ref = resolve(ctx.scene, opening, in_doc=ctx.in_doc) if opening else None
+    if ref is None:
+        return None
+    return Found(ref, m.group(1), ref.via)
+
+
+def impersonal(ctx: Context) -> Found | None:
+    """ "It was agreed …", "The sides reached …": the principals together (in a joint statement, its authors)."""
+    m = find_impersonal(ctx.sent)
+    if m is None:
+        return None
+    ref = ctx.scene.collective("the sides")
+    if ctx.in_doc and ctx.doc_speaker is not None:
+        ref = ctx.doc_speaker
+    return Found(ref, clean(m.group()), "collective")
+
+
+def continuation(ctx: Context) -> Found | None:
+    """A sentence that names no one else goes on in the voice of the sentence before it in the paragraph."""
+    prev = ctx.prev
+    if prev is None or prev.speaker is None:
+        return None
+    mention = ctx.mention()
+    if mention is not None and mention[1] and mention[0].name not in prev.members:
+        return None  # another person opens it: "Mr Tanaka welcomed …"
+    return Found(Ref(prev.speaker, prev.speaker_kind, "continuation", list(prev.members), prev.document),
+                 None, "continuation")
+
+
+def whole_document(ctx: Context) -> Found | None:
+    """An article titled as a joint statement, or "Statement from …", speaks as that statement or author."""
+    if ctx.doc_speaker is None:
+        return None
+    return Found(ctx.doc_speaker, None, ctx.doc_speaker.via)
+
+
+def narrator(ctx: Context) -> Found:
+    """Everything else is the outlet's own voice."""
+    return Found(None, None, "none")
+
+
+#: Rules that find the speaker in the sentence's own words or its transcript turn.
+FROM_THE_SENTENCE = (turn, statement_opener, according_to, reporting_frame, participle)
+#: Rules for a sentence that names no speaker: the first person it mentions comes into view.
+FROM_CONTEXT = (impersonal, continuation, whole_document, narrator)
+#: Every rule in the order they are asked; the first that answers attributes the sentence.
+RULES = FROM_THE_SENTENCE + FROM_CONTEXT
+
+
+def _decide(ctx: Context) -> tuple[Found, str]:
+    for rule in RULES:
+        found = rule(ctx)
+        if found is not None:
+            if rule in FROM_CONTEXT:
+                mention = ctx.mention()
+                if mention is not None:
+                    ctx.scene.last_person = mention[0]
+            return found, rule.__name__
+    raise AssertionError("the narrator answers every sentence")
+
+
+# -- the article ------------------------------------------------------------------------------
+
+CONFIDENCE = {"explicit": 0.95, "turn": 0.95, "collective": 0.9, "pronoun": 0.85, "title": 0.85,
+              "continuation": 0.75, "none": 0.6}
+
+
+def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
+    """Each sentence as a claim with its speaker."""
+    return _attribute(article, paras, sents, None)
+
+
+def explain(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[tuple[Claim, str]]:
+    """Each sentence as a claim, with the name of the rule that attributed it."""
+    rules: list[str] = []
+    claims = _attribute(article, paras, sents, rules)
+    return list(zip(claims, rules))
+
+
+def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
+               rules: list[str] | None) -> list[Claim]:
+    text = article.text
+    cast = Cast(article)
+    scene = cast.scene()
+    scene.discover()
+    doc_speaker = _whole_document_speaker(article, scene)
+    in_doc = doc_speaker is not None and doc_speaker.kind == "document"
+    if in_doc:
+        scene.last_doc = doc_speaker.name
+    cast.commit(scene)
+    by_para: dict[int, list[Sentence]] = {}
+    for s in sents:
+        by_para.setdefault(s.paragraph, []).append(s)
+    claims: list[Claim] = []
+    turn: Ref | None = None
+    for para in paras:
+        ps = by_para.get(para.index, [])
+        if not ps:
+            continue
+        label_end = -1
+        label = find_label(text, content_start(text, para), para.end, cast, in_transcript=turn is not None)
+        if label is not None:
+            speaker, end = label
+            if isinstance(speaker, str):
+                scene = cast.scene()
+                speaker = label_speaker(scene, speaker)
+                cast.commit(scene)
+            if speaker is not None:
+                turn, label_end = speaker, end
+        prev: Claim | None = None
+        for s in ps:
+            start = s.start
+            if start < label_end:
+                start = label_end
+                if start >= s.end:
+                    continue
+            sent = text[start:s.end]
+            scene = cast.scene(start)
+            found, rule = _decide(Context(sent, scene, prev, turn, doc_speaker, in_doc))
+            cast.commit(scene)
+            prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found)
+            claims.append(prev)
+            if rules is not None:
+                rules.append(rule)
+    return claims
+
+
+def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found) -> Claim:
+    ref, via = found.ref, found.via
+    if ref is None:
+        return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
+                     speaker=None, speaker_kind="narrator", members=[], document=None, cue=found.cue,
+                     via="none", confidence=CONFIDENCE["none"])
+    return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
+                 speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
+                 document=ref.document, cue=found.cue, via=via, confidence=CONFIDENCE[via],
+                 mention=ref.mention if via not in ("continuation", "none") else None)
 
 
 # Title-case words then "Joint Statement"/"Declaration": "Russia-China Joint Statement", not "… signed the … Declaration"
@@ -169,17 +312,17 @@ WHOLE_DOC = re.compile(r"^(?:(?:U\.S\.|[A-Z][\w\-]+|[A-Z][\w\-]+[,:])[\s\-–]+)
 SINGLE_AUTHOR = re.compile(r"^(?:Statement|Remarks|Message|Address|Op-Ed|Letter|Proclamation)\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:on|at|to|in|regarding|before|after|for|during)\s|$)")
 
 
-def _whole_document_speaker(article: Article, cast: Cast) -> Ref | None:
+def _whole_document_speaker(article: Article, scene: Scene) -> Ref | None:
     """Titles that make the whole text one speaker's: joint statements, 'Statement from …'."""
     title = clean(article.title or "")
     if not title:
         return None
     if WHOLE_DOC.search(title) and not title.lower().startswith(("readout", "remarks", "fact sheet")):
-        members = [p.name for p in cast.principals()]
+        members = [p.name for p in scene.principals()]
         return Ref(title, "document", "collective", members, document=title)
     m = SINGLE_AUTHOR.match(title)
     if m:
-        ref = cast.resolve(clean(m.group("who")))
+        ref = resolve(scene, clean(m.group("who")))
         if ref is not None and ref.kind == "person" and " and " not in m.group("who"):
             return Ref(ref.name, "person", "turn", ref.members)
     return None

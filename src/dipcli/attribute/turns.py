@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer
-from .cast import Cast, Ref
+from .cast import Cast, Ref, Scene
+from .subjects import resolve
 from .names import INSTITUTION_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
 
@@ -25,12 +26,16 @@ NOT_LABELS = frozenset(
 
 # -- turns ------------------------------------------------------------------------------------
 
-def turn_label(text: str, start: int, end: int, cast: Cast, *, in_transcript: bool = False) -> tuple[Ref, int] | None:
-    """A transcript turn at the start of a paragraph: 'PRESIDENT XI:', 'President of Russia Vladimir Putin:'.
+def find_label(text: str, start: int, end: int, cast: Cast, *,
+               in_transcript: bool = False) -> tuple[Ref | str, int] | None:
+    """A transcript turn's label at the start of a paragraph ('PRESIDENT XI:', 'President of Russia
+    Vladimir Putin:', 'Q:'), and where it ends.
 
-    Once turns have begun (``in_transcript``), one capitalised word is a label too:
-    a questioner's outlet ("Bloomberg:") between a spokesperson's answers, unless
-    the text also writes it in lower case ("Bridges:", "Labor:" are headings).
+    The speaker when the label names no one in particular (a questioner), else the
+    label as a name, for :func:`label_speaker`. Once turns have begun
+    (``in_transcript``), one capitalised word is a label too: a questioner's outlet
+    ("Bloomberg:") between a spokesperson's answers, unless the text also writes it
+    in lower case ("Bridges:", "Labor:" are headings).
     """
     q = QUESTION_LABEL.match(text, start, end)
     if q:
@@ -61,12 +66,17 @@ def turn_label(text: str, start: int, end: int, cast: Cast, *, in_transcript: bo
         has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
         if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
                 and not (in_transcript and len(words) == 1 and words[0][0].isupper() and not words[0].endswith("ly")
-                         and words[0] not in STOP_CAPS and not cast._common_words(words)):
+                         and words[0] not in STOP_CAPS and not cast.common_words(words)):
             return None
         pretty = label
-    ref = cast.resolve(pretty)
+    return pretty, m.end()
+
+
+def label_speaker(scene: Scene, pretty: str) -> Ref | None:
+    """Who a label names ("President Kwame Mensah", "Senior Administration Official")."""
+    ref = resolve(scene, pretty)
     if ref is None or ref.kind != "person" or ref.mention != pretty and len(ref.mention.split()) == 1 \
-            and not cast.find_person([ref.mention]):
+            and not scene.find_person([ref.mention]):
         # The name is what follows the last title, institution or place word:
         # "President of China Media Group Shen Haixiong", "Jewish Congress Ronald Lauder".
         words = pretty.split()
@@ -74,12 +84,12 @@ def turn_label(text: str, start: int, end: int, cast: Cast, *, in_transcript: bo
                    if w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
                    or w.lower() in ("of", "the", "and") or gazetteer.is_country_word(w)), default=-1)
         name = words[cut + 1:]
-        if low.startswith("the ") and not name:
+        if pretty.lower().startswith("the ") and not name:
             return None
         if not name or len(name) > 4:
             # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
-            return Ref(pretty, "person", "turn", [pretty]), m.end()
-        found = cast.find_person(name)
-        person = found or cast.add_person(" ".join(name), alias=label)
-        ref = cast.person_ref(person, "turn", label)
-    return Ref(ref.name, ref.kind, "turn", ref.members), m.end()
+            return Ref(pretty, "person", "turn", [pretty])
+        found = scene.find_person(name)
+        person = found or scene.add_person(" ".join(name))
+        ref = scene.person_ref(person, "turn")
+    return Ref(ref.name, ref.kind, "turn", ref.members)

@@ -1,0 +1,266 @@
+"""What a subject phrase means: a person, a group, a document, a pronoun's antecedent.
+
+:func:`resolve` reads a phrase ("President Xi", "the Russian side", "they", "the
+two sides", "China and Russia", "the joint statement") against a
+:class:`~.cast.Scene`: what the article has introduced and who is in view.
+Resolving brings the subject into view in the scene ("he" or "they" next);
+the cast itself changes only when the scene is committed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import gazetteer
+from .cast import Ref, Scene
+from .names import (ADJ_TOKEN, DOC_TITLE, INSTITUTION_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
+                    TITLED_NAME, clean, country_in)
+
+# Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
+COLLECTIVE = re.compile(
+    r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|both|respective)\s+)?(?:sides|leaders|presidents|"
+    r"heads\s+of\s+state(?:\s+and\s+government)?|parties|countries|nations|governments|counterparts|"
+    r"men|women|two)"
+    r"|(?:both|the\s+two|two)\s+(?:foreign\s+|prime\s+)?ministers",  # the ministers who met, not ministers at large
+    re.IGNORECASE,
+)
+# Any other plural subject with a determiner: "the national security advisors", "Participants".
+# Plurals with an agentive ending that are not agents.
+NOT_AGENTS = frozenset("others orders borders waters matters numbers letters papers towers corners barriers "
+                       "layers quarters headquarters chapters registers rivers disasters dangers dollars "
+                       "pillars mirrors errors factors sectors centers centres meters".split())
+PLURAL_GROUP = re.compile(
+    r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
+    r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
+    r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
+    r"working\s+group|task\s+force)",
+)
+DOCUMENT = re.compile(
+    r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
+    r"agreement|memorandum|resolution|treaty|plan)\b.*",
+    re.IGNORECASE,
+)
+ROLE = re.compile(
+    rf"(?:(?i:the|his|her|their|its)\s+)?(?:(?P<adj>{ADJ_TOKEN}(?:\s+{ADJ_TOKEN})?)\s+)?"
+    r"(?P<role>PM|(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
+    r"side|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
+    r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
+    r"spokesman|spokeswoman))"
+    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
+)
+# Heads of state and government, whose capitalised title alone can name them ("President", "PM").
+HEADS = frozenset(("president", "prime minister", "pm", "premier", "chancellor", "vice president", "king", "queen",
+                   "emir"))
+# Roles held by one person, who can be referred to by the office alone ("The Prime Minister").
+OFFICES = HEADS - {"pm"} | {"foreign minister", "secretary of state", "secretary-general", "secretary general"}
+
+_GROUP_DET_ANY_CASE = re.compile(r"^(?i:the|both|all)\s+")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
+_DOC_DET = re.compile(r"(?i)(?:the|a|this)\s")
+_AND = re.compile(r"\band\b")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_THEIR_NOUN = re.compile(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+")
+_THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
+_THE = re.compile(r"^(?i:the)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_CAPITALISED = re.compile(r"[A-Z][a-z’'\-]+")
+
+#: Subject phrases whose shape is remembered (the same subjects recur across articles).
+PHRASE_MEMO = 1 << 15
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def _phrase_shape(phrase: str) -> tuple[str, object]:
+    """What a subject phrase is by its words alone, the same in every article.
+
+    One of ``("collective", None)`` ("the two sides"), ``("group", name)`` ("the
+    national security advisors"), ``("document", None)``, ``("clause", None)`` (a comma
+    but no "and": not a list) or ``("parts", parts)``: the list's items, without
+    "their teams" and the like, which speak for their principals.
+    """
+    if COLLECTIVE.fullmatch(phrase):
+        return "collective", None
+    if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(last := phrase.split()[-1]) \
+            and last.lower() not in NOT_AGENTS and not _RELATIVE.search(phrase):
+        return "group", _GROUP_DET_ANY_CASE.sub("", phrase)
+    if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
+        return "document", None
+    if "," in phrase and not _AND.search(phrase):
+        return "clause", None
+    parts = tuple(p for p in _LIST_SEP.split(phrase) if p and not _THEIR_NOUN.fullmatch(p))
+    if len(parts) > 2 and parts[0].lower() == "we":
+        parts = parts[1:]  # "We, Australia, Denmark and Norway": the list is who "we" are
+    return "parts", parts
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def name_shape(phrase: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The phrase read whole as a titled name ("President Xi Jinping") and as a role ("the Chinese side")."""
+    return TITLED_NAME.fullmatch(phrase), ROLE.fullmatch(phrase)
+
+
+@lru_cache(maxsize=PHRASE_MEMO)
+def _organisation(phrase: str) -> str | None:
+    """The canonical name when the phrase is one organisation, alliance or grouping ("the G7")."""
+    bare = _THE.sub("", phrase)
+    found = gazetteer.find_entities(bare)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(bare) and \
+            found[0].kind in ("organization", "alliance", "grouping", "agency"):
+        return found[0].name
+    return None
+
+
+def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
+    """Interpret a subject phrase; try shorter suffixes when the whole does not resolve.
+
+    The answer's ``mention`` is the part of the phrase that resolved. Each attempt
+    may bring someone into view in ``scene``, whether or not the whole resolves.
+    """
+    tokens = phrase.split()
+    for i in range(len(tokens)):
+        if not tokens[i][0].isalnum():
+            continue
+        sub = " ".join(tokens[i:]).replace(" ,", ",").replace(" ;", ";")  # "Xi , Putin" -> "Xi, Putin"
+        ref = _resolve_exact(scene, sub, in_doc=in_doc)
+        if ref is not None:
+            ref.mention = sub
+            return ref
+    return None
+
+
+def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
+    low = phrase.lower()
+    if low in ("he", "she", "his", "her"):
+        if scene.last_person is None:
+            return None
+        return Ref(scene.last_person.name, "person", "pronoun", [scene.last_person.name])
+    if low == "they":
+        if scene.last_group is not None:
+            g = scene.last_group
+            return Ref(g.name, g.kind, "pronoun", list(g.members), g.document)
+        if len(scene.principals()) == 2:
+            ref = scene.collective("they")
+            ref.via = "pronoun"
+            return ref
+        return None
+    if low == "we" and in_doc and scene.last_doc:
+        return scene.document_ref(scene.last_doc, via="pronoun")
+    if low in ("it", "we", "i", "you"):
+        return None
+    kind, value = _phrase_shape(phrase)
+    if kind == "collective":
+        return scene.collective(phrase)
+    if kind == "group":
+        return scene.group_ref(Ref(value, "group", "collective"))
+    if kind == "document":
+        return scene.document_ref(scene.named_document(phrase), via="explicit")
+    if kind == "clause":
+        return None  # "In Moscow, Putin": not a list; a shorter suffix will do
+    parts = list(value)
+    if len(parts) == 1 and parts[0] != phrase:
+        return _resolve_exact(scene, parts[0], in_doc=in_doc)
+    if 2 <= len(parts) <= 8:
+        refs = [_resolve_single(scene, p) for p in parts]
+        if any(refs) and not all(refs) and len(parts) == 2 and \
+                all(r or _THE_CAPITAL.fullmatch(p) for r, p in zip(refs, parts)):
+            # "the President and the Speaker": keep who is known, name the rest as written
+            known = [r for r in refs if r]
+            names = [r.name if r else _THE.sub("the ", p) for r, p in zip(refs, parts)]
+            return scene.group_ref(Ref(" and ".join(names), "group", "collective",
+                                       [m for r in known for m in (r.members or [r.name])]))
+        if all(refs):
+            members = []
+            for r in refs:
+                for m in r.members or [r.name]:
+                    if m not in members:
+                        members.append(m)
+            people = [p for name in members for p in scene.people if p.name == name]
+            countries = [r.name for r in refs if r.kind == "group" and not r.members]
+            if len(people) == len(members) and len(people) >= 2:
+                ref = Ref(scene.group_name(people), "group", "collective", members)
+            else:
+                ref = Ref(" and ".join(r.name for r in refs), "group", "collective",
+                          [m for m in members if m not in countries])
+            return scene.group_ref(ref)
+    return _resolve_single(scene, phrase)
+
+
+def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
+    low = phrase.lower()
+    if low in ("he", "she") and scene.last_person:
+        return Ref(scene.last_person.name, "person", "pronoun", [scene.last_person.name])
+    tokens = phrase.split()
+    m2, m = name_shape(phrase)
+    if m2:
+        p = scene.introduce(m2)
+        if p:
+            return scene.person_ref(p, "explicit")
+    if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
+              or m.group("adj") or m.group("of")):
+        return _resolve_role(scene, m, phrase)
+    p = scene.find_person(tokens)
+    if p:
+        return scene.person_ref(p, "explicit")
+    country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
+    if country:
+        members = [q.name for q in scene.people if q.country == country]
+        return Ref(country, "group", "explicit", members)
+    if m and phrase[0].isupper() and m.group("role").lower() in HEADS:
+        return _resolve_role(scene, m, phrase)
+    words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
+    org = _organisation(phrase)
+    if org:
+        return Ref(org, "group", "explicit")
+    if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
+        return Ref(" ".join(words), "group", "explicit")
+    if 1 <= len(words) <= 3 and all(_CAPITALISED.fullmatch(w) for w in words) \
+            and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+                        for w in words) \
+            and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
+            and not scene.cast.common_words(words):
+        return scene.person_ref(scene.add_person(" ".join(words)), "explicit")
+    return None
+
+
+def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
+    role = SPACES.sub(" ", m.group("role").lower())
+    role = "prime minister" if role == "pm" else role
+    country = None
+    if m.group("adj"):
+        country = country_in(m.group("adj"))
+        if country is None:
+            return None
+    if m.group("of"):
+        country = country or gazetteer.country_of(clean(m.group("of")))
+        if country is None:
+            return None
+    if role in ("side", "delegation", "government", "authorities"):
+        if not country:
+            return None
+        people = [p for p in scene.people if p.country == country]
+        if role == "side" and len(people) == 1:
+            # in a leaders' readout "the Russian side" speaks for the one Russian leader present
+            return scene.person_ref(people[0], "title")
+        return Ref(country, "group", "title", [p.name for p in people])
+    if role == "counterpart":
+        if country:
+            p = scene.by_country(country)
+        else:
+            others = [p for p in scene.principals() if p is not scene.last_person]
+            p = others[0] if others else None
+        return scene.person_ref(p, "title") if p else None
+    title = {"leader": None, "head of state": None}.get(role, role)
+    if country:
+        p = scene.by_country(country, title)
+        return scene.person_ref(p, "title") if p else None
+    titled = [p for p in scene.people if p.title and title and p.title.lower() == title] or \
+        [p for p in scene.people if p.title and title and p.title.lower().endswith(" " + title)]
+    if titled:
+        return scene.person_ref(titled[0], "title")
+    written = m.group("role")
+    if title in OFFICES and written[0].isupper() and phrase.lower().startswith("the ") and not m.group("adj"):
+        # "The Prime Minister reiterated …" in a readout that never names its own leader: the office
+        # speaks (not added to the cast, so "the two leaders" still means the people it names)
+        office = SPACES.sub(" ", written)
+        return Ref(office, "person", "title", [office])
+    return None

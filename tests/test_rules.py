@@ -1,0 +1,90 @@
+"""The attribution rule table: its order, which rule attributes which sentence, and where the cast changes."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli import segment
+from dipcli.attribute import rules
+from dipcli.attribute.cast import Cast
+from dipcli.model import Article
+
+
+def article(text: str, *, title: str | None = None) -> Article:
+    return Article(doc="t", path="t.txt", format="text", title=title, date=None, source=None, place=None,
+                   category=None, url=None, text=text)
+
+
+def explained(text: str, *, title: str | None = None) -> dict[str, tuple[str | None, str]]:
+    """Each sentence's text -> (speaker, the rule that attributed it)."""
+    a = article(text, title=title)
+    paras = segment.paragraphs(a.text)
+    sents = segment.sentences(a.text, paras)
+    return {claim.text: (claim.speaker, rule) for claim, rule in rules.explain(a, paras, sents)}
+
+
+def test_the_rules_in_order():
+    assert [rule.__name__ for rule in rules.RULES] == [
+        "turn", "statement_opener", "according_to", "reporting_frame", "participle",
+        "impersonal", "continuation", "whole_document", "narrator"]
+    assert rules.RULES[-1] is rules.narrator, "the narrator answers what no other rule does"
+
+
+NEWS = "\n\n".join([
+    "Brazilian President Lucas Ferreira and Polish Prime Minister Anna Kowalski met in Brasilia on Thursday.",
+    "Ferreira said that the two countries should double bilateral trade. Farm exports would lead the way.",
+    "According to President Ferreira, the deal could be signed within a year.",
+    "President Ferreira toured the port of Santos, noting that its capacity had doubled.",
+    "It was agreed that officials would meet again in the autumn.",
+    "In the joint statement, the leaders called for calm in the region.",
+])
+
+
+@pytest.mark.parametrize("sentence, speaker, rule", [
+    ("Brazilian President Lucas Ferreira and Polish", None, "narrator"),
+    ("Ferreira said that", "Lucas Ferreira", "reporting_frame"),
+    ("Farm exports would lead the way.", "Lucas Ferreira", "continuation"),
+    ("According to President Ferreira", "Lucas Ferreira", "according_to"),
+    ("President Ferreira toured the port", "Lucas Ferreira", "participle"),
+    ("It was agreed", "Brazil and Poland", "impersonal"),
+    ("In the joint statement", "the joint statement", "statement_opener"),
+])
+def test_each_sentence_names_the_rule_that_attributed_it(sentence, speaker, rule):
+    found = [v for text, v in explained(NEWS).items() if text.startswith(sentence)]
+    assert found == [(speaker, rule)]
+
+
+def test_turns_and_a_whole_document():
+    transcript = explained("MINISTER HALVORSEN:  We welcome the agreement.\n\nIt was a long night.")
+    assert transcript["We welcome the agreement."] == ("Halvorsen", "turn")
+    assert transcript["It was a long night."] == ("Halvorsen", "turn")
+    statement = explained("Trade between the two countries reached record levels.",
+                          title="Joint Statement of Brazil and Poland on Trade")
+    assert statement["Trade between the two countries reached record levels."] == \
+        ("Joint Statement of Brazil and Poland on Trade", "whole_document")
+
+
+def test_a_sentence_no_frame_attributes_brings_its_first_person_into_view():
+    said = explained("\n\n".join([
+        "Polish Prime Minister Anna Kowalski and Brazilian President Lucas Ferreira met on Thursday.",
+        "The talks with Ferreira lasted two hours.",
+        "He said the visit was a success.",
+    ]))
+    assert said["He said the visit was a success."] == ("Lucas Ferreira", "reporting_frame")
+
+
+def test_a_scene_changes_the_cast_only_when_committed():
+    cast = Cast(article("Ms Anna Kowalski arrived."))
+    scene = cast.scene(0)
+    kowalski = scene.add_person("Anna Kowalski", country="Poland")
+    scene.person_ref(kowalski, "explicit")
+    assert cast.people == [] and cast.last_person is None
+    with pytest.raises(RuntimeError):
+        cast.scene(0)  # one step at a time
+    cast.commit(scene)
+    assert [p.name for p in cast.people] == ["Anna Kowalski"] and cast.last_person is cast.people[0]
+    later = cast.scene(10)
+    completed = later.add_person("Anna Maria Kowalski")
+    assert completed.name == "Anna Maria Kowalski" and cast.people[0].name == "Anna Kowalski"
+    assert later.last_person is completed, "who is in view follows the person's new record"
+    cast.commit(later)
+    assert cast.people == [completed] and cast.last_person is completed
