@@ -121,3 +121,11 @@ def test_importing_stance_reads_no_word_list():
              "'dipcli.stance.words' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
+
+
+def test_every_word_list_is_read_by_the_code():
+    from pathlib import Path
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(lexicon.__file__).parent.rglob("*.py"))
+    unused = [name for name in LISTS + TABLES if f'"{name}"' not in source and f"'{name}'" not in source]
+    assert unused == []

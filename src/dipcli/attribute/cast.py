@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import gazetteer
 from ..model import Article
-from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, INSTITUTION_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
+from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
                     STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, name_tokens, titled_names,
                     trim_title, untitled_subjects)
 
@@ -331,7 +331,7 @@ class Scene:
             self.introduce(m)
         for m in untitled_subjects(text):
             words = m.group("name").split()
-            if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in INSTITUTION_WORDS
+            if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in NON_NAME_WORDS
                    or gazetteer.is_country_word(w) for w in words) or cast.common_words(words):
                 continue
             self.add_person(" ".join(words), at=m.start("name"))

@@ -11,28 +11,45 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
 from .cast import Ref, Scene
 from .subjects import PHRASE_MEMO, resolve
-from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, clean
+from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
+
+# Word lists (data/lexicon/*.txt)
+PRONOUNS = lexicon.words("pronouns")
+# Adverbs, auxiliaries and quantifiers between a subject and its cue ("China also urged").
+SKIPPABLE = lexicon.words("between_subject_and_verb")
+# Words in -ly that are not adverbs, so they can end a subject ("the family said").
+LY_NOUNS = lexicon.words("ly_nouns")
+PASSIVE_AUX = lexicon.words("be_forms")
+# Times that stand between a subject and its cue ("China on Tuesday urged"), and the words before them.
+TIME_WORDS = frozenset(w.lower() for w in MONTHS | WEEKDAYS) | lexicon.words("time_words")
+TIME_LEADS = lexicon.words("time_leads")
+# What a subject phrase before its cue is made of: capitalised words and these.
+_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES
+# Before a subject, these make it an object: "between our two countries". The prepositions and
+# determiners stance reads, with two documented differences kept from before they were shared:
+# attribution also counts "to", and leaves out these prepositions and the quantifiers.
+_PREPOSITIONS = lexicon.words("prepositions") - frozenset(
+    "across after amid around before behind beyond concerning despite during including regarding upon within "
+    "without".split()) | {"to"}
+_DETERMINERS = lexicon.words("determiners") - frozenset(
+    "all another any both each either every neither no some such whose".split())
+# What a subject after an inverted cue is made of: capitalised words and these ("…, said the head of …").
+RIGHT_WORDS = lexicon.words("inverted_subject_words")
+# Forms that end like a past or third person but are a base form or a noun more often than not.
+_NOT_PAST = lexicon.words("not_finite_forms")
+# Words that open a clause before the main subject ("Since …, X said").
+_CLAUSE_OPENERS = lexicon.words("clause_openers")
 
 
-PRONOUNS = {"he", "she", "they", "we", "i", "it"}
-
-
-SKIPPABLE = frozenset(
-    "also further once again repeatedly strongly firmly jointly fully highly warmly particularly "
-    "especially specifically briefly then both all have has had will would should must can could "
-    "may might shall do does did is are was were not further furthermore reportedly clearly "
-    "explicitly publicly unanimously separately likewise similarly equally sincerely deeply "
-    "consistently always never earlier later previously recently today yesterday".split()
-)
-
-
-TRAILING = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
-                      r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
-                      r"and|while|as|who|which)\b|[\"”’']?\s*$)")
+# What follows a trailing attribution ("…, X said." / "…, said X, adding …"): the sentence's
+# end, a participle or a clause. (Not stance's TRAILING, a set of words a target does not end in.)
+ATTRIBUTION_END = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
+                             r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
+                             r"and|while|as|who|which)\b|[\"”’']?\s*$)")
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -50,9 +67,6 @@ class Frame:
     after_comma: bool  # the subject follows a comma (after an opening clause)
 
 
-# Words in -ly that are not adverbs, so they can end a subject ("the family said").
-LY_NOUNS = frozenset("family assembly ally supply reply rally anomaly monopoly bully belly".split())
-PASSIVE_AUX = frozenset("is are was were be been being".split())
 # Cues after "is"/"was" whose subject is still the speaker: "X is committed to", "X was quoted as saying".
 ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
                             r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed|"
@@ -72,15 +86,8 @@ def _skip_space_back(sent: str, k: int) -> int:
     return k
 
 
-# Times that stand between a subject and its cue ("China on Tuesday urged"), and the words before them.
-TIME_WORDS = frozenset(m.lower() for m in MONTHS) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week month weekend morning afternoon evening "
-    "night tonight".split())
-TIME_LEADS = frozenset("on in last this next early late".split())
 #: How far before a cue a subject phrase may begin.
 LEFT_WINDOW = 200
-_PHRASE_WORDS = frozenset(("of", "the", "and", "on", "for", "'s", "’s", ",", "his", "her", "their", "its")) \
-    | ROLE_WORDS | frozenset(PRONOUNS) | NAME_PARTICLES
 
 
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
@@ -170,9 +177,6 @@ ASIDE = re.compile(
 
 
 _PASSIVE_BY = re.compile(r"\s+by\b")
-_PREPOSITIONS = frozenset("of with between by from to for on in at about against among into over under through "
-                          "toward towards via per like than".split())
-_DETERMINERS = frozenset("the a an our their his her its my your this these those".split())
 
 
 def _after_preposition(sent: str, end: int, phrase: str) -> bool:
@@ -212,9 +216,6 @@ def _aside_before(sent: str, k: int) -> int | None:
     if not ASIDE.match(aside) or any(ch in aside for ch in ';:"“”()'):
         return None
     return opening
-
-
-RIGHT_WORDS = frozenset("of the and on for in to between his her he she they".split())
 
 
 def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
@@ -266,7 +267,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                 left = None  # "the friendship between our two countries, dating back to 1779, affirms"
             ref = resolve(scene, left[0], in_doc=in_doc) if left else None
             if ref is not None:
-                trailing = head_invertible and bool(TRAILING.match(sent, m.end())) and bool(left[1])
+                trailing = head_invertible and bool(ATTRIBUTION_END.match(sent, m.end())) and bool(left[1])
                 frames.append(Frame(ref, cue, trailing, bool(left[1])))
                 continue
         at_start = k == 0
@@ -278,7 +279,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                     ref = resolve(scene, right[0], in_doc=in_doc)
                     if ref:
                         # '"…," said X at a briefing': a quotation's attribution, whatever follows X
-                        trailing = bool(TRAILING.match(sent, right[1])) or _after_quote(sent, k)
+                        trailing = bool(ATTRIBUTION_END.match(sent, right[1])) or _after_quote(sent, k)
                         frames.append(Frame(ref, cue, trailing and not at_start, True))
                         continue
         if not finite and k > 0 and sent[k - 1] == ",":
@@ -295,7 +296,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         # '"…," X told reporters': the quotation is X's, whatever follows the cue
-        trailing = head_invertible and (bool(TRAILING.match(sent, m.end())) or left[1] == 2) and after_comma
+        trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
 
@@ -306,10 +307,6 @@ PARTICIPLE_CUE = re.compile(
     r"reaffirming|underlining|voicing\s+\w+|warning|insisting)\b")
 
 
-# Forms that end like a past or third person but are a base form or a noun more often than not.
-_NOT_PAST = frozenset("needs interests concerns hopes wishes views thanks regards supports calls talks claims tasks "
-                      "states pledges demands shared coordinated renewed informed encouraged reinforced recognized "
-                      "recognised appreciated concerned committed united".split())
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
 
 
@@ -353,10 +350,7 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
         return trailing[0]
     first_word = _FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
-    if opener in OPENING_PARTICIPLES or opener in ("since", "as", "while", "although", "though", "when",
-                                                    "after", "before", "despite", "amid", "if", "given",
-                                                    "with", "during", "following", "on", "in", "last",
-                                                    "no", "to", "for", "regarding", "speaking"):
+    if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:
         later = [f for f in frames if f.after_comma]
         if later:
             return later[0]

@@ -14,29 +14,17 @@ from .. import gazetteer, lexicon
 from ..cues import from_letter
 
 
-TITLES = (
-    "President|Vice President|Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|Premier|"
-    "Vice Premier|Chancellor|Vice Chancellor|Foreign Minister|Defence Minister|Defense Minister|"
-    "Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Deputy Secretary|"
-    "Under Secretary|King|Queen|Emir|Amir|Crown Prince|Prince|Princess|Sultan|Sheikh|Chairman|"
-    "Chairwoman|Chairperson|Chair|General Secretary|Ambassador|Spokesperson|Spokesman|Spokeswoman|"
-    "First Lady|Second Gentleman|Senator|Governor|Mayor|Director|National Security Advisor|"
-    "National Security Adviser|Special Envoy|Envoy|Commissioner|Pope|Supreme Leader|State Councilor|"
-    "State Councillor|Speaker|Leader|Head|Chief Executive|Chief|Admiral|General|Marshal|Colonel|"
-    "Grand Duke|Governor-General|Taoiseach|Tánaiste|Advisor|Adviser|Administrator|Coordinator|"
-    "Representative|Counselor|Counsellor|Co-Chair|Attorney General|Press Secretary|Assistant Secretary|"
-    "Prosecutor General|Mr|Mr\\.|Mrs|Mrs\\.|Ms|Ms\\.|Dr|Dr\\.|Madam|Lord|Lady|Sir"
-)
-TITLE_WORDS = frozenset(
-    w.lower() for t in TITLES.replace("\\.", "").split("|") for w in t.split()
-) | {"deputy", "first", "foreign", "vice", "state", "affairs", "ministry", "security", "national"}
+# Word lists (data/lexicon/*.txt), read when attribution is first imported.
+TITLE_LIST = lexicon.entries("titles")
+TITLES = "|".join(map(re.escape, TITLE_LIST))  # in file order: a longer title before the one it starts with
+TITLE_WORDS = frozenset(w.lower() for t in TITLE_LIST for w in t.replace(".", "").split()) | lexicon.words("office_words")
 # Lower-case particles that can open a surname after a title: "President von der Leyen".
-NAME_PARTICLES = frozenset("von van de da der den del della di du dos das al el bin ibn le la".split())
+NAME_PARTICLES = lexicon.words("name_particles")
 _NAME_PARTICLES = rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+){{0,2}}"
+# The particles a name token may be (a documented difference from name_particles.txt, which has 18).
 NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)\b(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
-_TITLE_HEAD = (r"(?:Prime|Vice|Deputy|First|Foreign|Crown|Secretary|State|National|Special|Supreme|Under|"
-               r"General|Chief|Grand|Defen[cs]e|President|Minister|Premier|Chancellor|King|Queen)\b")
+_TITLE_HEAD = rf"(?:{'|'.join(map(re.escape, lexicon.entries('title_heads')))})\b"
 ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 # Names never run across a line break (paragraphs are lines).
 TITLED_NAME = re.compile(
@@ -87,46 +75,20 @@ def titled_names(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
-STOP_CAPS = frozenset(
-    "The A An In On At As But And However Meanwhile Both Then Also After Before During When While "
-    "Today Yesterday Tomorrow This That These Those There Here His Her Its Their Our My Your It "
-    "Last Next Earlier Later Since Following Under Through With Without For From By To Of If "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Noting According Moreover Furthermore "
-    "Additionally Finally First Second Third Overall Separately Likewise Similarly Still Yet So "
-    "Besides Further Indeed Instead Thus Therefore He She They We I You Together Meanwhile Yesterday "
-    "Although Though Because Whereas Unless Until Once Whether Where Why How What Who Which Let".split()
-)
-# Capitalised words of institutions and places, never part of a person's name.
-INSTITUTION_WORDS = frozenset(
-    "Republic Federation Kingdom States Union Council Ministry Government Assembly Committee Commission "
-    "Nations Party Organization Organisation Department Office House Court Bank Fund Agency Forum Summit "
-    "Initiative Administration Parliament Congress Senate Cabinet Secretariat Embassy Mission "
-    "Federal Democratic People's Islamic Arab Socialist United Emirates Confederation Principality "
-    "Sultanate Commonwealth Territory Province Region City Army Navy Forces Corporation Company Group "
-    "Institute University Foundation Center Centre Association Authority Service Bureau Board "
-    "Team Health Framework Plan Program Programme Act Law Policy Strategy Partnership Agreement Security "
-    "Affairs Development Relations Cooperation Economy Energy Trade Defense Defence Response Safety "
-    "Communities Network Project System Alliance Coalition Movement Front Guard Police Tribunal".split()
-)
+MONTHS = lexicon.words("months")
+WEEKDAYS = lexicon.words("weekdays")
+# Capitalised words that are never part of a person's name ("However", "Noting"; months and days too).
+STOP_CAPS = lexicon.words("capitalised_stop_words") | MONTHS | WEEKDAYS
+INSTITUTION_WORDS = lexicon.words("institution_words")
 # Words of a title-case headline that can follow a name: "Readout of Vice President Harris Call with …".
-HEADLINE_WORDS = frozenset(
-    "Call Calls Meeting Meetings Visit Remarks Statement Readout Trip Travel Conversation Talks Summit "
-    "Conference Session Declaration Communique Press Briefing Dinner Reception Ceremony".split()
-)
-INSTITUTION_WORDS = INSTITUTION_WORDS | HEADLINE_WORDS
+HEADLINE_WORDS = lexicon.words("headline_words")
+# Capitalised words of institutions, places and headlines: never part of a person's name.
+NON_NAME_WORDS = INSTITUTION_WORDS | HEADLINE_WORDS
 # Honorifics before a name that are no part of it.
-HONORIFICS = frozenset("shri sri smt shrimati h.e. his her excellency hon. honourable honorable".split())
+HONORIFICS = lexicon.words("honorifics")
 # Generational suffixes are not part of how a person is referred to.
-NAME_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr", "MP"})
-ROLE_WORDS = frozenset(
-    "president presidents leader leaders side sides counterpart counterparts premier chancellor "
-    "king queen emir minister ministers prime secretary spokesperson spokesman spokeswoman ambassador "
-    "envoy delegation delegations party parties participants country countries nation nations "
-    "government governments heads head state states two three four both all officials official "
-    "statement declaration communique communiqué readout document vice first lady chairman chair "
-    "general foreign ministry other men women sultan prince crown deputy team teams".split()
-)
+NAME_SUFFIXES = lexicon.words("name_suffixes")
+ROLE_WORDS = lexicon.words("role_words")
 
 
 # Patterns of the per-sentence code, compiled once (re's own cache lookup costs
@@ -166,15 +128,12 @@ def trim_title(s: str) -> str:
     return " ".join(words)
 
 
-MONTHS = lexicon.words("months")
-
-
 def name_tokens(raw: str) -> list[str]:
     """The words of a person's name in a matched span, or [] when it is not a name."""
     toks = raw.split()
     # leading words that belong to an "of" phrase the pattern stopped early in ("Commission Jean-Claude Juncker"),
     # and honorifics ("Shri Narendra Modi", "H.E. Luiz Inacio Lula da Silva")
-    while toks and (toks[0].rstrip(".") in INSTITUTION_WORDS or gazetteer.is_country_word(toks[0].rstrip(".,"))
+    while toks and (toks[0].rstrip(".") in NON_NAME_WORDS or gazetteer.is_country_word(toks[0].rstrip(".,"))
                     or toks[0].lower() in HONORIFICS):
         toks.pop(0)
     out: list[str] = []
@@ -200,10 +159,10 @@ def name_tokens(raw: str) -> list[str]:
     if any(t in HEADLINE_WORDS for t in out[1:]):
         # "Harris Call", "Biden Meeting" in a title-case headline: the name ends before the headline word
         out = out[:next(i for i, t in enumerate(out) if t in HEADLINE_WORDS)]
-    if any(t in INSTITUTION_WORDS for t in out):
+    if any(t in NON_NAME_WORDS for t in out):
         # "Jewish Congress Ronald Lauder": the name follows the institution's
-        out = out[max(i for i, t in enumerate(out) if t in INSTITUTION_WORDS) + 1:]
-    if not out or out[0] in INSTITUTION_WORDS or gazetteer.is_country_word(out[0]):
+        out = out[max(i for i, t in enumerate(out) if t in NON_NAME_WORDS) + 1:]
+    if not out or out[0] in NON_NAME_WORDS or gazetteer.is_country_word(out[0]):
         return []
     return out
 
@@ -211,9 +170,7 @@ def name_tokens(raw: str) -> list[str]:
 # A name that opens a sentence and does something: "Vladimir Petrov had a telephone conversation …".
 UNTITLED_SUBJECT = re.compile(
     r"(?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){1,2})"
-    r" (?:also )?(?:had|held|met|spoke|said|says|sent|received|made|visited|called|took|gave|signed|"
-    r"attended|hosted|welcomed|thanked|congratulated|discussed|opened|chaired|addressed|noted|stressed|"
-    r"emphasi[sz]ed|expressed|underlined|pointed|told|agreed|informed|reaffirmed|telephoned)\b"
+    rf" (?:also )?(?:{'|'.join(map(re.escape, lexicon.entries('subject_verbs')))})\b"
 )
 # What may stand right before one: a line break or a sentence's end and a space.
 # Matched as part of the pattern, which then begins with literals the engine skips to.

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
 from .cast import Ref, Scene
-from .names import (ADJ_TOKEN, DOC_TITLE, INSTITUTION_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
+from .names import (ADJ_TOKEN, DOC_TITLE, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLED_NAME, clean, country_in)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
@@ -26,9 +26,7 @@ COLLECTIVE = re.compile(
 )
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
 # Plurals with an agentive ending that are not agents.
-NOT_AGENTS = frozenset("others orders borders waters matters numbers letters papers towers corners barriers "
-                       "layers quarters headquarters chapters registers rivers disasters dangers dollars "
-                       "pillars mirrors errors factors sectors centers centres meters".split())
+NOT_AGENTS = lexicon.words("not_agents")
 PLURAL_GROUP = re.compile(
     r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
@@ -49,10 +47,9 @@ ROLE = re.compile(
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
 )
 # Heads of state and government, whose capitalised title alone can name them ("President", "PM").
-HEADS = frozenset(("president", "prime minister", "pm", "premier", "chancellor", "vice president", "king", "queen",
-                   "emir"))
+HEADS_OF_STATE = lexicon.words("heads_of_state")
 # Roles held by one person, who can be referred to by the office alone ("The Prime Minister").
-OFFICES = HEADS - {"pm"} | {"foreign minister", "secretary of state", "secretary-general", "secretary general"}
+OFFICES = HEADS_OF_STATE - {"pm"} | lexicon.words("offices")
 
 _GROUP_DET_ANY_CASE = re.compile(r"^(?i:the|both|all)\s+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
@@ -205,16 +202,16 @@ def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
     if country:
         members = [q.name for q in scene.people if q.country == country]
         return Ref(country, "group", "explicit", members)
-    if m and phrase[0].isupper() and m.group("role").lower() in HEADS:
+    if m and phrase[0].isupper() and m.group("role").lower() in HEADS_OF_STATE:
         return _resolve_role(scene, m, phrase)
     words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
     org = _organisation(phrase)
     if org:
         return Ref(org, "group", "explicit")
-    if words and any(w in INSTITUTION_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
+    if words and any(w in NON_NAME_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
         return Ref(" ".join(words), "group", "explicit")
     if 1 <= len(words) <= 3 and all(_CAPITALISED.fullmatch(w) for w in words) \
-            and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+            and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
                         for w in words) \
             and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
             and not scene.cast.common_words(words):

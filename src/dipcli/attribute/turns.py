@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
 from .cast import Cast, Ref, Scene
 from .subjects import resolve
-from .names import INSTITUTION_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
+from .names import NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
 
 TURN_LABEL = re.compile(
@@ -17,11 +17,10 @@ TURN_LABEL = re.compile(
     r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
 )
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
-NOT_LABELS = frozenset(
-    "note source category update date location time tags editor related contact media press "
-    "photo video caption subject re fact sheet background transcript source tags note sources "
-    "q&a agenda attachment attachments see also read more watch the following".split()
-)
+# Words before a colon that name no speaker ("Source:", "Read more:").
+NOT_LABELS = lexicon.words("not_turn_labels")
+# Labels of whoever asks ("Q:", "Moderator:").
+QUESTIONER_LABELS = lexicon.words("questioner_labels")
 
 
 # -- turns ------------------------------------------------------------------------------------
@@ -54,7 +53,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     low = label.lower()
     if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
         return None
-    if low in ("q", "question", "questioner", "audience member", "participant", "moderator", "remark", "reply"):
+    if low in QUESTIONER_LABELS:
         return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
                    "person", "turn", []), m.end()
     words = label.split()
@@ -81,7 +80,7 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
         # "President of China Media Group Shen Haixiong", "Jewish Congress Ronald Lauder".
         words = pretty.split()
         cut = max((i for i, w in enumerate(words)
-                   if w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in INSTITUTION_WORDS
+                   if w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
                    or w.lower() in ("of", "the", "and") or gazetteer.is_country_word(w)), default=-1)
         name = words[cut + 1:]
         if pretty.lower().startswith("the ") and not name:
