@@ -129,3 +129,21 @@ def test_every_word_list_is_read_by_the_code():
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path(lexicon.__file__).parent.rglob("*.py"))
     unused = [name for name in LISTS + TABLES if f'"{name}"' not in source and f"'{name}'" not in source]
     assert unused == []
+
+
+def test_reporting_verbs_say_one_thing_per_verb():
+    by_verb: dict[str, set[tuple[str, str]]] = {}
+    for row in lexicon.rows("reporting_verbs"):
+        assert row["inverts"] in ("-", "yes", "past") and row["opens"] in ("-", "yes"), row
+        by_verb.setdefault(row["verb"], set()).add((row["inverts"], row["opens"]))
+    assert {v for v, flags in by_verb.items() if len(flags) > 1} == set(), "a verb inverts or opens in every row or none"
+
+
+def test_reporting_verbs_make_the_cues():
+    from dipcli import cues
+
+    assert {"said", "says", "saying", "pointed out"} <= cues.INVERTIBLE and "points out" not in cues.INVERTIBLE
+    assert "noting" in cues.OPENING_PARTICIPLES and "extending" not in cues.OPENING_PARTICIPLES
+    assert cues.forms("speak") == ("speak", "speaks", "spoke", "speaking")  # verb_forms.tsv
+    found = [m.group() for m in cues.find_cues("She expressed deep concern and called on both sides to talk.")]
+    assert found == ["expressed deep concern", "called on"]

@@ -1,86 +1,38 @@
 """The lexicon of reporting cues: verbs and phrases that introduce what someone said.
 
-Inflected forms are generated from lemmas so the lexicon stays one list; the
-multiword cues (``expressed hope``, ``pointed out``, ``called for``) carry
-their object or particle so the cue reads as written.
+The words live in ``data/lexicon/reporting_verbs.tsv`` (each verb, what must
+follow it, whether it inverts or opens a sentence), ``verb_forms.tsv``,
+``cue_objects.txt``, ``report_copulas.txt`` and ``report_adjectives.txt``; they are
+read, and the patterns built, at first use. Inflected forms are generated from
+lemmas so the lexicon stays one list; the multiword cues (``expressed hope``,
+``pointed out``, ``called for``) carry their object or particle so the cue reads
+as written.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-# Verbs that report speech, position or agreement on their own.
-SIMPLE = """
-say tell add note stress emphasize emphasise underscore underline reiterate reaffirm affirm
-highlight state declare announce explain remark observe assert insist argue warn urge
-welcome commend appreciate praise thank congratulate condemn denounce criticize criticise
-oppose reject support agree discuss acknowledge recognize recognise convey propose suggest
-hope believe recall confirm assure pledge vow promise demand hail laud voice request invite
-encourage reassure mention indicate outline describe deplore regret caution contend reply
-respond answer ask inform brief claim allege admit concede deny decide resolve
-advocate favor favour endorse back applaud salute reckon consider maintain reveal disclose
-predict comment clarify coordinate consult wish review express update reinforce renew
-offer celebrate explore assess concur raise share direct instruct task accuse blame dismiss refute protest lament mourn emphasise
-slam decry rebuke censure lambast lambaste castigate assail repudiate
-""".split()
+from . import lexicon
 
-# Irregular or consonant-doubling forms the suffix rules would get wrong.
-IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "regret": ("regret", "regrets", "regretted", "regretting"),
-    "admit": ("admit", "admits", "admitted", "admitting"),
-    "commit": ("commit", "commits", "committed", "committing"),
-    "stand": ("stand", "stands", "stood", "standing"),
-    "speak": ("speak", "speaks", "spoke", "speaking"),
-    "make": ("make", "makes", "made", "making"),
-    "focus": ("focus", "focuses", "focused", "focusing"),
-    "refer": ("refer", "refers", "referred", "referring"),
-    "slam": ("slam", "slams", "slammed", "slamming"),
-}
 
-# Cues that need a particle or an object to report speech.
-PHRASAL = [
-    (("point",), r"out"),
-    (("call",), r"(?:for|on|upon)"),
-    (("quote",), r"as\s+(?:saying|telling)"),
-    (("look",), r"forward\s+to"),
-    (("stand",), r"ready"),
-    (("share",), r"(?:(?:the|their|his|her|its|a|our|an)\s+)?(?:\w+\s+)?(?:view|views|position|positions|concern|concerns|"
-                 r"belief|assessment|assessments|understanding|opinion|hope|greetings|wishes|condolences|"
-                 r"perspective|perspectives|thoughts|priorities|outlook|vision|experience|experiences|"
-                 r"appreciation|commitment|interest|goal|goals|desire)"),
-    (("exchange",), r"(?:views|opinions|greetings|ideas|perspectives|assessments)"),
-    (("commit",), r"to"),
-    (("refer",), r"to"),
-    (("spell",), r"out"),
-    (("speak",), r"(?:of|about|highly|out|in\s+favou?r\s+of|against)"),
-    (("touch",), r"(?:on|upon)"),
-    (("make",), r"(?:it\s+)?clear"),
-    (("focus",), r"on"),
-    (("talk",), r"(?:about|of)"),
-    (("take",), r"note"),
-    (("reach",), r"(?:a\s+|an\s+)?(?:consensus|agreement|understanding)"),
-]
-# express/raise/voice + a noun: the noun is part of the cue ("expressed hope").
-OBJECT_VERBS = ("express", "raise", "reaffirm", "reiterate", "voice", "convey", "extend", "offer", "renew")
-# Adjectival reports: "The President is grateful to …", "Both sides are committed to …".
-ADJECTIVAL_HEADS = ("is", "are", "was", "were", "remains", "remain", "remained", "stands", "stand", "stood")
-ADJECTIVAL = (r"(?:" + "|".join(ADJECTIVAL_HEADS) + r")\s+(?:\w+ly\s+)?"
-              r"(?:grateful|pleased|confident|concerned|committed|ready|determined|convinced|prepared|"
-              r"satisfied|disappointed|deeply\s+concerned|opposed|supportive|hopeful|optimistic|alarmed)\b")
-OBJECT_NOUNS = (
-    r"hope|hopes|concern|concerns|support|appreciation|gratitude|condolences|satisfaction|"
-    r"confidence|readiness|willingness|regret|interest|opposition|solidarity|sympathy|thanks|"
-    r"commitment|determination|desire|wish|wishes|congratulations|belief|views|view|objection|"
-    r"objections|dissatisfaction|disappointment|alarm|worry|worries|doubts|position|"
-    r"questions|issues|the\s+issue|the\s+question|the\s+matter"
-)
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    """Irregular or consonant-doubling forms the suffix rules would get wrong."""
+    return {r["verb"]: (r["verb"], r["third_person"], r["past"], r["ing_form"]) for r in lexicon.rows("verb_forms")}
+
+
+def _pattern(words) -> str:
+    """An alternation of ``words`` (regular expressions) in their order; a space stands for any whitespace."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
 
 
 def forms(lemma: str) -> tuple[str, ...]:
-    if lemma in IRREGULAR:
-        return IRREGULAR[lemma]
+    """The base, third-person, past and -ing forms of a verb."""
+    irregular = _irregular().get(lemma)
+    if irregular is not None:
+        return irregular
     if lemma.endswith("e"):
         return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
@@ -95,14 +47,30 @@ VERB = "{verb}"  # where a branch's pattern takes the verb form
 
 @cache
 def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
-    """The cue alternation's branches in order: the words a branch starts with, and its pattern."""
-    obj_forms = frozenset(f for lemma in OBJECT_VERBS for f in forms(lemma))
-    parts = [(frozenset(ADJECTIVAL_HEADS), ADJECTIVAL),
-             (obj_forms, VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{OBJECT_NOUNS})\b")]
-    for lemmas, tail in PHRASAL:
-        verb_forms = frozenset(f for lemma in lemmas for f in forms(lemma))
-        parts.append((verb_forms, VERB + rf"\s+(?:\w+ly\s+)?{tail}\b"))
-    parts.append((frozenset(f for lemma in SIMPLE for f in forms(lemma)), VERB + r"\b"))
+    """The cue alternation's branches in order: the words a branch starts with, and its pattern.
+
+    First the adjectival reports ("is committed to"), then the verbs with an object
+    ("expressed hope"), then each verb with what must follow it, in file order, and
+    last every verb that reports on its own.
+    """
+    object_verbs, phrases, simple = [], [], []
+    for row in lexicon.rows("reporting_verbs"):
+        verb, then = row["verb"], row["then"]
+        if then == "{object}":
+            object_verbs.append(verb)
+        elif then != "-":
+            phrases.append((verb, then))
+        else:
+            simple.append(verb)
+    adjectival = (rf"(?:{_pattern(lexicon.entries('report_copulas'))})\s+(?:\w+ly\s+)?"
+                  rf"(?:{_pattern(lexicon.entries('report_adjectives'))})\b")
+    objects = _pattern(lexicon.entries("cue_objects"))
+    parts = [(lexicon.words("report_copulas"), adjectival),
+             (frozenset(f for lemma in object_verbs for f in forms(lemma)),
+              VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{objects})\b")]
+    for verb, then in phrases:
+        parts.append((frozenset(forms(verb)), VERB + rf"\s+(?:\w+ly\s+)?(?:{_pattern([then])})\b"))
+    parts.append((frozenset(f for lemma in simple for f in forms(lemma)), VERB + r"\b"))
     return tuple(parts)
 
 
@@ -211,13 +179,31 @@ def find_cues(sent: str):
             yield m
 
 
-# Cues a trailing or inverted attribution uses: "…, Xi said." / "…, said the statement".
-INVERTIBLE = frozenset(
-    f for lemma in "say add note stress emphasize emphasise underscore state declare explain "
-    "remark observe insist argue warn tell reply respond announce".split() for f in forms(lemma)
-) | {"pointed out"}
-# Participles that open a sentence before its subject: "Noting …, X said".
-OPENING_PARTICIPLES = frozenset(
-    f for lemma in SIMPLE + ["point", "call", "express", "stand", "look", "recall", "describe"]
-    for f in forms(lemma) if f.endswith("ing")
-)
+@cache
+def invertible() -> frozenset[str]:
+    """Cues a trailing or inverted attribution uses: "…, Xi said." / "…, said the statement"
+    (every form of a verb that inverts, and "pointed out")."""
+    out = set()
+    for row in lexicon.rows("reporting_verbs"):
+        if row["inverts"] == "yes":
+            out.update(forms(row["verb"]))
+        elif row["inverts"] == "past":
+            if not re.fullmatch(r"[a-z ]+", row["then"]):
+                raise ValueError(f"reporting_verbs.tsv: 'past' inverts a phrase of plain words only: {row}")
+            out.add(f"{forms(row['verb'])[2]} {row['then']}")
+    return frozenset(out)
+
+
+@cache
+def opening_participles() -> frozenset[str]:
+    """Participles that open a sentence before its subject: "Noting …, X said"."""
+    return frozenset(forms(row["verb"])[3] for row in lexicon.rows("reporting_verbs") if row["opens"] == "yes")
+
+
+def __getattr__(name: str):
+    # INVERTIBLE and OPENING_PARTICIPLES are read from the lexicon when first asked for
+    if name == "INVERTIBLE":
+        return invertible()
+    if name == "OPENING_PARTICIPLES":
+        return opening_participles()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

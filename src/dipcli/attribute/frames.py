@@ -68,9 +68,10 @@ class Frame:
 
 
 # Cues after "is"/"was" whose subject is still the speaker: "X is committed to", "X was quoted as saying".
-ADJECTIVAL_CUE = re.compile(r"(?:committed|concerned|determined|convinced|pleased|confident|ready|prepared|"
-                            r"grateful|satisfied|interested|encouraged|disappointed|alarmed|worried|opposed|"
-                            r"quoted\s+as)\b")
+# (report_adjectives.txt also has words no cue starts with, "hopeful": harmless here.)
+ADJECTIVAL_CUE = re.compile(
+    "(?:" + "|".join(w.replace(" ", r"\s+") for w in (*lexicon.entries("report_adjectives"), *lexicon.entries("passive_cues")))
+    + r")\b")
 WORD_POS = re.compile(r"[\w’'\-.]+|[^\w\s]")
 _PLURAL_ENDINGS = tuple("ers ors ants ents ists ives ials ians ates ies ions ders".split())
 PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*"
