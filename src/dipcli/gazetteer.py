@@ -176,6 +176,7 @@ def prepare() -> None:
     _country_index()
     _capital_index()
     _matcher()
+    _word_lists()
 
 
 # -------------------------------------------------------------- phrase lookup
@@ -297,71 +298,38 @@ class _Entry:
     flag: int
 
 
-# Capitalised words that are never part of a proper-noun phrase: function words
-# (capitalised at the start of a sentence), contractions, discourse markers, forms
-# of address and the participles that open news sentences.  They split runs.
-_STOP = frozenset(
-    """
-    A An The This That These Those There Here It Its I Me My Mine We Our Ours Us You Your Yours
-    He His Him She Her Hers They Their Theirs Them Who Whom Whose What Which When Where Why How
-    Whether If Unless Although Though While Whilst Because Since As At By For From In Into On Onto
-    Of Off Out Over Under Upon With Within Without To Toward Towards Through Throughout Across
-    Against Along Amid Amidst Among Amongst Around Before After Behind Below Beneath Beside
-    Besides Between Beyond During Except Inside Outside Near Per Than Until Till Via Despite Like
-    Unlike And But Or Nor So Yet Also Both Either Neither Each Every All Any Some Such Many Much
-    Most More Few Fewer Several Other Others Another No Not None Nothing Only Just Even Still
-    Already Again Then Thus Therefore Hence However Moreover Furthermore Meanwhile Nevertheless
-    Nonetheless Otherwise Indeed Instead Rather Perhaps Maybe Certainly Clearly Obviously Finally
-    Firstly Secondly Thirdly Lastly Last Next Later Earlier Now Today Tonight
-    Yesterday Tomorrow Currently Recently Previously Additionally Likewise Similarly Overall
-    Accordingly Consequently Notably Importantly Regarding Regardless Concerning According
-    Following Including Given Asked Speaking Noting Adding Saying Stressing Calling Pointing
-    Referring Responding Commenting Addressing Citing Describing Expressing Welcoming Recalling
-    Reaffirming Recognizing Recognising Emphasizing Emphasising Underlining Highlighting
-    Acknowledging Reiterating Urging Warning Once Ever Never Always Often Sometimes Usually
-    Ahead Whatever Whoever Wherever Whenever Is Are Was Were Be Been Being Am Do Does Did Done
-    Have Has Had Can Could Would Should Shall Might Must Yes Yeah Oh Okay Ok Well Welcome
-    Together Good Hello Hi Sorry Sure Right True Absolutely Exactly Congratulations Look
-    Listen Anyway Let Let's Please Thank Thanks Dear Ladies Gentlemen Mr Mrs Ms Dr Sir Madam
-    Excellency Excellencies Majesty Majesties Highness Highnesses Honourable Honorable
-    Distinguished I'm I'll I've I'd We're We've We'll We'd You're You've You'll You'd They're
-    They've They'll They'd It's It'll That's There's Here's What's Who's Where's He's She's
-    Don't Doesn't Didn't Can't Won't Isn't Aren't Wasn't Weren't Haven't Hasn't Hadn't Couldn't
-    Shouldn't Wouldn't Q
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri
-    """.split()
-)
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word lists of :func:`find_entities` (data/lexicon), read at first use."""
+
+    stop: frozenset[str]  # capitalised words that split runs and are never entities
+    months: frozenset[str]  # kept inside runs ("Theresa May"), but a lone month or a date is no name
+    lone_noise: frozenset[str]  # no name when alone ("in Northern Israel", "in English")
+    connectors: frozenset[str]  # lower-case words allowed between two capitalised words of one name
+    possessive_heads: frozenset[str]  # words after which "'s" stays inside a name (People's Liberation Army)
+    abbreviations: frozenset[str]  # whose full stop does not end a name (St. Petersburg, Gen. Gerasimov)
+
+
+@cache
+def _word_lists() -> _Words:
+    from . import lexicon
+
+    days = lexicon.words("weekdays") | (lexicon.words("weekday_abbreviations") - {"Sat", "Sun"})  # Sun Weidong
+    # The name particles of attribution but "dos" and "das", with "d" and "des" ("d'Estaing").
+    particles = lexicon.words("name_particles") - {"dos", "das"} | {"d", "des"}
+    return _Words(
+        stop=lexicon.words("name_stop_words") | days,
+        months=lexicon.words("months") | lexicon.words("month_abbreviations"),
+        lone_noise=lexicon.words("not_names_alone"),
+        connectors=frozenset(("of", "for", "on", "and", "the")) | particles,
+        possessive_heads=lexicon.words("possessive_name_words"),
+        abbreviations=lexicon.words("name_abbreviations"),
+    )
+
+
 # Adverbs opening a sentence ("Unfortunately", "Originally") are no names either.
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "ately", "edly", "ingly", "ntly", "arly",
                    "ctly", "stly", "ssly", "nkly")
-# Months are kept inside runs ("Theresa May") but a lone month or a date is no name.
-_MONTHS = frozenset(
-    """
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    """.split()
-)
-# Words that are no name when they stand alone ("in Northern Israel", "in English").
-_LONE_NOISE = frozenset(
-    """
-    Northern Southern Eastern Western Central Northeastern Northwestern Southeastern
-    Southwestern English Arabic Mandarin Cantonese Hindi Urdu Farsi Swahili Hebrew
-    """.split()
-)
-# Lower-case words allowed between two capitalised words of one name.
-_CONNECTORS = frozenset(
-    "of for on and the d de da di du des del della der den van von la le bin ibn al el".split()
-)
-# Words after which "'s" stays inside a name (People's Liberation Army).
-_POSSESSIVE_HEADS = frozenset(
-    "People Peoples Workers Women Children Men Farmers Peasants Veterans Citizens Students "
-    "Nations Martyrs Lord King Queen".split()
-)
-# Abbreviations whose full stop does not end a name (St. Petersburg, Gen. Gerasimov).
-_ABBREVIATIONS = frozenset(
-    "St Mt Ft Gen Lt Col Sgt Capt Maj Adm Cmdr Gov Sen Rep Rev Prof Amb Pres Sr Jr".split()
-)
-
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _INLINE_GAP = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?")  # whitespace holding at most one line break
 _STEP = re.compile(r"([^\S\n]*(?:\n[^\S\n]*)?)(\w+|[^\w\s])")  # gap, then one token
@@ -499,7 +467,7 @@ def _shouting(m: _Matcher, text: str, start: int, end: int) -> bool:
     )
 
 
-def _gap_joins(gap: str, last_word: str, and_ok: bool) -> tuple[bool, bool, bool]:
+def _gap_joins(gap: str, last_word: str, and_ok: bool, w: _Words) -> tuple[bool, bool, bool]:
     """Whether ``gap`` may sit inside a name after ``last_word``.
 
     Also tells whether the gap holds "of"/"for"/"on" and whether it holds "and".
@@ -512,9 +480,9 @@ def _gap_joins(gap: str, last_word: str, and_ok: bool) -> tuple[bool, bool, bool
     if gap == "-":
         return True, False, False
     if gap in ("'s ", "' "):
-        return last_word in _POSSESSIVE_HEADS, False, False
+        return last_word in w.possessive_heads, False, False
     if gap in (". ", "."):
-        return len(last_word) == 1 or last_word in _ABBREVIATIONS, False, False
+        return len(last_word) == 1 or last_word in w.abbreviations, False, False
     if gap.count("\n") > 1 or not gap[0].isspace():
         return False, False, False
     parts = gap.split()
@@ -524,30 +492,30 @@ def _gap_joins(gap: str, last_word: str, and_ok: bool) -> tuple[bool, bool, bool
     if glued and not parts[-1].endswith(("-", "'")):
         return False, False, False
     words = [p[:-1] if glued and i == len(parts) - 1 else p for i, p in enumerate(parts)]
-    if words[0] == "the" or any(w not in _CONNECTORS for w in words):
+    if words[0] == "the" or any(word not in w.connectors for word in words):
         return False, False, False
     has_and = "and" in words
     if has_and and not and_ok:
         return False, False, False
-    return True, any(w in ("of", "for", "on") for w in words), has_and
+    return True, any(word in ("of", "for", "on") for word in words), has_and
 
 
-def _is_stop(word: str) -> bool:
+def _is_stop(word: str, stop: frozenset[str]) -> bool:
     """A stop word in capitals or with a typographic apostrophe, or a sentence adverb."""
     if word.isupper():
-        return len(word) > 1 and word.capitalize() in _STOP
+        return len(word) > 1 and word.capitalize() in stop
     if "\u2019" in word:
-        return word.replace("\u2019", "'") in _STOP
+        return word.replace("\u2019", "'") in stop
     return len(word) >= 7 and word.endswith(_ADVERB_ENDINGS) and word.isalpha()
 
 
-def _flush(run: list[tuple[int, int]], text: str, out: list[Entity]) -> None:
+def _flush(run: list[tuple[int, int]], text: str, out: list[Entity], w: _Words) -> None:
     """Emit the pending run of capitalised words as a ``name`` entity, without dates."""
-    if text[run[0][0]:run[0][1]] in _MONTHS and (len(run) == 1 or _digit_after(text, run[0][1])):
+    if text[run[0][0]:run[0][1]] in w.months and (len(run) == 1 or _digit_after(text, run[0][1])):
         del run[0]  # "March 22", "May"
-    if len(run) > 1 and text[run[-1][0]:run[-1][1]] in _MONTHS and _digit_after(text, run[-1][1]):
+    if len(run) > 1 and text[run[-1][0]:run[-1][1]] in w.months and _digit_after(text, run[-1][1]):
         del run[-1]  # "... Xi Jinping March 5"
-    if len(run) == 1 and text[run[0][0]:run[0][1]] in _LONE_NOISE:
+    if len(run) == 1 and text[run[0][0]:run[0][1]] in w.lone_noise:
         del run[0]
     if run:
         start, end = run[0][0], run[-1][1]
@@ -596,6 +564,8 @@ def find_entities(text: str) -> list[Entity]:
     """
     m = _matcher()
     root, root_upper, depth = m.root, m.root_upper, m.depth
+    w = _word_lists()
+    stop = w.stop
     out: list[Entity] = []
     run: list[tuple[int, int]] = []  # the pending capitalised words of one name
     # "and" joins a run once, soon after "of"/"for"/"on": "Ministry of Commerce and Industry"
@@ -619,21 +589,21 @@ def find_entities(text: str) -> list[Entity]:
                     entry.flag == _DEMONYM and _NEXT_WORD.match(text, end) is None
                 ):
                     if run:  # a bare or ambiguous country word is no name either
-                        _flush(run, text, out)
+                        _flush(run, text, out, w)
                     covered = end
                     continue
                 if entry.flag != _SHOUTABLE or not _shouting(m, text, start, end):
                     if run:
-                        _flush(run, text, out)
+                        _flush(run, text, out, w)
                     out.append(Entity(start, end, text[start:end], entry.name, entry.kind))
                     covered = end
                     continue
         whole = word.group(1)
         if whole is None:
             continue  # a lower-case table start ("al-") that matched nothing
-        if whole in _STOP or _is_stop(whole):
+        if whole in stop or _is_stop(whole, stop):
             if run:
-                _flush(run, text, out)
+                _flush(run, text, out, w)
             continue
         if run:
             last_start, last_end = run[-1]
@@ -642,7 +612,7 @@ def find_entities(text: str) -> list[Entity]:
             elif start - last_end <= 24:
                 and_ok = 0 <= since_of <= 2 and not and_used
                 joins, has_of, has_and = _gap_joins(
-                    text[last_end:start], text[last_start:last_end], and_ok
+                    text[last_end:start], text[last_start:last_end], and_ok, w
                 )
                 if joins and has_of:
                     since_of = 0
@@ -650,12 +620,12 @@ def find_entities(text: str) -> list[Entity]:
             else:
                 joins = False
             if not joins:
-                _flush(run, text, out)  # run is not empty here
+                _flush(run, text, out, w)  # run is not empty here
         if not run:
             since_of, and_used = -1, False
         elif since_of >= 0:
             since_of += 1
         run.append((start, word.end()))
     if run:
-        _flush(run, text, out)
+        _flush(run, text, out, w)
     return out
