@@ -13,21 +13,19 @@ from functools import cache
 
 from .model import Paragraph, Sentence
 
-# Abbreviations as Punkt stores them: lower case, without the final period.
-TITLE_ABBREVS = frozenset(
-    "mr mrs ms dr st gen col lt maj capt cmdr adm sgt sen rep gov prof rev hon amb pres "
-    "no nos art sec para vol fig pp sr jr messrs mme mlle h.e h.h h.m h.r.h".split()
-)
-OTHER_ABBREVS = frozenset(
-    "u.s u.s.a u.n u.k e.u d.c a.m p.m e.g i.e etc vs inc corp co ltd bros dept est approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.a.e u.s.s.r r.o.k d.p.r.k p.r.c n.a.t.o ph.d b.a m.a".split()
-)
-# Words that open sentences far more often than they follow an abbreviation mid-sentence.
-OPENERS = frozenset(
-    "The A An He She It They We I You This That These Those There In On At As But And "
-    "However Meanwhile Both Then Also After Before During When While His Her Its Their Our".split()
-)
+
+@cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Abbreviations that never end a sentence ("mr", "gen"), the others ("u.s", "jan"), both lower
+    case without the final period as Punkt stores them; and words that commonly open a sentence."""
+    from . import lexicon
+
+    leading = lexicon.words("leading_abbreviations")
+    days = lexicon.words("weekday_abbreviations") - {"Tues", "Thur", "Thurs"}
+    other = lexicon.words("abbreviations") | {w.lower() for w in lexicon.words("month_abbreviations") | days}
+    return leading, frozenset(other), lexicon.words("sentence_openers")
+
+
 BULLET = re.compile(r"(?:--|[-–—•*·▪►])[ \t]+|\d{1,3}[.)][ \t]+")
 ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}|\b[A-Za-z]{1,5}\.")
 END_MARK = re.compile(r"[.?!]")
@@ -116,8 +114,9 @@ def _punkt():
                 "NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
                 re.UNICODE | re.VERBOSE)
 
+    leading, other, _ = _word_lists()
     params = PunktParameters()
-    params.abbrev_types = set(TITLE_ABBREVS | OTHER_ABBREVS)
+    params.abbrev_types = set(leading | other)
     return Tokenizer(params, LanguageVars())
 
 
@@ -159,13 +158,14 @@ def _split_after_abbrev(text: str, start: int, end: int) -> list[tuple[int, int]
     """Split a Punkt sentence where a non-title abbreviation ends a sentence."""
     if _CUT_CANDIDATE.search(text, start, end) is None:
         return [(start, end)]  # no period with a capital after it: the usual case
+    leading, other, openers = _word_lists()
     cuts = []
     for m in ABBREV_END.finditer(text, start, end):
         word = m.group().lower().rstrip(".")
-        if word in TITLE_ABBREVS or (word not in OTHER_ABBREVS and "." not in word):
+        if word in leading or (word not in other and "." not in word):
             continue
         nxt = _NEXT_WORD.match(text, m.end(), min(end, m.end() + 40))
-        if nxt and nxt.group(1) in OPENERS:
+        if nxt and nxt.group(1) in openers:
             cuts.append(m.end())
     if not cuts:
         return [(start, end)]
