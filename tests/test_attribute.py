@@ -254,6 +254,14 @@ def test_surnames_with_lower_case_particles():
     assert speaker_of(claims, "Later, Sheikh Khalid").speaker == "Khalid bin Rashid Al Nuaimi"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Later, Foreign Minister Maria dos Santos Lima said the fund would grow.", "Maria dos Santos Lima"),
+    ("Ambassador Paolo di Stefano Rossi said the talks went well.", "Paolo di Stefano Rossi"),
+])
+def test_every_name_particle_can_stand_inside_a_name(text, speaker):
+    assert [c.speaker for c in claims_of(text)] == [speaker]
+
+
 def test_one_word_labels_inside_a_transcript():
     text = "\n\n".join([
         "Spokesperson Lin Hua: We welcome the visit.",

@@ -21,8 +21,7 @@ TITLE_WORDS = frozenset(w.lower() for t in TITLE_LIST for w in t.replace(".", ""
 # Lower-case particles that can open a surname after a title: "President von der Leyen".
 NAME_PARTICLES = lexicon.words("name_particles")
 _NAME_PARTICLES = rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+){{0,2}}"
-# The particles a name token may be (a documented difference from name_particles.txt, which has 18).
-NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:al|bin|ibn|de|da|van|von|der|le|la|el)\b(?:-[A-Z][\w’']*)?)"
+NAME_TOKEN = rf"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:{'|'.join(sorted(NAME_PARTICLES))})\b(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = rf"(?:{'|'.join(map(re.escape, lexicon.entries('title_heads')))})\b"
 ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
