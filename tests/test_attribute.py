@@ -257,6 +257,7 @@ def test_surnames_with_lower_case_particles():
 @pytest.mark.parametrize("text, speaker", [
     ("Later, Foreign Minister Maria dos Santos Lima said the fund would grow.", "Maria dos Santos Lima"),
     ("Ambassador Paolo di Stefano Rossi said the talks went well.", "Paolo di Stefano Rossi"),
+    ("Prime Minister Pierre des Rosiers said the talks went well.", "Pierre des Rosiers"),
 ])
 def test_every_name_particle_can_stand_inside_a_name(text, speaker):
     assert [c.speaker for c in claims_of(text)] == [speaker]

@@ -315,8 +315,7 @@ def _word_lists() -> _Words:
     from . import lexicon
 
     days = lexicon.words("weekdays") | (lexicon.words("weekday_abbreviations") - {"Sat", "Sun"})  # Sun Weidong
-    # The name particles of attribution but "dos" and "das", with "d" and "des" ("d'Estaing").
-    particles = lexicon.words("name_particles") - {"dos", "das"} | {"d", "des"}
+    particles = lexicon.words("name_particles")
     return _Words(
         stop=lexicon.words("name_stop_words") | days,
         months=lexicon.words("months") | lexicon.words("month_abbreviations"),
