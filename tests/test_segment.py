@@ -35,3 +35,11 @@ def test_splitting_after_a_full_nltk_import_gives_the_same_spans():
     text = "The minister said talks were useful. She added that more would follow in Washington, D.C. The end."
     assert [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))] == \
         [(0, 36), (37, 89), (90, 98)]
+
+
+def test_an_abbreviated_day_before_a_date_ends_no_sentence():
+    from dipcli import segment
+
+    for day in ("Tues.", "Thurs.", "Fri."):
+        text = f"The talks resume on {day} March 3 in Geneva, the ministry said."
+        assert [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))] == [(0, len(text))]

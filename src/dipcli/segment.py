@@ -21,8 +21,8 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from . import lexicon
 
     leading = lexicon.words("leading_abbreviations")
-    days = lexicon.words("weekday_abbreviations") - {"Tues", "Thur", "Thurs"}
-    other = lexicon.words("abbreviations") | {w.lower() for w in lexicon.words("month_abbreviations") | days}
+    dates = lexicon.words("month_abbreviations") | lexicon.words("weekday_abbreviations")
+    other = lexicon.words("abbreviations") | {w.lower() for w in dates}
     return leading, frozenset(other), lexicon.words("sentence_openers")
 
 
