@@ -149,3 +149,13 @@ def test_a_plural_subject_needs_a_plural_ending(text):
 
     if at.PLURAL_LEFT.search(text):
         assert text.endswith(at._PLURAL_TAILS)
+
+
+def test_an_object_after_a_preposition_and_any_determiner_is_no_subject():
+    from dipcli.attribute.frames import _after_preposition
+
+    for det in ("our", "both", "all", "no"):
+        sent = f"The friendship between {det} Nations, dating back to 1850, affirms the bond."
+        assert _after_preposition(sent, sent.index(","), "Nations")
+    sent = "Both Nations, dating back to 1850, affirm the bond."
+    assert not _after_preposition(sent, sent.index(","), "Nations")

@@ -29,14 +29,13 @@ TIME_WORDS = frozenset(w.lower() for w in MONTHS | WEEKDAYS) | lexicon.words("ti
 TIME_LEADS = lexicon.words("time_leads")
 # What a subject phrase before its cue is made of: capitalised words and these.
 _PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES
-# Before a subject, these make it an object: "between our two countries". The prepositions and
-# determiners stance reads, with two documented differences kept from before they were shared:
-# attribution also counts "to", and leaves out these prepositions and the quantifiers.
+# Before a subject, these make it an object: "between both countries". The prepositions stance
+# reads, with a documented difference kept from before they were shared: attribution also counts
+# "to" and leaves out these.
 _PREPOSITIONS = lexicon.words("prepositions") - frozenset(
     "across after amid around before behind beyond concerning despite during including regarding upon within "
     "without".split()) | {"to"}
-_DETERMINERS = lexicon.words("determiners") - frozenset(
-    "all another any both each either every neither no some such whose".split())
+_DETERMINERS = lexicon.words("determiners")
 # What a subject after an inverted cue is made of: capitalised words and these ("…, said the head of …").
 RIGHT_WORDS = lexicon.words("inverted_subject_words")
 # Forms that end like a past or third person but are a base form or a noun more often than not.
