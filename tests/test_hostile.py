@@ -410,6 +410,8 @@ CORRUPTIONS = {
     "NaN confidence": lambda raw: re.sub(rb'"confidence":[0-9.]+', b'"confidence":NaN', raw, count=1),
     "members not strings": lambda raw: raw.replace(b'"members":[', b'"members":[1,', 1),
     "claims not a list": lambda raw: re.sub(rb'"claims":\[.*\]\}$', b'"claims":{"a":1}}', raw),
+    "unknown via": lambda raw: re.sub(rb'"via":"\w+"', b'"via":"hearsay"', raw, count=1),
+    "unknown speaker kind": lambda raw: re.sub(rb'"speaker_kind":"\w+"', b'"speaker_kind":"oracle"', raw, count=1),
 }
 
 

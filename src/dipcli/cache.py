@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .model import Analysed, Article, Claim, DipError, Paragraph
+from .model import Analysed, Article, Claim, DipError, Paragraph, SpeakerKind, Via
 
 SCHEMA = 2
 DEFAULT_MAX_SIZE = 500 * 1024 * 1024
@@ -323,15 +323,20 @@ def _without_text(claim: Claim) -> dict:
     return d
 
 
+# Fields whose value is one of a set of words: the JSON string must be one of them.
+_ENUMS = {"SpeakerKind": SpeakerKind, "Via": Via}
+
+
 def _fields(cls, *, without: tuple[str, ...] = ()) -> dict[str, tuple[type, ...]]:
     """Field name -> the JSON types its value may have (None allowed where the record allows it)."""
     kinds = {"int": (int,), "str": (str,), "bool": (bool,), "float": (float, int),
-             "str | None": (str, type(None)), "list[str]": (list,)}
+             "str | None": (str, type(None)), "list[str]": (list,)} | {name: (str,) for name in _ENUMS}
     return {f.name: kinds.get(str(f.type), (object,)) for f in dataclasses.fields(cls) if f.name not in without}
 
 
 _PARAGRAPH = _fields(Paragraph)
 _CLAIM = _fields(Claim, without=("text",))
+_CLAIM_ENUMS = {f.name: _ENUMS[f.type] for f in dataclasses.fields(Claim) if f.type in _ENUMS}
 
 
 def _check(raw: object, fields: dict[str, tuple[type, ...]]) -> dict:
@@ -373,5 +378,7 @@ def _decode(data: object, article: Article, key: str) -> Analysed | None:
         para = paras[c["paragraph"]]
         if not para.start <= c["start"] <= c["end"] <= para.end:
             return None
+        for name, enum in _CLAIM_ENUMS.items():
+            c[name] = enum(c[name])  # ValueError when it is none of them
         claims.append(Claim(text=text[c["start"]:c["end"]], **c))
     return Analysed(article=article, paragraphs=paras, claims=claims)

@@ -9,16 +9,38 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-#: The outlet's own voice: its label in records (speaker_kind, --speaker filters) and in tables.
-NARRATOR = "narrator"
-NARRATOR_CELL = "(narrator)"
-
-
 class DipError(Exception):
     """A problem the user can fix (bad path, unreadable file, empty text).
 
     ``str(err)`` is the one-line message shown on stderr.
     """
+
+
+class SpeakerKind(StrEnum):
+    """What a claim's speaker is (``speaker_kind``)."""
+
+    PERSON = "person"
+    GROUP = "group"  # countries, delegations, "the two sides", organisations
+    DOCUMENT = "document"  # a joint statement or declaration
+    NARRATOR = "narrator"  # the outlet's own voice: ``speaker`` is null
+
+
+class Via(StrEnum):
+    """How a claim's speaker was recognised (``via``)."""
+
+    EXPLICIT = "explicit"  # named: "Ferreira said", "the joint statement"
+    PRONOUN = "pronoun"  # "he", "they", "we" in a statement
+    TITLE = "title"  # by title or role: "the Brazilian president", "his counterpart"
+    CONTINUATION = "continuation"  # the speaker of the sentence before, in the same paragraph
+    COLLECTIVE = "collective"  # a group: "the two sides", "China and Russia", "it was agreed"
+    TURN = "turn"  # a transcript label ("PRESIDENT XI:") or the article's author ("Statement from …")
+    NONE = "none"  # no speaker: the narrator
+
+
+#: The outlet's own voice: its label in records (speaker_kind, --speaker filters, roll-ups keyed by speaker)
+NARRATOR = SpeakerKind.NARRATOR.value
+#: and in tables, set apart from a speaker who could be called so.
+NARRATOR_CELL = f"({NARRATOR})"
 
 
 @dataclass(slots=True)
@@ -59,11 +81,11 @@ class Claim:
     end: int
     text: str
     speaker: str | None
-    speaker_kind: str  # person | group | document | narrator
+    speaker_kind: SpeakerKind
     members: list[str] = field(default_factory=list)
     document: str | None = None
     cue: str | None = None
-    via: str = "none"  # explicit | pronoun | title | continuation | collective | turn | none
+    via: Via = Via.NONE
     confidence: float = 0.0
     mention: str | None = None  # the words that name the speaker in this sentence, when it does
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import gazetteer
-from ..model import Article
+from ..model import Article, SpeakerKind, Via
 from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
                     STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, name_tokens, titled_names,
                     trim_title, untitled_subjects)
@@ -34,8 +34,8 @@ class Ref:
     """A resolved subject: who it names and how it was recognised."""
 
     name: str
-    kind: str
-    via: str
+    kind: SpeakerKind
+    via: Via
     members: list[str] = field(default_factory=list)
     document: str | None = None
     mention: str | None = None
@@ -171,10 +171,10 @@ class Scene:
             self.last_person = new
         return new
 
-    def person_ref(self, p: Person, via: str) -> Ref:
+    def person_ref(self, p: Person, via: Via) -> Ref:
         """``p`` as a subject; they come into view ("he", "she" next)."""
         self.last_person = p
-        return Ref(p.name, "person", via, [p.name])
+        return Ref(p.name, SpeakerKind.PERSON, via, [p.name])
 
     def group_ref(self, ref: Ref) -> Ref:
         """A group as the subject; it comes into view ("they" next)."""
@@ -185,13 +185,13 @@ class Scene:
         """A group of people (the principals unless given); it comes into view ("they" next)."""
         members = members if members is not None else self.principals()
         name = self.group_name(members) if len(members) >= 2 else _GROUP_DET.sub("", phrase.lower())
-        return self.group_ref(Ref(name, "group", "collective", [p.name for p in members]))
+        return self.group_ref(Ref(name, SpeakerKind.GROUP, Via.COLLECTIVE, [p.name for p in members]))
 
-    def document_ref(self, title: str, *, via: str) -> Ref:
+    def document_ref(self, title: str, *, via: Via) -> Ref:
         """A statement as the speaker; it comes into view ("we" in it, "they" next)."""
         self.last_doc = title
         members = [p.name for p in self.principals()]
-        return self.group_ref(Ref(title, "document", via, members, document=title))
+        return self.group_ref(Ref(title, SpeakerKind.DOCUMENT, via, members, document=title))
 
     def by_country(self, country: str, title: str | None = None) -> Person | None:
         """The person of ``country`` (with ``title`` when several are)."""

@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
+from ..model import SpeakerKind, Via
 from .cast import Ref, Scene
-from .subjects import PHRASE_MEMO, resolve
 from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
+from .subjects import PHRASE_MEMO, resolve
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -322,8 +323,8 @@ def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, scene: Scene
         return None
     ref = resolve(scene, opening, in_doc=in_doc)
     # not "Development" or "the Summit"
-    if ref is not None and (ref.kind == "person" or ref.via == "collective"
-                            or ref.kind == "group" and gazetteer.country_of(ref.name)):
+    if ref is not None and (ref.kind == SpeakerKind.PERSON or ref.via == Via.COLLECTIVE
+                            or ref.kind == SpeakerKind.GROUP and gazetteer.country_of(ref.name)):
         return ref
     return None
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Article, Claim, Paragraph, Sentence
+from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
 from .cast import Cast, Person, Ref, Scene
 from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, opening_subject
@@ -68,7 +68,7 @@ class Found:
 
     ref: Ref | None
     cue: str | None
-    via: str
+    via: Via
 
 
 class Context:
@@ -99,7 +99,7 @@ class Context:
 def turn(ctx: Context) -> Found | None:
     """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds."""
     if ctx.turn is not None:
-        return Found(ctx.turn, None, "turn")
+        return Found(ctx.turn, None, Via.TURN)
     return None
 
 
@@ -111,12 +111,13 @@ def statement_opener(ctx: Context) -> Found | None:
         return None
     frame = ctx.frame
     # "In a statement, the Japanese Foreign Ministry said …": a statement of the named group's own
-    own_statement = frame is not None and frame.ref.kind == "group" and frame.ref.via == "explicit" \
+    own_statement = frame is not None and frame.ref.kind == SpeakerKind.GROUP and frame.ref.via == Via.EXPLICIT \
         and opener.group("doc").lower().startswith(("a ", "this "))
-    if own_statement or not (frame is None or frame.ref.kind in ("group", "document") and not frame.trailing):
+    if own_statement or not (frame is None
+                             or frame.ref.kind in (SpeakerKind.GROUP, SpeakerKind.DOCUMENT) and not frame.trailing):
         return None
-    ref = ctx.scene.document_ref(ctx.scene.named_document(opener.group("doc")), via="explicit")
-    return Found(ref, frame.cue if frame else None, "explicit")
+    ref = ctx.scene.document_ref(ctx.scene.named_document(opener.group("doc")), via=Via.EXPLICIT)
+    return Found(ref, frame.cue if frame else None, Via.EXPLICIT)
 
 
 def according_to(ctx: Context) -> Found | None:
@@ -138,7 +139,7 @@ def according_to(ctx: Context) -> Found | None:
     if not (titled or role or who.lower() in ("he", "she") or ctx.scene.find_person(who.split())):
         return None
     ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
-    if ref is None or ref.kind != "person":
+    if ref is None or ref.kind != SpeakerKind.PERSON:
         return None
     return Found(ref, "according to", ref.via)
 
@@ -149,14 +150,14 @@ def reporting_frame(ctx: Context) -> Found | None:
         return None
     ref = ctx.frame.ref
     doc_speaker = ctx.doc_speaker
-    if ctx.in_doc and doc_speaker is not None and ref.kind == "group" and ref.via in ("collective", "pronoun"):
+    if ctx.in_doc and doc_speaker is not None and ref.kind == SpeakerKind.GROUP and ref.via in (Via.COLLECTIVE, Via.PRONOUN):
         # in a joint statement, "the two sides" and "we" are the statement's authors
         ref = Ref(doc_speaker.name, doc_speaker.kind, ref.via, list(doc_speaker.members),
                   doc_speaker.document, ref.mention)
     via = ref.via
-    if ref.kind == "group" and via == "explicit" and ref.members and " and " in ref.name:
-        via = "collective"
-    if ref.kind == "group":
+    if ref.kind == SpeakerKind.GROUP and via == Via.EXPLICIT and ref.members and " and " in ref.name:
+        via = Via.COLLECTIVE
+    if ref.kind == SpeakerKind.GROUP:
         ctx.scene.group_ref(ref)
     return Found(ref, ctx.frame.cue, via)
 
@@ -181,7 +182,7 @@ def impersonal(ctx: Context) -> Found | None:
     ref = ctx.scene.collective("the sides")
     if ctx.in_doc and ctx.doc_speaker is not None:
         ref = ctx.doc_speaker
-    return Found(ref, clean(m.group()), "collective")
+    return Found(ref, clean(m.group()), Via.COLLECTIVE)
 
 
 def continuation(ctx: Context) -> Found | None:
@@ -192,8 +193,8 @@ def continuation(ctx: Context) -> Found | None:
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
-    return Found(Ref(prev.speaker, prev.speaker_kind, "continuation", list(prev.members), prev.document),
-                 None, "continuation")
+    return Found(Ref(prev.speaker, prev.speaker_kind, Via.CONTINUATION, list(prev.members), prev.document),
+                 None, Via.CONTINUATION)
 
 
 def whole_document(ctx: Context) -> Found | None:
@@ -205,7 +206,7 @@ def whole_document(ctx: Context) -> Found | None:
 
 def narrator(ctx: Context) -> Found:
     """Everything else is the outlet's own voice."""
-    return Found(None, None, "none")
+    return Found(None, None, Via.NONE)
 
 
 #: Rules that find the speaker in the sentence's own words or its transcript turn.
@@ -230,8 +231,9 @@ def _decide(ctx: Context) -> tuple[Found, str]:
 
 # -- the article ------------------------------------------------------------------------------
 
-CONFIDENCE = {"explicit": 0.95, "turn": 0.95, "collective": 0.9, "pronoun": 0.85, "title": 0.85,
-              "continuation": 0.75, "none": 0.6}
+#: A rough prior for each route (the ``confidence`` field).
+CONFIDENCE = {Via.EXPLICIT: 0.95, Via.TURN: 0.95, Via.COLLECTIVE: 0.9, Via.PRONOUN: 0.85, Via.TITLE: 0.85,
+              Via.CONTINUATION: 0.75, Via.NONE: 0.6}
 
 
 def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
@@ -253,7 +255,7 @@ def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
     scene = cast.scene()
     scene.discover()
     doc_speaker = _whole_document_speaker(article, scene)
-    in_doc = doc_speaker is not None and doc_speaker.kind == "document"
+    in_doc = doc_speaker is not None and doc_speaker.kind == SpeakerKind.DOCUMENT
     if in_doc:
         scene.last_doc = doc_speaker.name
     cast.commit(scene)
@@ -298,12 +300,12 @@ def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: F
     ref, via = found.ref, found.via
     if ref is None:
         return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
-                     speaker=None, speaker_kind="narrator", members=[], document=None, cue=found.cue,
-                     via="none", confidence=CONFIDENCE["none"])
+                     speaker=None, speaker_kind=SpeakerKind.NARRATOR, members=[], document=None, cue=found.cue,
+                     via=Via.NONE, confidence=CONFIDENCE[Via.NONE])
     return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
                  speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
                  document=ref.document, cue=found.cue, via=via, confidence=CONFIDENCE[via],
-                 mention=ref.mention if via not in ("continuation", "none") else None)
+                 mention=ref.mention if via not in (Via.CONTINUATION, Via.NONE) else None)
 
 
 # Title-case words then "Joint Statement"/"Declaration": "Russia-China Joint Statement", not "… signed the … Declaration"
@@ -319,10 +321,10 @@ def _whole_document_speaker(article: Article, scene: Scene) -> Ref | None:
         return None
     if WHOLE_DOC.search(title) and not title.lower().startswith(("readout", "remarks", "fact sheet")):
         members = [p.name for p in scene.principals()]
-        return Ref(title, "document", "collective", members, document=title)
+        return Ref(title, SpeakerKind.DOCUMENT, Via.COLLECTIVE, members, document=title)
     m = SINGLE_AUTHOR.match(title)
     if m:
         ref = resolve(scene, clean(m.group("who")))
-        if ref is not None and ref.kind == "person" and " and " not in m.group("who"):
-            return Ref(ref.name, "person", "turn", ref.members)
+        if ref is not None and ref.kind == SpeakerKind.PERSON and " and " not in m.group("who"):
+            return Ref(ref.name, SpeakerKind.PERSON, Via.TURN, ref.members)
     return None
