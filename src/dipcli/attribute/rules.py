@@ -5,7 +5,7 @@ Each rule is a function of one sentence's :class:`Context` that answers with a
 :data:`RULES` holds them in order and the first that answers attributes the
 sentence. A rule's name is what the claim records as the rule that decided.
 
-How one sentence is read (:func:`_attribute` and :func:`_decide`):
+How one sentence is read (:func:`_attribute`):
 
 1. A scene is opened on the article's cast (:mod:`.cast`): resolving subjects
    brings people and groups into view there, not in the cast.
@@ -69,6 +69,13 @@ class Found:
     ref: Ref | None
     cue: str | None
     via: Via
+
+
+# Members read once for the code that runs per sentence: on Python 3.11 reading a member off its
+# enum class goes through EnumType's __getattr__ hook, which costs more than what it is read for.
+_NARRATOR_KIND, _NO_VIA = SpeakerKind.NARRATOR, Via.NONE
+_NO_MENTION = frozenset((Via.CONTINUATION, Via.NONE))  # routes whose claim quotes no words naming the speaker
+_NARRATOR = Found(None, None, Via.NONE)  # the narrator rule's answer, the same for every sentence
 
 
 class Context:
@@ -206,7 +213,7 @@ def whole_document(ctx: Context) -> Found | None:
 
 def narrator(ctx: Context) -> Found:
     """Everything else is the outlet's own voice."""
-    return Found(None, None, Via.NONE)
+    return _NARRATOR
 
 
 #: Rules that find the speaker in the sentence's own words or its transcript turn.
@@ -215,18 +222,6 @@ FROM_THE_SENTENCE = (turn, statement_opener, according_to, reporting_frame, part
 FROM_CONTEXT = (impersonal, continuation, whole_document, narrator)
 #: Every rule in the order they are asked; the first that answers attributes the sentence.
 RULES = FROM_THE_SENTENCE + FROM_CONTEXT
-
-
-def _decide(ctx: Context) -> tuple[Found, str]:
-    for rule in RULES:
-        found = rule(ctx)
-        if found is not None:
-            if rule in FROM_CONTEXT:
-                mention = ctx.mention()
-                if mention is not None:
-                    ctx.scene.last_person = mention[0]
-            return found, rule.__name__
-    raise AssertionError("the narrator answers every sentence")
 
 
 # -- the article ------------------------------------------------------------------------------
@@ -287,12 +282,20 @@ def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
                     continue
             sent = text[start:s.end]
             scene = cast.scene(start)
-            found, rule = _decide(Context(sent, scene, prev, turn, doc_speaker, in_doc))
+            ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc)
+            for rule in RULES:  # the narrator answers every sentence that reaches it
+                found = rule(ctx)
+                if found is not None:
+                    break
+            if rule in FROM_CONTEXT:
+                mention = ctx.mention()
+                if mention is not None:
+                    scene.last_person = mention[0]
             cast.commit(scene)
             prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found)
             claims.append(prev)
             if rules is not None:
-                rules.append(rule)
+                rules.append(rule.__name__)
     return claims
 
 
@@ -300,12 +303,12 @@ def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: F
     ref, via = found.ref, found.via
     if ref is None:
         return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
-                     speaker=None, speaker_kind=SpeakerKind.NARRATOR, members=[], document=None, cue=found.cue,
-                     via=Via.NONE, confidence=CONFIDENCE[Via.NONE])
+                     speaker=None, speaker_kind=_NARRATOR_KIND, members=[], document=None, cue=found.cue,
+                     via=_NO_VIA, confidence=CONFIDENCE[_NO_VIA])
     return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
                  speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
                  document=ref.document, cue=found.cue, via=via, confidence=CONFIDENCE[via],
-                 mention=ref.mention if via not in (Via.CONTINUATION, Via.NONE) else None)
+                 mention=ref.mention if via not in _NO_MENTION else None)
 
 
 # Title-case words then "Joint Statement"/"Declaration": "Russia-China Joint Statement", not "… signed the … Declaration"
