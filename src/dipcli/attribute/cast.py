@@ -41,6 +41,12 @@ class Ref:
     mention: str | None = None
 
 
+# SpeakerKind's and Via's members under plain names, for the code that runs per sentence: on
+# Python 3.11 reading a member off its enum class goes through EnumType's __getattr__ hook.
+PERSON, GROUP, DOCUMENT = SpeakerKind.PERSON, SpeakerKind.GROUP, SpeakerKind.DOCUMENT
+EXPLICIT, PRONOUN, TITLE, COLLECTIVE = Via.EXPLICIT, Via.PRONOUN, Via.TITLE, Via.COLLECTIVE
+CONTINUATION, TURN = Via.CONTINUATION, Via.TURN
+
 _OF_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})")
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}")
 _GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
@@ -174,7 +180,7 @@ class Scene:
     def person_ref(self, p: Person, via: Via) -> Ref:
         """``p`` as a subject; they come into view ("he", "she" next)."""
         self.last_person = p
-        return Ref(p.name, SpeakerKind.PERSON, via, [p.name])
+        return Ref(p.name, PERSON, via, [p.name])
 
     def group_ref(self, ref: Ref) -> Ref:
         """A group as the subject; it comes into view ("they" next)."""
@@ -185,13 +191,13 @@ class Scene:
         """A group of people (the principals unless given); it comes into view ("they" next)."""
         members = members if members is not None else self.principals()
         name = self.group_name(members) if len(members) >= 2 else _GROUP_DET.sub("", phrase.lower())
-        return self.group_ref(Ref(name, SpeakerKind.GROUP, Via.COLLECTIVE, [p.name for p in members]))
+        return self.group_ref(Ref(name, GROUP, COLLECTIVE, [p.name for p in members]))
 
     def document_ref(self, title: str, *, via: Via) -> Ref:
         """A statement as the speaker; it comes into view ("we" in it, "they" next)."""
         self.last_doc = title
         members = [p.name for p in self.principals()]
-        return self.group_ref(Ref(title, SpeakerKind.DOCUMENT, via, members, document=title))
+        return self.group_ref(Ref(title, DOCUMENT, via, members, document=title))
 
     def by_country(self, country: str, title: str | None = None) -> Person | None:
         """The person of ``country`` (with ``title`` when several are)."""

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
-from ..model import SpeakerKind, Via
-from .cast import Ref, Scene
+from .cast import COLLECTIVE, GROUP, PERSON, Ref, Scene
 from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
 from .subjects import PHRASE_MEMO, resolve
 
@@ -323,8 +322,8 @@ def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, scene: Scene
         return None
     ref = resolve(scene, opening, in_doc=in_doc)
     # not "Development" or "the Summit"
-    if ref is not None and (ref.kind == SpeakerKind.PERSON or ref.via == Via.COLLECTIVE
-                            or ref.kind == SpeakerKind.GROUP and gazetteer.country_of(ref.name)):
+    if ref is not None and (ref.kind == PERSON or ref.via == COLLECTIVE
+                            or ref.kind == GROUP and gazetteer.country_of(ref.name)):
         return ref
     return None
 

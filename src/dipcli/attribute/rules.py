@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
-from .cast import Cast, Person, Ref, Scene
+from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
+                   Scene)
 from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, opening_subject
 from .names import clean
 from .subjects import name_shape, resolve
@@ -106,7 +107,7 @@ class Context:
 def turn(ctx: Context) -> Found | None:
     """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds."""
     if ctx.turn is not None:
-        return Found(ctx.turn, None, Via.TURN)
+        return Found(ctx.turn, None, TURN)
     return None
 
 
@@ -118,13 +119,13 @@ def statement_opener(ctx: Context) -> Found | None:
         return None
     frame = ctx.frame
     # "In a statement, the Japanese Foreign Ministry said …": a statement of the named group's own
-    own_statement = frame is not None and frame.ref.kind == SpeakerKind.GROUP and frame.ref.via == Via.EXPLICIT \
+    own_statement = frame is not None and frame.ref.kind == GROUP and frame.ref.via == EXPLICIT \
         and opener.group("doc").lower().startswith(("a ", "this "))
     if own_statement or not (frame is None
-                             or frame.ref.kind in (SpeakerKind.GROUP, SpeakerKind.DOCUMENT) and not frame.trailing):
+                             or frame.ref.kind in (GROUP, DOCUMENT) and not frame.trailing):
         return None
-    ref = ctx.scene.document_ref(ctx.scene.named_document(opener.group("doc")), via=Via.EXPLICIT)
-    return Found(ref, frame.cue if frame else None, Via.EXPLICIT)
+    ref = ctx.scene.document_ref(ctx.scene.named_document(opener.group("doc")), via=EXPLICIT)
+    return Found(ref, frame.cue if frame else None, EXPLICIT)
 
 
 def according_to(ctx: Context) -> Found | None:
@@ -146,7 +147,7 @@ def according_to(ctx: Context) -> Found | None:
     if not (titled or role or who.lower() in ("he", "she") or ctx.scene.find_person(who.split())):
         return None
     ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
-    if ref is None or ref.kind != SpeakerKind.PERSON:
+    if ref is None or ref.kind != PERSON:
         return None
     return Found(ref, "according to", ref.via)
 
@@ -157,14 +158,14 @@ def reporting_frame(ctx: Context) -> Found | None:
         return None
     ref = ctx.frame.ref
     doc_speaker = ctx.doc_speaker
-    if ctx.in_doc and doc_speaker is not None and ref.kind == SpeakerKind.GROUP and ref.via in (Via.COLLECTIVE, Via.PRONOUN):
+    if ctx.in_doc and doc_speaker is not None and ref.kind == GROUP and ref.via in (COLLECTIVE, PRONOUN):
         # in a joint statement, "the two sides" and "we" are the statement's authors
         ref = Ref(doc_speaker.name, doc_speaker.kind, ref.via, list(doc_speaker.members),
                   doc_speaker.document, ref.mention)
     via = ref.via
-    if ref.kind == SpeakerKind.GROUP and via == Via.EXPLICIT and ref.members and " and " in ref.name:
-        via = Via.COLLECTIVE
-    if ref.kind == SpeakerKind.GROUP:
+    if ref.kind == GROUP and via == EXPLICIT and ref.members and " and " in ref.name:
+        via = COLLECTIVE
+    if ref.kind == GROUP:
         ctx.scene.group_ref(ref)
     return Found(ref, ctx.frame.cue, via)
 
@@ -189,7 +190,7 @@ def impersonal(ctx: Context) -> Found | None:
     ref = ctx.scene.collective("the sides")
     if ctx.in_doc and ctx.doc_speaker is not None:
         ref = ctx.doc_speaker
-    return Found(ref, clean(m.group()), Via.COLLECTIVE)
+    return Found(ref, clean(m.group()), COLLECTIVE)
 
 
 def continuation(ctx: Context) -> Found | None:
@@ -200,8 +201,8 @@ def continuation(ctx: Context) -> Found | None:
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
-    return Found(Ref(prev.speaker, prev.speaker_kind, Via.CONTINUATION, list(prev.members), prev.document),
-                 None, Via.CONTINUATION)
+    return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
+                 None, CONTINUATION)
 
 
 def whole_document(ctx: Context) -> Found | None:
@@ -250,7 +251,7 @@ def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
     scene = cast.scene()
     scene.discover()
     doc_speaker = _whole_document_speaker(article, scene)
-    in_doc = doc_speaker is not None and doc_speaker.kind == SpeakerKind.DOCUMENT
+    in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT
     if in_doc:
         scene.last_doc = doc_speaker.name
     cast.commit(scene)
@@ -324,10 +325,10 @@ def _whole_document_speaker(article: Article, scene: Scene) -> Ref | None:
         return None
     if WHOLE_DOC.search(title) and not title.lower().startswith(("readout", "remarks", "fact sheet")):
         members = [p.name for p in scene.principals()]
-        return Ref(title, SpeakerKind.DOCUMENT, Via.COLLECTIVE, members, document=title)
+        return Ref(title, DOCUMENT, COLLECTIVE, members, document=title)
     m = SINGLE_AUTHOR.match(title)
     if m:
         ref = resolve(scene, clean(m.group("who")))
-        if ref is not None and ref.kind == SpeakerKind.PERSON and " and " not in m.group("who"):
-            return Ref(ref.name, SpeakerKind.PERSON, Via.TURN, ref.members)
+        if ref is not None and ref.kind == PERSON and " and " not in m.group("who"):
+            return Ref(ref.name, PERSON, TURN, ref.members)
     return None

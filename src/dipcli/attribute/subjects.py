@@ -12,13 +12,12 @@ import re
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..model import SpeakerKind, Via
-from .cast import Ref, Scene
+from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Ref, Scene
 from .names import (ADJ_TOKEN, DOC_TITLE, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLED_NAME, clean, country_in)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
-COLLECTIVE = re.compile(
+COLLECTIVE_PHRASE = re.compile(
     r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|both|respective)\s+)?(?:sides|leaders|presidents|"
     r"heads\s+of\s+state(?:\s+and\s+government)?|parties|countries|nations|governments|counterparts|"
     r"men|women|two)"
@@ -34,7 +33,7 @@ PLURAL_GROUP = re.compile(
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
     r"working\s+group|task\s+force)",
 )
-DOCUMENT = re.compile(
+DOCUMENT_PHRASE = re.compile(
     r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
     r"agreement|memorandum|resolution|treaty|plan)\b.*",
     re.IGNORECASE,
@@ -76,12 +75,12 @@ def _phrase_shape(phrase: str) -> tuple[str, object]:
     but no "and": not a list) or ``("parts", parts)``: the list's items, without
     "their teams" and the like, which speak for their principals.
     """
-    if COLLECTIVE.fullmatch(phrase):
+    if COLLECTIVE_PHRASE.fullmatch(phrase):
         return "collective", None
     if PLURAL_GROUP.fullmatch(phrase) and not gazetteer.is_country_word(last := phrase.split()[-1]) \
             and last.lower() not in NOT_AGENTS and not _RELATIVE.search(phrase):
         return "group", _GROUP_DET_ANY_CASE.sub("", phrase)
-    if DOCUMENT.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
+    if DOCUMENT_PHRASE.fullmatch(phrase) and _DOC_DET.match(phrase) or DOC_TITLE.fullmatch(phrase):
         return "document", None
     if "," in phrase and not _AND.search(phrase):
         return "clause", None
@@ -131,27 +130,27 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
     if low in ("he", "she", "his", "her"):
         if scene.last_person is None:
             return None
-        return Ref(scene.last_person.name, SpeakerKind.PERSON, Via.PRONOUN, [scene.last_person.name])
+        return Ref(scene.last_person.name, PERSON, PRONOUN, [scene.last_person.name])
     if low == "they":
         if scene.last_group is not None:
             g = scene.last_group
-            return Ref(g.name, g.kind, Via.PRONOUN, list(g.members), g.document)
+            return Ref(g.name, g.kind, PRONOUN, list(g.members), g.document)
         if len(scene.principals()) == 2:
             ref = scene.collective("they")
-            ref.via = Via.PRONOUN
+            ref.via = PRONOUN
             return ref
         return None
     if low == "we" and in_doc and scene.last_doc:
-        return scene.document_ref(scene.last_doc, via=Via.PRONOUN)
+        return scene.document_ref(scene.last_doc, via=PRONOUN)
     if low in ("it", "we", "i", "you"):
         return None
     kind, value = _phrase_shape(phrase)
     if kind == "collective":
         return scene.collective(phrase)
     if kind == "group":
-        return scene.group_ref(Ref(value, SpeakerKind.GROUP, Via.COLLECTIVE))
+        return scene.group_ref(Ref(value, GROUP, COLLECTIVE))
     if kind == "document":
-        return scene.document_ref(scene.named_document(phrase), via=Via.EXPLICIT)
+        return scene.document_ref(scene.named_document(phrase), via=EXPLICIT)
     if kind == "clause":
         return None  # "In Moscow, Putin": not a list; a shorter suffix will do
     parts = list(value)
@@ -164,7 +163,7 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
             # "the President and the Speaker": keep who is known, name the rest as written
             known = [r for r in refs if r]
             names = [r.name if r else _THE.sub("the ", p) for r, p in zip(refs, parts)]
-            return scene.group_ref(Ref(" and ".join(names), SpeakerKind.GROUP, Via.COLLECTIVE,
+            return scene.group_ref(Ref(" and ".join(names), GROUP, COLLECTIVE,
                                        [m for r in known for m in (r.members or [r.name])]))
         if all(refs):
             members = []
@@ -173,11 +172,11 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
                     if m not in members:
                         members.append(m)
             people = [p for name in members for p in scene.people if p.name == name]
-            countries = [r.name for r in refs if r.kind == SpeakerKind.GROUP and not r.members]
+            countries = [r.name for r in refs if r.kind == GROUP and not r.members]
             if len(people) == len(members) and len(people) >= 2:
-                ref = Ref(scene.group_name(people), SpeakerKind.GROUP, Via.COLLECTIVE, members)
+                ref = Ref(scene.group_name(people), GROUP, COLLECTIVE, members)
             else:
-                ref = Ref(" and ".join(r.name for r in refs), SpeakerKind.GROUP, Via.COLLECTIVE,
+                ref = Ref(" and ".join(r.name for r in refs), GROUP, COLLECTIVE,
                           [m for m in members if m not in countries])
             return scene.group_ref(ref)
     return _resolve_single(scene, phrase)
@@ -186,37 +185,37 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
 def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
     low = phrase.lower()
     if low in ("he", "she") and scene.last_person:
-        return Ref(scene.last_person.name, SpeakerKind.PERSON, Via.PRONOUN, [scene.last_person.name])
+        return Ref(scene.last_person.name, PERSON, PRONOUN, [scene.last_person.name])
     tokens = phrase.split()
     m2, m = name_shape(phrase)
     if m2:
         p = scene.introduce(m2)
         if p:
-            return scene.person_ref(p, Via.EXPLICIT)
+            return scene.person_ref(p, EXPLICIT)
     if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
               or m.group("adj") or m.group("of")):
         return _resolve_role(scene, m, phrase)
     p = scene.find_person(tokens)
     if p:
-        return scene.person_ref(p, Via.EXPLICIT)
+        return scene.person_ref(p, EXPLICIT)
     country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
     if country:
         members = [q.name for q in scene.people if q.country == country]
-        return Ref(country, SpeakerKind.GROUP, Via.EXPLICIT, members)
+        return Ref(country, GROUP, EXPLICIT, members)
     if m and phrase[0].isupper() and m.group("role").lower() in HEADS_OF_STATE:
         return _resolve_role(scene, m, phrase)
     words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
     org = _organisation(phrase)
     if org:
-        return Ref(org, SpeakerKind.GROUP, Via.EXPLICIT)
+        return Ref(org, GROUP, EXPLICIT)
     if words and any(w in NON_NAME_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
-        return Ref(" ".join(words), SpeakerKind.GROUP, Via.EXPLICIT)
+        return Ref(" ".join(words), GROUP, EXPLICIT)
     if 1 <= len(words) <= 3 and all(_CAPITALISED.fullmatch(w) for w in words) \
             and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
                         for w in words) \
             and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
             and not scene.cast.common_words(words):
-        return scene.person_ref(scene.add_person(" ".join(words)), Via.EXPLICIT)
+        return scene.person_ref(scene.add_person(" ".join(words)), EXPLICIT)
     return None
 
 
@@ -238,27 +237,27 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
         people = [p for p in scene.people if p.country == country]
         if role == "side" and len(people) == 1:
             # in a leaders' readout "the Russian side" speaks for the one Russian leader present
-            return scene.person_ref(people[0], Via.TITLE)
-        return Ref(country, SpeakerKind.GROUP, Via.TITLE, [p.name for p in people])
+            return scene.person_ref(people[0], TITLE)
+        return Ref(country, GROUP, TITLE, [p.name for p in people])
     if role == "counterpart":
         if country:
             p = scene.by_country(country)
         else:
             others = [p for p in scene.principals() if p is not scene.last_person]
             p = others[0] if others else None
-        return scene.person_ref(p, Via.TITLE) if p else None
+        return scene.person_ref(p, TITLE) if p else None
     title = {"leader": None, "head of state": None}.get(role, role)
     if country:
         p = scene.by_country(country, title)
-        return scene.person_ref(p, Via.TITLE) if p else None
+        return scene.person_ref(p, TITLE) if p else None
     titled = [p for p in scene.people if p.title and title and p.title.lower() == title] or \
         [p for p in scene.people if p.title and title and p.title.lower().endswith(" " + title)]
     if titled:
-        return scene.person_ref(titled[0], Via.TITLE)
+        return scene.person_ref(titled[0], TITLE)
     written = m.group("role")
     if title in OFFICES and written[0].isupper() and phrase.lower().startswith("the ") and not m.group("adj"):
         # "The Prime Minister reiterated …" in a readout that never names its own leader: the office
         # speaks (not added to the cast, so "the two leaders" still means the people it names)
         office = SPACES.sub(" ", written)
-        return Ref(office, SpeakerKind.PERSON, Via.TITLE, [office])
+        return Ref(office, PERSON, TITLE, [office])
     return None

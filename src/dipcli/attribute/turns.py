@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer, lexicon
-from ..model import SpeakerKind, Via
-from .cast import Cast, Ref, Scene
+from .cast import PERSON, TURN, Cast, Ref, Scene
 from .subjects import resolve
 from .names import NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
@@ -39,7 +38,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     """
     q = QUESTION_LABEL.match(text, start, end)
     if q:
-        return Ref("Questioner", SpeakerKind.PERSON, Via.TURN, []), q.end()
+        return Ref("Questioner", PERSON, TURN, []), q.end()
     stop = min(end, start + 160)
     if text.find(":", start, stop) < 0:
         return None  # every label ends in a colon: most paragraphs need no pattern at all
@@ -56,7 +55,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         return None
     if low in QUESTIONER_LABELS:
         return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
-                   SpeakerKind.PERSON, Via.TURN, []), m.end()
+                   PERSON, TURN, []), m.end()
     words = label.split()
     if label.isupper():
         if len(words) > 6:
@@ -75,7 +74,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
 def label_speaker(scene: Scene, pretty: str) -> Ref | None:
     """Who a label names ("President Kwame Mensah", "Senior Administration Official")."""
     ref = resolve(scene, pretty)
-    if ref is None or ref.kind != SpeakerKind.PERSON or ref.mention != pretty and len(ref.mention.split()) == 1 \
+    if ref is None or ref.kind != PERSON or ref.mention != pretty and len(ref.mention.split()) == 1 \
             and not scene.find_person([ref.mention]):
         # The name is what follows the last title, institution or place word:
         # "President of China Media Group Shen Haixiong", "Jewish Congress Ronald Lauder".
@@ -88,8 +87,8 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
             return None
         if not name or len(name) > 4:
             # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
-            return Ref(pretty, SpeakerKind.PERSON, Via.TURN, [pretty])
+            return Ref(pretty, PERSON, TURN, [pretty])
         found = scene.find_person(name)
         person = found or scene.add_person(" ".join(name))
-        ref = scene.person_ref(person, Via.TURN)
-    return Ref(ref.name, ref.kind, Via.TURN, ref.members)
+        ref = scene.person_ref(person, TURN)
+    return Ref(ref.name, ref.kind, TURN, ref.members)
