@@ -52,13 +52,9 @@ IMPERSONAL = re.compile(
     r"(?:an\s+)?agreement\s+was\s+reached|the\s+(?:sides|parties|leaders)\s+(?:reached|arrived\s+at))",
     re.IGNORECASE,
 )
-# Beginning with the comma or semicolon, which the engine skips to.
+# Beginning with the comma or semicolon, which the engine skips to: IMPERSONAL.match(sent) or
+# _IMPERSONAL_AFTER.search(sent) finds what (?:^|,\s*|;\s*)IMPERSONAL would, sooner.
 _IMPERSONAL_AFTER = re.compile(r"(?:,|;)\s*" + IMPERSONAL.pattern, re.IGNORECASE)
-
-
-def find_impersonal(sent: str) -> re.Match[str] | None:
-    r"""The first impersonal frame: what ``(?:^|,\s*|;\s*)IMPERSONAL`` finds in ``sent``."""
-    return IMPERSONAL.match(sent) or _IMPERSONAL_AFTER.search(sent)
 
 
 # -- one sentence ------------------------------------------------------------------------------
@@ -94,7 +90,9 @@ class Context:
         self.in_doc = in_doc  # the article is a joint statement
         self.frame: Frame | None = None
         if turn is None:  # before any rule is asked, whichever answers (module docstring, step 2)
-            self.frame = choose(find_frames(sent, scene, in_doc=in_doc), sent)
+            frames = find_frames(sent, scene, in_doc=in_doc)
+            if frames:
+                self.frame = choose(frames, sent)
         self._mention: tuple[Person, bool] | None | bool = False
 
     def mention(self) -> tuple[Person, bool] | None:
@@ -184,7 +182,7 @@ def participle(ctx: Context) -> Found | None:
 
 def impersonal(ctx: Context) -> Found | None:
     """ "It was agreed …", "The sides reached …": the principals together (in a joint statement, its authors)."""
-    m = find_impersonal(ctx.sent)
+    m = IMPERSONAL.match(ctx.sent) or _IMPERSONAL_AFTER.search(ctx.sent)
     if m is None:
         return None
     ref = ctx.scene.collective("the sides")
