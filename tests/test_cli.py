@@ -326,3 +326,16 @@ def test_encoding_option_forces_one_and_an_unknown_name_is_a_usage_error(tmp_pat
     r = run("--encoding", "klingon", "claims", str(f))
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr == "dipcli: error: --encoding: unknown encoding 'klingon'\n"
+
+
+def test_a_claim_names_the_rule_that_attributed_it_in_every_format():
+    from dipcli.attribute import RULES
+
+    names = {rule.__name__ for rule in RULES}
+    records = [json.loads(line) for line in run("claims", str(FIXTURES), "--format", "jsonl").stdout.splitlines()]
+    assert records and all(list(r)[-2:] == ["mention", "rule"] and r["rule"] in names for r in records)
+    assert {"reporting_frame", "narrator"} <= {r["rule"] for r in records}
+    rows = list(csv.DictReader(io.StringIO(run("claims", str(FIXTURES), "--format", "csv").stdout)))
+    assert [row["rule"] for row in rows] == [r["rule"] for r in records]
+    hits = json.loads(run("who-said", "pipeline", str(FIXTURES), "--format", "json").stdout)
+    assert hits and all(list(h)[-3:] == ["mention", "rule", "score"] for h in hits)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli import segment
 from dipcli.attribute import rules
 from dipcli.attribute.cast import Cast
 from dipcli.model import Article
+from dipcli.core import analyse
 
 
 def article(text: str, *, title: str | None = None) -> Article:
@@ -16,10 +16,7 @@ def article(text: str, *, title: str | None = None) -> Article:
 
 def explained(text: str, *, title: str | None = None) -> dict[str, tuple[str | None, str]]:
     """Each sentence's text -> (speaker, the rule that attributed it)."""
-    a = article(text, title=title)
-    paras = segment.paragraphs(a.text)
-    sents = segment.sentences(a.text, paras)
-    return {claim.text: (claim.speaker, rule) for claim, rule in rules.explain(a, paras, sents)}
+    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(article(text, title=title)).claims}
 
 
 def test_the_rules_in_order():

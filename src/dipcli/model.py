@@ -88,6 +88,7 @@ class Claim:
     via: Via = Via.NONE
     confidence: float = 0.0
     mention: str | None = None  # the words that name the speaker in this sentence, when it does
+    rule: str | None = None  # the attribution rule that decided (attribute/rules.py RULES), e.g. reporting_frame
 
 
 @dataclass(slots=True)

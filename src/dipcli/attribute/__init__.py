@@ -20,6 +20,6 @@ Where things are:
 """
 from __future__ import annotations
 
-from .rules import RULES, attribute, explain
+from .rules import RULES, attribute
 
-__all__ = ["RULES", "attribute", "explain"]
+__all__ = ["RULES", "attribute"]

@@ -5,7 +5,7 @@ Each rule is a function of one sentence's :class:`Context` that answers with a
 :data:`RULES` holds them in order and the first that answers attributes the
 sentence. A rule's name is what the claim records as the rule that decided.
 
-How one sentence is read (:func:`_attribute`):
+How one sentence is read (:func:`attribute`):
 
 1. A scene is opened on the article's cast (:mod:`.cast`): resolving subjects
    brings people and groups into view there, not in the cast.
@@ -231,19 +231,7 @@ CONFIDENCE = {Via.EXPLICIT: 0.95, Via.TURN: 0.95, Via.COLLECTIVE: 0.9, Via.PRONO
 
 
 def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
-    """Each sentence as a claim with its speaker."""
-    return _attribute(article, paras, sents, None)
-
-
-def explain(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[tuple[Claim, str]]:
-    """Each sentence as a claim, with the name of the rule that attributed it."""
-    rules: list[str] = []
-    claims = _attribute(article, paras, sents, rules)
-    return list(zip(claims, rules))
-
-
-def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
-               rules: list[str] | None) -> list[Claim]:
+    """Each sentence as a claim with its speaker and the rule that decided (``Claim.rule``)."""
     text = article.text
     cast = Cast(article)
     scene = cast.scene()
@@ -291,23 +279,21 @@ def _attribute(article: Article, paras: list[Paragraph], sents: list[Sentence],
                 if mention is not None:
                     scene.last_person = mention[0]
             cast.commit(scene)
-            prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found)
+            prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, rule.__name__)
             claims.append(prev)
-            if rules is not None:
-                rules.append(rule.__name__)
     return claims
 
 
-def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found) -> Claim:
+def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found, rule: str) -> Claim:
     ref, via = found.ref, found.via
     if ref is None:
         return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
                      speaker=None, speaker_kind=_NARRATOR_KIND, members=[], document=None, cue=found.cue,
-                     via=_NO_VIA, confidence=CONFIDENCE[_NO_VIA])
+                     via=_NO_VIA, confidence=CONFIDENCE[_NO_VIA], rule=rule)
     return Claim(doc=doc, id=f"{doc}:{n}", paragraph=para, start=start, end=end, text=sent,
                  speaker=ref.name, speaker_kind=ref.kind, members=list(ref.members),
                  document=ref.document, cue=found.cue, via=via, confidence=CONFIDENCE[via],
-                 mention=ref.mention if via not in _NO_MENTION else None)
+                 mention=ref.mention if via not in _NO_MENTION else None, rule=rule)
 
 
 # Title-case words then "Joint Statement"/"Declaration": "Russia-China Joint Statement", not "… signed the … Declaration"
