@@ -209,3 +209,17 @@ def test_readme_documents_every_exit_code():
     section = README.read_text(encoding="utf-8").split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     documented = {int(m) for m in re.findall(r"^\| (\d+) \|", section, re.M)}
     assert documented == {int(code) for code in ExitCode}
+
+
+def test_progress_lines_only_on_a_terminal(monkeypatch):
+    piped = run("topics", str(FIXTURES), "--k", "2")
+    assert piped.exit_code == 0
+    assert "fitting" not in piped.stderr and "k = 2" in piped.stderr  # notes stay, steps go
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    from dipcli.runner import Options, Run
+
+    said = []
+    opts = Options("table", False, 1, None, None, False, False, None, Environment(), None)
+    monkeypatch.setattr(Run, "note", lambda self, message, style="dim": said.append(message))
+    Run([], opts).progress("topics: fitting nmf")
+    assert said == ["topics: fitting nmf"]

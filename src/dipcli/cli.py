@@ -454,7 +454,7 @@ def topics(paths: PathsArg = None,
     run = Run(paths, opts)
     options = dict(k=k_value, k_range=k_bounds, method=method.value, top_terms=top_terms, random_state=seed,
                    speakers=speakers, min_claims=min_claims,
-                   progress=run.note)
+                   progress=run.progress)
     if stream or run.scheduler:
         from .topics_stream import stream_topics, topics_on_dask
 
@@ -529,7 +529,7 @@ def report(paths: PathsArg = None,
     analysed = list(run.items(stances=True))
     if analysed:
         page = build([item for item, _ in analysed], [st for _, acts in analysed for st in acts],
-                     full_text=full_text, stance_by=stance_by.value, progress=run.note)
+                     full_text=full_text, stance_by=stance_by.value, progress=run.progress)
         try:
             size = write_document(page, output)
         except DipError as e:

@@ -79,6 +79,12 @@ class Run:
 
             stderr_console().print(f"[{style}]{safe_text(message)}[/{style}]")
 
+    def progress(self, message: str) -> None:
+        """How far a long run has got: on stderr when it is a terminal, unless --quiet (a log
+        file or a pipe gets the notes and warnings, not a line per step)."""
+        if sys.stderr.isatty():
+            self.note(message)
+
     def empty_note(self, message: str) -> str | None:
         return None if self.opts.quiet else message
 
