@@ -107,3 +107,15 @@ def test_only_the_cli_imports_typer():
                           and any((getattr(n, "module", None) or a.name).split(".")[0] == "typer" for a in n.names)
                           for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))))
     assert users == ["dipcli.cli"]
+
+
+# "About 700 lines" (the restructure issue): a module past this has more than one job to split.
+MAX_MODULE_LINES = 720
+
+
+def test_no_module_is_over_about_700_lines():
+    sizes = {p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in PACKAGE.rglob("*.py")}
+    assert len(sizes) > 20
+    too_long = {name: n for name, n in sizes.items() if n > MAX_MODULE_LINES}
+    assert not too_long, f"split these modules: {too_long}"
