@@ -58,9 +58,9 @@ linear in the length of the text.
 from __future__ import annotations
 
 from ..model import Analysed, Stance
-from .matrix import stance_matrix
+from .matrix import stance_matrix, stance_pairs
 
-__all__ = ["find_stances", "stance_matrix"]
+__all__ = ["find_stances", "stance_matrix", "stance_pairs"]
 
 
 def find_stances(item: Analysed) -> list[Stance]:
