@@ -58,6 +58,7 @@ CASES = [
     ("Duarte pledged new naval patrols, which Ghana welcomed.", "object-first", "support", "welcomed",
      "Duarte pledged new naval patrols"),
     ("Duarte's criticism of the cocoa tariffs was sharp.", "nominal", "oppose", "criticism of", "the cocoa tariffs"),
+    ("The new cocoa levy angered the Ghanaian farmers.", "experiencer", "oppose", "angered", "The new cocoa levy"),
 ]
 
 
@@ -73,6 +74,7 @@ def test_each_matcher_finds_its_family(sentence, matcher, polarity, cue, target)
 HOLDERS = {
     "The blockade of the port was condemned by the Ghanaian delegation.": "Ghana",
     "Duarte pledged new naval patrols, which Ghana welcomed.": "Ghana",
+    "The new cocoa levy angered the Ghanaian farmers.": "Ghanaian farmers",
 }
 
 

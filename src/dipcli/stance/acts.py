@@ -64,13 +64,15 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             act.polarity = Polarity.OPPOSE  # "refused to endorse X": as "did not endorse X"
         if holder.via == "pronoun" and claim.speaker_kind not in ("person", "group", "document"):
             holder = _antecedent(tk, holder) or holder  # "Kaine … when he attacked Trump"
-        named = holders.speaker(claim) if not holder.named else \
-            holders.name(sent[tk.start[holder.start]:tk.end[holder.end - 1]], claim)
+        if not holder.named or claim.speaker and _mention_of_speaker(tk, holder, claim):
+            named = holders.speaker(claim)
+        else:
+            named = holders.name(sent[tk.start[holder.start]:tk.end[holder.end - 1]], claim)
         if named is None:
             i = act.cue1
             continue
         if holder.named and claim.speaker and (named.name == claim.speaker or claim.speaker in named.members):
-            holder, named = SPEAKER, holders.speaker(claim)  # the speaker's own name, country or side
+            named = holders.speaker(claim)  # the speaker's own name, country or side: the speaker
         last = (holder, named)
         if act.mode == "before":
             t0, t1 = act.before
@@ -125,9 +127,11 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
     if obliged and claim.speaker:
         return SPEAKER, subject.refused
     first = pronoun(tk.low[subject.start])
-    if claim.speaker and (_mention_of_speaker(tk, subject, claim) or subject.end - subject.start <= 3
-                          and tk.low[subject.end - 1] in COLLECTIVES):
-        return SPEAKER, subject.refused  # the words that name the speaker, "the two sides", "both leaders"
+    if claim.speaker and _mention_of_speaker(tk, subject, claim):
+        return Holder(subject.start, subject.end, "speaker" if subject.via == "pronoun" else subject.via,
+                      subject.refused), subject.refused  # the words that name the speaker
+    if claim.speaker and subject.end - subject.start <= 3 and tk.low[subject.end - 1] in COLLECTIVES:
+        return SPEAKER, subject.refused  # "the two sides", "both leaders" in a group's claim
     if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our"):
         return SPEAKER, subject.refused  # "we", "I": the speaker, or the text's own voice (a speech)
     if not agentive(tk, subject.start, subject.end):
@@ -189,7 +193,7 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
             t0: int, t1: int, holder: Holder, named: Named, holders: Holders) -> Stance:
     base = claim.start
     target = sent[tk.start[t0]:tk.end[t1 - 1]]
-    about = _about(target, base + tk.start[t0], holders)
+    about = _about(sent, tk, t0, t1, base, holders, named.name)
     return Stance(
         doc=claim.doc, claim=claim.id, speaker=claim.speaker, speaker_kind=claim.speaker_kind,
         holder=named.name, holder_kind=named.kind, holder_via=holder.via, members=list(named.members),
@@ -204,19 +208,42 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
     )
 
 
-def _about(target: str, offset: int, holders: Holders) -> list[Mention]:
+def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
     """The entities a target names, with their offsets in the article: countries and organisations
-    by the gazetteer's canonical names, people by the cast's ("Duckworth" -> "Tammy Duckworth")."""
+    by the gazetteer's canonical names, people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
+    the person a pronoun in it stands for ("his plan": the person named last before it, not the holder)."""
     from ..gazetteer import find_entities
 
+    start = tk.start[t0]
+    target = sent[start:tk.end[t1 - 1]]
     out = []
     for e in find_entities(target):
         name, kind = e.name, e.kind
         if kind == "name":
             person = holders.entity(e.text)
             name, kind = (person.name, "person") if person is not None else (name, "name")
-        out.append(Mention(name=name, kind=kind, start=offset + e.start, end=offset + e.end, text=e.text))
+        out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))
+    for k in range(t0, t1):
+        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)):
+            person = _person_before(sent, tk.start[k], holders, holder)
+            if person is not None:
+                out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
+                                   text=tk.raw(k)))
+    out.sort(key=lambda m: m.start)
     return out
+
+
+def _person_before(sent: str, at: int, holders: Holders, holder: str | None) -> str | None:
+    """The person a pronoun at ``at`` stands for: the last one the sentence names before it who is not
+    the holder, else the cast's person named last before the sentence."""
+    from ..gazetteer import find_entities
+
+    for e in reversed(find_entities(sent[:at])):
+        if e.kind == "name":
+            person = holders.entity(e.text)
+            if person is not None and person.name != holder:
+                return person.name
+    return None
 
 
 def _intensity(tk: Tokens, cue0: int, cue1: int) -> str | None:

@@ -15,6 +15,7 @@ from ..model import NARRATOR, Analysed, Claim
 
 _LEAD = re.compile(r"^(?:(?:the|a|an|some|many|several|other|both|all)\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_FROM = re.compile(r"\s+(?:from|at)\s+")
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Prof|Rev|St)\.?\s+)+")
 
 
@@ -35,6 +36,8 @@ class Holders:
         self._cast = None
         self.last_person: Named | None = None
         self.last_group: Named | None = None
+        self._entities: dict[str, Named | None] = {}
+        self._people: dict[str, str] | None = None
 
     def _scene(self):
         if self._cast is None:
@@ -57,6 +60,8 @@ class Holders:
         from .holders import pronoun
 
         low = pronoun(phrase.lower())
+        if low in ("we", "i", "our", "my", "us", "me"):
+            return self.speaker(claim)  # the speaker's own voice (the narrator's in a speech)
         if low in ("he", "she", "his", "her", "him"):
             if claim.speaker_kind == "person" and claim.speaker:
                 return self.speaker(claim)
@@ -67,11 +72,15 @@ class Holders:
                 return self.speaker(claim)
             return self.last_group or (self.speaker(claim) if claim.speaker else None)
         bare = _POSSESSIVE.sub("", phrase.strip())
+        head = _FROM.split(bare, 1)[0]
+        if head != bare and head[:1].isupper():
+            bare = head  # "Reverend James Dobson from Focus on the Family": the person
         from ..attribute.subjects import resolve_holder
 
         ref = resolve_holder(self._scene(), bare)
         if ref is not None:
-            named = Named(ref.name, str(ref.kind), tuple(ref.members) or (ref.name,))
+            name = ref.name if ref.kind == "document" else _LEAD.sub("", ref.name)
+            named = Named(name, str(ref.kind), tuple(ref.members) or (name,))
         else:
             written = _HONORIFIC.sub("", _LEAD.sub("", bare)).strip()
             if not written:
@@ -101,9 +110,40 @@ class Holders:
 
     def entity(self, text: str) -> Named | None:
         """What a capitalised name in a target names in the cast: a person by name or surname."""
-        from ..attribute.subjects import resolve_holder
+        if text in self._entities:
+            return self._entities[text]
+        bare = _POSSESSIVE.sub("", text)
+        if self._cast is not None or " " not in bare and self._named_in_full(bare) \
+                or bare.split()[0].rstrip(".").lower() in _titles():  # "Duckworth", "Governor Elias Brandt"
+            from ..attribute.subjects import resolve_holder
 
-        ref = resolve_holder(self._scene(), _POSSESSIVE.sub("", text))
-        if ref is None or ref.kind != "person":
-            return None
-        return Named(ref.name, "person", (ref.name,))
+            ref = resolve_holder(self._scene(), bare)
+            named = Named(ref.name, "person", (ref.name,)) if ref is not None and ref.kind == "person" else None
+        else:
+            # the article's cast is not needed for holders here: the people who speak in it will do
+            full = self._speakers().get(bare.split()[-1]) if bare else None
+            named = Named(full, "person", (full,)) if full is not None and set(bare.split()) <= set(full.split()) \
+                else None
+        self._entities[text] = named
+        return named
+
+    def _named_in_full(self, word: str) -> bool:
+        """Does the text write ``word`` after another capitalised word ("Tammy Duckworth"), so that
+        the cast may know a fuller name for it?"""
+        return re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", self.item.article.text) is not None
+
+    def _speakers(self) -> dict[str, str]:
+        """Surname -> full name of the people the article's claims are attributed to."""
+        if self._people is None:
+            self._people = {}
+            for claim in self.item.claims:
+                for name in ([claim.speaker] if claim.speaker_kind == "person" else []) + claim.members:
+                    if name and " " in name:
+                        self._people.setdefault(name.split()[-1], name)
+        return self._people
+
+
+def _titles() -> frozenset[str]:
+    from ..attribute.names import TITLE_WORDS
+
+    return TITLE_WORDS

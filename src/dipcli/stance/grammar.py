@@ -1,9 +1,10 @@
 """Around a head: is it a verb the sentence's holder uses, has it a subject, is it negated?"""
 from __future__ import annotations
 
-from .tokens import Tokens, adverb, possessive, skip_back
-from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, MODALS, NEGATORS, PARTICLE_VERBS, PREP,
-                    RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
+from ..model import Polarity
+from .tokens import Tokens, adjectival, adverb, possessive, skip_back
+from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, MODALS, NEGATORS, OBJECT_VERBS,
+                    PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
 BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
@@ -33,7 +34,11 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         # an infinitive states the holder's intention only after "continue to", "efforts to", a name …
         k = p if prev == "to" else skip_back(tk, skip_back(tk, p))
         before = skip_back(tk, k)
-        return tk.get(before) in INTENT or tk.name(before) or lemma in CARRIERS
+        # a purpose ("used a radio show to praise X") for a verb that is never a noun
+        return tk.get(before) in INTENT or tk.name(before) or lemma in CARRIERS \
+            or (OBJECT_VERBS.get(lemma) == Polarity.OPPOSE or lemma in REASON_VERBS) \
+            and not adjectival(tk.get(before)) and "it" not in tk.low[max(0, before - 4):before + 1]
+        # attitudes, not purposes ("$5 million to support X"); "it was wrong to accuse X" states none
     if lemma not in AMBIGUOUS and not (t == lemma + "s" and tk.get(i + 1) in PREP):
         return True
     # "support", "calls", "hope": a verb after a subject, a modal, a negation

@@ -86,6 +86,8 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
             while g >= 0 and (adverb(tk.low[g]) or tk.low[g] in SKIP_ADVERBS):
                 g -= 1
             gov = tk.get(g)
+            if tk.get(g - 1) in DET or tk.get(g - 2) in DET and tk.get(g - 1).isalpha() and not tk.cap(g - 1):
+                break  # "a radio show to praise X": a noun, not a governing verb
             if gov in INTENT or gov in REFUSAL or gov in OBLIGATION_VERBS or gov in VERB_FORMS \
                     or gov.endswith("ed") and not tk.cap(g):
                 obliged = obliged or gov in OBLIGATION_VERBS
@@ -126,10 +128,12 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
             k -= 1
         elif p == "." and _abbreviation(tk, k - 2) and tk.cap(k):
             k -= 2  # "Sen. Cassidy", "Mr. Trump"
+        elif p == "the" and tk.get(k - 2) in ("of", "on", "for", "and", "de") and tk.cap(k - 3) and k - 1 < j:
+            k -= 2  # "Focus on the Family", "Bank of the West"
         elif p in DET:
             k -= 1
             break
-        elif p in ("of", "and", "&", "for", "the", "de") and tk.cap(k - 2) and k - 1 < j:
+        elif p in ("of", "and", "&", "for", "the", "de", "on") and tk.cap(k - 2) and k - 1 < j:
             k -= 1
         elif p in ("'", "’") and tk.cap(k - 2):
             k -= 1  # "the Smiths' lawyer"
@@ -137,6 +141,10 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
             k -= 1
         else:
             break
+    if tk.get(k - 1) in ("from", "of", "at") and tk.name(k) and tk.name(k - 2) and k - 1 < j:
+        before = noun_phrase_ending(tk, k - 2)
+        if before is not None and tk.name(before):
+            k = before  # "James Dobson from Focus on the Family", "Senator Smith of Ohio"
     if tk.get(k - 1) == "and" and k - 1 < j:
         # "the Vice President and the state legislators": a coordinated subject
         before = noun_phrase_ending(tk, k - 2) if tk.get(k - 2) not in ("and", ",") else None
@@ -187,6 +195,28 @@ def _name_word(tk: Tokens, k: int) -> bool:
         and tk.low[k] not in QUESTION_WORDS
 
 
+def clause_subject(tk: Tokens, j: int) -> Holder | None:
+    """The subject of the finite verb nearest before j, when an agent ("after he used a radio show
+    to praise X": he); else the sentence's opening subject."""
+    for v in range(j - 1, max(-1, j - 20), -1):
+        t = tk.low[v]
+        if t in CLAUSE_PUNCT:
+            break
+        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
+                and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+            if is_passive(tk, v) is not None:
+                return None  # "X is awarded to Y for promoting Z": not X's doing
+            j2, _, _ = back_to_subject(tk, v)
+            if tk.get(j2) == ",":
+                k = aside_start(tk, j2)
+                j2 = k - 1 if k is not None else j2
+            s0 = noun_phrase_ending(tk, j2)
+            if s0 is not None and agentive(tk, s0, j2 + 1):
+                return Holder(s0, j2 + 1, "pronoun" if s0 == j2 and pronoun(tk.low[j2]) in PRONOUNS else "subject")
+            break
+    return main_subject(tk, j)
+
+
 def _noun_word(t: str) -> bool:
     """A lower-case word that can stand inside a subject noun phrase ("leading presidential candidates")."""
     return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
@@ -212,7 +242,7 @@ def agentive(tk: Tokens, s0: int, s1: int) -> bool:
         and head not in NOT_AGENTS
 
 
-def _aside_start(tk: Tokens, j: int) -> int | None:
+def aside_start(tk: Tokens, j: int) -> int | None:
     """At a comma j just before the verb: where the aside it closes opens (the comma before it),
     when the words between read as an aside and a noun phrase stands before it ("X, who took
     office in May, …", "X, a former judge, …", "X, 79, …", "X, national director of Y, …")."""
@@ -251,7 +281,7 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     the verb is coordinated with one before it ("… and criticised Z"), whose holder it shares."""
     j, obliged, refused = back_to_subject(tk, i)
     if tk.get(j) == "to":
-        return main_subject(tk, j), obliged, True  # "X spoke with Y to reaffirm Z", "a plan to support Z"
+        return clause_subject(tk, j), obliged, True  # "X spoke with Y to reaffirm Z", "a plan to support Z"
     j = _skip_parenthesis(tk, j)
     if tk.get(j) in ("and", "but", "or"):
         # "X questioned Y and accused Z of …": the subject of the verb before
@@ -259,16 +289,19 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             t = tk.low[v]
             if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS:
                 break
-            if (t in VERB_FORMS or t.endswith("ed")) and not tk.cap(v):
+            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
+                    and tk.get(v - 1) != "to":
                 first, obl, _ = subject_of(tk, v)
                 if first is not None and agentive(tk, first.start, first.end):
                     return first, obliged or obl, True
                 break
         return main_subject(tk, j), obliged, True
     if tk.low[i].endswith("ing") and (tk.get(j) == "," or tk.get(j) in PREP and tk.get(j) != "without"):
-        return main_subject(tk, j), obliged, True  # "X spoke on Monday, criticising Y", "by attacking Y"
+        if tk.get(j) in PREP and tk.get(j - 1).endswith("ed"):
+            return None, obliged, False  # "those suspected of supporting X": not the clause's subject
+        return clause_subject(tk, j), obliged, True  # "X spoke on Monday, criticising Y", "by attacking Y"
     if tk.get(j) == ",":
-        k = _aside_start(tk, j)
+        k = aside_start(tk, j)
         if k is None:
             if tk.low[i].endswith("ed"):
                 return main_subject(tk, j), obliged, True  # "X fired back, accused Y of …"

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import Holder, by_agent, is_passive, noun_phrase_after, noun_phrase_ending, possessor
-from .tokens import CLAUSE_PUNCT, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS,
-                    IMPORTANCE, INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
+from .holders import (Holder, aside_start, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
+                      possessor)
+from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
+from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
+                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
                     PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIVES,
                     STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
@@ -249,6 +250,9 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     t1 = cue0
     if tk.get(t1 - 1) in ("which", "who", "that"):
         t1 -= 1 if tk.get(t1 - 2) != "," else 2  # "X, which was criticised by Y": the antecedent
+    elif tk.get(t1 - 1) == ",":
+        k = aside_start(tk, t1 - 1)  # "X, who took office in May, was praised by Y"
+        t1 = k if k is not None else t1
     t0 = target_before(tk, t1)
     if t0 is None:
         return None
@@ -288,6 +292,22 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     return Act(i, i + 2, pol, "np", i + 2, holder=holder)
 
 
+def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'the ruling angered the governors': the object feels the stance, the subject is its target."""
+    if lemma not in FEELING_VERBS or tk.low[i].endswith("ing"):
+        return None
+    holder = noun_phrase_after(tk, skip_adverbs(tk, i + 1), "object")
+    if holder is None:
+        return None
+    from .holders import back_to_subject
+
+    t1 = back_to_subject(tk, i)[0] + 1
+    t0 = target_before(tk, t1)
+    if t0 is None:
+        return None
+    return Act(i, i + 1, FEELING_VERBS[lemma], "before", holder.end, holder=holder, before=(t0, t1))
+
+
 MATCHERS: tuple[Matcher, ...] = (
     Matcher("adjective", match_adjective),
     Matcher("contrast", match_contrast),
@@ -298,6 +318,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("object", match_object),
     Matcher("object-first", match_object_first),
     Matcher("nominal", match_nominal),
+    Matcher("experiencer", match_experiencer),
 )
 
 
@@ -372,7 +393,7 @@ def target_before(tk: Tokens, end: int) -> int | None:
     k = end
     while k > 0 and end - k < 15:
         t = tk.low[k - 1]
-        if t in CLAUSE_PUNCT or t in (",", "(", ")") or t in RELATIVES or t in SUBORDINATORS \
+        if t in CLAUSE_PUNCT or t in (",", "(", ")", "but") or t in DASHES or t in RELATIVES or t in SUBORDINATORS \
                 or t in VERB_FORMS and not tk.cap(k - 1) or t in AUX or t in MODALS and t != "to" \
                 or t in ("said", "says", "and") and not tk.cap(k - 2):
             break

@@ -57,7 +57,9 @@ def _verb(row: dict[str, str]) -> Verb:
 VERBS: dict[str, Verb] = {v.lemma: v for v in map(_verb, lexicon.rows("stance_verbs"))}
 # Verbs whose direct object is the target: "condemned X", "urged X to do Y".
 OBJECT_VERBS: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values()
-                                     if v.polarity is not None and v.negated != "only"}
+                                     if v.polarity is not None and v.negated != "only" and v.object != "experiencer"}
+# Verbs whose object feels the stance: lemma -> polarity ("the ruling angered X": X opposes it).
+FEELING_VERBS: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values() if v.object == "experiencer"}
 # Verbs that count only when negated, with the polarity they then have: "will never accept" -> oppose.
 NEGATED_ONLY: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values() if v.negated == "only"}
 # Negated, these turn into opposition; any other negated head is dropped.
