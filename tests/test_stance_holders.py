@@ -66,6 +66,10 @@ CASES = [
      ["Elias Brandt"]),
     # the object feels it: the subject is the target
     ("The rail bill angered Okafor.", "Tamsin Okafor", "object", "oppose", []),
+    # a noun that names its holder by the stance
+    ("Okafor, a longtime ally of Brandt, spoke first.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor has emerged as one of Brandt's fiercest critics.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
     # cue families new in issue 13
     ("Okafor took aim at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor sided with Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),

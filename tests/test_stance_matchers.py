@@ -59,6 +59,8 @@ CASES = [
      "Duarte pledged new naval patrols"),
     ("Duarte's criticism of the cocoa tariffs was sharp.", "nominal", "oppose", "criticism of", "the cocoa tariffs"),
     ("The new cocoa levy angered the Ghanaian farmers.", "experiencer", "oppose", "angered", "The new cocoa levy"),
+    ("Duarte has long been a vocal critic of the cocoa cartel.", "relational", "oppose", "critic of",
+     "the cocoa cartel"),
 ]
 
 

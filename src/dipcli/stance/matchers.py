@@ -28,7 +28,7 @@ from .holders import (Holder, aside_start, by_agent, is_passive, noun_phrase_aft
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
                     HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
-                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIVES,
+                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
                     STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
@@ -308,6 +308,51 @@ def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Ac
     return Act(i, i + 1, FEELING_VERBS[lemma], "before", holder.end, holder=holder, before=(t0, t1))
 
 
+def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'X, a vocal critic of Y', 'X has emerged as one of Y's staunchest supporters': the noun names
+    its holder by the stance; the target follows "of" or is the possessor before the noun."""
+    t = tk.low[i]
+    if t not in RELATIONAL or tk.cap(i):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= 4 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
+            and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in ("one", "as", "among") \
+            and tk.low[k] not in VERB_FORMS:
+        k -= 1  # "staunchest", "vocal", "longtime", "fierce"
+    before = None
+    if tk.get(i + 1) == "of":
+        obj = i + 2
+    elif k >= 0 and possessive(tk, k):
+        obj = None
+        s0 = noun_phrase_ending(tk, k)
+        before = (s0 if s0 is not None else k, k + 1)
+        k = before[0] - 1
+    else:
+        return None
+    if tk.get(k) in ("a", "an", "the"):
+        k -= 1
+    if tk.get(k) == "of" and tk.get(k - 1) in ("one", "among", "some"):
+        k -= 2
+    elif tk.get(k) == "among":
+        k -= 1
+    if tk.get(k) == "as":
+        k -= 1  # "emerged as", "is seen as"
+    holder = None
+    if tk.get(k) == ",":
+        s0 = noun_phrase_ending(tk, k - 1)
+        if s0 is not None and tk.name(k - 1):
+            holder = Holder(s0, k, "subject")  # "X, a critic of Y,"
+    elif tk.get(k) in BE or tk.get(k) in ("became", "become", "becomes", "emerged", "remains", "remained"):
+        from .holders import subject_of
+
+        holder = subject_of(tk, k)[0]
+    if holder is None:
+        return None
+    if obj is None:
+        return Act(i, i + 1, RELATIONAL[t], "before", i + 1, holder=holder, before=before)
+    return Act(i, i + 2, RELATIONAL[t], "np", obj, holder=holder)
+
+
 MATCHERS: tuple[Matcher, ...] = (
     Matcher("adjective", match_adjective),
     Matcher("contrast", match_contrast),
@@ -319,6 +364,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("object-first", match_object_first),
     Matcher("nominal", match_nominal),
     Matcher("experiencer", match_experiencer),
+    Matcher("relational", match_relational),
 )
 
 

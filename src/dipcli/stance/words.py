@@ -112,6 +112,9 @@ GRADES = lexicon.words("stance_grades")
 # Nouns that are a stance with their holder before them: "the mayor's criticism of X".
 NOMINAL = frozenset(n for n, f in _NOUN_FLAGS.items() if "nominal" in f)
 
+# Nouns naming someone by their stance: "a vocal critic of X", "one of X's staunchest supporters".
+RELATIONAL: dict[str, Polarity] = {row["noun"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_relational")}
+
 # Predicate adjectives after a form of "be" or "remain": adjective -> polarity, particles, mode.
 ADJECTIVES: dict[str, tuple[Polarity, frozenset[str], str]] = {
     row["adjective"]: (Polarity(row["polarity"]), frozenset(_cell(row["prepositions"])), row["object"])
@@ -192,4 +195,4 @@ HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS)).
               if f not in ("given", "provided")}
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
-HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | {"not"}
+HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | {"not"}
