@@ -75,6 +75,12 @@ class Holders:
         head = _FROM.split(bare, 1)[0]
         if head != bare and head[:1].isupper():
             bare = head  # "Reverend James Dobson from Focus on the Family": the person
+        if claim.speaker_kind != "person" and self._cast is None:
+            country = _country(bare)  # a country in the narration: no cast needed to name it
+            if country is not None:
+                named = Named(country, "group", (country,))
+                self._seen(named)
+                return named
         from ..attribute.subjects import resolve_holder
 
         ref = resolve_holder(self._scene(), bare)
@@ -113,7 +119,9 @@ class Holders:
         if text in self._entities:
             return self._entities[text]
         bare = _POSSESSIVE.sub("", text)
-        if self._cast is not None or " " not in bare and self._named_in_full(bare) \
+        if _not_a_person(bare):
+            named = None  # "Assembly", "Council": an institution's word, no one's name
+        elif self._cast is not None or " " not in bare and self._named_in_full(bare) \
                 or bare.split()[0].rstrip(".").lower() in _titles():  # "Duckworth", "Governor Elias Brandt"
             from ..attribute.subjects import resolve_holder
 
@@ -143,7 +151,19 @@ class Holders:
         return self._people
 
 
+def _not_a_person(name: str) -> bool:
+    from ..attribute.names import NON_NAME_WORDS, STOP_CAPS
+
+    return any(w in NON_NAME_WORDS or w in STOP_CAPS for w in name.split())
+
+
 def _titles() -> frozenset[str]:
     from ..attribute.names import TITLE_WORDS
 
     return TITLE_WORDS
+
+
+def _country(phrase: str) -> str | None:
+    from ..gazetteer import country_of
+
+    return country_of(_LEAD.sub("", phrase))
