@@ -72,15 +72,15 @@ KEYS = {"stance_verbs": ("lemma",), "stance_particles": ("lemma", "particles"), 
         "stance_adjectives": ("adjective",), "irregular_verbs": ("lemma",)}
 VALUES = {  # column -> the values a cell may hold ("-": none); flags: any of these, space-separated
     ("stance_verbs", "polarity"): {"support", "oppose", "-"},
-    ("stance_verbs", "object"): {"np", "urge", "to", "-"},
+    ("stance_verbs", "object"): {"np", "urge", "to", "experiencer", "-"},
     ("stance_verbs", "that"): {"target", "demand", "-"},
     ("stance_verbs", "negated"): {"drop", "flip", "only"},
-    ("stance_verbs", "carries"): {"any", "importance", "-"},
+    ("stance_verbs", "carries"): {"any", "importance", "received", "-"},
     ("stance_verbs", "flags"): {"noun", "courtesy", "-"},
     ("stance_particles", "polarity"): {"support", "oppose"},
     ("stance_particles", "object"): {"np", "vp", "urge"},
     ("stance_nouns", "polarity"): {"support", "oppose"},
-    ("stance_nouns", "flags"): {"verbal", "recipient", "importance", "-"},
+    ("stance_nouns", "flags"): {"verbal", "recipient", "importance", "graded", "nominal", "-"},
     ("stance_adjectives", "polarity"): {"support", "oppose"},
     ("stance_adjectives", "object"): {"np", "vp"},
 }

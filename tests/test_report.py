@@ -147,7 +147,7 @@ def test_stance_map_cells_match_the_matrix(corpus_page):
     cells = re.findall(r'<g class="cell"[^>]*aria-label="([^"]*)"', page)
     assert cells
     for label in map(html.unescape, cells):
-        row = next(r for r in matrix if label == f"{r['speaker']} on {r['entity']}: {r['support']} support, "
+        row = next(r for r in matrix if label == f"{r['holder']} on {r['entity']}: {r['support']} support, "
                                                  f"{r['oppose']} oppose")
         assert row
     data = json.loads(Tree(page).scripts[0][1])
@@ -234,7 +234,7 @@ def test_build_report_reads_records_defensively(corpus_page):
 def test_target_columns(corpus_page):
     _, items, acts = corpus_page
     page = report(items, acts, stance_by="target")
-    assert "speaker \u00d7 target" in page
+    assert "holder \u00d7 target" in page
     assert html.escape(acts[0].target) in page
 
 
@@ -302,4 +302,5 @@ def test_report_reads_stdin(tmp_path, monkeypatch):
                            input="Foreign Minister Ana Lopes said Portugal supports the accord with Chile.\n")
     assert r.exit_code == 0, r.stderr
     tree = Tree(r.stdout)
-    assert "Ana Lopes" in " ".join(tree.sentences.values()) and "Ana Lopes on Chile" in r.stdout
+    # the stance map's rows are holders: Portugal, the subject of "supports"
+    assert "Ana Lopes" in " ".join(tree.sentences.values()) and "Portugal on Chile" in r.stdout

@@ -72,7 +72,7 @@ def test_hostile_text_runs_nothing(browser, pages):
     text = browser.eval("document.getElementById('texts').textContent")
     assert "<img src=x onerror=pwned=1>" in text and "<style>body{display:none}</style>" in text
     # the evidence of a cell whose sentence holds markup shows it as text
-    browser.click("#stance .cell[aria-label^='Rosa Quispe on Chile']")
+    browser.click("#stance .cell[aria-label^='Peru on Chile']")
     evidence = browser.eval("document.getElementById('evidence').textContent")
     assert "<img src=x onerror=pwned=1>" in evidence
     assert browser.eval("document.querySelectorAll('#evidence img').length") == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli.model import Analysed, Article, Claim, Stance
+from dipcli.model import Analysed, Article, Claim, Mention, Stance
 from dipcli.core import analyse
 from dipcli.stance import find_stances, stance_matrix
 
@@ -126,13 +126,23 @@ def test_coordinated_verbs_share_one_object():
 
 
 @pytest.mark.parametrize("sentence", [
-    "Kowalski thanked Brazil for standing with Ukraine.",
-    "Kowalski congratulated Ferreira on his re-election.",
     "The two leaders agreed to remain in close contact.",
     "Kowalski said Poland will promote it.",
+    "Kowalski welcomed President Ferreira to Warsaw.",
+    "Kowalski thanked you all.",
 ])
-def test_courtesies_and_procedure_are_not_reported(sentence):
+def test_procedure_and_hospitality_are_not_reported(sentence):
     assert stances_of(INTRO + sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "target", "entities"), [
+    ("Kowalski thanked Brazil for standing with Ukraine.", "Brazil for standing with Ukraine",
+     ["Brazil", "Ukraine"]),
+    ("Kowalski congratulated Ferreira on his re-election.", "Ferreira on his re-election", ["Lucas Ferreira"]),
+])
+def test_thanks_and_congratulations_are_support_of_what_they_are_for(sentence, target, entities):
+    s = one(INTRO + sentence)
+    assert (s.holder, s.polarity, s.target, s.entities) == ("Anna Kowalski", "support", target, entities)
 
 
 def test_other_demands_support_what_is_demanded():
@@ -283,10 +293,12 @@ def test_every_act_on_a_long_unpunctuated_line():  # its timing: bench/scaling.p
     assert len(found) >= 4000
 
 
-def _stance(speaker, polarity, target, entities=()):
-    return Stance(doc="d", claim="d:0", speaker=speaker, speaker_kind="person", polarity=polarity,
-                  cue="supports", intensity=None, target=target, entities=list(entities), start=0, end=1,
-                  text="x", cue_start=0, cue_end=1, target_start=0, target_end=1)
+def _stance(holder, polarity, target, entities=()):
+    about = [Mention(name=e, kind="country", start=0, end=1, text="x") for e in entities]
+    return Stance(doc="d", claim="d:0", speaker=holder, speaker_kind="person", holder=holder, holder_kind="person",
+                  holder_via="speaker", members=[holder], polarity=polarity, cue="supports", intensity=None,
+                  target=target, entities=list(entities), about=about, start=0, end=1, text="x", cue_start=0,
+                  cue_end=1, target_start=0, target_end=1, holder_start=None, holder_end=None)
 
 
 def test_matrix_by_target():
@@ -295,13 +307,13 @@ def test_matrix_by_target():
         _stance("Kowalski", "support", "the  Paris agreement"),
         _stance("Kowalski", "oppose", "the Paris Agreement"),
         _stance("Kowalski", "oppose", "tariffs"),
-        _stance(None, "support", "peace"),
+        _stance("Ferreira", "support", "peace"),
     ])
     assert rows == [
-        {"speaker": "Kowalski", "target": "the Paris Agreement", "support": 2, "oppose": 1, "net": 1,
+        {"holder": "Kowalski", "target": "the Paris Agreement", "support": 2, "oppose": 1, "net": 1,
          "cell": "+2/−1"},
-        {"speaker": "Kowalski", "target": "tariffs", "support": 0, "oppose": 1, "net": -1, "cell": "−1"},
-        {"speaker": "narrator", "target": "peace", "support": 1, "oppose": 0, "net": 1, "cell": "+1"},
+        {"holder": "Kowalski", "target": "tariffs", "support": 0, "oppose": 1, "net": -1, "cell": "−1"},
+        {"holder": "Ferreira", "target": "peace", "support": 1, "oppose": 0, "net": 1, "cell": "+1"},
     ]
 
 

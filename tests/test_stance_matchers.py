@@ -51,6 +51,16 @@ CASES = [
     ("Duarte welcomed the new trade agreement.", "object", "support", "welcomed", "the new trade agreement"),
     ("Duarte urged the parties to resume talks on the border.", "object", "support", "urged",
      "resume talks on the border"),
+    ("The blockade of the port was condemned by the Ghanaian delegation.", "passive", "oppose", "was condemned",
+     "The blockade of the port"),
+    ("Duarte said the maritime boundary must be respected.", "passive", "support", "must be respected",
+     "the maritime boundary"),
+    ("Duarte pledged new naval patrols, which Ghana welcomed.", "object-first", "support", "welcomed",
+     "Duarte pledged new naval patrols"),
+    ("Duarte's criticism of the cocoa tariffs was sharp.", "nominal", "oppose", "criticism of", "the cocoa tariffs"),
+    ("The new cocoa levy angered the Ghanaian farmers.", "experiencer", "oppose", "angered", "The new cocoa levy"),
+    ("Duarte has long been a vocal critic of the cocoa cartel.", "relational", "oppose", "critic of",
+     "the cocoa cartel"),
 ]
 
 
@@ -59,7 +69,15 @@ def test_each_matcher_finds_its_family(sentence, matcher, polarity, cue, target)
     found = one(INTRO + sentence)
     s = found.stance
     assert (found.matcher, s.polarity, s.cue, s.target) == (matcher, polarity, cue, target)
-    assert s.speaker == "Ines Duarte"
+    # the holder is the agent: the speaker, or whom a passive's "by" or a relative clause names
+    assert s.holder == HOLDERS.get(sentence, "Ines Duarte")
+
+
+HOLDERS = {
+    "The blockade of the port was condemned by the Ghanaian delegation.": "Ghana",
+    "Duarte pledged new naval patrols, which Ghana welcomed.": "Ghana",
+    "The new cocoa levy angered the Ghanaian farmers.": "Ghanaian farmers",
+}
 
 
 def test_every_matcher_in_the_table_has_a_case():

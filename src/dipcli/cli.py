@@ -353,17 +353,18 @@ def keywords(paths: PathsArg = None,
 @command(dask=True)
 def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
            target: Annotated[Optional[str], typer.Option("--target", "-t", help="Only stances whose target or entities contain TEXT.")] = None,
-           matrix: Annotated[bool, typer.Option("--matrix", help="Speaker x target table of support/oppose counts.")] = False,
+           matrix: Annotated[bool, typer.Option("--matrix", help="Holder x target table of support/oppose counts.")] = False,
            by_entity: Annotated[bool, typer.Option("--by-entity", help="With --matrix: rows are named entities, not target phrases.")] = False,
+           pairs: Annotated[bool, typer.Option("--pairs", help="Who supports or opposes whom: holder -> entity with counts and evidence offsets.")] = False,
            *, opts: Options) -> None:
-    """Stance acts: who supports or opposes what, with the cue, intensity, target and evidence offsets.
+    """Stance acts: who supports or opposes what, with the holder, cue, intensity, target and evidence offsets.
 
-    Example: dipcli stance corpus/ --matrix
+    Example: dipcli stance corpus/ --pairs
     """
     from .model import Stance, speaker_matches
     from .render import emit
-    from .stance import stance_matrix
-    from .views import matrix_table, stances_table
+    from .stance import stance_matrix, stance_pairs
+    from .views import matrix_table, pairs_table, stances_table
 
     if by_entity and not matrix:
         raise usage_error("--by-entity needs --matrix (it chooses the matrix's rows)")
@@ -371,15 +372,21 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
     found = []
     for _, acts in run.items(stances=True):
         for st in acts:
-            if speaker and not speaker_matches(st.speaker, speaker):
+            if speaker and not (speaker_matches(st.speaker, speaker) or speaker_matches(st.holder, speaker)):
                 continue
             if target and not _target_matches(st, target):
                 continue
             found.append(st)
+    if pairs:
+        emit(stance_pairs(found), run.fmt, fields=["holder", "holder_kind", "entity", "entity_kind", "support",
+                                                   "oppose", "net", "cell", "evidence"],
+             table=pairs_table, empty_note=run.empty_note("no stances about named entities"))
+        run.finish()
+        return
     if matrix:
         rows = stance_matrix(found, by="entity" if by_entity else "target")
         key = "entity" if by_entity else "target"
-        emit(rows, run.fmt, fields=["speaker", key, "support", "oppose", "net", "cell"],
+        emit(rows, run.fmt, fields=["holder", key, "support", "oppose", "net", "cell"],
              table=lambda rows: matrix_table(rows, key),
              empty_note=run.empty_note("no stances"))
         run.finish()

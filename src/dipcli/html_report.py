@@ -216,11 +216,11 @@ def _stance_section(smap: dict) -> str:
         what = "named entities" if smap["by"] == "entity" else "targets"
         return _section("stance", "Stance map", f"<p>No stance acts with {what} were found.</p>")
     what = "entity" if smap["by"] == "entity" else "target"
-    desc = (f"Speakers down, {what} across. Each cell counts the speaker's support (+) and opposition "
+    desc = (f"Holders down, {what} across. Each cell counts the holder's support (+) and opposition "
             "(\u2212) acts; blue leans support, vermillion leans oppose, darker means more acts.")
     notes = []
     if smap["more_rows"] or smap["more_cols"]:
-        notes.append(f"{smap['more_rows']:,} more speakers and {smap['more_cols']:,} more {what} columns are not "
+        notes.append(f"{smap['more_rows']:,} more holders and {smap['more_cols']:,} more {what} columns are not "
                      f"drawn ({smap['acts_left_out']:,} of {smap['acts']:,} stance acts fall only there)")
     if smap["acts_without_key"] and smap["by"] == "entity":
         notes.append(f"{smap['acts_without_key']:,} stance acts name no entity in their target; they are "
@@ -230,7 +230,7 @@ def _stance_section(smap: dict) -> str:
               "Click a cell, or focus it and press Enter, to list its evidence.</p>")
     return _section("stance", "Stance map", (
         f"<p>{esc(desc)}</p>{legend}<div class=\"scroll\">"
-        + heatmap("stance-chart", smap, title=f"Stance map: speaker \u00d7 {what}", desc=desc)
+        + heatmap("stance-chart", smap, title=f"Stance map: holder \u00d7 {what}", desc=desc)
         + f'</div>{note}<div id="evidence" class="evidence" aria-live="polite"><p class="note">No cell chosen.</p></div>'))
 
 

@@ -110,16 +110,32 @@ class Polarity(StrEnum):
 
 
 @dataclass(slots=True)
+class Mention:
+    """An entity a stance target is about: who or what, and where the text names it."""
+
+    name: str   # canonical: "United States" for "U.S.", the full name for a surname
+    kind: str   # person | country | organization | alliance | grouping | treaty | initiative | agency | name
+    start: int
+    end: int
+    text: str   # as written: text[start:end]
+
+
+@dataclass(slots=True)
 class Stance:
     doc: str
     claim: str
-    speaker: str | None
+    speaker: str | None  # the claim's speaker (who said the sentence), None for the narration
     speaker_kind: str
+    holder: str | None  # whose position it is: the stance predicate's agent, else the speaker (None: narrator)
+    holder_kind: str  # person | group | document | narrator
+    holder_via: str  # speaker | subject | pronoun | relative | by-agent | possessive | source
+    members: list[str]  # the parties the position belongs to: the holder, or a group's members
     polarity: Polarity
     cue: str
     intensity: str | None
     target: str
     entities: list[str]
+    about: list[Mention]
     start: int
     end: int
     text: str
@@ -127,6 +143,8 @@ class Stance:
     cue_end: int
     target_start: int
     target_end: int
+    holder_start: int | None  # the words naming the holder, when the sentence names it
+    holder_end: int | None
 
 
 @dataclass(slots=True, repr=False)

@@ -46,6 +46,14 @@ def who(record: Any) -> str:
     return name if isinstance(name, str) else NARRATOR
 
 
+def holder(act: Any) -> str:
+    """A stance act's holder as the stance map names it (its speaker in records that have none)."""
+    name = get(act, "holder", get(act, "speaker"))
+    if isinstance(name, dict):
+        name = name.get("name")
+    return name if isinstance(name, str) else NARRATOR
+
+
 def entity_names(act: Any) -> list[str]:
     """The canonical names in a stance act's target, whether listed as strings or as records."""
     names = []
@@ -127,8 +135,9 @@ def stance_map(acts: Sequence[Any], *, by: str, anchors: dict[str, str]) -> dict
 
     from .stance import stance_matrix
 
-    # stance_matrix reads these four fields; entities as names whatever form they come in
-    plain = [SimpleNamespace(speaker=get(a, "speaker"), target=get(a, "target", ""), entities=entity_names(a),
+    # stance_matrix reads these four fields; entities as names whatever form they come in; the row is
+    # the act's holder (older records without one: its speaker)
+    plain = [SimpleNamespace(holder=holder(a), target=get(a, "target", ""), entities=entity_names(a),
                              polarity=get(a, "polarity", "")) for a in acts]
     counts = stance_matrix(plain, by=by)
     row_total: Counter[str] = Counter()
@@ -136,7 +145,7 @@ def stance_map(acts: Sequence[Any], *, by: str, anchors: dict[str, str]) -> dict
     col_label: dict[str, str] = {}
     for r in counts:
         n = int(r.get("support", 0)) + int(r.get("oppose", 0))
-        row_total[r["speaker"]] += n
+        row_total[r["holder"]] += n
         col_label.setdefault(_key(r[by]), r[by])
         col_total[_key(r[by])] += n
     top_rows = [k for k, _ in sorted(row_total.items(), key=lambda kv: (-kv[1], kv[0]))[:STANCE_SPEAKERS]]
@@ -152,7 +161,7 @@ def stance_map(acts: Sequence[Any], *, by: str, anchors: dict[str, str]) -> dict
         if not keys:
             without_key += 1
             continue
-        r = ri.get(who(act))
+        r = ri.get(holder(act))
         cells = [(r, ci[_key(k)]) for k in dict.fromkeys(keys) if r is not None and _key(k) in ci]
         if not cells:
             left_out += 1
@@ -161,7 +170,7 @@ def stance_map(acts: Sequence[Any], *, by: str, anchors: dict[str, str]) -> dict
     cells = []
     shown = []
     for r in counts:
-        row, col = ri.get(r["speaker"]), ci.get(_key(r[by]))
+        row, col = ri.get(r["holder"]), ci.get(_key(r[by]))
         if row is None or col is None:
             continue
         ev = evidence.get((row, col), [])

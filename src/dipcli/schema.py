@@ -26,12 +26,16 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = Path(__file__).parent / "data" / "schema"
 
 #: command -> what one record is; "summary" is one object in JSON, tagged rows in JSON Lines and CSV.
-COMMANDS = ("articles", "claims", "speakers", "who-said", "keywords", "stance", "stance-matrix", "topics", "kwic",
-            "summary", "cache-info")
+COMMANDS = ("articles", "claims", "speakers", "who-said", "keywords", "stance", "stance-matrix", "stance-pairs",
+            "topics", "kwic", "summary", "cache-info")
 
 _COUNTS = ("chars", "words", "paragraphs", "claims", "speakers")
-_MATRIX = (("speaker", "str"), ("target", "str"), ("entity", "str"), ("support", "int"), ("oppose", "int"),
+_MATRIX = (("holder", "str"), ("target", "str"), ("entity", "str"), ("support", "int"), ("oppose", "int"),
            ("net", "int"), ("cell", "str"))
+_PAIRS = (("holder", "str"), ("holder_kind", "str"), ("entity", "str"), ("entity_kind", "str"), ("support", "int"),
+          ("oppose", "int"), ("net", "int"), ("cell", "str"))
+_EVIDENCE = (("doc", "str"), ("claim", "str"), ("polarity", "str"), ("cue", "str"), ("cue_start", "int"),
+             ("cue_end", "int"), ("entity_start", "int"), ("entity_end", "int"))
 _CACHE_INFO = (("path", "str"), ("generation", "str"), ("entries", "int"), ("bytes", "int"),
                ("stale_entries", "int"), ("stale_bytes", "int"), ("max_bytes", "int"))
 _SUMMARY = {"articles": "articles", "speakers": "speakers", "claims": "claims", "keywords": "keywords",
@@ -90,6 +94,8 @@ def _structure(command: str) -> dict[str, Any]:
         schema = _object(_simple(_MATRIX), optional=("target", "entity"))
         schema["oneOf"] = [{"required": ["target"]}, {"required": ["entity"]}]
         return schema
+    if command == "stance-pairs":
+        return _object(_simple(_PAIRS) + [("evidence", {"type": "array", "items": _object(_simple(_EVIDENCE))})])
     if command == "cache-info":
         return _object(_simple(_CACHE_INFO))
     if command == "summary":

@@ -106,31 +106,40 @@ def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
 
 
 def stances_table(rows: Sequence[Stance]) -> int:
-    cols = [("speaker", {"style": "bold", "max_width": 18}), ("", {"no_wrap": True}),
+    cols = [("holder", {"style": "bold", "max_width": 18}), ("via", {"max_width": 10}), ("", {"no_wrap": True}),
             ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
     return print_table("Stances", cols, (
-        [speaker_cell(s.speaker), polarity_text(s.polarity),
+        [speaker_cell(s.holder), s.holder_via, polarity_text(s.polarity),
          s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
         for s in rows))
 
 
-def matrix_table(rows: list[dict], key: str) -> int:
-    """Targets down, speakers across (there are fewer speakers), cells like +2 / \u22121."""
+def _net_text(r: dict):
     from rich.text import Text
 
-    speakers = list(dict.fromkeys(r["speaker"] for r in rows))
+    style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
+    return Text(r["cell"], style=style)
+
+
+def matrix_table(rows: list[dict], key: str) -> int:
+    """Targets down, holders across (there are fewer holders), cells like +2 / \u22121."""
+    holders = list(dict.fromkeys(r["holder"] for r in rows))
     targets = list(dict.fromkeys(r[key] for r in rows))
-    cell = {(r["speaker"], r[key]): r for r in rows}
-    cols = [(key, {"style": "bold", "ratio": 1})] + [(label_cell(sp, 26), {"justify": "center"}) for sp in speakers]
+    cell = {(r["holder"], r[key]): r for r in rows}
+    cols = [(key, {"style": "bold", "ratio": 1})] + [(label_cell(h, 26), {"justify": "center"}) for h in holders]
+    return print_table(f"Stance matrix ({key} \u00d7 holder)", cols,
+                       ([t] + [_net_text(cell[(h, t)]) if (h, t) in cell else "" for h in holders]
+                        for t in targets))
 
-    def fmt(r):
-        if r is None:
-            return ""
-        style = "green" if r["net"] > 0 else "red" if r["net"] < 0 else "yellow"
-        return Text(r["cell"], style=style)
 
-    return print_table(f"Stance matrix ({key} \u00d7 speaker)", cols,
-                       ([t] + [fmt(cell.get((sp, t))) for sp in speakers] for t in targets))
+def pairs_table(rows: list[dict]) -> int:
+    """Holder -> entity, with counts and where each act is (article offsets of the cue)."""
+    cols = [("holder", {"style": "bold", "max_width": 24}), ("", {"no_wrap": True}),
+            ("entity", {"style": "bold", "max_width": 24}), ("cell", {"justify": "right", "no_wrap": True}),
+            ("evidence (cue offsets)", {"ratio": 1})]
+    return print_table("Who supports or opposes whom", cols, (
+        [label_cell(r["holder"]), "\u2192", r["entity"], _net_text(r),
+         ", ".join(f"{e['cue_start']}-{e['cue_end']}" for e in r["evidence"])] for r in rows))
 
 
 def first_claims(rows: Iterable[Topic], items: Iterable[Analysed]) -> dict[str, str]:

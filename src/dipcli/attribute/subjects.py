@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Ref, Scene
+from ..model import Article
+from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene
 from .names import (ADJ_TOKEN, DOC_TITLE, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLED_NAME, clean, country_in)
 
@@ -261,3 +262,25 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
         office = SPACES.sub(" ", written)
         return Ref(office, PERSON, TITLE, [office])
     return None
+
+
+# -- for stance: holders named through the same cast ------------------------------------------
+
+def holder_cast(article: Article) -> Cast:
+    """The cast discovery finds in ``article`` (people by title and name, statements), for naming
+    the holders of stance acts; private to the caller, which resolves phrases in it."""
+    cast = Cast(article)
+    scene = cast.scene()
+    scene.discover()
+    cast.commit(scene)
+    return cast
+
+
+def resolve_holder(cast: Cast, phrase: str) -> Ref | None:
+    """What a holder phrase ("Sen. Duckworth", "the Chinese side", "China and Russia") names in
+    ``cast``: a person by name, surname, title or role, a group, a country, an organisation.
+    Whom it names comes into view in ``cast`` ("he", "they" next), as in attribution."""
+    scene = cast.scene()
+    ref = resolve(scene, phrase)
+    cast.commit(scene)
+    return ref

@@ -28,16 +28,19 @@ Where things are:
 * ``grammar``: whether a head is the holder's verb, has a subject, is negated;
 * ``matchers``: the ordered table of named matchers, one per way an act is found;
 * ``targets``: the target phrase after a cue;
+* ``holders``: who holds an act, read off the sentence (subject, by-agent, possessor, …);
+* ``cast``: what a holder phrase names, through attribution's cast;
 * ``acts``: a claim's acts, from matched head to record;
-* ``matrix``: the speaker x target view.
+* ``matrix``: the holder x target view and the holder -> entity pairs.
 
 Decisions:
 
-* Holder: every record copies ``speaker``/``speaker_kind`` from its claim, so a
-  statement's, a group's and a person's positions all count. A narrator claim
-  yields a stance only when the stance verb has an actor subject written right
-  before it (a name, "the sides", "they"): the narration then reports someone's
-  position, and the record keeps the narrator's label.
+* Holder: the agent of the stance predicate (``holders``), named through attribution's
+  cast; the claim's speaker when the sentence names no other agent, says "we"/"I", names
+  the speaker's own side, or states an obligation ("the two sides should oppose X"). Every
+  record keeps the claim's ``speaker``/``speaker_kind`` too. A narrator claim yields a
+  stance only where the sentence names who holds it: the narration then reports someone's
+  position ("Duckworth has slammed Kirk": Duckworth).
 * Negation before a head ("do not support", "will never accept") turns an
   approving verb into ``oppose`` and the cue starts at the negation; any other
   negated head is dropped. ``accept``/``recognise``/``tolerate`` count only negated.
@@ -49,8 +52,9 @@ Decisions:
   stance verb is one act: "agreed to firmly uphold" -> the object of uphold.
 * A stance verb inside another act's object ("raised concerns about China's
   support for Russia") is part of that object, not an act of its own.
-* Courtesies are read but not reported: "thanked X for …", "congratulated X on …",
-  "welcomed X to Washington"; so is a promise to "remain in close contact".
+* Thanks and congratulations are support of what they are for, with the one thanked:
+  "thanked X for Y" -> "X for Y". A host's welcome ("welcomed X to Washington") and a
+  promise to "remain in close contact" are read but not reported.
 
 Every look-around is bounded (``tokens.LOOK``, ``targets.SCAN_LIMIT`` tokens), so the work is
 linear in the length of the text.
@@ -58,9 +62,9 @@ linear in the length of the text.
 from __future__ import annotations
 
 from ..model import Analysed, Stance
-from .matrix import stance_matrix
+from .matrix import stance_matrix, stance_pairs
 
-__all__ = ["find_stances", "stance_matrix"]
+__all__ = ["find_stances", "stance_matrix", "stance_pairs"]
 
 
 def find_stances(item: Analysed) -> list[Stance]:
@@ -70,7 +74,7 @@ def find_stances(item: Analysed) -> list[Stance]:
         item: An article after segmentation and attribution.
 
     Returns:
-        One ``Stance`` per act: the holder (the claim's speaker), ``support`` or ``oppose``,
+        One ``Stance`` per act: the holder and how it was found, ``support`` or ``oppose``,
         the cue and the target as written with their offsets into ``item.article.text``,
         the grading word if the text grades the act, and the canonical names of the
         entities inside the target.

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Analysed, Claim, Polarity, Stance
-from .grammar import has_subject
-from .matchers import after_manner, match, polarity_holds
+from ..model import Analysed, Claim, Mention, Polarity, Stance
+from .cast import Holders, Named
+from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of
+from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import Tokens, adverb, skip_adverbs
-from .words import ADJECTIVES, COURTESIES, HEAD_FORMS, INTENSITY, REASON_WORDS
+from .words import COLLECTIVES, COURTESIES, MODALS, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, REASON_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,19 +29,20 @@ class Found:
 def find_acts(item: Analysed) -> list[Found]:
     """Every stance act in an analysed article, in text order, each with its matcher's name."""
     text = item.article.text
+    holders = Holders(item)
     out: list[Found] = []
     for claim in item.claims:
-        out.extend(claim_acts(claim, text))
+        out.extend(claim_acts(claim, text, holders))
     out.sort(key=lambda f: (f.stance.start, f.stance.cue_start, f.stance.target_start))
     return out
 
 
-def claim_acts(claim: Claim, text: str) -> Iterator[Found]:
+def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
     """The stance acts of one claim, left to right."""
     sent = text[claim.start:claim.end]
     tk = Tokens(sent)
-    found_any = False
-    candidates = [k for k, t in enumerate(tk.low) if t in HEAD_FORMS or t in ADJECTIVES or t == "not"]
+    last: tuple[Holder, Named] | None = None  # the holder of the act before, for coordinated verbs
+    candidates = [k for k, t in enumerate(tk.low) if t in HEAD_TOKENS]
     i = 0
     for c in candidates:
         if c < i:
@@ -50,66 +52,198 @@ def claim_acts(claim: Claim, text: str) -> Iterator[Found]:
         if act is None or not polarity_holds(tk, act):
             i = act.cue1 if act else i + 1
             continue
-        if claim.speaker is None and not found_any and not has_subject(tk, act.cue0):
-            i += 1
+        found = _holder(tk, act, claim, last)
+        if found is None:
+            i += 1  # nobody holds it: an act inside it may have a holder ("came to show her support")
             continue
-        cue0, polarity, mode = act.cue0, act.polarity, act.mode
-        obj = skip_adverbs(tk, act.obj)
-        if tk.get(obj) == "by":
-            i = act.cue1  # "the steps called upon by the parties": a passive
-            continue
-        if mode == "urge":
-            action = urged_action(tk, obj)
-            obj, mode = (action, "vp") if action is not None else (obj, "np")
-        # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
-        inner = match(tk, obj, forced=True) if polarity == Polarity.SUPPORT and mode in ("vp", "np") else None
-        if inner is not None and polarity_holds(tk, inner):
-            if obj != skip_adverbs(tk, act.cue1):
-                cue0 = inner.cue0  # the urged party stands between: the cue is the inner verb's
-            act, polarity, mode, obj = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj)
-            if mode == "urge":
-                action = urged_action(tk, obj)
-                obj, mode = (action, "vp") if action is not None else (obj, "np")
-        if mode in ("demand", "vp"):
-            abstain = abstention(tk, obj)
-            if abstain is not None:
-                polarity, obj, mode = Polarity.OPPOSE, abstain, "np"
-            elif mode == "demand":
-                mode = "clause"
-        t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
-        if mode == "reason":
-            # "appreciates China for …": the target ends where the reason begins
-            why = REASON_WORDS.get(HEAD_FORMS.get(tk.low[act.cue0]), ("for",))
-            t1 = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), t1)
-            while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
-                t1 -= 1
-        if nothing_to_report(tk, t0, t1):
+        holder, refused = found
+        if refused:
+            if act.polarity != Polarity.SUPPORT or HEAD_FORMS.get(tk.low[act.cue0]) not in FLIP_WHEN_NEGATED:
+                i = act.cue1
+                continue
+            act.polarity = Polarity.OPPOSE  # "refused to endorse X": as "did not endorse X"
+        if holder.via == "pronoun" and claim.speaker_kind not in ("person", "group", "document"):
+            holder = _antecedent(tk, holder) or holder  # "Kaine … when he attacked Trump"
+        if not holder.named or claim.speaker and _mention_of_speaker(tk, holder, claim):
+            named = holders.speaker(claim)
+        else:
+            named = holders.name(sent[tk.start[holder.start]:tk.end[holder.end - 1]], claim)
+        if named is None:
             i = act.cue1
             continue
-        found_any = True
-        if HEAD_FORMS.get(tk.low[act.cue0]) not in COURTESIES:
-            yield Found(_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1), act.matcher)
+        if holder.named and claim.speaker and (named.name == claim.speaker or claim.speaker in named.members):
+            named = holders.speaker(claim)  # the speaker's own name, country or side: the speaker
+        last = (holder, named)
+        if act.mode == "before":
+            t0, t1 = act.before
+            if nothing_to_report(tk, t0, t1):
+                i = act.cue1
+                continue
+            yield Found(_record(claim, sent, tk, act.polarity, act.cue0, act.cue1, t0, t1, holder, named, holders),
+                        act.matcher)
+            i = max(act.cue1, act.obj)
+            continue
+        record = _object_act(claim, sent, tk, act, holder, named, holders)
+        if record is None:
+            i = act.cue1
+            continue
+        stance, natural, matcher = record
+        yield Found(stance, matcher)
         i = max(natural, act.cue1)
 
 
+def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
+    """A pronoun's antecedent in the narration's own sentence: the first name before it that opens
+    a noun phrase ("Kaine found his footing when he attacked …")."""
+    from .holders import noun_phrase_ending
+
+    k = 0
+    while k < pronoun.start:
+        if tk.name(k) and tk.low[k] not in QUESTION_WORDS:
+            e = k
+            while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)):
+                e += 1
+            if noun_phrase_ending(tk, e) is not None and agentive(tk, k, e + 1):
+                return Holder(k, e + 1, "pronoun", pronoun.refused)
+            return None
+        k += 1
+    return None
+
+
+def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | None) -> tuple[Holder, bool] | None:
+    """Who holds the act, and whether a governing verb refuses it ("refused to endorse"); None
+    when nobody does (the narration describes a position nobody in the sentence holds)."""
+    if act.holder is not None:
+        return act.holder, False
+    if act.mode == "before" and act.matcher == "passive":
+        # "must be respected", "will be upheld": the speaker's norm or pledge; "X is accused": nobody's
+        modal = any(tk.low[k] in MODALS and tk.low[k] != "to" for k in range(act.cue0, act.cue1))
+        return (SPEAKER, False) if modal else None
+    subject, obliged, coordinated = subject_of(tk, act.cue0)
+    if subject is None:
+        if coordinated and last is not None:
+            return last[0], False  # "X praised Y and criticised Z"
+        return (SPEAKER, False) if claim.speaker else None
+    if obliged and claim.speaker:
+        return SPEAKER, subject.refused
+    first = pronoun(tk.low[subject.start])
+    if claim.speaker and _mention_of_speaker(tk, subject, claim):
+        return Holder(subject.start, subject.end, "speaker" if subject.via == "pronoun" else subject.via,
+                      subject.refused), subject.refused  # the words that name the speaker
+    if claim.speaker and subject.end - subject.start <= 3 and tk.low[subject.end - 1] in COLLECTIVES:
+        return SPEAKER, subject.refused  # "the two sides", "both leaders" in a group's claim
+    if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our"):
+        return SPEAKER, subject.refused  # "we", "I": the speaker, or the text's own voice (a speech)
+    if not agentive(tk, subject.start, subject.end):
+        return (SPEAKER, subject.refused) if claim.speaker else None
+    return subject, subject.refused
+
+
+def _mention_of_speaker(tk: Tokens, subject: Holder, claim: Claim) -> bool:
+    """Are the subject's words those that name the claim's speaker in this sentence?"""
+    if not claim.mention:
+        return False
+    words = " ".join(tk.low[subject.start:subject.end])
+    mention = " ".join(Tokens(claim.mention).low)
+    return words == mention or words in mention or mention in words
+
+
+def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, named: Named,
+                holders: Holders) -> tuple[Stance, int, str] | None:
+    """An act whose target follows its cue: the object read by the act's mode."""
+    cue0, polarity, mode = act.cue0, act.polarity, act.mode
+    obj = skip_adverbs(tk, act.obj)
+    if tk.get(obj) == "by":
+        return None  # "the steps called upon by the parties": a passive
+    if mode == "urge":
+        action = urged_action(tk, obj)
+        obj, mode = (action, "vp") if action is not None else (obj, "np")
+    # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
+    inner = match(tk, obj, forced=True) if polarity == Polarity.SUPPORT and mode in ("vp", "np") else None
+    if inner is not None and inner.mode != "before" and polarity_holds(tk, inner):
+        if obj != skip_adverbs(tk, act.cue1):
+            cue0 = inner.cue0  # the urged party stands between: the cue is the inner verb's
+        act, polarity, mode, obj = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj)
+        if mode == "urge":
+            action = urged_action(tk, obj)
+            obj, mode = (action, "vp") if action is not None else (obj, "np")
+    if mode in ("demand", "vp"):
+        abstain = abstention(tk, obj)
+        if abstain is not None:
+            polarity, obj, mode = Polarity.OPPOSE, abstain, "np"
+        elif mode == "demand":
+            mode = "clause"
+    t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
+    if mode == "reason":
+        # "appreciates China for …": the target ends where the reason begins; thanks and
+        # congratulations are support of what they are for ("thanked X for Y": Y)
+        lemma = HEAD_FORMS.get(tk.low[act.cue0])
+        why = REASON_WORDS.get(lemma, ("for",))
+        k = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
+        if k is not None and lemma not in COURTESIES:
+            t1 = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
+        while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
+            t1 -= 1
+    if nothing_to_report(tk, t0, t1):
+        return None
+    return _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher
+
+
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
-            t0: int, t1: int) -> Stance:
+            t0: int, t1: int, holder: Holder, named: Named, holders: Holders) -> Stance:
     base = claim.start
     target = sent[tk.start[t0]:tk.end[t1 - 1]]
+    about = _about(sent, tk, t0, t1, base, holders, named.name)
     return Stance(
         doc=claim.doc, claim=claim.id, speaker=claim.speaker, speaker_kind=claim.speaker_kind,
+        holder=named.name, holder_kind=named.kind, holder_via=holder.via, members=list(named.members),
         polarity=polarity, cue=sent[tk.start[cue0]:tk.end[cue1 - 1]],
-        intensity=_intensity(tk, cue0, cue1), target=target, entities=_entities(target),
+        intensity=_intensity(tk, cue0, cue1), target=target,
+        entities=list(dict.fromkeys(m.name for m in about)), about=about,
         start=claim.start, end=claim.end, text=sent,
         cue_start=base + tk.start[cue0], cue_end=base + tk.end[cue1 - 1],
         target_start=base + tk.start[t0], target_end=base + tk.end[t1 - 1],
+        holder_start=base + tk.start[holder.start] if holder.named else None,
+        holder_end=base + tk.end[holder.end - 1] if holder.named else None,
     )
 
 
-def _entities(target: str) -> list[str]:
+def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
+    """The entities a target names, with their offsets in the article: countries and organisations
+    by the gazetteer's canonical names, people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
+    the person a pronoun in it stands for ("his plan": the person named last before it, not the holder)."""
     from ..gazetteer import find_entities
 
-    return list(dict.fromkeys(e.name for e in find_entities(target)))
+    start = tk.start[t0]
+    target = sent[start:tk.end[t1 - 1]]
+    out = []
+    for e in find_entities(target):
+        name, kind = e.name, e.kind
+        if kind == "name":
+            person = holders.entity(e.text)
+            name, kind = (person.name, "person") if person is not None else (name, "name")
+        out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))
+    for k in range(t0, t1):
+        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)):
+            person = _person_before(sent, tk.start[k], holders, holder)
+            if person is not None:
+                out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
+                                   text=tk.raw(k)))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _person_before(sent: str, at: int, holders: Holders, holder: str | None) -> str | None:
+    """The person a pronoun at ``at`` stands for: the last one the sentence names before it who is not
+    the holder, else the cast's person named last before the sentence."""
+    from ..gazetteer import find_entities
+
+    for e in reversed(find_entities(sent[:at])):
+        if e.kind == "name":
+            person = holders.entity(e.text)
+            if person is not None and person.name != holder:
+                return person.name
+    return None
 
 
 def _intensity(tk: Tokens, cue0: int, cue1: int) -> str | None:

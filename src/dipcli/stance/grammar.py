@@ -1,9 +1,10 @@
 """Around a head: is it a verb the sentence's holder uses, has it a subject, is it negated?"""
 from __future__ import annotations
 
-from .tokens import Tokens, adverb, possessive, skip_back
-from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, INTENT, MODALS, NEGATORS, PARTICLE_VERBS, PREP,
-                    RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
+from ..model import Polarity
+from .tokens import Tokens, adjectival, adverb, possessive, skip_back
+from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, MODALS, NEGATORS, OBJECT_VERBS,
+                    PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
 BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
@@ -25,17 +26,24 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if t not in (lemma, lemma + "s", lemma + "es") and not ing:
         return prev not in BE  # a past form; after "was", "been": the passive
     if ing:
-        return True
+        # "the official welcoming ceremony": a modifier between a determiner and its noun
+        return not (tk.get(i - 1) in DET or tk.get(i - 2) in DET and tk.get(i - 1).isalpha() and not tk.cap(i - 1)
+                    and tk.get(i + 1).isalpha() and tk.get(i + 1) not in DET and tk.get(i + 1) not in PREP)
     if prev == "to" or prev in ("and", "or") and tk.get(skip_back(tk, p)) in VERB_FORMS \
             and tk.get(skip_back(tk, skip_back(tk, p))) == "to":
         # an infinitive states the holder's intention only after "continue to", "efforts to", a name …
         k = p if prev == "to" else skip_back(tk, skip_back(tk, p))
         before = skip_back(tk, k)
-        return tk.get(before) in INTENT or tk.name(before) or lemma in CARRIERS
+        # a purpose ("used a radio show to praise X") for a verb that is never a noun
+        return tk.get(before) in INTENT or tk.name(before) or lemma in CARRIERS \
+            or (OBJECT_VERBS.get(lemma) == Polarity.OPPOSE or lemma in REASON_VERBS) \
+            and not adjectival(tk.get(before)) and "it" not in tk.low[max(0, before - 4):before + 1]
+        # attitudes, not purposes ("$5 million to support X"); "it was wrong to accuse X" states none
     if lemma not in AMBIGUOUS and not (t == lemma + "s" and tk.get(i + 1) in PREP):
         return True
     # "support", "calls", "hope": a verb after a subject, a modal, a negation
-    if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")):
+    if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")) \
+            or prev in ("who", "which", "that"):  # a relative clause someone_else let through
         return True
     if p >= 0 and tk.name(p) or prev in ACTORS:
         return True
@@ -56,11 +64,14 @@ def someone_else(tk: Tokens, i: int) -> bool:
     """
     p = skip_back(tk, i, BETWEEN_SUBJECT_AND_VERB)
     subj = tk.get(p)
+    if subj in ("who", "that", "which") and (tk.name(p - 1) or tk.get(p - 1) == "," and tk.name(p - 2)
+                                             or subj == "who" and _agent_before(tk, p - 1)):
+        return False  # "the mayor, who opposed the plan": the antecedent's position
     if subj in RELATIVES:
         return True
     if subj == "it" and tk.get(p - 1) not in ("and", ","):
         return True
-    return subj in SUBJECT_PRONOUNS and (tk.get(p - 1) in SUBORDINATORS or tk.get(p - 1) == "as")
+    return subj in SUBJECT_PRONOUNS and tk.get(p - 1) in HYPOTHETICAL
 
 
 def has_subject(tk: Tokens, i: int) -> bool:
@@ -85,3 +96,13 @@ def negation(tk: Tokens, i: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+def _agent_before(tk: Tokens, j: int) -> bool:
+    """Does an agent's noun phrase end at j (or just before a comma at j)?"""
+    from .holders import agentive, noun_phrase_ending
+
+    if tk.get(j) == ",":
+        j -= 1
+    s0 = noun_phrase_ending(tk, j)
+    return s0 is not None and agentive(tk, s0, j + 1)

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .tokens import CLAUSE_PUNCT, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FLIP_WHEN_NEGATED, HEAD_FORMS, IMPORTANCE,
-                    INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
-                    PREP, REASON_VERBS, RECIPIENT_NOUNS, RELATIVES, STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE,
-                    URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+from .holders import (Holder, aside_start, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
+                      possessor)
+from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
+from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
+                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
+                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
+                    STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -35,9 +37,11 @@ class Act:
     cue0: int       # first token of the cue
     cue1: int       # one past the last token of the cue
     polarity: Polarity
-    mode: str       # np | vp | clause | urge | demand | reason: how to read the object
+    mode: str       # np | vp | clause | urge | demand | reason | before: how to read the object
     obj: int        # first token of the object
     matcher: str = ""  # the name of the matcher that found it
+    holder: Holder | None = None  # the holder, when the matcher found it (a by-agent, a source)
+    before: tuple[int, int] | None = None  # mode "before": the target stands before the cue
 
 
 # A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
@@ -147,8 +151,12 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
         if t in STANCE_NOUNS:
             if lemma in WEAK_CARRIERS and t not in IMPORTANCE:
                 return None
+            if t in GRADED and not any(tk.low[k] in GRADES for k in range(i + 1, j)):
+                return None  # "gave an assessment of": only "a high assessment" is a stance
             pol, preps = STANCE_NOUNS[t]
             nxt = tk.get(j + 1)
+            if lemma in RECEIVING:
+                return _received(tk, i, j, pol)
             if nxt == "of" and t in RECIPIENT_NOUNS:
                 # "the support of the United States for X": the holder named, then the object
                 k = next((k for k in range(j + 2, min(tk.n, j + 10))
@@ -175,9 +183,14 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
                 mode = "reason"
             return Act(i, j + 2, pol, mode, j + 2)
         # between the verb and its noun: "the", "its", "the United States'", "serious", "U.S."
+        if t in ("under", "down", "on", "up") and all(tk.low[k] in ("under", "down", "on", "up")
+                                                      for k in range(i + 1, j + 1)):
+            j += 1
+            continue  # "came under fire from X", "doubled down on his criticism of X"
         if not (t in DET or possessive(tk, j) or tk.cap(j) or t in ("'", "’", "and")
                 or (t.isalpha() and t not in PREP and t not in AUX and t not in RELATIVES
-                    and t not in VERB_FORMS and t not in SUBORDINATORS and t != "to")):
+                    and (t not in VERB_FORMS or t.endswith(("ing", "ed"))) and t not in SUBORDINATORS
+                    and t != "to")):
             return None
         j += 1
     return None
@@ -220,13 +233,138 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     return Act(i, i + 1, pol, mode, obj)
 
 
+def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'was praised by the mayor', 'must be respected': the target stands before the cue and
+    the holder, if named, after "by"."""
+    lemma = HEAD_FORMS.get(tk.low[i])
+    if lemma not in OBJECT_VERBS or lemma in URGING or lemma in INFINITIVE_ONLY or lemma in NEGATED_ONLY \
+            or tk.low[i] == lemma and not lemma.endswith("e") or tk.low[i] in (lemma + "s", lemma + "es"):
+        return None
+    aux = is_passive(tk, i)
+    if aux is None:
+        return None
+    cue0 = aux
+    while cue0 > 0 and (tk.low[cue0 - 1] in MODALS or tk.low[cue0 - 1] in AUX or tk.low[cue0 - 1] in NEGATORS
+                        or adverb(tk.low[cue0 - 1])):
+        cue0 -= 1
+    t1 = cue0
+    if tk.get(t1 - 1) in ("which", "who", "that"):
+        t1 -= 1 if tk.get(t1 - 2) != "," else 2  # "X, which was criticised by Y": the antecedent
+    elif tk.get(t1 - 1) == ",":
+        k = aside_start(tk, t1 - 1)  # "X, who took office in May, was praised by Y"
+        t1 = k if k is not None else t1
+    t0 = target_before(tk, t1)
+    if t0 is None:
+        return None
+    return Act(cue0, i + 1, OBJECT_VERBS[lemma], "before", i + 1, holder=by_agent(tk, i), before=(t0, t1))
+
+
+def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'…, which China appreciates': the verb's object is the clause before the relative word."""
+    if lemma not in OBJECT_VERBS or lemma in URGING or lemma in INFINITIVE_ONLY:
+        return None
+    nxt = tk.get(skip_adverbs(tk, i + 1))
+    if nxt and nxt not in CLAUSE_PUNCT and nxt != ",":
+        return None
+    s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
+    if s0 is None or tk.get(s0 - 1) not in ("which", "that", "whom") or tk.get(s0 - 2) != ",":
+        return None
+    end = s0 - 2
+    start = end
+    while start > 0 and end - start < 60 and tk.low[start - 1] not in CLAUSE_PUNCT:
+        start -= 1
+    if start < end and tk.get(start) in ("that", "and", "but"):
+        start += 1
+    return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(start, end)) if start < end else None
+
+
+def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'the mayor's sharp criticism of X', 'her support for X': a stance noun and its holder before it."""
+    t = tk.low[i]
+    if t not in NOMINAL:
+        return None
+    pol, preps = STANCE_NOUNS[t]
+    if tk.get(i + 1) not in preps or tk.get(i + 1) in ("that", "to") and t not in ("opposition", "objection"):
+        return None
+    holder = possessor(tk, i)
+    if holder is None:
+        return None
+    return Act(i, i + 2, pol, "np", i + 2, holder=holder)
+
+
+def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'the ruling angered the governors': the object feels the stance, the subject is its target."""
+    if lemma not in FEELING_VERBS or tk.low[i].endswith("ing"):
+        return None
+    holder = noun_phrase_after(tk, skip_adverbs(tk, i + 1), "object")
+    if holder is None:
+        return None
+    from .holders import back_to_subject
+
+    t1 = back_to_subject(tk, i)[0] + 1
+    t0 = target_before(tk, t1)
+    if t0 is None:
+        return None
+    return Act(i, i + 1, FEELING_VERBS[lemma], "before", holder.end, holder=holder, before=(t0, t1))
+
+
+def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'X, a vocal critic of Y', 'X has emerged as one of Y's staunchest supporters': the noun names
+    its holder by the stance; the target follows "of" or is the possessor before the noun."""
+    t = tk.low[i]
+    if t not in RELATIONAL or tk.cap(i):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= 4 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
+            and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in ("one", "as", "among") \
+            and tk.low[k] not in VERB_FORMS:
+        k -= 1  # "staunchest", "vocal", "longtime", "fierce"
+    before = None
+    if tk.get(i + 1) == "of":
+        obj = i + 2
+    elif k >= 0 and possessive(tk, k):
+        obj = None
+        s0 = noun_phrase_ending(tk, k)
+        before = (s0 if s0 is not None else k, k + 1)
+        k = before[0] - 1
+    else:
+        return None
+    if tk.get(k) in ("a", "an", "the"):
+        k -= 1
+    if tk.get(k) == "of" and tk.get(k - 1) in ("one", "among", "some"):
+        k -= 2
+    elif tk.get(k) == "among":
+        k -= 1
+    if tk.get(k) == "as":
+        k -= 1  # "emerged as", "is seen as"
+    holder = None
+    if tk.get(k) == ",":
+        s0 = noun_phrase_ending(tk, k - 1)
+        if s0 is not None and tk.name(k - 1):
+            holder = Holder(s0, k, "subject")  # "X, a critic of Y,"
+    elif tk.get(k) in BE or tk.get(k) in ("became", "become", "becomes", "emerged", "remains", "remained"):
+        from .holders import subject_of
+
+        holder = subject_of(tk, k)[0]
+    if holder is None:
+        return None
+    if obj is None:
+        return Act(i, i + 1, RELATIONAL[t], "before", i + 1, holder=holder, before=before)
+    return Act(i, i + 2, RELATIONAL[t], "np", obj, holder=holder)
+
+
 MATCHERS: tuple[Matcher, ...] = (
     Matcher("adjective", match_adjective),
     Matcher("contrast", match_contrast),
+    Matcher("passive", match_passive),
     Matcher("particle", match_particle),
     Matcher("carrier", match_carrier),
     Matcher("negated", match_negated),
     Matcher("object", match_object),
+    Matcher("object-first", match_object_first),
+    Matcher("nominal", match_nominal),
+    Matcher("experiencer", match_experiencer),
+    Matcher("relational", match_relational),
 )
 
 
@@ -272,3 +410,38 @@ def _hospitality(tk: Tokens, i: int) -> bool:
                 or possessive(tk, k)):
             return False
     return False
+
+
+def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
+    """'drew criticism from X', "won X's endorsement": the stance noun at j is X's, and the one
+    who receives it (the verb's subject) is the target."""
+    holder = None
+    if tk.get(j + 1) in ("from", "by") or tk.get(j + 1) == "of" and pol == Polarity.SUPPORT:
+        holder = noun_phrase_after(tk, j + 2, "source")
+    if holder is None:
+        h = possessor(tk, j)
+        if h is not None and h.start > i:
+            holder = Holder(h.start, h.end, "source")
+    if holder is None:
+        return None
+    from .holders import back_to_subject
+
+    t1 = back_to_subject(tk, i)[0] + 1
+    t0 = target_before(tk, t1)
+    if t0 is None:
+        return None
+    return Act(i, j + 1, pol, "before", holder.end, holder=holder, before=(t0, t1))
+
+
+def target_before(tk: Tokens, end: int) -> int | None:
+    """The first token of the noun phrase that ends just before ``end`` (a passive's subject), cut at
+    a clause boundary: punctuation, a verb, a relative or subordinating word."""
+    k = end
+    while k > 0 and end - k < 15:
+        t = tk.low[k - 1]
+        if t in CLAUSE_PUNCT or t in (",", "(", ")", "but") or t in DASHES or t in RELATIVES or t in SUBORDINATORS \
+                or t in VERB_FORMS and not tk.cap(k - 1) or t in AUX or t in MODALS and t != "to" \
+                or t in ("said", "says", "and") and not tk.cap(k - 2):
+            break
+        k -= 1
+    return k if k < end else None

@@ -19,39 +19,58 @@ QUOTES = frozenset("\"“”‘’'«»")
 
 
 class Tokens:
-    """One sentence's tokens: lower-cased text and offsets into the sentence."""
+    """One sentence's tokens: as written, lower-cased, and their offsets into the sentence.
 
-    __slots__ = ("sent", "low", "start", "end", "n")
+    The offsets are found on first use: most sentences are read and left without an act.
+    """
+
+    __slots__ = ("sent", "raws", "low", "n", "_start", "_end")
 
     def __init__(self, sent: str):
         self.sent = sent
-        self.start: list[int] = []
-        self.end: list[int] = []
-        for m in TOKEN.finditer(sent):
-            self.start.append(m.start())
-            self.end.append(m.end())
-        low = sent.lower()
-        if len(low) == len(sent):
-            self.low = [low[a:b] for a, b in zip(self.start, self.end)]
-        else:  # a few characters change length when lower-cased
-            self.low = [sent[a:b].lower() for a, b in zip(self.start, self.end)]
-        self.n = len(self.start)
+        self.raws: list[str] = TOKEN.findall(sent)
+        self.low = [t.lower() for t in self.raws]
+        self.n = len(self.raws)
+        self._start: list[int] | None = None
+        self._end: list[int] | None = None
+
+    def _offsets(self) -> None:
+        # tokens cover everything but whitespace, in order: each is the next occurrence of itself
+        start, end, pos, find = [], [], 0, self.sent.find
+        for t in self.raws:
+            pos = find(t, pos)
+            start.append(pos)
+            pos += len(t)
+            end.append(pos)
+        self._start, self._end = start, end
+
+    @property
+    def start(self) -> list[int]:
+        if self._start is None:
+            self._offsets()
+        return self._start
+
+    @property
+    def end(self) -> list[int]:
+        if self._end is None:
+            self._offsets()
+        return self._end
 
     def raw(self, i: int) -> str:
-        return self.sent[self.start[i]:self.end[i]]
+        return self.raws[i]
 
     def get(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.sent[self.start[i]].isalnum()
+        return 0 <= i < self.n and self.raws[i][0].isalnum()
 
     def cap(self, i: int) -> bool:
-        return 0 <= i < self.n and self.sent[self.start[i]].isupper()
+        return 0 <= i < self.n and self.raws[i][0].isupper()
 
     def name(self, i: int) -> bool:
         """A capitalised word that is not capitalised just for opening the sentence."""
-        return self.cap(i) and self.raw(i) not in CAPITALISED_OPENERS
+        return self.cap(i) and self.raws[i] not in CAPITALISED_OPENERS
 
 
 def possessive(tk: Tokens, i: int) -> bool:

@@ -57,7 +57,9 @@ def _verb(row: dict[str, str]) -> Verb:
 VERBS: dict[str, Verb] = {v.lemma: v for v in map(_verb, lexicon.rows("stance_verbs"))}
 # Verbs whose direct object is the target: "condemned X", "urged X to do Y".
 OBJECT_VERBS: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values()
-                                     if v.polarity is not None and v.negated != "only"}
+                                     if v.polarity is not None and v.negated != "only" and v.object != "experiencer"}
+# Verbs whose object feels the stance: lemma -> polarity ("the ruling angered X": X opposes it).
+FEELING_VERBS: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values() if v.object == "experiencer"}
 # Verbs that count only when negated, with the polarity they then have: "will never accept" -> oppose.
 NEGATED_ONLY: dict[str, Polarity] = {v.lemma: v.polarity for v in VERBS.values() if v.negated == "only"}
 # Negated, these turn into opposition; any other negated head is dropped.
@@ -76,6 +78,8 @@ THAT_CLAUSE: dict[str, str] = {v.lemma: "clause" if v.that == "target" else "dem
                                for v in VERBS.values() if v.that is not None}
 # Reporting verbs that carry a stance noun: "expressed serious concern about", "reaffirmed support for".
 CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries is not None)
+# Carriers of a stance received: "drew criticism from X", "won X's endorsement": X holds it.
+RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries == "received")
 # Carriers that take only nouns of importance ("discussed the need for", "noted the importance of"):
 # "acknowledged X's disappointment" is X's position, not the speaker's.
 WEAK_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "importance")
@@ -102,6 +106,14 @@ VERBAL_NOUNS = frozenset(n for n, f in _NOUN_FLAGS.items() if "verbal" in f)
 RECIPIENT_NOUNS = frozenset(n for n, f in _NOUN_FLAGS.items() if "recipient" in f)
 # The nouns a weak carrier takes.
 IMPORTANCE = frozenset(n for n, f in _NOUN_FLAGS.items() if "importance" in f)
+# Nouns that state a stance only when graded: "gave a high assessment of".
+GRADED = frozenset(n for n, f in _NOUN_FLAGS.items() if "graded" in f)
+GRADES = lexicon.words("stance_grades")
+# Nouns that are a stance with their holder before them: "the mayor's criticism of X".
+NOMINAL = frozenset(n for n, f in _NOUN_FLAGS.items() if "nominal" in f)
+
+# Nouns naming someone by their stance: "a vocal critic of X", "one of X's staunchest supporters".
+RELATIONAL: dict[str, Polarity] = {row["noun"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_relational")}
 
 # Predicate adjectives after a form of "be" or "remain": adjective -> polarity, particles, mode.
 ADJECTIVES: dict[str, tuple[Polarity, frozenset[str], str]] = {
@@ -133,6 +145,21 @@ REFLEXIVES = lexicon.words("reflexive_pronouns")
 SKIP_ADVERBS = lexicon.words("stance_skip_adverbs")
 NOT_ADVERBS = lexicon.words("not_adverbs")
 ACTORS = lexicon.words("stance_actors")
+# Who can hold a position as a verb's subject, besides ACTORS and PERSON_WORDS ("critics", "the court").
+AGENT_NOUNS = lexicon.words("stance_agent_nouns")
+NOT_AGENTS = lexicon.words("stance_not_agents")
+# The heads of a collective subject ("the two sides", "both leaders"): in a group's or a statement's
+# claim, the claim's speaker.
+COLLECTIVES = lexicon.words("stance_collectives")
+# "should", "must": the speaker states the position; "need to", "have to" likewise.
+OBLIGATION = lexicon.words("stance_obligation")
+OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
+# "refused to", "declined to": the infinitive after them is negated.
+REFUSAL = lexicon.words("stance_refusal")
+# "on Thursday", "last week", "has long": between a subject and its verb.
+TIME_WORDS = lexicon.words("stance_time_words")
+# "if they support X": a pronoun subject after these states no position.
+HYPOTHETICAL = lexicon.words("stance_hypothetical")
 PERSON_WORDS = lexicon.words("stance_person_words")
 INTENT = lexicon.words("stance_intent")
 ADJECTIVE_LIKE = lexicon.words("adjective_like")
@@ -166,3 +193,6 @@ VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
 HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS)).items()
               if f not in ("given", "provided")}
+# Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
+# before it, "not" (a contrast).
+HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | {"not"}

@@ -1,0 +1,169 @@
+"""What a holder phrase names: the same cast as attribution (names, surnames, titles, pronouns).
+
+:class:`Holders` reads one article's holder phrases in text order. It asks the attribution
+package's cast (built on first need, once per article) for names, titles and roles; pronouns
+take the person or group last in view, which is the claim's speaker in reported speech ("X said
+he opposed …") and otherwise the holder named last. A phrase the cast does not know is named as
+written, without its determiner, honorifics and possessive ending.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import NARRATOR, Analysed, Claim
+
+_LEAD = re.compile(r"^(?:(?:the|a|an|some|many|several|other|both|all)\s+)+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_FROM = re.compile(r"\s+(?:from|at)\s+")
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Prof|Rev|St)\.?\s+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """Who a holder phrase names."""
+
+    name: str | None  # None: the narration's own voice
+    kind: str  # person | group | document | narrator
+    members: tuple[str, ...]
+
+
+class Holders:
+    """The holders of one article's acts, resolved in text order."""
+
+    def __init__(self, item: Analysed):
+        self.item = item
+        self._cast = None
+        self.last_person: Named | None = None
+        self.last_group: Named | None = None
+        self._entities: dict[str, Named | None] = {}
+        self._people: dict[str, str] | None = None
+
+    def _scene(self):
+        if self._cast is None:
+            from ..attribute.subjects import holder_cast
+
+            self._cast = holder_cast(self.item.article)
+        return self._cast
+
+    def speaker(self, claim: Claim) -> Named:
+        """The claim's speaker as a holder (it comes into view for pronouns); the narration's
+        own voice ("we" in a speech nobody introduces) is the narrator."""
+        if claim.speaker is None:
+            return Named(None, NARRATOR, ())
+        named = Named(claim.speaker, claim.speaker_kind, tuple(claim.members) or (claim.speaker,))
+        self._seen(named)
+        return named
+
+    def name(self, phrase: str, claim: Claim) -> Named | None:
+        """What ``phrase`` (a subject, an agent, a possessor) names in this claim, or None."""
+        from .holders import pronoun
+
+        low = pronoun(phrase.lower())
+        if low in ("we", "i", "our", "my", "us", "me"):
+            return self.speaker(claim)  # the speaker's own voice (the narrator's in a speech)
+        if low in ("he", "she", "his", "her", "him"):
+            if claim.speaker_kind == "person" and claim.speaker:
+                return self.speaker(claim)
+            return self._recent_person(claim.start) or self.last_person or \
+                (self.speaker(claim) if claim.speaker else None)
+        if low in ("they", "their", "them", "its", "it"):
+            if claim.speaker_kind in ("group", "document") and claim.speaker:
+                return self.speaker(claim)
+            return self.last_group or (self.speaker(claim) if claim.speaker else None)
+        bare = _POSSESSIVE.sub("", phrase.strip())
+        head = _FROM.split(bare, 1)[0]
+        if head != bare and head[:1].isupper():
+            bare = head  # "Reverend James Dobson from Focus on the Family": the person
+        if claim.speaker_kind != "person" and self._cast is None:
+            country = _country(bare)  # a country in the narration: no cast needed to name it
+            if country is not None:
+                named = Named(country, "group", (country,))
+                self._seen(named)
+                return named
+        from ..attribute.subjects import resolve_holder
+
+        ref = resolve_holder(self._scene(), bare)
+        if ref is not None:
+            name = ref.name if ref.kind == "document" else _LEAD.sub("", ref.name)
+            named = Named(name, str(ref.kind), tuple(ref.members) or (name,))
+        else:
+            written = _HONORIFIC.sub("", _LEAD.sub("", bare)).strip()
+            if not written:
+                return None
+            words = written.split()
+            person = 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not written.endswith("s")
+            named = Named(written, "person" if person else "group", (written,))
+        self._seen(named)
+        return named
+
+    def _recent_person(self, offset: int) -> Named | None:
+        """The person of the cast the text names last before ``offset``."""
+        text = self.item.article.text
+        best, at = None, -1
+        for person in self._scene().people:
+            for token in person.tokens:
+                k = text.rfind(token, max(0, offset - 3000), offset)
+                if k > at and len(token) > 2:
+                    best, at = person, k
+        return Named(best.name, "person", (best.name,)) if best is not None else None
+
+    def _seen(self, named: Named) -> None:
+        if named.kind == "person":
+            self.last_person = named
+        else:
+            self.last_group = named
+
+    def entity(self, text: str) -> Named | None:
+        """What a capitalised name in a target names in the cast: a person by name or surname."""
+        if text in self._entities:
+            return self._entities[text]
+        bare = _POSSESSIVE.sub("", text)
+        if _not_a_person(bare):
+            named = None  # "Assembly", "Council": an institution's word, no one's name
+        elif self._cast is not None or " " not in bare and self._named_in_full(bare) \
+                or bare.split()[0].rstrip(".").lower() in _titles():  # "Duckworth", "Governor Elias Brandt"
+            from ..attribute.subjects import resolve_holder
+
+            ref = resolve_holder(self._scene(), bare)
+            named = Named(ref.name, "person", (ref.name,)) if ref is not None and ref.kind == "person" else None
+        else:
+            # the article's cast is not needed for holders here: the people who speak in it will do
+            full = self._speakers().get(bare.split()[-1]) if bare else None
+            named = Named(full, "person", (full,)) if full is not None and set(bare.split()) <= set(full.split()) \
+                else None
+        self._entities[text] = named
+        return named
+
+    def _named_in_full(self, word: str) -> bool:
+        """Does the text write ``word`` after another capitalised word ("Tammy Duckworth"), so that
+        the cast may know a fuller name for it?"""
+        return re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", self.item.article.text) is not None
+
+    def _speakers(self) -> dict[str, str]:
+        """Surname -> full name of the people the article's claims are attributed to."""
+        if self._people is None:
+            self._people = {}
+            for claim in self.item.claims:
+                for name in ([claim.speaker] if claim.speaker_kind == "person" else []) + claim.members:
+                    if name and " " in name:
+                        self._people.setdefault(name.split()[-1], name)
+        return self._people
+
+
+def _not_a_person(name: str) -> bool:
+    from ..attribute.names import NON_NAME_WORDS, STOP_CAPS
+
+    return any(w in NON_NAME_WORDS or w in STOP_CAPS for w in name.split())
+
+
+def _titles() -> frozenset[str]:
+    from ..attribute.names import TITLE_WORDS
+
+    return TITLE_WORDS
+
+
+def _country(phrase: str) -> str | None:
+    from ..gazetteer import country_of
+
+    return country_of(_LEAD.sub("", phrase))

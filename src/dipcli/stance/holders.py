@@ -1,0 +1,398 @@
+"""Who holds a stance act: the agent of its predicate, read off the sentence around the cue.
+
+The holder is found in this order (the first that answers):
+
+* ``by-agent``: a passive names its agent after ``by`` ("was praised by the mayor");
+* ``source``: a stance received names its source ("drew criticism from the mayor");
+* ``possessive``: a stance noun names its holder before it ("the mayor's criticism of X");
+* ``relative``: the verb is in a relative clause and its antecedent is an agent
+  ("the mayor, who opposed the plan");
+* ``subject``: the verb's subject, found past adverbs, auxiliaries, negation, time phrases,
+  an aside between commas ("the mayor, a former judge, has long opposed"), and the verbs
+  that govern an infinitive ("the mayor refused to endorse X");
+* ``speaker``: no agent in the sentence, "we"/"I", the speaker's own side, or a subject
+  under an obligation the speaker states ("the two sides should oppose X"): the claim's
+  speaker holds the act.
+
+A pronoun subject ("he", "they") is resolved by :mod:`dipcli.stance.cast`; the via is then
+``pronoun``. The answer is a token span (or none for the speaker) and its via; what the span
+names is decided by the caller.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, possessive
+from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
+                    PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS)
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
+SPEAKER_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+NP_MAX = 9       # tokens in a holder's noun phrase
+ASIDE_MAX = 30   # tokens in an aside between commas
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A holder found in the sentence: tokens [start, end) and how; ``start`` is -1 for the speaker."""
+
+    start: int
+    end: int
+    via: str
+    refused: bool = False  # "refused to endorse": the governing verb negates the act
+
+    @property
+    def named(self) -> bool:
+        return self.start >= 0
+
+
+SPEAKER = Holder(-1, -1, "speaker")
+
+
+def _skippable(tk: Tokens, j: int) -> bool:
+    t = tk.get(j)
+    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in AUX or t in MODALS and t != "to" \
+        or t in SKIP_ADVERBS or adverb(t) or t in TIME_WORDS
+
+
+def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
+    """From the cue at i, the index of the last token before the subject's end, skipping what
+    stands between a subject and its verb; and whether an obligation ("should", "must", "need to")
+    or a refusal ("refused to", "declined to") governs the verb."""
+    j = i - 1
+    obliged = refused = False
+    for _ in range(3 * NP_MAX):
+        if j < 0:
+            break
+        t = tk.low[j]
+        if _skippable(tk, j):
+            obliged = obliged or t in OBLIGATION
+            j -= 1
+            continue
+        if t in ("on", "last", "this", "earlier", "late") and tk.get(j + 1) in TIME_WORDS \
+                or t == "in" and tk.get(j + 1).isdigit() \
+                or t.isdigit() and len(t) == 4 and tk.get(j - 1) == "in" \
+                or t in ("and", ",") and adverb(tk.get(j + 1)) and adverb(tk.get(j - 1)):
+            j -= 1  # "on Thursday", "in 2011", "intensely and publicly"
+            continue
+        if j == i - 1 and tk.low[i].endswith("ing") and (t in INTENT or t in VERB_FORMS) and not tk.cap(j):
+            j -= 1  # "continue promoting", "stopped supporting": the governing verb's subject
+            continue
+        if t == "to":
+            # an infinitive: its governing verb ("wants to", "refused to", "need to") and that verb's subject
+            g = j - 1
+            while g >= 0 and (adverb(tk.low[g]) or tk.low[g] in SKIP_ADVERBS):
+                g -= 1
+            gov = tk.get(g)
+            if tk.get(g - 1) in DET or tk.get(g - 2) in DET and tk.get(g - 1).isalpha() and not tk.cap(g - 1):
+                break  # "a radio show to praise X": a noun, not a governing verb
+            if gov in INTENT or gov in REFUSAL or gov in OBLIGATION_VERBS or gov in VERB_FORMS \
+                    or gov.endswith("ed") and not tk.cap(g):
+                obliged = obliged or gov in OBLIGATION_VERBS
+                refused = refused or gov in REFUSAL
+                j = g - 1
+                continue
+            break
+        break
+    return j, obliged, refused
+
+
+def pronoun(t: str) -> str:
+    """A pronoun without its contracted verb ("i’m" -> "i", "we've" -> "we"), else the token."""
+    for sep in ("'", "’"):
+        if sep in t:
+            base = t.split(sep, 1)[0]
+            return base if base in PRONOUNS else t
+    return t
+
+
+def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
+    """The first token of the noun phrase that ends at token j, or None if j ends none."""
+    t = tk.get(j)
+    if not t:
+        return None
+    if pronoun(t) in PRONOUNS:
+        return j
+    if not (tk.is_word(j) and (_name_word(tk, j) or j == 0 and tk.cap(j) and tk.raw(j) not in ("The", "A", "An")
+                               and t not in SKIP_ADVERBS and t not in TIME_WORDS and t not in QUESTION_WORDS
+                               or _noun_word(t) or possessive(tk, j))):
+        return None
+    if t == "." and _abbreviation(tk, j - 1):
+        return None
+    k = j
+    while k > j - NP_MAX and k > 0:
+        p = tk.low[k - 1]
+        if _name_word(tk, k - 1) and p not in SUBORDINATORS and p not in RELATIVES:
+            k -= 1
+        elif p == "." and _abbreviation(tk, k - 2) and tk.cap(k):
+            k -= 2  # "Sen. Cassidy", "Mr. Trump"
+        elif p == "the" and tk.get(k - 2) in ("of", "on", "for", "and", "de") and tk.cap(k - 3) and k - 1 < j:
+            k -= 2  # "Focus on the Family", "Bank of the West"
+        elif p in DET:
+            k -= 1
+            break
+        elif p in ("of", "and", "&", "for", "the", "de", "on") and tk.cap(k - 2) and k - 1 < j:
+            k -= 1
+        elif p in ("'", "’") and tk.cap(k - 2):
+            k -= 1  # "the Smiths' lawyer"
+        elif _noun_word(p) and tk.is_word(k - 1):
+            k -= 1
+        else:
+            break
+    if tk.get(k - 1) in ("from", "of", "at") and tk.name(k) and tk.name(k - 2) and k - 1 < j:
+        before = noun_phrase_ending(tk, k - 2)
+        if before is not None and tk.name(before):
+            k = before  # "James Dobson from Focus on the Family", "Senator Smith of Ohio"
+    if tk.get(k - 1) == "and" and k - 1 < j:
+        # "the Vice President and the state legislators": a coordinated subject
+        before = noun_phrase_ending(tk, k - 2) if tk.get(k - 2) not in ("and", ",") else None
+        if before is not None and agentive(tk, before, k - 1) and agentive(tk, k, j + 1):
+            return before
+    if k > 0 and tk.raw(k - 1) in ("The", "A", "An") and k - 1 == 0:
+        return k - 1  # "The White House", "The mayor": the article opens the phrase
+    return k
+
+
+def _abbreviation(tk: Tokens, k: int) -> bool:
+    """Is token k a short capitalised abbreviation before a dot ("Sen", "Mr", "Gov")?"""
+    return tk.cap(k) and tk.is_word(k) and len(tk.low[k]) <= 4 and tk.low[k].isalpha() and tk.get(k + 1) == "."
+
+
+def main_subject(tk: Tokens, limit: int) -> Holder | None:
+    """The subject that opens the sentence, when it is an agent and a verb follows it: the holder
+    of a participle or gerund that hangs on the main clause ("X spoke on Monday, criticising Y",
+    "X won by attacking Y")."""
+    k = 0
+    if tk.get(0) in ("but", "and", "yet", "still", "so", "meanwhile", "however", "now", "also"):
+        k = 1 if tk.get(1) != "," else 2
+    if tk.get(k) in PREP or tk.get(k) in SUBORDINATORS or adverb(tk.get(k)):
+        k = next((c + 1 for c in range(k, min(limit, k + 14)) if tk.low[c] == ","), -1)
+        if k < 0:
+            return None
+    e = k
+    while e < limit and e - k < NP_MAX and (_name_word(tk, e) or tk.get(e) in DET and e == k
+                                             or tk.get(e) == "." and _abbreviation(tk, e - 1)
+                                             or tk.get(e) in ("of", "the") and tk.cap(e + 1) and e > k
+                                             or tk.get(e) == "and" and e > k and (tk.cap(e + 1) or tk.get(e + 1) in DET)
+                                             or _noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
+        e += 1
+    if e == k or not agentive(tk, k, e):
+        return None
+    nxt = e
+    while nxt < limit and _skippable(tk, nxt):
+        nxt += 1
+    t = tk.get(nxt)
+    if t == "," or t in VERB_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt):
+        return Holder(k, e, "subject")
+    return None
+
+
+def _name_word(tk: Tokens, k: int) -> bool:
+    """A capitalised word that can be part of a name: not "Today", "Thus", "Why" opening the sentence."""
+    return tk.name(k) and tk.is_word(k) and tk.low[k] not in SKIP_ADVERBS and tk.low[k] not in TIME_WORDS \
+        and tk.low[k] not in QUESTION_WORDS
+
+
+def clause_subject(tk: Tokens, j: int) -> Holder | None:
+    """The subject of the finite verb nearest before j, when an agent ("after he used a radio show
+    to praise X": he); else the sentence's opening subject."""
+    for v in range(j - 1, max(-1, j - 20), -1):
+        t = tk.low[v]
+        if t in CLAUSE_PUNCT:
+            break
+        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
+                and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+            if is_passive(tk, v) is not None:
+                return None  # "X is awarded to Y for promoting Z": not X's doing
+            j2, _, _ = back_to_subject(tk, v)
+            if tk.get(j2) == ",":
+                k = aside_start(tk, j2)
+                j2 = k - 1 if k is not None else j2
+            s0 = noun_phrase_ending(tk, j2)
+            if s0 is not None and agentive(tk, s0, j2 + 1):
+                return Holder(s0, j2 + 1, "pronoun" if s0 == j2 and pronoun(tk.low[j2]) in PRONOUNS else "subject")
+            break
+    return main_subject(tk, j)
+
+
+def _noun_word(t: str) -> bool:
+    """A lower-case word that can stand inside a subject noun phrase ("leading presidential candidates")."""
+    return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
+        and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
+        and t not in ("and", "or", "but", "nor", "as", "than", "not", "so", "then") and not adverb(t) \
+        and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS
+
+
+def agentive(tk: Tokens, s0: int, s1: int) -> bool:
+    """Can the phrase [s0, s1) hold a position: a name, a pronoun, a people or office word?"""
+    head = tk.low[s1 - 1]
+    if s1 - s0 == 1 and pronoun(head) in PRONOUNS:
+        return pronoun(head) != "it"
+    if head in DET:
+        return False
+    if tk.cap(s1 - 1):
+        return True  # a name: "the mayor of Lyon", "Smith", "the Smiths'"
+    head = head.rstrip("'’")
+    for ending in ("'s", "’s"):
+        head = head.removesuffix(ending)
+    return head in ACTORS or head in PERSON_WORDS or head in AGENT_NOUNS \
+        or head.endswith(("ers", "ors", "ists", "ians", "tor", "sor", "ist", "ian")) and len(head) > 5 \
+        and head not in NOT_AGENTS
+
+
+def aside_start(tk: Tokens, j: int) -> int | None:
+    """At a comma j just before the verb: where the aside it closes opens (the comma before it),
+    when the words between read as an aside and a noun phrase stands before it ("X, who took
+    office in May, …", "X, a former judge, …", "X, 79, …", "X, national director of Y, …")."""
+    found = None
+    for k in range(j - 1, max(-1, j - ASIDE_MAX), -1):
+        t = tk.low[k]
+        if t in CLAUSE_PUNCT or t in ('"', "“", "”"):
+            break
+        if t == ",":
+            first = tk.get(k + 1)
+            if k + 1 >= j or first in ("and", "but", "or") or first in SUBORDINATORS:
+                break
+            if found is None and tk.cap(j - 1) and noun_phrase_ending(tk, j - 1) == k + 1 and not tk.cap(k - 1):
+                return k  # the aside is a name: "her colleague, Karl Rove, …"
+            s0 = noun_phrase_ending(tk, k - 1)
+            if s0 is not None and agentive(tk, s0, k):
+                found = k  # the earliest such comma: "X, a woman from Huntsville, Texas, had come …"
+                if s0 == 0 or tk.get(s0 - 1) in (",", "that") or tk.get(s0 - 1) in SUBORDINATORS:
+                    break
+    return found
+
+
+def _skip_parenthesis(tk: Tokens, j: int) -> int:
+    """Before a closing parenthesis at j, the token before its opening one ("Sen. X ( R-Ky. ) said")."""
+    if tk.get(j) != ")":
+        return j
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if tk.low[k] == "(":
+            return k - 1
+    return j
+
+
+def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
+    """The subject of the verb at i as a holder (``subject``, ``pronoun`` or ``relative``), or
+    None; whether the speaker states it as an obligation (the speaker then holds it); and whether
+    the verb is coordinated with one before it ("… and criticised Z"), whose holder it shares."""
+    j, obliged, refused = back_to_subject(tk, i)
+    if tk.get(j) == "to":
+        return clause_subject(tk, j), obliged, True  # "X spoke with Y to reaffirm Z", "a plan to support Z"
+    j = _skip_parenthesis(tk, j)
+    if tk.get(j) in ("and", "but", "or"):
+        # "X questioned Y and accused Z of …": the subject of the verb before
+        for v in range(j - 1, max(-1, j - 15), -1):
+            t = tk.low[v]
+            if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS:
+                break
+            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
+                    and tk.get(v - 1) != "to":
+                first, obl, _ = subject_of(tk, v)
+                if first is not None and agentive(tk, first.start, first.end):
+                    return first, obliged or obl, True
+                break
+        return main_subject(tk, j), obliged, True
+    if tk.low[i].endswith("ing") and (tk.get(j) == "," or tk.get(j) in PREP and tk.get(j) != "without"):
+        if tk.get(j) in PREP and tk.get(j - 1).endswith("ed"):
+            return None, obliged, False  # "those suspected of supporting X": not the clause's subject
+        return clause_subject(tk, j), obliged, True  # "X spoke on Monday, criticising Y", "by attacking Y"
+    if tk.get(j) == ",":
+        k = aside_start(tk, j)
+        if k is None:
+            if tk.low[i].endswith("ed"):
+                return main_subject(tk, j), obliged, True  # "X fired back, accused Y of …"
+            return None, obliged, False
+        aside = noun_phrase_ending(tk, j - 1)
+        if aside == k + 1 and tk.cap(j - 1) and not tk.cap(k - 1):
+            return Holder(k + 1, j, "subject", refused), obliged, False  # "her colleague, Karl Rove, praised"
+        j = _skip_parenthesis(tk, k - 1)
+    t = tk.get(j)
+    if (t in ("who", "that") or t == "which" and tk.get(j - 1) == "," and tk.cap(j - 2)) and j > 0:
+        a = j - 1 if tk.get(j - 1) != "," else j - 2
+        s0 = noun_phrase_ending(tk, a)
+        if s0 is not None and agentive(tk, s0, a + 1):
+            return Holder(s0, a + 1, "relative", refused), obliged, False
+        return None, obliged, False
+    s0 = noun_phrase_ending(tk, j)
+    if s0 is None:
+        return None, obliged, False
+    before = tk.get(s0 - 1)
+    if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1):
+        return None, obliged, False  # "support for the mayor": no subject
+    via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
+    return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def by_agent(tk: Tokens, i: int, limit: int = 14) -> Holder | None:
+    """After a passive verb at i: the agent of its "by" phrase ("was accused of fraud by the mayor")."""
+    for k in range(i + 1, min(tk.n, i + limit)):
+        t = tk.low[k]
+        if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS or t in ("and", "but"):
+            return None
+        if t == "by":
+            return noun_phrase_after(tk, k + 1, "by-agent")
+    return None
+
+
+def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
+    """The agentive noun phrase that starts at k ("the mayor of Lyon", "dozens of women"), if any."""
+    e = k
+    while e < tk.n and e - k < NP_MAX:
+        t = tk.low[e]
+        if tk.cap(e) and tk.is_word(e) or t in DET and e == k or possessive(tk, e) \
+                or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
+                or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")):
+            e += 1
+            continue
+        break
+    while e > k and tk.low[e - 1] in DET | {"of", "and", "the"}:
+        e -= 1
+    if e > k and agentive(tk, k, e):
+        return Holder(k, e, via)
+    return None
+
+
+def possessor(tk: Tokens, i: int) -> Holder | None:
+    """Before a stance noun at i: the one whose stance it is ("the mayor's criticism", "her support")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (tk.low[k].isalpha() and (adverb(tk.low[k]) or tk.low[k] in SKIP_ADVERBS
+                                                              or _noun_word(tk.low[k]))
+                                     and not tk.cap(k) and tk.low[k] not in DET):
+        k -= 1  # "her sharp criticism", "the mayor's repeated public criticism"
+    if k < 0:
+        return None
+    t = tk.low[k]
+    if t in POSSESSIVE_PRONOUNS:
+        return Holder(k, k + 1, "pronoun")
+    if tk.name(k) and not possessive(tk, k) and tk.get(k - 1) not in PREP \
+            and (k > 0 or tk.raw(k).isupper() or country_word(tk.raw(k))):
+        s0 = noun_phrase_ending(tk, k)  # "GOP criticism of X", "U.S. support for Israel"
+        return Holder(s0 if s0 is not None else k, k + 1, "possessive")
+    if possessive(tk, k):
+        end = k + 1
+        if t in ("'", "’"):
+            k -= 1
+        s0 = noun_phrase_ending(tk, k)
+        if s0 is not None and agentive(tk, s0, k + 1):
+            return Holder(s0, end, "possessive")
+    return None
+
+
+def is_passive(tk: Tokens, i: int) -> int | None:
+    """Is the verb at i a passive participle ("was praised", "has been accused")? The index of
+    its auxiliary ("was"), or None."""
+    t = tk.low[i]
+    if t.endswith(("ing", "s")) and not t.endswith("ss"):
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 4 and (adverb(tk.low[j]) or tk.low[j] in SKIP_ADVERBS or tk.low[j] in NEGATORS):
+        j -= 1
+    if tk.get(j) in BE or tk.get(j) in ("get", "gets", "got", "getting"):
+        if tk.get(j) in ("'s", "’s"):
+            return None
+        return j
+    return None

@@ -1,0 +1,165 @@
+"""Who holds a stance act, how it was found, and whom it is about, on sentences the project writes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from dipcli.cli import app
+from dipcli.core import analyse
+from dipcli.model import Article, Stance
+from dipcli.stance import find_stances, stance_pairs
+
+NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
+        "freight rail bill. ")
+
+
+def acts(text: str) -> list[Stance]:
+    item = analyse(Article(doc="h", path="h.txt", format="text", title=None, date=None, source=None, place=None,
+                           category=None, url=None, text=text))
+    found = find_stances(item)
+    for s in found:
+        assert text[s.cue_start:s.cue_end] == s.cue and text[s.target_start:s.target_end] == s.target
+        if s.holder_start is not None:
+            assert text[s.holder_start:s.holder_end].strip()
+        for m in s.about:
+            assert text[m.start:m.end] == m.text
+    return found
+
+
+def one(text: str) -> Stance:
+    found = acts(text)
+    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
+    return found[0]
+
+
+# sentence, holder, holder_via, polarity, entities the target is about
+CASES = [
+    # narration: the subject holds it, past adverbs, time phrases and an aside
+    ("Okafor has slammed Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor has long accused Brandt of stalling the bill.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    ("Okafor on Tuesday praised the Canadian rail regulator.", "Tamsin Okafor", "subject", "support", ["Canada"]),
+    ("Okafor, who chairs the transport committee, criticized Brandt.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    ("Okafor, a former judge, endorsed the Mexican proposal.", "Tamsin Okafor", "subject", "support", ["Mexico"]),
+    # negation kept
+    ("Okafor did not support the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
+    ("Okafor refused to endorse Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # the verb in a relative clause or an infinitive
+    ("The bill was drafted by Brandt, who opposed the Irish amendment.", "Elias Brandt", "relative", "oppose",
+     ["Ireland"]),
+    ("Okafor used the hearing to attack Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # passive: the agent of the by-phrase; the target is the passive's subject
+    ("Brandt was praised by Okafor.", "Tamsin Okafor", "by-agent", "support", ["Elias Brandt"]),
+    # a stance received, held by its source
+    ("Brandt drew sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
+    # a stance noun and its holder
+    ("Okafor's criticism of Brandt grew louder.", "Tamsin Okafor", "possessive", "oppose", ["Elias Brandt"]),
+    # a pronoun resolved in the narration's own sentence
+    ("Okafor stood up when she attacked Brandt.", "Tamsin Okafor", "pronoun", "oppose", ["Elias Brandt"]),
+    # coordinated verbs share their subject
+    ("Okafor questioned the budget and blamed Brandt for the delay.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    # the object feels it: the subject is the target
+    ("The rail bill angered Okafor.", "Tamsin Okafor", "object", "oppose", []),
+    # a noun that names its holder by the stance
+    ("Okafor, a longtime ally of Brandt, spoke first.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor has emerged as one of Brandt's fiercest critics.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    # cue families new in issue 13
+    ("Okafor took aim at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor sided with Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor came out in support of Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "via", "polarity", "entities"), CASES)
+def test_the_holder_is_the_agent_of_the_stance(sentence, holder, via, polarity, entities):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, via, polarity, entities)
+    assert s.holder_start is not None  # the sentence names the holder: its offsets are the evidence
+
+
+def test_reported_speech_is_the_speakers_and_a_named_agent_is_its_own():
+    s = one(NEWS + "\u201cWe will never accept the new levy,\u201d Okafor said.")
+    assert (s.speaker, s.holder, s.holder_via, s.polarity) == ("Tamsin Okafor", "Tamsin Okafor", "speaker", "oppose")
+    assert s.holder_start is None
+    s = one(NEWS + "Okafor said the state committee would never accept the new levy.")
+    assert (s.speaker, s.holder_via) == ("Tamsin Okafor", "subject") and "committee" in s.holder
+    s = one(NEWS + "Okafor said Brandt had condemned the strike.")
+    assert (s.speaker, s.holder, s.holder_via) == ("Tamsin Okafor", "Elias Brandt", "subject")
+    assert s.holder_start is not None and s.members == ["Elias Brandt"]
+
+
+def test_an_obligation_is_the_speakers_position():
+    s = one(NEWS + "Okafor said the two states must respect the rail treaty.")
+    assert (s.holder, s.holder_via, s.target) == ("Tamsin Okafor", "speaker", "the rail treaty")
+    s = one(NEWS + "Okafor said the rights of shippers must be respected.")
+    assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "must be respected", "the rights of shippers")
+
+
+def test_object_first_clause_holds_its_subject():
+    s = one(NEWS + "Brandt signed the waiver, which Canada welcomed.")
+    assert (s.holder, s.polarity, s.target) == ("Canada", "support", "Brandt signed the waiver")
+
+
+def test_narration_without_an_agent_states_no_position():
+    assert acts(NEWS + "The bill was criticized.") == []
+    assert acts(NEWS + "Support for the bill was discussed at length.") == []
+
+
+def test_entities_carry_their_offsets_and_a_pronoun_its_person():
+    text = NEWS + "Okafor denounced Brandt's plan and his budget."
+    s = one(text)
+    assert [(m.name, m.kind, m.text) for m in s.about] == [("Elias Brandt", "person", "Brandt"),
+                                                           ("Elias Brandt", "person", "his")]
+    assert s.entities == ["Elias Brandt"]
+
+
+def test_pairs_count_holder_and_entity_with_evidence():
+    found = acts(NEWS + "Okafor slammed Brandt. Okafor later praised Brandt. Brandt criticized Canada.")
+    rows = stance_pairs(found)
+    assert [(r["holder"], r["entity"], r["cell"]) for r in rows] == [
+        ("Tamsin Okafor", "Elias Brandt", "+1/\u22121"), ("Elias Brandt", "Canada", "\u22121")]
+    evidence = rows[0]["evidence"]
+    assert [e["polarity"] for e in evidence] == ["oppose", "support"]
+    assert all(e["cue_start"] < e["cue_end"] and e["entity_start"] < e["entity_end"] for e in evidence)
+
+
+RUN_TEXT = NEWS + "Okafor slammed Brandt. Brandt was praised by Canada."
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_pairs_in_every_format(fmt):
+    result = CliRunner().invoke(app, ["stance", "-", "--pairs", "--format", fmt, "--no-cache"], input=RUN_TEXT)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    if fmt == "json":
+        rows = json.loads(out)
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in out.splitlines()]
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        for r in rows:
+            r["evidence"] = json.loads(r["evidence"])
+    else:
+        assert "Tamsin Okafor" in out and "Elias Brandt" in out and "Canada" in out
+        return
+    pairs = {(r["holder"], r["entity"]): r for r in rows}
+    assert set(pairs) == {("Tamsin Okafor", "Elias Brandt"), ("Canada", "Elias Brandt")}
+    assert int(pairs[("Canada", "Elias Brandt")]["support"]) == 1
+    assert int(pairs[("Tamsin Okafor", "Elias Brandt")]["oppose"]) == 1
+    ev = pairs[("Canada", "Elias Brandt")]["evidence"][0]
+    assert RUN_TEXT[ev["entity_start"]:ev["entity_end"]] == "Brandt"
+
+
+def test_matrix_by_entity_is_by_holder():
+    result = CliRunner().invoke(app, ["stance", "-", "--matrix", "--by-entity", "--format", "json", "--no-cache"],
+                                input=RUN_TEXT)
+    rows = json.loads(result.stdout)
+    assert {(r["holder"], r["entity"], r["cell"]) for r in rows} == {
+        ("Tamsin Okafor", "Elias Brandt", "\u22121"), ("Canada", "Elias Brandt", "+1")}
