@@ -8,7 +8,8 @@ only the first N lines are kept, followed by a line ``…``.
     python docs/examples.py            # exit 1 and list the examples whose output changed
     python docs/examples.py --write    # rewrite README.md with the current output
 
-Commands run with bash in a scratch folder that links the repository's ``tests`` folder, with
+Commands run with bash in a scratch folder that links the repository's ``tests`` and ``docs``
+folders, with
 this interpreter's ``bin`` folder first on PATH, so ``dipcli`` is the checkout's.
 """
 
@@ -71,7 +72,8 @@ def current(text: str) -> list[tuple[Example, str]]:
     found = examples(text)
     with tempfile.TemporaryDirectory() as scratch:
         workdir = Path(scratch)
-        (workdir / "tests").symlink_to(ROOT / "tests")
+        for folder in ("tests", "docs"):
+            (workdir / folder).symlink_to(ROOT / folder)
         with ThreadPoolExecutor(max_workers=2) as pool:
             outputs = list(pool.map(lambda example: run(example, workdir), found))
     return list(zip(found, outputs, strict=True))
