@@ -49,14 +49,32 @@ from dipcli.cli import app
 from dipcli.environment import Environment
 
 r = CliRunner().invoke(app, ["keywords", "--format", "json", "--no-cache"], obj=Environment(stdin_isatty=True))
-print(r.exit_code, r.stdout.lstrip().startswith("["), sorted(m for m in ("nltk", "sklearn") if m in sys.modules))
+print(r.exit_code, r.stdout.lstrip().startswith("["),
+      sorted(m for m in ("nltk", "sklearn", "scipy.stats") if m in sys.modules))
 
-import nltk  # the whole package still imports
-print(callable(nltk.collocations.BigramCollocationFinder.from_words))
+import nltk  # the whole package still imports, SciPy's Fisher test included
+print(callable(nltk.collocations.BigramCollocationFinder.from_words),
+      sys.modules["nltk.metrics.association"].fisher_exact.__module__.startswith("scipy"))
 """
 
 
 def test_keywords_load_neither_nltk_nor_scikit_learn_whole():
     out = subprocess.run([sys.executable, "-c", KEYWORDS_THEN_NLTK], capture_output=True, text=True,
                          check=True).stdout.splitlines()
-    assert out == ["0 True []", "True"]
+    assert out == ["0 True []", "True True"]
+
+
+def test_a_module_left_out_looks_absent_only_while_the_submodule_imports(tmp_path):
+    package = tmp_path / "host"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise RuntimeError('the package __init__ ran')\n")
+    (package / "mod.py").write_text(
+        "try:\n    import json as OPTIONAL\nexcept ImportError:\n    OPTIONAL = None\n")
+    probe = ("import sys; sys.modules.pop('json', None)\n"
+             "from dipcli.imports import submodule\n"
+             "mod = submodule('host.mod', without=('json',))\n"
+             "import json\n"
+             "print(mod.OPTIONAL is None, json.dumps(1))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(tmp_path), "PATH": ""}, cwd=tmp_path).stdout
+    assert out.strip() == "True 1"

@@ -115,8 +115,9 @@ def _collocations(vocab: list[str], is_stop, word_counts, b_codes, b_counts, t_c
 
     from .imports import submodule
 
-    # NLTK's collocation module alone: the whole package would add scikit-learn (0.4 s)
-    nc = submodule("nltk.collocations")
+    # NLTK's collocation module alone: the whole package would add scikit-learn (0.4 s), and
+    # SciPy's statistics (1 s) serve only the Fisher test, which G² does not use.
+    nc = submodule("nltk.collocations", without=("scipy.stats",))
     BigramAssocMeasures, BigramCollocationFinder = nc.BigramAssocMeasures, nc.BigramCollocationFinder
     TrigramAssocMeasures, TrigramCollocationFinder = nc.TrigramAssocMeasures, nc.TrigramCollocationFinder
     FreqDist = nc.FreqDist  # the class the finders were imported with
