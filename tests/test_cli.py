@@ -200,10 +200,23 @@ def test_topics_k_must_be_a_number_or_auto():
 
 
 def test_summary_json_has_every_section():
-    data = json.loads(run("summary", str(FIXTURES), "--json").stdout)
+    data = json.loads(run("summary", str(FIXTURES), "--claims", "all", "--json").stdout)
     for key in ("articles", "speakers", "claims", "keywords", "stances", "stance_matrix", "topics"):
         assert key in data
     assert len(data["articles"]) == 3
+
+
+def test_summary_of_a_folder_sums_it_up_and_picks_claims():
+    everything = json.loads(run("summary", str(FIXTURES), "--claims", "all", "--json").stdout)
+    data = json.loads(run("summary", str(FIXTURES), "--json").stdout)
+    for key in ("corpus", "articles", "speakers", "claims", "keywords", "stance_matrix", "topics"):
+        assert key in data
+    assert data["claims_selection"] == "informative" and "stances" not in data
+    assert data["corpus"]["articles"] == 3 and data["corpus"]["claims"] == len(everything["claims"])
+    assert 0 < len(data["claims"]) < len(everything["claims"])
+    leading = [s["name"] for s in data["speakers"] if s["kind"] != "narrator"]
+    assert {c["identity"] for c in data["claims"]} <= set(leading)
+    assert all(len(c["text"].split()) >= 8 for c in data["claims"])
 
 
 def test_default_corpus_is_the_bundled_article():
@@ -333,9 +346,10 @@ def test_a_claim_names_the_rule_that_attributed_it_in_every_format():
 
     names = {rule.__name__ for rule in RULES}
     records = [json.loads(line) for line in run("claims", str(FIXTURES), "--format", "jsonl").stdout.splitlines()]
-    assert records and all(list(r)[-2:] == ["mention", "rule"] and r["rule"] in names for r in records)
+    assert records and all(list(r)[-4:] == ["mention", "rule", "speaker_id", "identity"] and r["rule"] in names
+                           for r in records)
     assert {"reporting_frame", "narrator"} <= {r["rule"] for r in records}
     rows = list(csv.DictReader(io.StringIO(run("claims", str(FIXTURES), "--format", "csv").stdout)))
     assert [row["rule"] for row in rows] == [r["rule"] for r in records]
     hits = json.loads(run("who-said", "pipeline", str(FIXTURES), "--format", "json").stdout)
-    assert hits and all(list(h)[-3:] == ["mention", "rule", "score"] for h in hits)
+    assert hits and all(list(h)[-5:] == ["mention", "rule", "speaker_id", "identity", "score"] for h in hits)

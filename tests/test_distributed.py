@@ -267,3 +267,19 @@ def test_a_worker_lost_mid_run_is_one_line_and_exit_1(monkeypatch, capsys):
     assert stop.value.code == 1
     assert err.startswith("dipcli: error: the Dask cluster failed: KilledWorker") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["claims", "speakers"])
+@pytest.mark.parametrize("keep", [None, 0], ids=["kept", "read-again"])
+def test_identities_on_dask_are_the_same_bytes(client, corpus, command, keep, monkeypatch):
+    monkeypatch.setattr("dipcli.parallel.FIRST_BATCH_CHARS", 300)
+    if keep is not None:
+        monkeypatch.setattr("dipcli.corpus.KEEP_CHARS", keep)  # the corpus is read a second time
+    args = [command, *corpus, "--format", "jsonl", "--no-cache"]
+    plain = CliRunner().invoke(app, args)
+    dask = CliRunner().invoke(app, args + ["--scheduler", client.scheduler.address])
+    assert plain.exit_code == dask.exit_code == 0
+    assert dask.stdout_bytes == plain.stdout_bytes
+    assert (b"\"speaker_id\":\"person:" if command == "claims" else b"\"id\":\"person:") in plain.stdout_bytes
+    jobs = CliRunner().invoke(app, args + ["--jobs", "2"])
+    assert jobs.stdout_bytes == plain.stdout_bytes

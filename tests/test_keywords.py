@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
 from builders import analysed
-from dipcli.keywords import count_groups, keywords, rank_counts
+from dipcli.keywords import count_groups, group_of, keywords, rank_counts
 from dipcli.model import DipError
 from dipcli.terms import (NgramTotals, TermForms, add_forms, extract, extract_with_phrases, ngram_counts, stop_words,
                           tokens)
@@ -176,13 +177,15 @@ def test_phrase_replaces_its_words_when_they_only_occur_inside_it():
     assert "Corridor" not in okafor and "Initiative" not in okafor
 
 
-def test_order_is_group_then_rank_then_term_and_runs_are_identical():
+def test_order_is_largest_group_then_rank_then_term_and_runs_are_identical():
     first = keywords([READOUT, TRANSCRIPT], by="speaker", top=4)
     second = keywords([READOUT, TRANSCRIPT], by="speaker", top=4)
     assert first == second
     records = first[0]
-    groups = [k.group for k in records]
-    assert groups == sorted(groups)
+    groups = list(dict.fromkeys(k.group for k in records))
+    size = Counter(group_of(c, "speaker") for item in (READOUT, TRANSCRIPT) for c in item.claims)
+    assert groups == sorted(groups, key=lambda g: (-size[g], g))
+    assert size[groups[0]] > size[groups[-1]]  # the order is by size, not by name
     for g in set(groups):
         zs = [k.z for k in records if k.group == g]
         assert zs == sorted(zs, reverse=True)
@@ -251,3 +254,13 @@ def test_stop_words_in_a_speakers_name_do_not_hide_phrases():
     assert "courts" in terms or "court" in terms
     assert "rule of law" in terms
     assert "Justice" not in terms and "justice" not in terms
+
+
+def test_counting_in_batches_gives_the_same_counts_as_counting_at_once():
+    from dipcli.keyword_batches import count_groups_batched
+
+    items = [READOUT, TRANSCRIPT]
+    for by in ("speaker", "doc", "none"):
+        at_once = rank_counts(count_groups(items, by=by), by=by, top=5)
+        for size in (1, 2, 1000):
+            assert rank_counts(count_groups_batched(iter(items), by=by, batch_claims=size), by=by, top=5) == at_once

@@ -260,3 +260,21 @@ def test_stance_acts_of_uncached_articles_are_found_on_the_workers(stance_corpus
     # the guard bites where the work is done in this process
     one = CliRunner().invoke(app, ["stance", str(stance_corpus), "--format", "json", "--no-cache"])
     assert isinstance(one.exception, AssertionError)
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="the replaced function reaches workers by fork")
+def test_stance_acts_of_cached_articles_are_found_on_the_workers_too(stance_corpus, tmp_path, monkeypatch,
+                                                                     small_batches):
+    env = {"DIPCLI_CACHE_DIR": str(tmp_path / "cache")}
+    want = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache")
+    assert CliRunner(env=env).invoke(app, ["claims", str(stance_corpus), "--format", "json"]).exit_code == 0
+    parent = os.getpid()
+    real = stance.find_stances
+
+    def only_in_workers(item):
+        if os.getpid() == parent:
+            raise AssertionError("stance acts found in the parent process")
+        return real(item)
+
+    monkeypatch.setattr(stance, "find_stances", only_in_workers)
+    assert stance_bytes(str(stance_corpus), "--format", "json", "--jobs", "2", env=env) == want

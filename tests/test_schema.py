@@ -121,14 +121,15 @@ def test_real_output_in_every_format_meets_the_schema(args):
         assert any(r["speaker"] is None for r in as_csv)  # the narrator's null survives CSV
 
 
-def test_summary_meets_its_schema_in_every_format():
-    data = json.loads(cli("summary", str(FIXTURES), "--format", "json"))
+@pytest.mark.parametrize("mode", [(), ("--claims", "all")], ids=["folder", "every-claim"])
+def test_summary_meets_its_schema_in_every_format(mode):
+    data = json.loads(cli("summary", str(FIXTURES), *mode, "--format", "json"))
     errors = list(validator("summary").iter_errors(data))
     assert not errors, errors[0].message
-    sections = {s: name for s, name in schema._SUMMARY.items()}
+    sections = {**schema._SUMMARY, "corpus": "corpus"}
     defs = schema.load("summary")["$defs"]
     for fmt in ("jsonl", "csv"):
-        out = cli("summary", str(FIXTURES), "--format", fmt)
+        out = cli("summary", str(FIXTURES), *mode, "--format", fmt)
         rows = [json.loads(line) for line in out.splitlines()] if fmt == "jsonl" else \
             list(csv.DictReader(io.StringIO(out)))
         seen = set()
@@ -139,11 +140,13 @@ def test_summary_meets_its_schema_in_every_format():
                 assert isinstance(row["value"], str) and row["value"]
                 continue
             props = defs[sections[section]]["properties"]
-            if fmt == "csv":  # the columns are every section's: keep this section's
-                row = {k: _typed(v, props[k]) for k, v in row.items() if k in props}
+            required = set(defs[sections[section]]["required"])
+            if fmt == "csv":  # the columns are every section's: keep this section's (an optional one when filled)
+                row = {k: _typed(v, props[k]) for k, v in row.items() if k in props and (k in required or v != "")}
             errors = list(validator("summary", sections[section]).iter_errors(row))
             assert not errors, f"{fmt} {section}: {errors[0].message}"
-        assert {"articles", "claims", "speakers", "stances", "topics"} <= seen
+        assert {"articles", "claims", "speakers", "topics"} <= seen
+        assert ("stances" in seen) == bool(mode) and ("corpus" in seen) != bool(mode)
 
 
 def test_cache_info_meets_its_schema():

@@ -7,6 +7,7 @@ The Python API (:mod:`dipcli.api`), loaded on first use so that ``import dipcli`
   (:class:`Analysed`: ``.article``, ``.paragraphs``, ``.claims``);
 - :func:`claims`, :func:`list_speakers`, :func:`find_stances`, :func:`stance_matrix`,
   :func:`find_keywords`, :func:`find_topics`, :func:`find_kwic`, :func:`who_said` over them;
+- :func:`find_identities`: who is who across the articles (one person's names are one identity);
 - :func:`to_records`: any of those results as plain dicts (``pandas.DataFrame(to_records(...))``).
 
 Example:
@@ -24,14 +25,14 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 _API = ("analyse", "load", "claims", "list_speakers", "find_stances", "stance_matrix", "find_keywords",
-        "find_topics", "find_kwic", "who_said", "to_records")
+        "find_topics", "find_kwic", "who_said", "find_identities", "to_records")
 _MODEL = ("Analysed", "Article", "Claim", "Speaker", "Stance", "Keyword", "Topic", "TopicTerm", "KwicHit",
           "Paragraph", "DipError")
 __all__ = ["__version__", *_API, *_MODEL]
 
 if TYPE_CHECKING:
-    from .api import (analyse, claims, find_keywords, find_kwic, find_stances, find_topics, list_speakers, load,
-                      stance_matrix, to_records, who_said)
+    from .api import (analyse, claims, find_identities, find_keywords, find_kwic, find_stances, find_topics,
+                      list_speakers, load, stance_matrix, to_records, who_said)
     from .model import (Analysed, Article, Claim, DipError, Keyword, KwicHit, Paragraph, Speaker, Stance,
                         Topic, TopicTerm)
 

@@ -68,7 +68,9 @@ def analyse(text: str, *, doc: str = "text", title: str | None = None, date: str
 
     given = {"title": title, "date": date, "source": source, "place": place, "category": category, "url": url}
     article = replace(article, **{k: v for k, v in given.items() if v is not None})
-    return analyse_article(article)
+    item = analyse_article(article)
+    find_identities(item)
+    return item
 
 
 def load(*paths: str | PathLike[str], cache: bool = True, jobs: int = 1,
@@ -96,28 +98,55 @@ def load(*paths: str | PathLike[str], cache: bool = True, jobs: int = 1,
     def raise_it(err: DipError) -> None:
         raise err
 
-    return list(iter_analysed([str(p) for p in paths], on_error=on_error or raise_it, use_cache=cache,
-                              jobs=jobs))
+    docs = list(iter_analysed([str(p) for p in paths], on_error=on_error or raise_it, use_cache=cache, jobs=jobs))
+    find_identities(docs)
+    return docs
 
 
 def _items(items: Items) -> list[Analysed]:
     return [items] if isinstance(items, Analysed) else list(items)
 
 
-def claims(items: Items, *, speaker: str | None = None) -> list[Claim]:
-    """Every claim of the articles, in order; with ``speaker``, only that speaker's
-    (case-insensitive, the whole name or every word of it: ``"okafor"``; ``"narrator"``)."""
-    from .model import speaker_matches
+def find_identities(items: Items, *, aliases: str | PathLike[str] | None = None):
+    """The corpus identities of the articles (one person's names across them are one identity),
+    each claim labelled with its identity's ``speaker_id`` and ``identity``, as the command
+    line labels them.
 
-    return [c for item in _items(items) for c in item.claims
-            if speaker is None or speaker_matches(c.speaker, speaker)]
+    Args:
+        items: Analysed articles (or one): the corpus the identities are decided over.
+        aliases: A TSV or YAML file of who is who (see ``--aliases``).
+
+    Returns:
+        A :class:`dipcli.identities.Registry`: ``.identities`` (most claims first) and
+        ``.of(name, kind, doc)``.
+    """
+    from .identities import read_aliases, registry_of
+
+    docs = _items(items)
+    registry = registry_of(docs, aliases=read_aliases(str(aliases)) if aliases is not None else None)
+    for item in docs:
+        for c in item.claims:
+            registry.label(c)
+    return registry
+
+
+def claims(items: Items, *, speaker: str | None = None) -> list[Claim]:
+    """Every claim of the articles, in order, labelled with its corpus identity; with ``speaker``,
+    only that speaker's (case-insensitive, the whole name or every word of it, of the name in
+    the document or of any name of its identity: ``"okafor"``; ``"narrator"``)."""
+    from .corpus import speaker_filter
+
+    docs = _items(items)
+    wanted = speaker_filter(speaker, find_identities(docs))
+    return [c for item in docs for c in item.claims if wanted(c)]
 
 
 def list_speakers(items: Items) -> list[Speaker]:
-    """Each speaker: kind, aliases seen, number and share of claims, cues used."""
+    """Each speaker (a corpus identity): kind, other names and aliases, number and share of claims, cues used."""
     from .speakers import speakers as roll_up
 
-    return roll_up(_items(items))
+    docs = _items(items)
+    return roll_up(docs, registry=find_identities(docs))
 
 
 def find_stances(items: Items, *, speaker: str | None = None, target: str | None = None) -> list[Stance]:
@@ -131,22 +160,32 @@ def find_stances(items: Items, *, speaker: str | None = None, target: str | None
         >>> rows = to_records(find_stances(docs, target="sanctions"))
         target: Only acts whose target or entities contain this text (any case).
     """
-    from .model import speaker_matches
+    from .corpus import speaker_filter
     from .stance import find_stances
 
+    docs = _items(items)
+    registry = find_identities(docs)
+    who = speaker_filter(speaker, registry)
     wanted = target.lower() if target else None
-    return [st for item in _items(items) for st in find_stances(item)
-            if (speaker is None or speaker_matches(st.speaker, speaker))
-            and (wanted is None or wanted in st.target.lower() or any(wanted in e.lower() for e in st.entities))]
+    out = []
+    for item in docs:
+        for st in find_stances(item):
+            registry.label(st)
+            if who(st) and (wanted is None or wanted in st.target.lower()
+                            or any(wanted in e.lower() for e in st.entities)):
+                out.append(st)
+    return out
 
 
 def stance_matrix(acts: Sequence[Stance], *, by: str = "target") -> list[dict[str, Any]]:
-    """Support and oppose counts per speaker and ``target`` (or ``entity``), as plain dicts."""
+    """Support and oppose counts per holder (its speaker's corpus identity when the holder is the
+    speaker and the acts were labelled with one) and ``target`` (or ``entity``), as plain dicts."""
+    from .corpus import holder_identity
     from .stance import stance_matrix as matrix
 
     if by not in ("target", "entity"):
         raise ValueError(f"by must be 'target' or 'entity', not {by!r}")
-    return matrix(list(acts), by=by)
+    return matrix(list(acts), by=by, holder_of=holder_identity)
 
 
 def find_keywords(items: Items, *, by: str = "speaker", top: int = 10, method: str = "logodds") -> list[Keyword]:
@@ -160,7 +199,10 @@ def find_keywords(items: Items, *, by: str = "speaker", top: int = 10, method: s
 
     from .keywords import keywords as rank
 
-    rows, notes = rank(_items(items), by=by, top=top, method=method)
+    docs = _items(items)
+    if by == "speaker":
+        find_identities(docs)
+    rows, notes = rank(docs, by=by, top=top, method=method)
     for note in notes:
         warnings.warn(note, stacklevel=2)
     return rows
@@ -181,9 +223,16 @@ def find_topics(items: Items, *, k: int | str = "auto", method: str = "nmf", top
 
 def find_kwic(items: Items, term: str, *, window: int = 40, speaker: str | None = None) -> list[KwicHit]:
     """Every occurrence of a word (its inflections too) or phrase, with context on each side."""
+    from .corpus import speaker_filter
     from .kwic import kwic as find
 
-    return find(_items(items), term, window=window, speaker=speaker)
+    docs = _items(items)
+    registry = find_identities(docs)
+    hits = find(docs, term, window=window)
+    for h in hits:
+        registry.label(h)
+    wanted = speaker_filter(speaker, registry)
+    return [h for h in hits if wanted(h)]
 
 
 def who_said(items: Items, query: str, *, speaker: str | None = None, top: int = 10) -> list[dict[str, Any]]:
@@ -191,7 +240,12 @@ def who_said(items: Items, query: str, *, speaker: str | None = None, top: int =
     from .records import hit_record
     from .search import search
 
-    return [hit_record(h) for h in search(_items(items), query, speaker=speaker, top=top)]
+    from .corpus import speaker_filter
+
+    docs = _items(items)
+    registry = find_identities(docs)
+    return [hit_record(h) for h in search(docs, query, speaker=speaker_filter(speaker, registry) if speaker else None,
+                                          top=top)]
 
 
 def to_records(rows: Iterable[Any] | Analysed) -> list[dict[str, Any]]:

@@ -100,7 +100,7 @@ def article_key(article: Article) -> str:
     h = hashlib.sha256()
     h.update(f"{__version__}\0{SCHEMA}\0{code_fingerprint()}\0".encode())
     for value in (article.doc, article.path, article.format, article.title, article.date, article.source,
-                  article.place, article.category, article.url, article.text):
+                  article.place, article.category, article.url, article.text, article.author):
         h.update((value or "").encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

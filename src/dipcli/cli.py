@@ -15,6 +15,7 @@ import typing
 from enum import Enum
 from typing import Annotated, Any, Optional
 
+import click
 import typer
 
 from .environment import Environment, ExitCode
@@ -63,6 +64,12 @@ SHARED: dict[str, tuple[Any, Any]] = {
     "keep_going": (Annotated[bool, typer.Option("--keep-going", help="Exit 0 when some inputs failed but at least "
                                                 "one article was analysed (failures still reported on stderr).")],
                    False),
+    "aliases": (Annotated[Optional[str], typer.Option("--aliases", metavar="FILE", help="Who is who across "
+                "documents: TSV (display name TAB its names) or YAML (display name: [names]).")], None),
+    "authors": (Annotated[Optional[str], typer.Option("--authors", metavar="FILE", help="Who speaks in each "
+                "document: a CSV, TSV or XLSX table of file (or file-name parts) and speaker.")], None),
+    "author_pattern": (Annotated[Optional[str], typer.Option("--author-pattern", metavar="REGEX", help="Who "
+                       "speaks in each document: the regex's 'speaker' group in its file name.")], None),
 }
 SchedulerOpt = Annotated[Optional[str], typer.Option(
     "--scheduler", help="Run on Dask: 'local' or a scheduler address (needs dipcli[dask]).")]
@@ -135,7 +142,9 @@ def _options(ctx, scheduler: str | None, shared: tuple[str, ...]) -> Options:
             raise usage_error(f"--encoding: unknown encoding {encoding!r}") from None
     env = ctx.find_object(Environment) or Environment.detect()
     return Options(fmt=fmt, no_cache=values["no_cache"], jobs=values["jobs"], max_bytes=values["max_bytes"],
-                   encoding=encoding, quiet=values["quiet"], keep_going=values["keep_going"], scheduler=scheduler, env=env, ctx=ctx)
+                   encoding=encoding, quiet=values["quiet"], keep_going=values["keep_going"], scheduler=scheduler, env=env,
+                   ctx=ctx, aliases=values["aliases"], authors=values["authors"],
+                   author_pattern=values["author_pattern"])
 
 
 def _value_given(ctx, name: str, *, from_command_line: bool = False) -> bool:
@@ -200,7 +209,9 @@ app.callback()(_top_level)
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
     help="Files, folders (read recursively) or - for stdin. Default: standard input when it is a pipe or "
          "a file, else the bundled corpus.", show_default=False)]
-SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker.")]
+SpeakerOpt = Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only claims of this speaker (any name of its identity).")]
+LimitOpt = Annotated[Optional[int], typer.Option(
+    "--limit", min=0, help="At most N records (0: all). Tables show 500 by default and say how many more there are.")]
 
 
 def _fields(cls) -> list[str]:
@@ -213,7 +224,7 @@ def _fields(cls) -> list[str]:
 
 @command()
 def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text", help="Include the body text offsets refer to.")] = False,
-             *, opts: Options) -> None:
+             limit: LimitOpt = None, *, opts: Options) -> None:
     """List loaded articles: id, title, date, source, place, category, format and counts.
 
     Example: dipcli articles corpus/ --format json
@@ -225,47 +236,52 @@ def articles(paths: PathsArg = None, text: Annotated[bool, typer.Option("--text"
     run = Run(paths, opts)
     records = (article_record(item, with_text=text) for item in run.items())
 
-    emit(records, run.fmt, table=lambda rows: articles_table(rows, with_text=text), empty_note=run.empty_note("no articles"))
+    emit(records, run.fmt, table=lambda rows: articles_table(rows, with_text=text), empty_note=run.empty_note("no articles"),
+         limit=limit, noun="articles", quiet=opts.quiet)
     run.finish()
 
 
 # -- claims --------------------------------------------------------------------------------
 
 @command(dask=True)
-def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, *, opts: Options) -> None:
-    """Segment articles into sentences and attribute each claim to its speaker.
+def claims(paths: PathsArg = None, speaker: SpeakerOpt = None, limit: LimitOpt = None, *, opts: Options) -> None:
+    """Segment articles into sentences and attribute each claim to its speaker and corpus identity.
 
     Example: dipcli claims corpus/ --speaker xi --format jsonl
     """
-    from .model import Claim, speaker_matches
+    from .model import Claim
     from .render import emit
     from .views import claims_table
 
     run = Run(paths, opts)
-    records = (c for item in run.items() for c in item.claims
-               if speaker is None or speaker_matches(c.speaker, speaker))
+    records = run.claims(speaker)
 
-    emit(records, run.fmt, fields=_fields(Claim), table=claims_table, empty_note=run.empty_note("no claims"))
+    emit(records, run.fmt, fields=_fields(Claim), table=claims_table, empty_note=run.empty_note("no claims"),
+         limit=limit, noun="claims", quiet=opts.quiet)
     run.finish()
 
 
 # -- speakers ------------------------------------------------------------------------------
 
 @command(dask=True)
-def speakers(paths: PathsArg = None, *, opts: Options) -> None:
-    """Each speaker with kind, aliases seen, number and share of claims, and the cues used.
+def speakers(paths: PathsArg = None,
+             top: Annotated[Optional[int], typer.Option("--top", "-n", min=0, help="Only the N speakers with most claims (0: all; tables show 50 by default).")] = None,
+             min_claims: Annotated[int, typer.Option("--min-claims", min=1, help="Only speakers with at least N claims.")] = 1,
+             *, opts: Options) -> None:
+    """Each speaker (a corpus identity: all names of one person) with kind, aliases, claims and cues.
 
     Example: dipcli speakers corpus/ --format csv
     """
     from .model import Speaker
     from .render import emit
-    from .speakers import speakers as roll_up
+    from .speakers import by_identity, ranked
     from .views import speakers_table
 
     run = Run(paths, opts)
-    rows = roll_up(run.items())
+    shown, note = ranked(by_identity(run.items(), aliases=run.aliases()), top=run.top(top), min_claims=min_claims)
 
-    emit(rows, run.fmt, fields=_fields(Speaker), table=speakers_table, empty_note=run.empty_note("no speakers"))
+    emit(shown, run.fmt, fields=_fields(Speaker), table=lambda rows: speakers_table(rows, caption=note),
+         empty_note=run.empty_note("no speakers"), limit=0)
     run.finish()
 
 
@@ -280,6 +296,8 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
 
     Example: dipcli who-said "unilateral sanctions" --top 3
     """
+    from .corpus import speaker_filter
+    from .identities import registry_of
     from .records import hit_record
     from .render import emit
     from .search import search
@@ -287,7 +305,8 @@ def who_said(query: Annotated[str, typer.Argument(help="Words or a quoted phrase
 
     run = Run(paths, opts)
     items = run.all_items()
-    hits = search(items, query, speaker=speaker, top=top)
+    hits = search(items, query, speaker=speaker_filter(speaker, registry_of(items, aliases=run.aliases(), label=True)),
+                  top=top)
     texts = {item.article.doc: item.article.text for item in items}
 
     if run.fmt == "table":
@@ -318,11 +337,14 @@ def keywords(paths: PathsArg = None,
              by: Annotated[By, typer.Option("--by", help="Group claims by speaker, by document, or not at all.")] = By.speaker,
              top: Annotated[int, typer.Option("--top", "-n", min=1, help="Terms per group.")] = 10,
              method: Annotated[KeywordMethod, typer.Option("--method", "-m", help="Scoring.")] = KeywordMethod.logodds,
+             groups: Annotated[Optional[int], typer.Option("--groups", min=0, help="Only the N largest groups (0: all; tables show 50 by default).")] = None,
+             min_claims: Annotated[int, typer.Option("--min-claims", min=1, help="Only groups with at least N claims.")] = 1,
              *, opts: Options) -> None:
     """The words and phrases that set each speaker (or document) apart from the rest.
 
     Default scoring: weighted log-odds with an informative Dirichlet prior
-    (Monroe, Colaresi & Quinn's "Fightin' Words"), with z-scores.
+    (Monroe, Colaresi & Quinn's "Fightin' Words"), with z-scores. Groups come
+    largest first; a speaker is a corpus identity (all the names of one person).
 
     Example: dipcli keywords corpus/ --by speaker --top 5
     """
@@ -332,16 +354,21 @@ def keywords(paths: PathsArg = None,
     from .views import keywords_table
 
     run = Run(paths, opts)
+    items = run.labelled()[1] if by == By.speaker else run.items()
     if run.scheduler:
         from .distributed import count_groups_dask
 
         # the cluster that parses also counts: no claim text is gathered here
-        counts = count_groups_dask(run.items(), run.dask_client(), by=by.value)
+        counts = count_groups_dask(items, run.dask_client(), by=by.value)
     else:
-        counts = count_groups(run.items(), by=by.value)
-    rows, warnings = rank_counts(counts, by=by.value, top=top, method=method.value) if run.loaded else ([], [])
+        counts = count_groups(items, by=by.value)
+    rows, warnings = rank_counts(counts, by=by.value, top=top, method=method.value, max_groups=run.top(groups),
+                                 min_size=min_claims) if run.loaded else ([], [])
     for w in warnings:
         run.note(f"warning: {w}", "yellow")
+    listed = len({k.group for k in rows})
+    if run.loaded and counts.groups and listed < len(counts.groups) and run.fmt == "table":
+        run.note(f"{len(counts.groups) - listed:,} more groups not shown (--groups, --min-claims)")
 
     emit(rows, run.fmt, fields=_fields(Keyword),
          table=lambda rows: keywords_table(rows, by=by.value, method=method.value), empty_note=run.empty_note("no keywords"))
@@ -356,43 +383,37 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
            matrix: Annotated[bool, typer.Option("--matrix", help="Holder x target table of support/oppose counts.")] = False,
            by_entity: Annotated[bool, typer.Option("--by-entity", help="With --matrix: rows are named entities, not target phrases.")] = False,
            pairs: Annotated[bool, typer.Option("--pairs", help="Who supports or opposes whom: holder -> entity with counts and evidence offsets.")] = False,
-           *, opts: Options) -> None:
+           top: Annotated[Optional[int], typer.Option("--top", "-n", min=0, help="With --matrix: only the N targets (or entities) with most stances (0: all; tables show 50 by default, and as many holders as fit).")] = None,
+           limit: LimitOpt = None, *, opts: Options) -> None:
     """Stance acts: who supports or opposes what, with the holder, cue, intensity, target and evidence offsets.
 
     Example: dipcli stance corpus/ --pairs
     """
+    from .corpus import holder_identity
     from .model import Stance, speaker_matches
     from .render import emit
     from .stance import stance_matrix, stance_pairs
-    from .views import matrix_table, pairs_table, stances_table
+    from .views import matrix_table, pairs_table, stances_table, top_rows
 
     if by_entity and not matrix:
         raise usage_error("--by-entity needs --matrix (it chooses the matrix's rows)")
     run = Run(paths, opts)
-    found = []
-    for _, acts in run.items(stances=True):
-        for st in acts:
-            if speaker and not (speaker_matches(st.speaker, speaker) or speaker_matches(st.holder, speaker)):
-                continue
-            if target and not _target_matches(st, target):
-                continue
-            found.append(st)
+    found = run.identified(lambda entries: (st for _, acts in entries for st in acts
+                                            if not target or _target_matches(st, target)),
+                           stances=True, speaker=speaker, or_also=lambda st: speaker_matches(st.holder, speaker))
     if pairs:
         emit(stance_pairs(found), run.fmt, fields=["holder", "holder_kind", "entity", "entity_kind", "support",
                                                    "oppose", "net", "cell", "evidence"],
              table=pairs_table, empty_note=run.empty_note("no stances about named entities"))
-        run.finish()
-        return
-    if matrix:
-        rows = stance_matrix(found, by="entity" if by_entity else "target")
-        key = "entity" if by_entity else "target"
+    elif matrix:
+        key, top = "entity" if by_entity else "target", run.top(top)
+        rows = stance_matrix(found, by=key, holder_of=holder_identity)
+        rows = top_rows(rows, key, top) if top and run.fmt != "table" else rows
         emit(rows, run.fmt, fields=["holder", key, "support", "oppose", "net", "cell"],
-             table=lambda rows: matrix_table(rows, key),
-             empty_note=run.empty_note("no stances"))
-        run.finish()
-        return
-
-    emit(found, run.fmt, fields=_fields(Stance), table=stances_table, empty_note=run.empty_note("no stances"))
+             table=lambda rows: matrix_table(rows, key, top=top), empty_note=run.empty_note("no stances"), limit=0)
+    else:
+        emit(found, run.fmt, fields=_fields(Stance), table=stances_table, empty_note=run.empty_note("no stances"),
+             limit=limit, noun="stance acts", quiet=opts.quiet)
     run.finish()
 
 
@@ -511,7 +532,8 @@ class StanceBy(str, Enum):
     target = "target"
 
 
-@command(shared=("no_cache", "jobs", "max_bytes", "encoding", "quiet", "keep_going"))
+@command(shared=("no_cache", "jobs", "max_bytes", "encoding", "quiet", "keep_going", "aliases", "authors",
+                 "author_pattern"))
 def report(paths: PathsArg = None,
            output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, or - for standard output.")] = "report.html",
            full_text: Annotated[int, typer.Option("--full-text", min=0, help="Show the full annotated text of the first N articles (and at most 1 M characters of text); the others are listed with their counts.")] = 100,
@@ -525,7 +547,7 @@ def report(paths: PathsArg = None,
     Example: dipcli report corpus/ -o report.html
     """
     from .html_report import report as build
-    from .render import check_output_path, stderr_console, write_document
+    from .render import check_output_path, safe_text, stderr_console, write_document
 
     run = Run(paths, opts)
     try:
@@ -536,14 +558,14 @@ def report(paths: PathsArg = None,
     analysed = list(run.items(stances=True))
     if analysed:
         page = build([item for item, _ in analysed], [st for _, acts in analysed for st in acts],
-                     full_text=full_text, stance_by=stance_by.value, progress=run.progress)
+                     full_text=full_text, stance_by=stance_by.value, progress=run.progress, aliases=run.aliases())
         try:
             size = write_document(page, output)
         except DipError as e:
             run.error(e)
             raise typer.Exit(ExitCode.INPUT) from None
         if output != "-" and not opts.quiet:
-            stderr_console().print(f"wrote {_safe(output)} ({size / 1e6:.2f} MB, {len(analysed):,} "
+            stderr_console().print(f"wrote {safe_text(output)} ({size / 1e6:.2f} MB, {len(analysed):,} "
                                    f"article{'s' if len(analysed) != 1 else ''})", highlight=False)
     run.finish()
 
@@ -553,7 +575,7 @@ def report(paths: PathsArg = None,
 @command()
 def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: PathsArg = None,
          window: Annotated[int, typer.Option("--window", "-w", min=1, help="Characters of context each side.")] = 40,
-         speaker: SpeakerOpt = None, *, opts: Options) -> None:
+         speaker: SpeakerOpt = None, limit: LimitOpt = None, *, opts: Options) -> None:
     """Keyword in context: every occurrence of TERM, aligned, with its speaker.
 
     Example: dipcli kwic sanctions --window 30
@@ -564,9 +586,10 @@ def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: 
     from .views import kwic_table
 
     run = Run(paths, opts)
-    hits = find(run.items(), term, window=window, speaker=speaker)
+    hits = run.identified(lambda items: find(items, term, window=window), speaker=speaker)
 
-    emit(hits, run.fmt, fields=_fields(KwicHit), table=lambda rows: kwic_table(rows, term=term, window=window), empty_note=run.empty_note(f"no occurrence of {term!r}"))
+    emit(hits, run.fmt, fields=_fields(KwicHit), table=lambda rows: kwic_table(rows, term=term, window=window),
+         empty_note=run.empty_note(f"no occurrence of {term!r}"), limit=limit, noun="occurrences", quiet=opts.quiet)
     run.finish()
 
 
@@ -575,31 +598,25 @@ def kwic(term: Annotated[str, typer.Argument(help="A word or phrase.")], paths: 
 @command()
 def summary(paths: PathsArg = None,
             top: Annotated[int, typer.Option("--top", "-n", min=1, help="Keywords per speaker.")] = 5,
+            claims: Annotated[Optional[str], typer.Option(
+                "--claims", click_type=click.Choice(["informative", "all"]),
+                help="Every claim, or the most informative claims of the leading speakers "
+                     "(default: all for one article, informative for several).")] = None,
             *, opts: Options) -> None:
-    """The main job: per article its metadata, speakers and claims; then keywords, stances and topics.
+    """The main job. One article: its metadata, speakers and claims, then keywords, stances and topics.
+    Several: the corpus as a whole (totals, leading speakers, their keywords, the stance matrix by
+    entity, topics and each leading speaker's most informative claims).
 
     Example: dipcli summary corpus/ --format json
     """
-    from .summary import build_summary, print_summary
+    from .summary import FirstReading, summarise
 
     run = Run(paths, opts)
-    analysed = list(run.items(stances=True))
-    items = [item for item, _ in analysed]
-    if items:
-        data = build_summary(items, [st for _, acts in analysed for st in acts], top=top)
-        if run.fmt == "table":
-            print_summary(data, items)
-        elif run.fmt == "json":
-            from .render import write_object
-
-            write_object(data)
-        else:
-            from .render import write_records
-            from .summary import flat_records
-
-            records = list(flat_records(data))
-            fields = list(dict.fromkeys(k for rec in records for k in rec))
-            write_records(records, run.fmt, fields=fields)
+    first = FirstReading()
+    corpus = run.corpus(stances=True, on_entry=first.add)
+    if run.loaded:
+        every = claims == "all" or (claims is None and run.loaded == 1)
+        summarise(corpus, first, fmt=run.fmt, top=top, every_claim=every, progress=run.progress)
     run.finish()
 
 
@@ -667,12 +684,6 @@ def _size(n: int) -> str:
             return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
         n /= 1024
     return str(n)
-
-
-def _safe(s) -> str:
-    from .render import safe_text
-
-    return safe_text(s)
 
 
 def main() -> None:

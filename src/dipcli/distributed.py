@@ -19,14 +19,12 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .model import Analysed, DipError, Stance
+from .model import Analysed, Article, DipError, Stance
 
 if TYPE_CHECKING:
     from .keywords import GroupCounts
-    from .terms import Phrases
 
 MISSING = "--scheduler needs the optional Dask extra: pip install 'dipcli[dask]'"
 LOCAL_WORKERS = 2
@@ -83,6 +81,7 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
                        client=None, max_bytes: int | None = None, stances: bool = False,
                        use_cache: bool = False, encoding: str | None = None,
                        on_warning: Callable[[str], None] | None = None,
+                       authors: Callable[[Article], Article] | None = None,
                        ) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Analysed articles from ``paths``, computed on Dask, in input order.
 
@@ -98,6 +97,8 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
             cluster's results in it (:class:`dipcli.cache.Cache`); the workers
             never touch it, so they need no shared disk.
         encoding, on_warning: As for :func:`dipcli.load.iter_articles`.
+        authors: Gives each article its speaker before the analysis (as in
+            :func:`dipcli.pipeline.iter_analysed`).
 
     Yields:
         The same records as :func:`dipcli.pipeline.iter_analysed`: analysed
@@ -119,10 +120,12 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
         with connect(scheduler) as client:
             yield from iter_analysed_dask(paths, on_error=on_error, client=client, max_bytes=max_bytes,
                                           stances=stances, use_cache=use_cache, encoding=encoding,
-                                          on_warning=on_warning)
+                                          on_warning=on_warning, authors=authors)
         return
     articles = iter_articles(paths, on_error=on_error, max_bytes=max_bytes or DEFAULT_MAX_BYTES, encoding=encoding,
                              on_warning=on_warning, url_cache=use_cache)
+    if authors is not None:
+        articles = map(authors, articles)
     cache = None
     if use_cache:
         from .cache import Cache
@@ -137,128 +140,6 @@ def iter_analysed_dask(paths: Sequence[str], *, on_error: Callable[[DipError], N
 
 
 # -- keyword counts ----------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class _Claims:
-    """A batch of claims, kept on the cluster between the passes of :func:`count_groups_dask`."""
-
-    groups: list[str]
-    texts: list[str]
-
-    @classmethod
-    def of(cls, rows: list[tuple[str, str]]) -> _Claims:
-        return cls(groups=[g for g, _ in rows], texts=[t for _, t in rows])
-
-
-@dataclass(slots=True)
-class _GroupTerms:
-    """Term counts per group in one batch of claims: the map step's result of the second pass.
-
-    Attributes:
-        keys: the batch's term keys; ``term`` indexes them.
-        groups: the batch's group labels; ``group`` indexes them.
-        group, term, count: occurrences of each (group, term) pair (NumPy arrays).
-        claim_df: per term, the claims of the batch containing it (only when asked for).
-        forms: how the terms are written (:attr:`dipcli.terms.Terms.forms`).
-    """
-
-    keys: list[str]
-    groups: list[str]
-    group: Any
-    term: Any
-    count: Any
-    claim_df: Any
-    forms: dict
-
-
-def _ngrams(batch: _Claims):
-    """First pass, on a worker: what the collocations are found from."""
-    from .terms import ngram_counts
-
-    return ngram_counts(batch.texts)
-
-
-def _group_terms(batch: _Claims, phrases: Phrases, claim_df: bool) -> _GroupTerms:
-    """Second pass, on a worker: count words and the accepted phrases per group."""
-    import numpy as np
-
-    from .terms import extract_with_phrases
-
-    terms = extract_with_phrases(batch.texts, phrases)
-    groups = sorted(set(batch.groups))
-    index = {g: i for i, g in enumerate(groups)}
-    claim_group = np.array([index[g] for g in batch.groups], dtype=np.int64)
-    n_terms = max(len(terms.keys), 1)
-    codes, count = np.unique(claim_group[terms.doc] * n_terms + terms.term, return_counts=True)
-    df = None
-    if claim_df:
-        df = np.bincount(np.unique(terms.doc * n_terms + terms.term) % n_terms, minlength=len(terms.keys))
-    return _GroupTerms(keys=terms.keys, groups=groups, group=codes // n_terms, term=codes % n_terms, count=count,
-                       claim_df=df, forms=terms.forms)
-
-
-def _claim_rows(items: Iterable[Analysed], *, by: str) -> Iterator[tuple[str, str]]:
-    """``(group, claim text)`` for every claim."""
-    from .keywords import group_of
-
-    for item in items:
-        for c in item.claims:
-            yield group_of(c, by), c.text
-
-
-class _Merge:
-    """The reduce step of the second pass: adds up :class:`_GroupTerms` into one
-    :class:`dipcli.keywords.GroupCounts`."""
-
-    def __init__(self, groups: list[str], sizes: list[int], claim_df: bool) -> None:
-        import numpy as np
-
-        self.groups = groups
-        self.sizes = sizes
-        self.group_index = {g: i for i, g in enumerate(groups)}
-        self.key_id: dict[str, int] = {}
-        self.cells: list[tuple] = []
-        self.claim_df = np.zeros(0, dtype=np.int64) if claim_df else None
-        self.forms: dict = {}
-
-    def add(self, part: _GroupTerms) -> None:
-        import numpy as np
-
-        from .terms import add_forms
-
-        remap = np.fromiter((self.key_id.setdefault(k, len(self.key_id)) for k in part.keys), dtype=np.int64,
-                            count=len(part.keys))
-        groups = np.array([self.group_index[g] for g in part.groups], dtype=np.int64)
-        self.cells.append((groups[part.group], remap[part.term], part.count))
-        if self.claim_df is not None:
-            grow = len(self.key_id) - len(self.claim_df)
-            if grow:
-                self.claim_df = np.concatenate([self.claim_df, np.zeros(grow, dtype=np.int64)])
-            self.claim_df[remap] += part.claim_df
-        add_forms(self.forms, part.forms)
-
-    def result(self) -> GroupCounts:
-        import numpy as np
-        from scipy.sparse import csr_matrix
-
-        from .keywords import GroupCounts
-        from .terms import TermForms
-
-        keys = sorted(self.key_id)
-        new_id = np.empty(len(keys), dtype=np.int64)
-        new_id[[self.key_id[k] for k in keys]] = np.arange(len(keys), dtype=np.int64)
-        group = np.concatenate([c[0] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
-        term = np.concatenate([new_id[c[1]] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
-        count = np.concatenate([c[2] for c in self.cells]) if self.cells else np.zeros(0, dtype=np.int64)
-        counts = csr_matrix((count.astype(np.float64), (group, term)), shape=(len(self.groups), len(keys)))
-        counts.sum_duplicates()
-        claim_df = None
-        if self.claim_df is not None:
-            claim_df = np.zeros(len(keys), dtype=np.int64)
-            claim_df[new_id] = self.claim_df
-        return GroupCounts(groups=self.groups, sizes=self.sizes, keys=keys, counts=counts,
-                           shown=TermForms(keys=keys, forms=self.forms), claim_df=claim_df)
-
 
 def count_groups_dask(items: Iterable[Analysed], client, *, by: str = "speaker") -> GroupCounts:
     """:func:`dipcli.keywords.count_groups` with the counting done on Dask workers.
@@ -287,13 +168,14 @@ def count_groups_dask(items: Iterable[Analysed], client, *, by: str = "speaker")
         >>> with connect("local") as client:
         ...     counts = count_groups_dask(iter_analysed_dask(paths, client=client, on_error=print), client)
     """
+    from .keyword_batches import Claims, Merge, claim_rows, group_terms, ngrams
     from .keywords import GroupCounts, check_by
     from .parallel import results_in_order
     from .terms import NgramTotals
 
     check_by(by)
     limit = batches_in_flight(client)
-    batches: list = []  # futures of _Claims: the texts stay on the workers between the passes
+    batches: list = []  # futures of Claims: the texts stay on the workers between the passes
     sizes: Counter[str] = Counter()
 
     def submit(fn, *args):
@@ -301,28 +183,28 @@ def count_groups_dask(items: Iterable[Analysed], client, *, by: str = "speaker")
 
     def scattered() -> Iterator[tuple]:
         rows: list[tuple[str, str]] = []
-        for row in _claim_rows(items, by=by):
+        for row in claim_rows(items, by=by):
             sizes[row[0]] += 1
             rows.append(row)
             if len(rows) >= CLAIMS_PER_BATCH:
-                batches.append(client.scatter(_Claims.of(rows), hash=False))
+                batches.append(client.scatter(Claims.of(rows), hash=False))
                 yield (batches[-1],)
                 rows = []
         if rows:
-            batches.append(client.scatter(_Claims.of(rows), hash=False))
+            batches.append(client.scatter(Claims.of(rows), hash=False))
             yield (batches[-1],)
 
     try:
         totals = NgramTotals()
-        for part in results_in_order(submit, limit, _ngrams, scattered()):
+        for part in results_in_order(submit, limit, ngrams, scattered()):
             totals.add(part)
         if not sizes:
             return GroupCounts(groups=[], sizes=[], keys=[], counts=None, shown=None)
 
         groups = sorted(sizes)
-        merge = _Merge(groups, [sizes[g] for g in groups], claim_df=len(groups) == 1)
+        merge = Merge(groups, [sizes[g] for g in groups], claim_df=len(groups) == 1)
         [phrases] = client.scatter([totals.collocations()], broadcast=True, hash=False)
-        for part in results_in_order(submit, limit, _group_terms,
+        for part in results_in_order(submit, limit, group_terms,
                                      ((batch, phrases, len(groups) == 1) for batch in batches)):
             merge.add(part)
         return merge.result()

@@ -31,13 +31,26 @@ class Environment:
             no standard input at all, or a character device such as ``/dev/null``
             (a job started by cron or CI). With no PATHS, commands then read the
             bundled corpus; otherwise they read standard input.
+        stderr_isatty: Standard error is a terminal: progress is drawn there.
+        stdout_isatty: Standard output is a terminal too: what is written to it while
+            progress is drawn goes above the progress line.
     """
 
     stdin_isatty: bool = True
+    stderr_isatty: bool = False
+    stdout_isatty: bool = False
 
     @classmethod
     def detect(cls) -> "Environment":
-        return cls(stdin_isatty=not stdin_has_data(sys.stdin))
+        return cls(stdin_isatty=not stdin_has_data(sys.stdin), stderr_isatty=_isatty(sys.stderr),
+                   stdout_isatty=_isatty(sys.stdout))
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def stdin_has_data(stream) -> bool:

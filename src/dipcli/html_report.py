@@ -30,7 +30,8 @@ OTHER = len(SPEAKER_COLOURS) - 1
 
 
 def report(items: Sequence[Analysed], stances: Sequence[Any], *, full_text: int = rd.FULL_TEXT_ARTICLES,
-           stance_by: str = "entity", progress: Callable[[str], None] | None = None) -> str:
+           stance_by: str = "entity", progress: Callable[[str], None] | None = None,
+           aliases: list[tuple[str, list[str]]] | None = None) -> str:
     """Run every analysis the page shows over ``items`` and build the page.
 
     Args:
@@ -39,22 +40,29 @@ def report(items: Sequence[Analysed], stances: Sequence[Any], *, full_text: int 
         full_text: How many articles (the first ones) are shown with their full annotated text.
         stance_by: Columns of the stance map: ``entity`` or ``target``.
         progress: Called with a short message at each stage of a long run.
+        aliases: The user's aliases for the corpus identities the page counts speakers by
+            (:func:`dipcli.identities.read_aliases`).
 
     Returns:
         The page, as text.
     """
+    from .identities import registry_of
     from .keywords import keywords
     from .speakers import speakers
     from .topics import topics
 
     say = progress or (lambda message: None)
+    registry = registry_of(items, aliases=aliases, label=True)  # one speaker per person across the articles
+    for st in stances:
+        registry.label(st)
     say("report: keywords")
     kw, _ = keywords(items, by="speaker", top=rd.KEYWORD_TERMS, method="logodds")
     say("report: topics")
     # every speaker's prevalence in every topic: the page draws each speaker's whole mix
     found, info, _ = topics(items, k="auto", method="nmf", top_terms=8, speakers=0, min_claims=1)
     say("report: writing the page")
-    return build_report(items, stances, keywords=kw, topics=found, topics_info=info, speakers=speakers(items),
+    return build_report(items, stances, keywords=kw, topics=found, topics_info=info,
+                        speakers=speakers(items, registry=registry),
                         full_text=full_text, stance_by=stance_by)
 
 

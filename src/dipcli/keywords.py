@@ -45,13 +45,14 @@ def group_of(claim: Claim, by: str) -> str:
 
     Args:
         claim: A claim.
-        by: ``speaker`` (the speaker, ``narrator`` for the outlet's own
-            voice), ``doc`` (the document id) or ``none`` (``all``).
+        by: ``speaker`` (the speaker's corpus identity when the claim has one,
+            else its name; ``narrator`` for the outlet's own voice), ``doc`` (the
+            document id) or ``none`` (``all``).
     """
     if by == "speaker":
         from .model import speaker_label
 
-        return speaker_label(claim)
+        return claim.identity or speaker_label(claim)  # the corpus identity, when the claims were labelled
     if by == "doc":
         return claim.doc
     return "all"
@@ -192,7 +193,7 @@ def keywords(
         min_claims: Groups with fewer claims are still listed, with a warning.
 
     Returns:
-        The keywords, ordered by group name, then rank (z for ``logodds``,
+        The keywords, ordered by group size (most claims first, then name), then rank (z for ``logodds``,
         score otherwise, highest first), then term; and warning messages for
         stderr.
 
@@ -213,6 +214,8 @@ def rank_counts(
     top: int = 10,
     method: str = "logodds",
     min_claims: int = 5,
+    max_groups: int = 0,
+    min_size: int = 1,
 ) -> tuple[list[Keyword], list[str]]:
     """Score and pick the keywords of each group from its term counts.
 
@@ -224,6 +227,9 @@ def rank_counts(
         top: Keywords per group.
         method: ``logodds``, ``tfidf`` or ``frequency`` (see the module doc).
         min_claims: Groups with fewer claims are still listed, with a warning.
+        max_groups: Only the largest groups, this many (0: all).
+        min_size: Only groups with at least this many claims (the others are still
+            the "rest" each listed group is compared with).
 
     Returns:
         As :func:`keywords`.
@@ -245,7 +251,11 @@ def rank_counts(
 
     groups = counts.groups
     sizes = dict(zip(groups, counts.sizes))
-    small = [g for g in groups if sizes[g] < min_claims] if by != "none" else []
+    # largest groups first: a corpus's main voices before its one-claim speakers
+    listed = [g for g in sorted(groups, key=lambda g: (-sizes[g], g)) if sizes[g] >= min_size]
+    if max_groups:
+        listed = listed[:max_groups]
+    small = [g for g in listed if sizes[g] < min_claims] if by != "none" else []
     for g in small[:SMALL_NAMED]:
         warnings.append(
             f"{g}: only {sizes[g]} claim{'s' if sizes[g] != 1 else ''} (fewer than {min_claims}); "
@@ -294,7 +304,9 @@ def rank_counts(
         return mask
 
     records: list[Keyword] = []
-    for gi, group in enumerate(groups):
+    index = {g: i for i, g in enumerate(groups)}
+    for group in listed:
+        gi = index[group]
         row = matrix.getrow(gi).toarray().ravel()
         rest = total - row
         z = None

@@ -55,6 +55,7 @@ class Article:
     category: str | None
     url: str | None
     text: str  # the body all offsets refer to; paragraphs separated by blank lines
+    author: str | None = None  # who speaks in the whole document (front matter speaker:, --authors)
 
 
 @dataclass(slots=True)
@@ -89,6 +90,8 @@ class Claim:
     confidence: float = 0.0
     mention: str | None = None  # the words that name the speaker in this sentence, when it does
     rule: str | None = None  # the attribution rule that decided (attribute/rules.py RULES), e.g. reporting_frame
+    speaker_id: str | None = None  # the corpus identity's id (dipcli.identities), when computed
+    identity: str | None = None  # the corpus identity's display name; None for the narrator
 
 
 @dataclass(slots=True)
@@ -100,6 +103,9 @@ class Speaker:
     share: float
     cues: list[str]
     members: list[str] = field(default_factory=list)
+    id: str | None = None  # the corpus identity's id (dipcli.identities); "narrator" for the narrator
+    names: list[str] = field(default_factory=list)  # the names it was attributed under, most claims first
+    docs: int = 0  # the documents it speaks in
 
 
 class Polarity(StrEnum):
@@ -145,6 +151,8 @@ class Stance:
     target_end: int
     holder_start: int | None  # the words naming the holder, when the sentence names it
     holder_end: int | None
+    speaker_id: str | None = None
+    identity: str | None = None
 
 
 @dataclass(slots=True, repr=False)
@@ -175,6 +183,27 @@ REPR_CLAIMS = 20
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n - 1] + "\u2026"
+
+
+@dataclass(slots=True)
+class SourceCount:
+    source: str
+    articles: int
+
+
+@dataclass(slots=True)
+class CorpusTotals:
+    """A folder summary's totals (``summary`` over several articles)."""
+
+    articles: int
+    claims: int
+    words: int
+    first_date: str | None
+    last_date: str | None
+    speakers: int
+    narration_share: float
+    stance_acts: int
+    sources: list[SourceCount] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -242,6 +271,8 @@ class KwicHit:
     left: str
     match: str
     right: str
+    speaker_id: str | None = None
+    identity: str | None = None
 
 
 # -- speaker labels -------------------------------------------------------------------------

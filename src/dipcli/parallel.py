@@ -9,9 +9,11 @@ bytes whatever ``jobs`` is.
 
 Workers send back only paragraphs and claims, and the stance acts found in
 them when the command asks for those; the parent joins them to the article it
-kept, writes the cache entry and yields. The cache holds no stance acts, so the
-parent finds them for cache hits. :func:`ordered_batches` holds that logic for
-any executor with ``submit`` and futures, so the Dask path
+kept, writes the cache entry and yields. The cache holds no stance acts: a
+local pool's workers find them for cache hits too (the hit travels to them
+already analysed), while on Dask, whose workers are other machines, cached
+articles are not sent and the client finds their acts. :func:`ordered_batches`
+holds that logic for any executor with ``submit`` and futures, so the Dask path
 (:mod:`dipcli.distributed`) shares it.
 """
 from __future__ import annotations
@@ -60,15 +62,19 @@ def warm_up() -> None:
     prepare()
 
 
-def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Result]:
+def analyse_batch(articles: list[Article | Analysed], *, stances: bool = False) -> list[Result]:
     """Paragraphs, claims and, with ``stances``, stance acts of each article
-    (the article itself stays with the caller)."""
+    (the article itself stays with the caller); of an article already analysed
+    (a cache hit), its stance acts only."""
     from .core import analyse
 
     if stances:
         from .stance import find_stances
     out = []
     for article in articles:
+        if isinstance(article, Analysed):
+            out.append(([], [], find_stances(article)))
+            continue
         item = analyse(article)
         out.append((item.paragraphs, item.claims, find_stances(item) if stances else None))
     return out
@@ -77,12 +83,13 @@ def analyse_batch(articles: list[Article], *, stances: bool = False) -> list[Res
 class _Batch:
     """Consecutive input entries: a cached :class:`Analysed` or an :class:`Article` still to analyse."""
 
-    __slots__ = ("entries", "chars", "future")
+    __slots__ = ("entries", "chars", "future", "hits_sent")
 
     def __init__(self) -> None:
         self.entries: list[Analysed | Article] = []
         self.chars = 0
         self.future: Any = None
+        self.hits_sent = False
 
     def ready(self) -> bool:
         return self.future is None or self.future.done()
@@ -93,8 +100,12 @@ class _Batch:
         done = iter(self.future.result()) if self.future is not None else iter(())
         for entry in self.entries:
             if isinstance(entry, Analysed):
-                # the cache keeps no stance acts: find them here
-                yield (entry, find_stances(entry)) if stances else entry
+                if not stances:
+                    yield entry
+                elif self.hits_sent:
+                    yield entry, next(done)[2]
+                else:  # the cache keeps no stance acts: find them here
+                    yield entry, find_stances(entry)
                 continue
             paragraphs, claims, found = next(done)
             item = Analysed(article=entry, paragraphs=paragraphs, claims=claims)
@@ -104,7 +115,8 @@ class _Batch:
 
 
 def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Article], bool], Any], window: int,
-                    cache=None, stances: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
+                    cache=None, stances: bool = False,
+                    send_hits: bool = False) -> Iterator[Analysed | tuple[Analysed, list[Stance]]]:
     """Send batches of articles to ``submit`` and yield the analysed articles in input order.
 
     Args:
@@ -116,6 +128,8 @@ def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Artic
             place without being submitted.
         stances: Yield ``(item, stance acts)`` pairs instead of items; the
             workers find the acts, the caller only those of cache hits.
+        send_hits: With ``stances``, send cache hits to the workers too, for
+            their acts (a local pool: the hit is already in memory here).
     """
     pending: deque[_Batch] = deque()
     batch = _Batch()
@@ -124,11 +138,13 @@ def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Artic
         hit = cache.get(article) if cache is not None else None
         if hit is not None:
             batch.entries.append(hit)
+            if stances and send_hits:
+                batch.chars += len(hit.article.text) // 4  # finding acts costs about a quarter of analysing
         else:
             batch.entries.append(article)
             batch.chars += len(article.text)
         if batch.chars >= target or len(batch.entries) >= BATCH_ARTICLES:
-            _start(batch, submit, stances)
+            _start(batch, submit, stances, send_hits)
             pending.append(batch)
             batch = _Batch()
             target = min(2 * target, BATCH_CHARS)
@@ -136,7 +152,7 @@ def ordered_batches(articles: Iterable[Article], *, submit: Callable[[list[Artic
             while pending and (len(pending) >= window or pending[0].ready()):
                 yield from pending.popleft().results(cache, stances)
     if batch.entries:
-        _start(batch, submit, stances)
+        _start(batch, submit, stances, send_hits)
         pending.append(batch)
     while pending:
         yield from pending.popleft().results(cache, stances)
@@ -155,8 +171,9 @@ def results_in_order(submit: Callable, window: int, fn: Callable, calls: Iterabl
         yield pending.popleft().result()
 
 
-def _start(batch: _Batch, submit: Callable[[list[Article], bool], Any], stances: bool) -> None:
-    work = [e for e in batch.entries if isinstance(e, Article)]
+def _start(batch: _Batch, submit: Callable[[list[Article], bool], Any], stances: bool, send_hits: bool) -> None:
+    batch.hits_sent = stances and send_hits
+    work = batch.entries if batch.hits_sent else [e for e in batch.entries if isinstance(e, Article)]
     if work:
         batch.future = submit(work, stances)
 
@@ -169,9 +186,9 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache,
         articles: Any iterator of articles; read lazily, never all at once.
         jobs: Number of worker processes (1 or more).
         cache: A :class:`dipcli.cache.Cache` (or anything with ``get(article)``
-            and ``put(item)``), or None. Hits never reach a worker.
+            and ``put(item)``), or None. Hits are not analysed again.
         stances: Also find each article's stance acts, on the workers
-            (in this process for cache hits).
+            (cache hits' too).
 
     Yields:
         One :class:`Analysed` per article, in input order, equal to what
@@ -192,7 +209,7 @@ def analyse_parallel(articles: Iterator[Article], *, jobs: int, cache,
     finished = False
     try:
         yield from ordered_batches(articles, submit=pool.submit, window=WINDOW_PER_JOB * jobs, cache=cache,
-                                   stances=stances)
+                                   stances=stances, send_hits=True)
         finished = True
     except BrokenProcessPool:
         raise DipError(WORKER_DIED.format(jobs=jobs)) from None

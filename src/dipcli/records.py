@@ -10,7 +10,7 @@ def article_record(item: Analysed, *, with_text: bool = False) -> dict[str, Any]
     a = item.article
     rec: dict[str, Any] = {
         "doc": a.doc, "path": a.path, "format": a.format, "title": a.title, "date": a.date,
-        "source": a.source, "place": a.place, "category": a.category, "url": a.url,
+        "source": a.source, "place": a.place, "category": a.category, "url": a.url, "author": a.author,
         "chars": len(a.text), "words": len(a.text.split()), "paragraphs": len(item.paragraphs),
         "claims": len(item.claims),
         "speakers": len({c.speaker for c in item.claims if c.speaker is not None}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import itertools
 import json
 import re
 import sys
@@ -239,21 +240,50 @@ def print_table(title: str | None, columns: list[tuple[str, dict]], rows: Iterab
 
 
 
+#: Rows a table shows when no --limit is given: a terminal is no place for a hundred thousand rows.
+TABLE_LIMIT = 500
+
+
+def take(records: Iterable[Any], limit: int) -> tuple[list[Any], int]:
+    """The first ``limit`` records (all for 0) and how many more there were (the rest is read and counted)."""
+    it = iter(records)
+    if limit <= 0:
+        return list(it), 0
+    head = list(itertools.islice(it, limit))
+    return head, sum(1 for _ in it)
+
+
 def emit(records: Iterable[Any], fmt: str, *, fields: list[str] | None = None,
-         table: Callable[[list[Any]], int] | None = None, empty_note: str | None = "no results") -> int:
+         table: Callable[[list[Any]], int] | None = None, empty_note: str | None = "no results",
+         limit: int | None = None, noun: str = "records", quiet: bool = False) -> int:
     """Write records in ``fmt``; tables are built from the materialised list.
 
-    An empty table prints ``empty_note`` on stderr instead (nothing when it is None).
+    Args:
+        empty_note: Printed on stderr instead of an empty table (nothing when it is None).
+        limit: At most this many records (0: all). Tables default to
+            :data:`TABLE_LIMIT`; machine formats to all. When records are left out,
+            a line on stderr says how many and how to get them.
+        noun: What the records are, for that line ("claims").
+        quiet: No note on stderr (--quiet).
     """
     if fmt == "table":
-        items = list(records)
+        items, more = take(records, TABLE_LIMIT if limit is None else limit)
         if not items:
-            if empty_note is not None:
+            if empty_note is not None and not quiet:
                 stderr_console().print(f"[dim]{safe_text(empty_note)}[/dim]")
             return 0
         assert table is not None
-        return table(items)
-    return write_records(records, fmt, fields=fields)
+        n = table(items)
+    else:
+        if limit:
+            records, more = take(records, limit)
+        n = write_records(records, fmt, fields=fields)
+        if not limit:
+            return n
+    if more and not quiet:
+        how = "--limit 0 shows them all" + (", --format jsonl streams them" if fmt == "table" else "")
+        stderr_console().print(f"[dim]{more:,} more {safe_text(noun)} not shown ({how})[/dim]", highlight=False)
+    return n
 
 
 def field_names(cls: type) -> list[str]:

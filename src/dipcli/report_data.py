@@ -41,16 +41,20 @@ def _int(record: Any, name: str) -> int | None:
 
 
 def who(record: Any) -> str:
-    """A claim's or stance act's speaker as the roll-ups name it: the narrator is "narrator"."""
-    name = get(record, "speaker")
+    """A claim's or stance act's speaker as the roll-ups name it: its corpus identity when it
+    has one, the narrator as "narrator"."""
+    name = get(record, "identity") or get(record, "speaker")
     return name if isinstance(name, str) else NARRATOR
 
 
 def holder(act: Any) -> str:
-    """A stance act's holder as the stance map names it (its speaker in records that have none)."""
+    """A stance act's holder as the stance map names it (its speaker in records that have none):
+    its speaker's corpus identity when the holder is the speaker."""
     name = get(act, "holder", get(act, "speaker"))
     if isinstance(name, dict):
         name = name.get("name")
+    if name is not None and name == get(act, "speaker") and isinstance(get(act, "identity"), str):
+        name = get(act, "identity")
     return name if isinstance(name, str) else NARRATOR
 
 

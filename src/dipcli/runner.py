@@ -16,6 +16,10 @@ from .environment import Environment, ExitCode
 from .model import DipError
 
 
+#: Rows a ranked table (speakers, matrix targets, keyword groups) shows when no --top is given.
+TABLE_TOP = 50
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """The shared options of one command run, wherever on the command line they were given."""
@@ -30,6 +34,9 @@ class Options:
     scheduler: str | None
     env: Environment
     ctx: Any  # the command's click context: its close callbacks run when the command ends
+    aliases: str | None = None  # the user's aliases file (dipcli.identities.read_aliases)
+    authors: str | None = None  # a table of file -> speaker (dipcli.authors)
+    author_pattern: str | None = None  # a regex naming the speaker in file names
 
 
 class Run:
@@ -45,6 +52,20 @@ class Run:
         self.failed = 0
         self.loaded = 0
         self._client = None
+        self._progress = None
+        self._aliases: list[tuple[str, list[str]]] | None | bool = False
+
+    @property
+    def display(self):
+        """The run's progress display (:class:`dipcli.progress.Progress`): drawn when stderr is a
+        terminal and --quiet is not given."""
+        if self._progress is None:
+            from .progress import Progress
+
+            env = self.opts.env
+            self._progress = Progress(enabled=env.stderr_isatty and not self.opts.quiet,
+                                      stdout_isatty=env.stdout_isatty)
+        return self._progress
 
     def dask_client(self):
         """The run's one Dask client (see :func:`dipcli.distributed.connect`), opened on
@@ -88,25 +109,96 @@ class Run:
     def empty_note(self, message: str) -> str | None:
         return None if self.opts.quiet else message
 
-    def items(self, *, stances: bool = False):
+    def items(self, *, stances: bool = False, again: bool = False):
         """Analysed articles, streamed; with ``stances``, ``(item, its stance acts)`` pairs,
-        the acts found by the worker that analysed the article."""
+        the acts found by the worker that analysed the article. ``again``: a second
+        reading of the same input, whose errors and warnings were reported the first time."""
         opts = self.opts
+        on_error, on_warning = ((lambda err: None), (lambda message: None)) if again else (self.error, self.warning)
+        authors = self.authors()
         if self.scheduler:
             from .distributed import iter_analysed_dask
 
-            source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=self.error,
+            source = iter_analysed_dask(self.paths, client=self.dask_client(), on_error=on_error,
                                         max_bytes=opts.max_bytes, stances=stances, use_cache=not opts.no_cache,
-                                        encoding=opts.encoding, on_warning=self.warning)
+                                        encoding=opts.encoding, on_warning=on_warning, authors=authors)
         else:
             from .pipeline import iter_analysed
 
-            source = iter_analysed(self.paths, on_error=self.error, use_cache=not opts.no_cache, jobs=opts.jobs,
+            source = iter_analysed(self.paths, on_error=on_error, use_cache=not opts.no_cache, jobs=opts.jobs,
                                    max_bytes=opts.max_bytes, stances=stances, encoding=opts.encoding,
-                                   on_warning=self.warning)
-        for item in source:
+                                   on_warning=on_warning, authors=authors)
+        if again:
+            yield from source
+            return
+        for item in self.display.track(source, name=lambda e: (e[0] if stances else e).article.doc):
             self.loaded += 1
             yield item
+
+    def authors(self):
+        """What gives each article its speaker (--authors, --author-pattern), read once; None without them."""
+        if not hasattr(self, "_authors"):
+            self._authors = None
+            if self.opts.authors or self.opts.author_pattern:
+                from .authors import Authors
+
+                try:
+                    self._authors = Authors(table=self.opts.authors, pattern=self.opts.author_pattern).apply
+                except DipError as err:
+                    self.error(err)
+                    raise SystemExit(ExitCode.INPUT) from None
+        return self._authors
+
+    def aliases(self) -> list[tuple[str, list[str]]] | None:
+        """The user's aliases (--aliases), read once (:func:`dipcli.identities.read_aliases`)."""
+        if self._aliases is False:
+            from .identities import read_aliases
+
+            try:
+                self._aliases = read_aliases(self.opts.aliases) if self.opts.aliases else None
+            except DipError as err:
+                self.error(err)
+                raise SystemExit(ExitCode.INPUT) from None
+        return self._aliases
+
+    def corpus(self, *, stances: bool = False, on_entry=None):
+        """The input read for its identities (:class:`dipcli.corpus.Corpus`), to be read again as
+        often as needed (standard input is kept in memory: it cannot be read twice). With
+        ``stances``, the first reading's ``(item, acts)`` pairs go to ``on_entry``."""
+        from .corpus import Corpus
+
+        return Corpus(lambda first: self.items(stances=stances and first, again=not first), aliases=self.aliases(),
+                      rereadable="-" not in self.paths, pairs=stances, on_entry=on_entry)
+
+    def labelled(self):
+        """The corpus identities, and the articles with every claim labelled (a second reading when needed)."""
+        corpus = self.corpus()
+        return corpus.registry, corpus.items()
+
+    def claims(self, speaker: str | None = None):
+        """Every claim labelled with its identity (a second reading when needed), with ``speaker``
+        only a speaker's (any name of its identity: :func:`dipcli.corpus.speaker_filter`)."""
+        from .corpus import speaker_filter
+
+        registry, items = self.labelled()
+        wanted = speaker_filter(speaker, registry)
+        return (c for item in items for c in item.claims if wanted(c))
+
+    def identified(self, find, *, stances: bool = False, speaker: str | None = None, or_also=None) -> list:
+        """The records ``find(items)`` makes of the articles (stance acts, KWIC hits; ``stances``:
+        items are ``(item, acts)`` pairs), labelled with the identities those articles decide, and
+        with ``speaker`` only a speaker's (or those ``or_also`` accepts): :func:`dipcli.corpus.identified`."""
+        from .corpus import identified, tap
+        from .identities import Evidence
+
+        evidence = Evidence()
+        records = list(find(tap(self.items(stances=stances), evidence, pairs=stances)))
+        return identified(records, evidence, aliases=self.aliases(), speaker=speaker, or_also=or_also)
+
+    def top(self, asked: int | None) -> int:
+        """A ranked view's --top: what was asked, else :data:`TABLE_TOP` rows for a table and all
+        for the machine formats."""
+        return asked if asked is not None else TABLE_TOP if self.fmt == "table" else 0
 
     def all_items(self) -> list:
         return list(self.items())

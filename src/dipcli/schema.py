@@ -38,8 +38,10 @@ _EVIDENCE = (("doc", "str"), ("claim", "str"), ("polarity", "str"), ("cue", "str
              ("cue_end", "int"), ("entity_start", "int"), ("entity_end", "int"))
 _CACHE_INFO = (("path", "str"), ("generation", "str"), ("entries", "int"), ("bytes", "int"),
                ("stale_entries", "int"), ("stale_bytes", "int"), ("max_bytes", "int"))
-_SUMMARY = {"articles": "articles", "speakers": "speakers", "claims": "claims", "keywords": "keywords",
+_SUMMARY = {"articles": "articles", "speakers": "speakers", "claims": "summary-claim", "keywords": "keywords",
             "stances": "stance", "stance_matrix": "stance-matrix", "topics": "topics"}
+#: Sections only a folder's summary has (the corpus totals), or only an every-claim summary (stances).
+_SUMMARY_OPTIONAL = ("corpus", "claims_selection", "stances")
 
 
 def _type(annotation: str, owner: type) -> dict[str, Any]:
@@ -90,6 +92,10 @@ def _structure(command: str) -> dict[str, Any]:
         return _object(_fields(model.Claim))
     if command == "who-said":
         return _object(_fields(model.Claim) + [("score", {"type": "number"})])
+    if command == "summary-claim":  # a folder's summary gives the informative claims their score
+        return _object(_fields(model.Claim) + [("score", {"type": "number"})], optional=("score",))
+    if command == "corpus":  # in JSON Lines and CSV the totals' row leaves out the sources
+        return _object(_fields(model.CorpusTotals), optional=("sources",))
     if command == "stance-matrix":
         schema = _object(_simple(_MATRIX), optional=("target", "entity"))
         schema["oneOf"] = [{"required": ["target"]}, {"required": ["entity"]}]
@@ -101,10 +107,12 @@ def _structure(command: str) -> dict[str, Any]:
     if command == "summary":
         props = [(section, {"type": "array", "items": {"$ref": f"#/$defs/{name}"}})
                  for section, name in _SUMMARY.items()]
-        props.insert(4, ("keyword_warnings", {"type": "array", "items": {"type": "string"}}))
+        props.insert(3, ("claims_selection", {"type": "string", "enum": ["informative", "all"]}))
+        props.insert(5, ("keyword_warnings", {"type": "array", "items": {"type": "string"}}))
+        props.insert(0, ("corpus", {"$ref": "#/$defs/corpus"}))
         props.append(("topics_info", {"type": "object"}))
-        schema = _object(props)
-        schema["$defs"] = {name: _structure(name) for name in dict.fromkeys(_SUMMARY.values())}
+        schema = _object(props, optional=_SUMMARY_OPTIONAL)
+        schema["$defs"] = {name: _structure(name) for name in dict.fromkeys([*_SUMMARY.values(), "corpus"])}
         return schema
     cls = {"speakers": model.Speaker, "keywords": model.Keyword, "stance": model.Stance, "topics": model.Topic,
            "kwic": model.KwicHit}[command]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,16 +56,20 @@ def parse_query(query: str) -> tuple[list[str], list[list[str]]]:
     return list(dict.fromkeys(words)), [p for p in phrases if len(p) > 1]
 
 
-def search(items: list[Analysed], query: str, *, speaker: str | None = None, top: int = 10) -> list[Hit]:
+def search(items: list[Analysed], query: str, *, speaker: str | Callable[[Claim], bool] | None = None,
+           top: int = 10) -> list[Hit]:
+    """The ``top`` claims (0: all) that best match ``query``; ``speaker`` keeps only the claims
+    of a speaker (a name for :func:`dipcli.model.speaker_matches`, or a test of the claim)."""
     terms, phrases = parse_query(query)
     if not terms:
         return []
     stop = search_stop_words()
+    keep = speaker if callable(speaker) else (lambda c: not speaker or speaker_matches(c.speaker, speaker))
     docs = []
     for item in items:
         text = item.article.text
         for c in item.claims:
-            if speaker and not speaker_matches(c.speaker, speaker):
+            if not keep(c):
                 continue
             toks = tokens(text[c.start:c.end], stop=stop)
             docs.append((c, toks))

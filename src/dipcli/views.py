@@ -6,7 +6,7 @@ of a table writer. Text from articles is escaped by :func:`dipcli.render.print_t
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .model import NARRATOR, NARRATOR_CELL, Analysed, Claim, Keyword, KwicHit, Speaker, Stance, Topic
@@ -32,6 +32,30 @@ def speaker_cell(name: str | None, limit: int = 40) -> str:
 def label_cell(label: str, limit: int = 40) -> str:
     """A roll-up's speaker label (``narrator`` for the outlet's voice) as tables spell it."""
     return short(NARRATOR_CELL if label == NARRATOR else label, limit)
+
+
+def who(record: Any, limit: int = 40) -> str:
+    """A claim's, stance act's or hit's speaker for a table: its corpus identity when it has one."""
+    name = getattr(record, "identity", None) or record.speaker
+    return speaker_cell(name, limit)
+
+
+def by_doc(rows: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+    """Consecutive rows of one document together, in order."""
+    groups: list[tuple[str, list[Any]]] = []
+    for r in rows:
+        if not groups or groups[-1][0] != r.doc:
+            groups.append((r.doc, []))
+        groups[-1][1].append(r)
+    return groups
+
+
+def per_doc(title: str, rows: Sequence[Any], one: Callable[[str, Sequence[Any]], int]) -> int:
+    """One table per document when the rows come from several (titled "TITLE: doc"), else one."""
+    groups = by_doc(rows)
+    if len(groups) == 1:
+        return one(title, rows)
+    return sum(one(f"{title}: {doc}", part) for doc, part in groups)
 
 
 def highlighted(text: str, claim: Claim, spans: list[tuple[int, int]]):
@@ -72,28 +96,39 @@ def articles_table(rows: Sequence[dict[str, Any]], *, with_text: bool = False) -
 
 
 def claims_table(rows: Sequence[Claim]) -> int:
+    """Claims, one table per article when they come from several; ``#`` is the claim's number in its article."""
     cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 20}),
             ("via", {"max_width": 12}), ("cue", {"max_width": 14}), ("offsets", {"no_wrap": True}),
             ("text", {"ratio": 1})]
-    return print_table("Claims", cols, ([c.id.rsplit(":", 1)[-1], speaker_cell(c.speaker), c.via, c.cue or "",
-                                          f"{c.start}-{c.end}", c.text] for c in rows))
+    return per_doc("Claims", rows, lambda title, part: print_table(title, cols, (
+        [c.id.rsplit(":", 1)[-1], who(c), c.via, c.cue or "", f"{c.start}-{c.end}", c.text] for c in part)))
 
 
-def speakers_table(rows: Sequence[Speaker]) -> int:
+def speakers_table(rows: Sequence[Speaker], *, caption: str | None = None) -> int:
     cols = [("speaker", {"style": "bold"}), ("kind", {}), ("claims", {"justify": "right"}),
             ("share", {"justify": "right"}), ("aliases", {"max_width": 40}), ("cues", {"max_width": 40})]
-    return print_table("Speakers", cols, ([NARRATOR_CELL if s.kind == NARRATOR else s.name, s.kind, s.claims, f"{s.share:.1%}", "; ".join(s.aliases),
-                                           ", ".join(s.cues)] for s in rows))
+    return print_table("Speakers", cols, ([speaker_cell(s.name if s.kind != "narrator" else None, 60), s.kind,
+                                           s.claims, f"{s.share:.1%}", _few(s.aliases, 6, "; "),
+                                           _few(s.cues, 8, ", ")] for s in rows), caption=caption)
+
+
+def _few(items: Sequence[str], n: int, sep: str) -> str:
+    """The first ``n`` items joined, and how many more."""
+    head = sep.join(items[:n])
+    return head + (f" (+{len(items) - n})" if len(items) > n else "")
 
 
 def hits_table(rows: Sequence[Any], *, query: str, texts: dict[str, str]) -> int:
-    """Search hits (:class:`dipcli.search.Hit`), with the matched words of each claim in bold."""
-    cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24}),
-            ("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
+    """Search hits (:class:`dipcli.search.Hit`), with the matched words of each claim in bold;
+    from several articles, a ``doc`` column says which."""
+    several = len({h.claim.doc for h in rows}) > 1
+    cols = [("#", {"justify": "right"}), ("speaker", {"style": "bold", "max_width": 24})] \
+        + ([("doc", {"max_width": 24, "overflow": "fold"})] if several else []) \
+        + [("score", {"justify": "right"}), ("offsets", {"no_wrap": True}), ("text", {"ratio": 1})]
     return print_table(f"Who said: {query}", cols, (
-        [i + 1, speaker_cell(h.claim.speaker), f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}",
-         highlighted(texts[h.claim.doc], h.claim, h.spans)] for i, h in enumerate(rows)),
-        caption=None if len(texts) < 2 else "offsets are into each claim's article; use --json for ids")
+        [i + 1, who(h.claim)] + ([h.claim.doc] if several else [])
+        + [f"{h.score:.2f}", f"{h.claim.start}-{h.claim.end}", highlighted(texts[h.claim.doc], h.claim, h.spans)]
+        for i, h in enumerate(rows)))
 
 
 def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
@@ -106,12 +141,13 @@ def keywords_table(rows: Sequence[Keyword], *, by: str, method: str) -> int:
 
 
 def stances_table(rows: Sequence[Stance]) -> int:
+    """Stance acts, one table per article when they come from several."""
     cols = [("holder", {"style": "bold", "max_width": 18}), ("via", {"max_width": 10}), ("", {"no_wrap": True}),
             ("cue", {"max_width": 22}), ("target", {"ratio": 1}), ("offsets", {"no_wrap": True})]
-    return print_table("Stances", cols, (
+    return per_doc("Stances", rows, lambda title, part: print_table(title, cols, (
         [speaker_cell(s.holder), s.holder_via, polarity_text(s.polarity),
          s.cue + (f" [{s.intensity}]" if s.intensity else ""), s.target, f"{s.target_start}-{s.target_end}"]
-        for s in rows))
+        for s in part)))
 
 
 def _net_text(r: dict):
@@ -121,15 +157,76 @@ def _net_text(r: dict):
     return Text(r["cell"], style=style)
 
 
-def matrix_table(rows: list[dict], key: str) -> int:
-    """Targets down, holders across (there are fewer holders), cells like +2 / \u22121."""
-    holders = list(dict.fromkeys(r["holder"] for r in rows))
-    targets = list(dict.fromkeys(r[key] for r in rows))
-    cell = {(r["holder"], r[key]): r for r in rows}
-    cols = [(key, {"style": "bold", "ratio": 1})] + [(label_cell(h, 26), {"justify": "center"}) for h in holders]
+def matrix_table(rows: list[dict], key: str, *, top: int = 0, console=None) -> int:
+    """Targets down, holders across (there are fewer holders), cells like +2 / \u22121; sized to the terminal.
+
+    Holders are ranked by their number of stances and targets by theirs; the
+    ``top`` targets (0: all) and as many holders as fit the console's width get a
+    row and a column, an "(others)" column adds up the holders left out, and a
+    caption counts what is not shown.
+    """
+    from rich.text import Text
+
+    from .render import stdout_console
+
+    console = console or stdout_console()
+    target_total: dict[str, int] = {}
+    for r in rows:
+        target_total[r[key]] = target_total.get(r[key], 0) + r["support"] + r["oppose"]
+    holders = list(dict.fromkeys(r["holder"] for r in rows))  # already by number of stances
+    targets = sorted(target_total, key=lambda t: (-target_total[t], t.casefold(), t))
+    shown_targets = targets[:top] if top else targets
+    # Column widths are decided here, not by Rich, so the table never overflows the terminal:
+    # the first column keeps at least a fifth of it; a holder column is as wide as the longest
+    # word of its name (6 to 12) and its borders.
+    width = console.width
+    room = width - max(16, width // 5) - 4
+    fit: list[tuple[str | None, int]] = []
+    for i, sp in enumerate(holders):
+        need = min(12, max(6, max(len(w) for w in label_cell(sp).split()))) + 3
+        others = 11 if i < len(holders) - 1 else 0  # keep room for "(others)" while some are left
+        if room - need < others and fit:
+            break
+        room -= need
+        fit.append((sp, need - 3))
+    hidden = set(holders[len(fit):])
+    if hidden:
+        fit.append((None, 8))
+        room -= 11
+    cell: dict[tuple[str | None, str], tuple[int, int]] = {}
+    for r in rows:
+        who = r["holder"] if r["holder"] not in hidden else None
+        sup, opp = cell.get((who, r[key]), (0, 0))
+        cell[(who, r[key])] = (sup + r["support"], opp + r["oppose"])
+    more = []
+    if hidden:
+        more.append(f"{len(hidden):,} more holders (added up under \"others\")")
+    if len(shown_targets) < len(targets):
+        more.append(f"{len(targets) - len(shown_targets):,} more {'entities' if key == 'entity' else key + 's'}")
+    caption = f"{' and '.join(more)} not shown: --top N, --format csv for all" if more else None
+    cols = [(key, {"style": "bold", "width": max(12, room + max(16, width // 5) - 3)})] + \
+        [(label_cell(sp, 26) if sp is not None else "(others)", {"justify": "center", "width": w})
+         for sp, w in fit]
+
+    def fmt(counts):
+        if counts is None:
+            return ""
+        sup, opp = counts
+        style = "green" if sup > opp else "red" if sup < opp else "yellow"
+        return Text(f"+{sup}/\u2212{opp}" if sup and opp else f"+{sup}" if sup else f"\u2212{opp}", style=style)
+
     return print_table(f"Stance matrix ({key} \u00d7 holder)", cols,
-                       ([t] + [_net_text(cell[(h, t)]) if (h, t) in cell else "" for h in holders]
-                        for t in targets))
+                       ([t] + [fmt(cell.get((sp, t))) for sp, _ in fit] for t in shown_targets),
+                       console=console, caption=caption)
+
+
+def top_rows(rows: list[dict], key: str, top: int) -> list[dict]:
+    """The matrix rows of the ``top`` targets (or entities) with most stances, in their order."""
+    total: dict[str, int] = {}
+    for r in rows:
+        total[r[key]] = total.get(r[key], 0) + r["support"] + r["oppose"]
+    keep = set(sorted(total, key=lambda t: (-total[t], t.casefold(), t))[:top])
+    return [r for r in rows if r[key] in keep]
 
 
 def pairs_table(rows: list[dict]) -> int:
@@ -213,7 +310,7 @@ def kwic_lines(rows: Sequence[KwicHit], *, width: int, window: int) -> tuple[lis
     no room for it) and each column's width.
     """
     match_w = max(len(h.match) for h in rows)
-    speaker_w = min(16, max(len(speaker_cell(h.speaker, 16)) for h in rows))
+    speaker_w = min(16, max(len(who(h, 16)) for h in rows))
     room = width - _table_overhead(4)
     match_w = max(1, min(match_w, room // 3))
     context = (room - match_w - speaker_w) // 2
@@ -243,19 +340,25 @@ def kwic_lines(rows: Sequence[KwicHit], *, width: int, window: int) -> tuple[lis
     def cut(s: str, n: int) -> str:
         return s if len(s) <= n else s[:max(0, n - 1)] + "\u2026"
 
-    lines = [([cut(speaker_cell(h.speaker, 16), speaker_w)] if speaker_w else [])
+    lines = [([cut(who(h, 16), speaker_w)] if speaker_w else [])
              + [left(h.left), cut(h.match, match_w), right(h.right)] for h in rows]
     widths = {"speaker": speaker_w, "left": context, "match": match_w, "right": context}
     return lines, widths
 
 
 def kwic_table(rows: Sequence[KwicHit], *, term: str, window: int) -> int:
+    """Keyword-in-context lines; from several articles, a ``doc`` column (cut to 16) says which."""
     from .render import stdout_console
 
     console = stdout_console()
-    lines, w = kwic_lines(rows, width=console.width, window=window)
+    several = len({h.doc for h in rows}) > 1
+    doc_w = min(16, max(len(h.doc) for h in rows)) if several else 0
+    lines, w = kwic_lines(rows, width=console.width - (doc_w + 3 if several else 0), window=window)
     fixed = {"no_wrap": True, "overflow": "crop"}
-    cols = ([("speaker", {"style": "bold", "width": w["speaker"], **fixed})] if w["speaker"] else []) + [
+    if several:
+        lines = [[h.doc if len(h.doc) <= doc_w else h.doc[:doc_w - 1] + "\u2026"] + line for h, line in zip(rows, lines)]
+    cols = ([("doc", {"width": doc_w, **fixed})] if several else []) + \
+        ([("speaker", {"style": "bold", "width": w["speaker"], **fixed})] if w["speaker"] else []) + [
         ("left", {"justify": "right", "width": w["left"], **fixed}),
         ("match", {"style": "bold yellow", "width": w["match"], **fixed}),
         ("right", {"width": w["right"], **fixed})]

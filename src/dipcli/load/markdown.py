@@ -333,4 +333,4 @@ def read_markdown(inp: Input) -> list[Article]:
     return [Article(doc=doc, path=path, format="markdown", title=title, date=day, source=source,
                     place=meta(_first_of(front, "place", "location", "dateline")),
                     category=meta(_first_of(front, "category", "categories", "section", "tags")),
-                    url=url, text=body)]
+                    url=url, text=body, author=meta(_first_of(front, "speaker")))]

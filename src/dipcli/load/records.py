@@ -100,7 +100,7 @@ def _record_article(record: object, *, where: str, doc: str, path: str) -> Artic
         doc=doc, path=path, format="jsonl", title=meta(record.get("title")),
         date=parse_date(record.get("date") or record.get("published")),
         source=meta(record.get("source")) or host(url), place=meta(record.get("place")),
-        category=meta(record.get("category")), url=url, text=body)
+        category=meta(record.get("category")), url=url, text=body, author=meta(record.get("speaker")))
 
 
 def read_lines(lines: Iterable[bytes], *, name: str, doc: str, path: str, on_error: Callable[[DipError], None],

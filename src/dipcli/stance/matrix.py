@@ -1,7 +1,7 @@
 """Views over stance acts: holder x target (or entity) counts, and holder -> entity pairs."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import NARRATOR, Polarity, Stance
 
@@ -10,13 +10,16 @@ def _holder(s) -> str:
     return s.holder if s.holder is not None else NARRATOR
 
 
-def stance_matrix(stances: Sequence[Stance], *, by: str = "target") -> list[dict]:
+def stance_matrix(stances: Sequence[Stance], *, by: str = "target",
+                  holder_of: Callable[[Stance], str] | None = None) -> list[dict]:
     """The holder x target (or holder x entity) view: support and oppose counts per pair.
 
     Args:
         stances: Stance records, from one article or many.
         by: ``"target"`` keys on the target phrase (compared case- and space-insensitively,
             shown as first written); ``"entity"`` keys on each canonical entity in a target.
+        holder_of: The row a stance counts for (default: its holder as named, the narrator as
+            ``model.NARRATOR``); the CLI passes the holder's corpus identity when it has one.
 
     Returns:
         Rows ``{"holder", by, "support", "oppose", "net", "cell"}``; ``cell`` reads ``+2``,
@@ -32,7 +35,7 @@ def stance_matrix(stances: Sequence[Stance], *, by: str = "target") -> list[dict
     shown: dict[tuple[str, str], str] = {}
     totals: dict[str, int] = {}
     for s in stances:
-        who = _holder(s)
+        who = holder_of(s) if holder_of is not None else _holder(s)
         keys = [s.target] if by == "target" else list(dict.fromkeys(s.entities))
         for key in keys:
             label = " ".join(key.split())
