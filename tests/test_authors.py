@@ -132,3 +132,42 @@ def test_a_table_that_cannot_say_who_is_a_user_error(tmp_path, content, message)
     bad.write_bytes(b"not a zip")
     with pytest.raises(DipError, match="not a readable XLSX"):
         read_table(str(bad))
+
+
+# A speech with one reported sentence: the reporting frame keeps its own speaker.
+REPORTED = ("Trade has fallen by half this year. We meet at a hard time for our region.\n\n"
+            "Last week the Secretary-General Amara Diallo said that every state must keep its word. "
+            "I agree with him, and my country will do its part.\n")
+
+
+def claims_of(*args: str) -> list[dict]:
+    r = run("claims", *args, "--format", "jsonl")
+    assert r.exit_code == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def test_the_author_speaks_every_sentence_no_frame_gives_to_another(tmp_path):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    (folder / "RUR_80_2025.txt").write_text(REPORTED, encoding="utf-8")
+    table = tmp_path / "speakers.csv"
+    table.write_text("Year,Session,Code,Name of Person Speaking\n2025,80,RUR,Mr. Tomas Ruiz\n", encoding="utf-8")
+    without = claims_of(str(folder))
+    assert [c["speaker"] for c in without] == [None, None, "Amara Diallo", "Amara Diallo"]
+    found = claims_of(str(folder), "--authors", str(table))
+    assert [(c["speaker"], c["rule"]) for c in found] == [
+        ("Tomas Ruiz", "whole_document"), ("Tomas Ruiz", "first_person"), ("Amara Diallo", "reporting_frame"),
+        ("Tomas Ruiz", "first_person")]
+    assert found[0]["speaker_kind"] == "person" and found[0]["via"] == "turn" and found[0]["mention"] is None
+
+
+def test_front_matter_speaker_attributes_the_text_and_the_cache_keeps_authors_apart(tmp_path):
+    body = "Our delegation calls on every state to keep its word.\n"
+    page = tmp_path / "remarks.md"
+    page.write_text("---\ntitle: Remarks at the summit\nspeaker: Anna Kowalski\n---\n" + body, encoding="utf-8")
+    assert [c["speaker"] for c in claims_of(str(page))] == ["Anna Kowalski"]
+    page.write_text("---\ntitle: Remarks at the summit\n---\n" + body, encoding="utf-8")
+    assert [c["speaker"] for c in claims_of(str(page))] == [None]
+    page.write_text("---\ntitle: Statement from Anna Kowalski\nspeaker: Lucas Ferreira\n---\n" + body,
+                    encoding="utf-8")
+    assert [c["speaker"] for c in claims_of(str(page))] == ["Lucas Ferreira"]  # the metadata before the title

@@ -22,7 +22,7 @@ def explained(text: str, *, title: str | None = None) -> dict[str, tuple[str | N
 def test_the_rules_in_order():
     assert [rule.__name__ for rule in rules.RULES] == [
         "turn", "statement_opener", "according_to", "reporting_frame", "participle",
-        "impersonal", "continuation", "whole_document", "narrator"]
+        "impersonal", "first_person", "continuation", "whole_document", "narrator"]
     assert rules.RULES[-1] is rules.narrator, "the narrator answers what no other rule does"
 
 
@@ -58,6 +58,30 @@ def test_turns_and_a_whole_document():
                           title="Joint Statement of Brazil and Poland on Trade")
     assert statement["Trade between the two countries reached record levels."] == \
         ("Joint Statement of Brazil and Poland on Trade", "whole_document")
+
+
+def test_a_first_person_sentence_is_the_authors_after_a_reported_one():
+    text = "\n\n".join([
+        "Trade has fallen by half. Minister Halvorsen said that every port should stay open. "
+        "I agree with him. The ports matter.",
+        "\u201cWe will not close them,\u201d the minister added.",
+    ])
+    authored = explained(text, title="Statement from Prime Minister Anna Kowalski on Trade")
+    assert authored["Trade has fallen by half."] == ("Anna Kowalski", "whole_document")
+    assert authored["I agree with him."] == ("Anna Kowalski", "first_person")
+    assert authored["The ports matter."] == ("Anna Kowalski", "continuation")
+    news = explained(text)  # no author: the first person changes nothing
+    assert news["Trade has fallen by half."] == (None, "narrator")
+    assert news["I agree with him."] == ("Halvorsen", "continuation")
+    by_author = {c.text: (c.speaker, c.rule) for c in analyse(Article(
+        doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None, category=None,
+        url=None, text="Minister Halvorsen said that every port should stay open. \u201cWe are open to all.\u201d "
+                      "Our ports matter.", author="Tomas Ruiz")).claims}
+    assert by_author["\u201cWe are open to all.\u201d"] == ("Halvorsen", "continuation")  # quoted: his words
+    assert by_author["Our ports matter."] == ("Tomas Ruiz", "first_person")
+    statement = explained("Minister Halvorsen said that every port should stay open. We agree.",
+                          title="Joint Statement of Brazil and Poland on Trade")
+    assert statement["We agree."][1] != "first_person"  # a joint statement is no one person's
 
 
 def test_a_sentence_no_frame_attributes_brings_its_first_person_into_view():

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
@@ -86,7 +87,7 @@ class Context:
         self.scene = scene
         self.prev = prev  # the claim before, in the same paragraph
         self.turn = turn  # the transcript turn the sentence is in
-        self.doc_speaker = doc_speaker  # the article's speaker when its title makes it one's
+        self.doc_speaker = doc_speaker  # the article's speaker: its author, or the one its title names
         self.in_doc = in_doc  # the article is a joint statement
         self.frame: Frame | None = None
         if turn is None:  # before any rule is asked, whichever answers (module docstring, step 2)
@@ -191,6 +192,32 @@ def impersonal(ctx: Context) -> Found | None:
     return Found(ref, clean(m.group()), COLLECTIVE)
 
 
+def _first_person_words() -> re.Pattern[str]:
+    words = lexicon.words("first_person")
+    forms = sorted({w.capitalize() if w == "i" else w for w in words}
+                   | {w.capitalize() for w in words if w not in ("i", "us")}, key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+
+
+FIRST_PERSON = _first_person_words()  # "I", "my", "We", "our", …; not "US"
+# Quoted words, whose first person is the quoted speaker's: “…” or "…" (to the end of the sentence
+# when it does not close), and the end of a quotation opened in an earlier sentence (…”).
+QUOTED = re.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)|^[^\u201c\u201d]*\u201d")
+
+
+def first_person(ctx: Context) -> Found | None:
+    """In a document a person speaks as a whole (its author: ``Article.author``, or "Statement
+    from …"), a sentence in the first person that no reporting frame gives to another is the
+    author's, also after a sentence reported of someone else ("Diallo said … . I agree with him.").
+    The first person of quoted words does not count: they are someone else's."""
+    doc_speaker = ctx.doc_speaker
+    if doc_speaker is None or doc_speaker.kind != PERSON:
+        return None
+    if FIRST_PERSON.search(ctx.sent) is None or FIRST_PERSON.search(QUOTED.sub(" ", ctx.sent)) is None:
+        return None
+    return Found(doc_speaker, None, doc_speaker.via)
+
+
 def continuation(ctx: Context) -> Found | None:
     """A sentence that names no one else goes on in the voice of the sentence before it in the paragraph."""
     prev = ctx.prev
@@ -204,7 +231,9 @@ def continuation(ctx: Context) -> Found | None:
 
 
 def whole_document(ctx: Context) -> Found | None:
-    """An article titled as a joint statement, or "Statement from …", speaks as that statement or author."""
+    """An article with an author (``Article.author``), or one titled as a joint statement or
+    "Statement from …", speaks as that author or statement: its sentences that no rule before
+    attributes (first-person text, no reporting frame) are the author's."""
     if ctx.doc_speaker is None:
         return None
     return Found(ctx.doc_speaker, None, ctx.doc_speaker.via)
@@ -218,7 +247,7 @@ def narrator(ctx: Context) -> Found:
 #: Rules that find the speaker in the sentence's own words or its transcript turn.
 FROM_THE_SENTENCE = (turn, statement_opener, according_to, reporting_frame, participle)
 #: Rules for a sentence that names no speaker: the first person it mentions comes into view.
-FROM_CONTEXT = (impersonal, continuation, whole_document, narrator)
+FROM_CONTEXT = (impersonal, first_person, continuation, whole_document, narrator)
 #: Every rule in the order they are asked; the first that answers attributes the sentence.
 RULES = FROM_THE_SENTENCE + FROM_CONTEXT
 
@@ -303,7 +332,12 @@ SINGLE_AUTHOR = re.compile(r"^(?:Statement|Remarks|Message|Address|Op-Ed|Letter|
 
 
 def _whole_document_speaker(article: Article, scene: Scene) -> Ref | None:
-    """Titles that make the whole text one speaker's: joint statements, 'Statement from …'."""
+    """Who speaks in the whole text: the article's author when it has one (front matter
+    ``speaker:``, a JSON Lines ``speaker`` field, ``--authors``, ``--author-pattern``), else the
+    one its title names: joint statements, 'Statement from …'."""
+    author = clean(article.author or "")
+    if author:
+        return Ref(author, PERSON, TURN, [author])
     title = clean(article.title or "")
     if not title:
         return None
