@@ -87,9 +87,11 @@ def ranked(rows: list[Speaker], *, top: int = 0, min_claims: int = 1) -> tuple[l
     """The first ``top`` rows (0: all) with at least ``min_claims`` claims, and a line counting the rest."""
     shown = [r for r in rows if r.claims >= min_claims][:top or None]  # most claims first: a prefix of rows
     hidden = rows[len(shown):]
-    note = f"{len(hidden):,} more speakers with {sum(r.claims for r in hidden):,} claims (--top, --min-claims)" \
-        if hidden else None
-    return shown, note
+    if not hidden:
+        return shown, None
+    claims = sum(r.claims for r in hidden)
+    return shown, (f"{len(hidden):,} more speaker{'s' if len(hidden) != 1 else ''} with {claims:,} "
+                   f"claim{'s' if claims != 1 else ''} (--top, --min-claims)")
 
 
 def by_identity(items: Iterable[Analysed], *, aliases: list[tuple[str, list[str]]] | None = None) -> list[Speaker]:
