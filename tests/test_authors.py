@@ -171,3 +171,21 @@ def test_front_matter_speaker_attributes_the_text_and_the_cache_keeps_authors_ap
     page.write_text("---\ntitle: Statement from Anna Kowalski\nspeaker: Lucas Ferreira\n---\n" + body,
                     encoding="utf-8")
     assert [c["speaker"] for c in claims_of(str(page))] == ["Lucas Ferreira"]  # the metadata before the title
+
+
+def test_authors_give_the_same_bytes_whatever_jobs_or_scheduler(tmp_path):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    for name in ("RUR_80_2025.txt", "BOR_80_2025.txt", "KEM_80_2025.txt"):
+        (folder / name).write_text(REPORTED, encoding="utf-8")
+    table = tmp_path / "speakers.csv"
+    table.write_text("Year,Session,Code,Name of Person Speaking\n2025,80,RUR,Tomas Ruiz\n2025,80,BOR,Ilse Varga\n",
+                     encoding="utf-8")
+    args = ("claims", str(folder), "--authors", str(table), "--format", "jsonl", "--no-cache")
+    one = run(*args, "--jobs", "1")
+    assert one.exit_code == 0, one.stderr
+    assert run(*args, "--jobs", "2").stdout == one.stdout
+    assert run(*args, "--scheduler", "local").stdout == one.stdout
+    speakers = {json.loads(line)["doc"]: json.loads(line)["speaker"] for line in one.stdout.splitlines()
+                if json.loads(line)["rule"] == "whole_document"}
+    assert speakers == {"RUR_80_2025": "Tomas Ruiz", "BOR_80_2025": "Ilse Varga"}  # KEM: no row, no author
