@@ -253,3 +253,22 @@ def test_the_report_page_counts_identities(items):
     assert {c.identity for item in items for c in item.claims if c.speaker == "William Okafor"} == {"Bill Okafor"}
     assert {st.identity for st in acts if st.speaker == "Von Der Hoven"} == {"von der Hoven"}
     assert "von der Hoven (also: Von Der Hoven)" in page  # one bar, the label's casing among its aliases
+
+
+def test_a_holder_who_is_not_the_speaker_counts_as_the_identity_of_its_name():
+    from types import SimpleNamespace
+
+    from dipcli.corpus import holder_identity
+
+    registry = registry_of(list(iter_analysed([str(FIXTURES)], on_error=None, use_cache=False)))
+    narrated = SimpleNamespace(doc="okafor-statement", speaker=None, identity=None, holder="Von Der Hoven",
+                               holder_kind="person")  # the name a transcript label gave, held in narration
+    assert holder_identity(narrated, registry) == "von der Hoven"
+    assert holder_identity(narrated) == "Von Der Hoven"  # without the identities: the name as written
+    unknown = SimpleNamespace(doc="okafor-statement", speaker=None, identity=None, holder="Tomas Ruiz",
+                              holder_kind="person")
+    assert holder_identity(unknown, registry) == "Tomas Ruiz"
+    spoken = SimpleNamespace(doc="okafor-toast", speaker="Okafor", identity="Bill Okafor", holder="Okafor",
+                             holder_kind="person")
+    assert holder_identity(spoken, registry) == "Bill Okafor"
+    assert holder_identity(SimpleNamespace(holder=None)) == "narrator"

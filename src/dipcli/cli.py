@@ -389,7 +389,7 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
 
     Example: dipcli stance corpus/ --pairs
     """
-    from .corpus import holder_identity
+    from .corpus import holders_of
     from .model import Stance, speaker_matches
     from .render import emit
     from .stance import stance_matrix, stance_pairs
@@ -407,7 +407,7 @@ def stance(paths: PathsArg = None, speaker: SpeakerOpt = None,
              table=pairs_table, empty_note=run.empty_note("no stances about named entities"))
     elif matrix:
         key, top = "entity" if by_entity else "target", run.top(top)
-        rows = stance_matrix(found, by=key, holder_of=holder_identity)
+        rows = stance_matrix(found, by=key, holder_of=holders_of(run.registry))
         rows = top_rows(rows, key, top) if top and run.fmt != "table" else rows
         emit(rows, run.fmt, fields=["holder", key, "support", "oppose", "net", "cell"],
              table=lambda rows: matrix_table(rows, key, top=top), empty_note=run.empty_note("no stances"), limit=0)

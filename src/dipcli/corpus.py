@@ -114,21 +114,33 @@ def identity_or_narrator(record) -> str:
     return record.identity or (record.speaker if record.speaker is not None else NARRATOR)
 
 
-def holder_identity(act) -> str:
+def holder_identity(act, registry: Registry | None = None) -> str:
     """A labelled stance act's holder for the matrix: the identity of its speaker when the holder
-    is the speaker (most acts), else the holder as named; ``narrator`` for the narrator."""
+    is the speaker (most acts), else with ``registry`` the identity of the holder's name (in
+    its article: "Putin" there may be "Vladimir Putin"), else the holder as named; ``narrator``
+    for the narrator."""
     from .model import NARRATOR
 
     if act.holder is None:
         return NARRATOR
-    return act.identity if act.identity and act.holder == act.speaker else act.holder
+    if act.identity and act.holder == act.speaker:
+        return act.identity
+    if registry is None:
+        return act.holder
+    return registry.of(act.holder, act.holder_kind, act.doc).name
+
+
+def holders_of(registry: Registry | None) -> Callable[[object], str]:
+    """:func:`holder_identity` with ``registry``, for :func:`dipcli.stance.stance_matrix`."""
+    return lambda act: holder_identity(act, registry)
 
 
 def identified(records: Iterable, items_evidence: Evidence, *, aliases: list[tuple[str, list[str]]] | None = None,
-               speaker: str | None = None, or_also: Callable[[object], bool] | None = None) -> list:
+               speaker: str | None = None,
+               or_also: Callable[[object], bool] | None = None) -> tuple[list, Registry]:
     """``records`` (stance acts, KWIC hits) labelled with the identities the evidence decides,
     and with ``speaker``, only those of a speaker (:func:`speaker_filter`) or, with ``or_also``,
-    those it accepts (a stance act's holder)."""
+    those it accepts (a stance act's holder); and the identities (the registry)."""
     registry = build(items_evidence, aliases=aliases)
     out = []
     wanted = speaker_filter(speaker, registry)
@@ -136,4 +148,4 @@ def identified(records: Iterable, items_evidence: Evidence, *, aliases: list[tup
         registry.label(record)
         if wanted(record) or (speaker and or_also is not None and or_also(record)):
             out.append(record)
-    return out
+    return out, registry

@@ -54,6 +54,7 @@ class Run:
         self._client = None
         self._progress = None
         self._aliases: list[tuple[str, list[str]]] | None | bool = False
+        self.registry = None  # the corpus identities, once a reading decided them (Run.identified)
 
     @property
     def display(self):
@@ -193,7 +194,9 @@ class Run:
 
         evidence = Evidence()
         records = list(find(tap(self.items(stances=stances), evidence, pairs=stances)))
-        return identified(records, evidence, aliases=self.aliases(), speaker=speaker, or_also=or_also)
+        records, self.registry = identified(records, evidence, aliases=self.aliases(), speaker=speaker,
+                                            or_also=or_also)
+        return records
 
     def top(self, asked: int | None) -> int:
         """A ranked view's --top: what was asked, else :data:`TABLE_TOP` rows for a table and all

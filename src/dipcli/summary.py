@@ -43,7 +43,7 @@ def build_summary(items: list[Analysed], stances: list[Stance], *, top: int = 5,
     With ``registry`` (the corpus identities, the claims labelled with them),
     speakers, keywords and the matrix count identities.
     """
-    from .corpus import holder_identity
+    from .corpus import holders_of
     from .keywords import keywords
     from .records import article_record
     from .speakers import speakers
@@ -60,7 +60,7 @@ def build_summary(items: list[Analysed], stances: list[Stance], *, top: int = 5,
         "keywords": [asdict(k) for k in kw],
         "keyword_warnings": warnings,
         "stances": [asdict(s) for s in stances],
-        "stance_matrix": stance_matrix(stances, by="target", holder_of=holder_identity),
+        "stance_matrix": stance_matrix(stances, by="target", holder_of=holders_of(registry)),
         "topics": [asdict(t) for t in found],
         "topics_info": info,
     }
@@ -108,7 +108,7 @@ def build_corpus_summary(corpus, first: FirstReading, *, top: int = 5, progress=
         ``keywords``, ``keyword_warnings``, ``stance_matrix`` (by entity),
         ``topics`` and ``topics_info``.
     """
-    from .corpus import holder_identity
+    from .corpus import holders_of
     from .keyword_batches import count_groups_batched
     from .keywords import count_groups, rank_counts
     from .stance import stance_matrix
@@ -144,7 +144,7 @@ def build_corpus_summary(corpus, first: FirstReading, *, top: int = 5, progress=
         "claims_selection": "informative",
         "keywords": [asdict(k) for k in kw],
         "keyword_warnings": warnings,
-        "stance_matrix": stance_matrix(first.acts, by="entity", holder_of=holder_identity),
+        "stance_matrix": stance_matrix(first.acts, by="entity", holder_of=holders_of(registry)),
         "topics": [asdict(t) for t in found],
         "topics_info": info,
         "topic_examples": examples,
