@@ -189,3 +189,13 @@ def test_authors_give_the_same_bytes_whatever_jobs_or_scheduler(tmp_path):
     speakers = {json.loads(line)["doc"]: json.loads(line)["speaker"] for line in one.stdout.splitlines()
                 if json.loads(line)["rule"] == "whole_document"}
     assert speakers == {"RUR_80_2025": "Tomas Ruiz", "BOR_80_2025": "Ilse Varga"}  # KEM: no row, no author
+
+
+def test_the_articles_table_shows_an_author_column_only_when_there_are_authors(tmp_path):
+    folder = speeches(tmp_path)
+    table = tmp_path / "speakers.csv"
+    table.write_text("Year,Session,Code,Name of Person Speaking\n2025,80,RUR,Tomas Ruiz\n", encoding="utf-8")
+    shown = run("articles", str(folder), "--authors", str(table))
+    assert shown.exit_code == 0 and "author" in shown.stdout and "Tomas" in shown.stdout and "Ruiz" in shown.stdout
+    plain = run("articles", str(folder))
+    assert plain.exit_code == 0 and "author" not in plain.stdout

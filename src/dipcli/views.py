@@ -81,10 +81,14 @@ def polarity_text(polarity: str):
 
 
 def articles_table(rows: Sequence[dict[str, Any]], *, with_text: bool = False) -> int:
+    """The articles; an ``author`` column after the title when one of them has an author."""
+    rows = list(rows)
     cols = [("doc", {"overflow": "fold"}), ("title", {"ratio": 1}), ("date", {"no_wrap": True}),
             ("source", {}), ("place", {}), ("claims", {"justify": "right"}),
             ("speakers", {"justify": "right"}), ("words", {"justify": "right"})]
-    n = print_table("Articles", cols, ([r[c] for c, _ in cols] for r in rows))
+    if any(r.get("author") for r in rows):
+        cols.insert(2, ("author", {"max_width": 24}))
+    n = print_table("Articles", cols, ([r[c] or "" if c == "author" else r[c] for c, _ in cols] for r in rows))
     if with_text:
         from .render import safe_text, stdout_console
 
