@@ -74,6 +74,29 @@ CASES = [
     ("Okafor took aim at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor sided with Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     ("Okafor came out in support of Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor has chastised Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Ohio senators rallied around Brandt.", "Ohio senators", "subject", "support", ["Elias Brandt"]),
+    ("Okafor threw her support behind Brandt.", "Tamsin Okafor", "pronoun", "support", ["Elias Brandt"]),
+    ("Okafor has been critical about the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
+    # an honorific's dot does not end the target, nor an initial's the aside before the verb
+    ("Okafor praised Mr. Brandt for the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("The caucus leader, Tamsin J. Okafor, praised Brandt.", "Tamsin Okafor", "subject", "support",
+     ["Elias Brandt"]),
+    # what a holder speaks through: a report's or an office's stance is its owner's
+    ("A new Okafor report accused Brandt of stalling the bill.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    ("Okafor's office condemned Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor filed a complaint accusing Brandt of fraud.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # the object of the verb before does what a gerund after "for" or "of" says
+    ("Reporters questioned Okafor for attacking Brandt.", "Tamsin Okafor", "object", "oppose", ["Elias Brandt"]),
+    # "with X doing", a subject before its place, a name among coordinated subjects
+    ("The session ended, with several Ohio senators accusing Brandt of delay.", "Ohio senators",
+     "subject", "oppose", ["Elias Brandt"]),
+    ("Senators in Ohio have criticized Brandt.", "Senators", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor and the freight lobby endorsed Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # a name before a relational noun; a verb governed by an expectation
+    ("Okafor has been a vocal Brandt supporter.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor is expected to endorse Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
 ]
 
 

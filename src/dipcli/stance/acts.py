@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
-from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of
+from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import Tokens, adverb, skip_adverbs
-from .words import COLLECTIVES, COURTESIES, MODALS, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, REASON_WORDS
+from .words import COLLECTIVES, COURTESIES, MODALS, PREP, SUBORDINATORS, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, REASON_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,8 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
 
     k = 0
     while k < pronoun.start:
-        if tk.name(k) and tk.low[k] not in QUESTION_WORDS:
+        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.get(k + 1) != "," \
+                and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:  # not "Apparently,", "After …"
             e = k
             while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)):
                 e += 1
@@ -136,7 +137,7 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         return SPEAKER, subject.refused  # "we", "I": the speaker, or the text's own voice (a speech)
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
-    return subject, subject.refused
+    return voice_owner(tk, subject), subject.refused
 
 
 def _mention_of_speaker(tk: Tokens, subject: Holder, claim: Claim) -> bool:

@@ -84,6 +84,10 @@ class Holders:
         from ..attribute.subjects import resolve_holder
 
         ref = resolve_holder(self._scene(), bare)
+        mention = getattr(ref, "mention", None) or ""
+        if ref is not None and not ref.members and mention != bare and mention.islower() \
+                and any(w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in bare[:-len(mention)].split()):
+            ref = None  # "North Carolina Republican leaders" says more than "leaders": named as written
         if ref is not None:
             name = ref.name if ref.kind == "document" else _LEAD.sub("", ref.name)
             named = Named(name, str(ref.kind), tuple(ref.members) or (name,))

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..model import Polarity
 from .tokens import Tokens, adjectival, adverb, possessive, skip_back
 from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, MODALS, NEGATORS, OBJECT_VERBS,
-                    PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS)
+                    PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
+                    VOICE_NOUNS)
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
 BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
@@ -28,6 +29,7 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if ing:
         # "the official welcoming ceremony": a modifier between a determiner and its noun
         return not (tk.get(i - 1) in DET or tk.get(i - 2) in DET and tk.get(i - 1).isalpha() and not tk.cap(i - 1)
+                    and tk.get(i - 1) not in VOICE_NOUNS  # "a lawsuit accusing X": what the lawsuit says
                     and tk.get(i + 1).isalpha() and tk.get(i + 1) not in DET and tk.get(i + 1) not in PREP)
     if prev == "to" or prev in ("and", "or") and tk.get(skip_back(tk, p)) in VERB_FORMS \
             and tk.get(skip_back(tk, skip_back(tk, p))) == "to":
@@ -45,6 +47,10 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")) \
             or prev in ("who", "which", "that"):  # a relative clause someone_else let through
         return True
+    if p >= 0 and tk.name(p) and t == lemma and tk.get(p - 1) in ("the", "a", "an") and not prev.endswith("s") \
+            and tk.get(p - 2) not in MODALS and tk.get(p - 2) not in AUX and tk.get(p - 2) != "and" \
+            and not _object_follows(tk, i + 1):
+        return False  # "the Lebanon attack fits": a noun after a name, not a singular subject's verb
     if p >= 0 and tk.name(p) or prev in ACTORS:
         return True
     if prev.endswith("s") and prev.isalpha() and len(prev) > 3 and prev not in PREP:
@@ -54,6 +60,13 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return nxt in DET or possessive(tk, i + 1) or tk.name(i + 1) or nxt.endswith("ing") \
             or lemma in PARTICLE_VERBS
     return False
+
+
+def _object_follows(tk: Tokens, k: int) -> bool:
+    """Does an object start at k: a determiner, a name, a possessive, a pronoun?"""
+    t = tk.get(k)
+    return t in DET or tk.name(k) or possessive(tk, k) or t in ("them", "him", "her", "us", "me", "it", "you") \
+        or t.isalpha() and not tk.cap(k) and t not in VERB_FORMS and not t.endswith(("s", "ed"))
 
 
 def someone_else(tk: Tokens, i: int) -> bool:

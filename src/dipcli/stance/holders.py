@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, possessive
 from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
-                    PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS)
+                    PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
+                    VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
@@ -207,6 +208,7 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
             if is_passive(tk, v) is not None:
                 return None  # "X is awarded to Y for promoting Z": not X's doing
             j2, _, _ = back_to_subject(tk, v)
+            j2 = _skip_parenthesis(tk, j2)
             if tk.get(j2) == ",":
                 k = aside_start(tk, j2)
                 j2 = k - 1 if k is not None else j2
@@ -228,6 +230,10 @@ def _noun_word(t: str) -> bool:
 def agentive(tk: Tokens, s0: int, s1: int) -> bool:
     """Can the phrase [s0, s1) hold a position: a name, a pronoun, a people or office word?"""
     head = tk.low[s1 - 1]
+    if s1 - s0 > 2 and "and" in tk.low[s0 + 1:s1 - 1]:
+        a = tk.low.index("and", s0 + 1, s1 - 1)
+        if tk.cap(a - 1) and tk.is_word(a - 1):
+            return True  # "Planned Parenthood and the abortion industry": a name among the conjuncts
     if s1 - s0 == 1 and pronoun(head) in PRONOUNS:
         return pronoun(head) != "it"
     if head in DET:
@@ -237,7 +243,7 @@ def agentive(tk: Tokens, s0: int, s1: int) -> bool:
     head = head.rstrip("'’")
     for ending in ("'s", "’s"):
         head = head.removesuffix(ending)
-    return head in ACTORS or head in PERSON_WORDS or head in AGENT_NOUNS \
+    return head in ACTORS or head in PERSON_WORDS or head in AGENT_NOUNS or head in VOICE_NOUNS \
         or head.endswith(("ers", "ors", "ists", "ians", "tor", "sor", "ist", "ian")) and len(head) > 5 \
         and head not in NOT_AGENTS
 
@@ -249,6 +255,8 @@ def aside_start(tk: Tokens, j: int) -> int | None:
     found = None
     for k in range(j - 1, max(-1, j - ASIDE_MAX), -1):
         t = tk.low[k]
+        if t == "." and _abbreviation(tk, k - 1):
+            continue  # "Nicholas B. Dirks", "Sen. Smith": an abbreviation's dot
         if t in CLAUSE_PUNCT or t in ('"', "“", "”"):
             break
         if t == ",":
@@ -296,6 +304,16 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
                     return first, obliged or obl, True
                 break
         return main_subject(tk, j), obliged, True
+    if tk.low[i].endswith("ing") and tk.get(j) in ("for", "of"):
+        controller = _object_before(tk, j)
+        if controller is not None:
+            return controller, obliged, False  # "praised X for backing Y", "accused X of attacking Y": X
+    if tk.low[i].endswith("ing") and (tk.get(j) in VOICE_NOUNS or tk.get(j) in ("statement", "statements")) and j == i - 1:
+        s0 = noun_phrase_ending(tk, j)
+        if s0 is not None and _verb_before(tk, s0):
+            owner = clause_subject(tk, s0)
+            if owner is not None:
+                return owner, obliged, True  # "X filed a lawsuit accusing Y": X
     if tk.low[i].endswith("ing") and (tk.get(j) == "," or tk.get(j) in PREP and tk.get(j) != "without"):
         if tk.get(j) in PREP and tk.get(j - 1).endswith("ed"):
             return None, obliged, False  # "those suspected of supporting X": not the clause's subject
@@ -314,6 +332,10 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     if (t in ("who", "that") or t == "which" and tk.get(j - 1) == "," and tk.cap(j - 2)) and j > 0:
         a = j - 1 if tk.get(j - 1) != "," else j - 2
         s0 = noun_phrase_ending(tk, a)
+        owner = clause_subject(tk, s0) if s0 is not None and tk.get(a) in VOICE_NOUNS and _verb_before(tk, s0) \
+            else None
+        if owner is not None:
+            return owner, obliged, True  # "X wrote a report that accused Y": X
         if s0 is not None and agentive(tk, s0, a + 1):
             return Holder(s0, a + 1, "relative", refused), obliged, False
         return None, obliged, False
@@ -321,10 +343,56 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     if s0 is None:
         return None, obliged, False
     before = tk.get(s0 - 1)
+    if before == "with" and tk.low[i].endswith("ing") and agentive(tk, s0, j + 1):
+        return Holder(s0, j + 1, "subject", refused), obliged, False  # "with some groups accusing X": the groups
+    if before in ("in", "from", "at") and tk.cap(s0) and s0 - 1 > 0:
+        # "lawmakers in California have criticized X": the subject before its place
+        p0 = noun_phrase_ending(tk, s0 - 2)
+        if p0 is not None and agentive(tk, p0, s0 - 1) and (p0 == 0 or tk.get(p0 - 1) in (",", "that")
+                                                             or tk.get(p0 - 1) in SUBORDINATORS):
+            return Holder(p0, s0 - 1, "subject", refused), obliged, False
+    if before == "than" and tk.get(s0 - 2) in ("more", "fewer", "less"):
+        before = ""  # "more than a dozen recipients have endorsed X"
+        s0 = s0 - 2 if tk.get(s0 - 3) not in DET else s0 - 3
     if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1):
         return None, obliged, False  # "support for the mayor": no subject
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _verb_before(tk: Tokens, s0: int) -> bool:
+    """Is the word before a noun phrase at s0 a verb, so that the phrase is its object?"""
+    v = s0 - 1
+    while v >= 0 and (adverb(tk.low[v]) or tk.low[v] in SKIP_ADVERBS):
+        v -= 1
+    t = tk.get(v)
+    return bool(t) and t.isalpha() and not tk.cap(v) and t not in PREP and t not in DET and t not in BE \
+        and t not in AUX and (t in VERB_FORMS or t.endswith(("ed", "ing")) or t.endswith("s") and not t.endswith("ss"))
+
+
+def _object_before(tk: Tokens, j: int) -> Holder | None:
+    """Before "for"/"of" at j and a gerund: the object of the verb before it, who does what the
+    gerund says ("praised the mayor for backing Y", "accused Kerry of attacking Y"): its holder."""
+    s0 = noun_phrase_ending(tk, j - 1)
+    if s0 is None or not agentive(tk, s0, j) or not _verb_before(tk, s0):
+        return None
+    if s0 == j - 1 and pronoun(tk.low[s0]) in PRONOUNS:
+        return None  # "accused him of …": the pronoun's antecedent is not read here
+    return Holder(s0, j, "object")
+
+
+def voice_owner(tk: Tokens, h: Holder) -> Holder:
+    """A holder phrase that ends in what its owner speaks through ("a 2015 Human Rights Watch report",
+    "Joyce Banda's office"): the owner's words, when a name or a possessive stands before it."""
+    if not h.named or h.end - h.start < 2 or tk.low[h.end - 1] not in VOICE_NOUNS:
+        return h
+    e = h.end - 1
+    if not (tk.cap(e - 1) or possessive(tk, e - 1)):
+        return h
+    s = h.start
+    while s < e - 1 and (tk.low[s] in DET or tk.low[s].isdigit()):
+        s += 1
+    return Holder(s, e, h.via, h.refused)
 
 
 def by_agent(tk: Tokens, i: int, limit: int = 14) -> Holder | None:

@@ -327,6 +327,16 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
         s0 = noun_phrase_ending(tk, k)
         before = (s0 if s0 is not None else k, k + 1)
         k = before[0] - 1
+    elif k >= 0 and tk.name(k) and k == i - 1:
+        obj = None  # "a vocal Trump supporter": the name before the noun is whom it is about
+        s0 = k
+        while s0 > 0 and tk.name(s0 - 1) and k - s0 < 3:
+            s0 -= 1
+        before = (s0, k + 1)
+        k = s0 - 1
+        while k >= 0 and s0 - k <= 3 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
+                and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in VERB_FORMS:
+            k -= 1  # "a longtime Trump supporter"
     else:
         return None
     if tk.get(k) in ("a", "an", "the"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .tokens import (CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adjectival, adverb, country_word, finite_past,
                      is_verb_at)
 from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CONTACT_WORDS, CUT_PREPS, DET, EMPTY_TARGETS,
-                    KEEP_VERBS, NAME_LINKS, PREP, REFLEXIVES, RELATIVES, SUBORDINATORS, TARGET_TRAILING,
+                    KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS, PREP, REFLEXIVES, RELATIVES, SUBORDINATORS, TARGET_TRAILING,
                     VERB_FORMS)
 
 MAX_WORDS = 12      # words in a target before it is cut
@@ -89,6 +89,9 @@ def phrase(tk: Tokens, i: int, mode: str) -> tuple[int, int, int]:
     j, words, cut = start, 0, None
     while j < n:
         t = tk.low[j]
+        if t == "." and j > start and tk.get(j - 1) in LEADING_ABBREVIATIONS and tk.cap(j + 1):
+            j += 1  # "Mrs. Clinton", "Sen. Cassidy": the abbreviation's dot, not the clause's end
+            continue
         if t in CLAUSE_PUNCT or t in (")", "[", "]"):
             break
         if t == "(":

@@ -132,6 +132,7 @@ CONTACT_WORDS = lexicon.words("stance_contact_words")
 # -- function words and word classes ---------------------------------------------------------
 
 DET = lexicon.words("determiners")
+LEADING_ABBREVIATIONS = lexicon.words("leading_abbreviations")  # "Mrs." before a name: no sentence end
 PREP = lexicon.words("prepositions")
 CUT_PREPS = lexicon.words("stance_cut_prepositions")
 MODALS = lexicon.words("modals")
@@ -147,6 +148,8 @@ NOT_ADVERBS = lexicon.words("not_adverbs")
 ACTORS = lexicon.words("stance_actors")
 # Who can hold a position as a verb's subject, besides ACTORS and PERSON_WORDS ("critics", "the court").
 AGENT_NOUNS = lexicon.words("stance_agent_nouns")
+# What a holder speaks through ("a Human Rights Watch report accused X", "filed a lawsuit accusing X").
+VOICE_NOUNS = lexicon.words("stance_voice_nouns")
 NOT_AGENTS = lexicon.words("stance_not_agents")
 # The heads of a collective subject ("the two sides", "both leaders"): in a group's or a statement's
 # claim, the claim's speaker.
