@@ -186,3 +186,13 @@ def test_matrix_by_entity_is_by_holder():
     rows = json.loads(result.stdout)
     assert {(r["holder"], r["entity"], r["cell"]) for r in rows} == {
         ("Tamsin Okafor", "Elias Brandt", "\u22121"), ("Canada", "Elias Brandt", "+1")}
+
+
+def test_a_pronoun_in_the_target_names_whom_it_stands_for():
+    # a surname the article never names in full is kept as written
+    s = one("Vance opened the hearing, and the unions accused him of delay.")
+    assert (s.holder, s.target, s.entities) == ("unions", "him", ["Vance"])
+    # "them": the group named last before it, not the holder
+    s = one("The Teamsters signed the deal, and Okafor blamed them for the delay.")
+    assert (s.holder, s.polarity, s.entities) == ("Okafor", "oppose", ["Teamsters"])
+    assert s.about[0].text == "them"

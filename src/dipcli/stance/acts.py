@@ -15,7 +15,8 @@ from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import Tokens, adverb, skip_adverbs
-from .words import COLLECTIVES, COURTESIES, MODALS, PREP, SUBORDINATORS, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, REASON_WORDS
+from .words import (COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
+                    REASON_WORDS, SUBORDINATORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +231,27 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
             if person is not None:
                 out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
                                    text=tk.raw(k)))
+        elif tk.low[k] in ("them", "they") and k == t0 and not out:
+            # the object itself ("their" is mostly the holder's own: "continue their talks")
+            group = _group_before(sent, tk.start[k], holder)
+            if group is not None:
+                out.append(Mention(name=group[0], kind=group[1], start=base + tk.start[k], end=base + tk.end[k],
+                                   text=tk.raw(k)))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _group_before(sent: str, at: int, holder: str | None) -> tuple[str, str] | None:
+    """The group "they" or "them" at ``at`` (a target's first word) stands for: the last one the
+    sentence names before it that is not the holder (a plural name, a country, an organisation, a party)."""
+    from ..gazetteer import find_entities
+
+    for e in reversed(find_entities(sent[:at])):
+        if holder is not None and (e.name == holder or e.text in holder or holder in e.name):
+            continue
+        if e.kind != "name" or e.text.endswith("s") and not e.text.endswith(("'s", "’s")):
+            return e.name, e.kind
+    return None
 
 
 def _person_before(sent: str, at: int, holders: Holders, holder: str | None) -> str | None:
@@ -244,6 +264,8 @@ def _person_before(sent: str, at: int, holders: Holders, holder: str | None) -> 
             person = holders.entity(e.text)
             if person is not None and person.name != holder:
                 return person.name
+            if person is None and holders.could_be_person(e.text) and (holder is None or e.text not in holder):
+                return e.text  # "Romney …, Democrats accused him": a name the cast does not know, as written
     return None
 
 

@@ -139,6 +139,16 @@ class Holders:
         self._entities[text] = named
         return named
 
+    @staticmethod
+    def could_be_person(text: str) -> bool:
+        """Can a capitalised name the cast does not know be a person's ("Romney", "Alec Baldwin")?"""
+        words = text.split()
+        return 1 <= len(words) <= 3 and not _not_a_person(text) and _country(text) is None \
+            and all(w[:1].isupper() and w[1:].replace("-", "").replace("’", "").replace("'", "").isalpha()
+                    and not w[1:].isupper() for w in words) \
+            and not any(w.lower() in _titles() for w in words) \
+            and not words[-1].endswith(("ans", "ats", "ists", "ites", "ers"))  # "Republicans": a group
+
     def _named_in_full(self, word: str) -> bool:
         """Does the text write ``word`` after another capitalised word ("Tammy Duckworth"), so that
         the cast may know a fuller name for it?"""
