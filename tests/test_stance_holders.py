@@ -196,3 +196,10 @@ def test_a_pronoun_in_the_target_names_whom_it_stands_for():
     s = one("The Teamsters signed the deal, and Okafor blamed them for the delay.")
     assert (s.holder, s.polarity, s.entities) == ("Okafor", "oppose", ["Teamsters"])
     assert s.about[0].text == "them"
+
+
+def test_a_question_states_no_position():
+    assert acts(NEWS + "Will Okafor support the freight rail bill?") == []
+    assert acts(NEWS + "Can the governor endorse the Danish tender?") == []
+    s = one(NEWS + "Okafor will support the freight rail bill.")
+    assert (s.holder, s.polarity) == ("Tamsin Okafor", "support")

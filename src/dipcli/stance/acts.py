@@ -15,7 +15,7 @@ from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import Tokens, adverb, skip_adverbs
-from .words import (COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
+from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
                     REASON_WORDS, SUBORDINATORS)
 
 
@@ -126,6 +126,9 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         if coordinated and last is not None:
             return last[0], False  # "X praised Y and criticised Z"
         return (SPEAKER, False) if claim.speaker else None
+    if tk.low[-1:] == ["?"] and subject.via != "relative" and (tk.low[subject.start] in AUX or tk.get(
+            subject.start - 1) in AUX and tk.get(subject.start - 1) != "to"):
+        return None  # "Will the President support the bill?": a question, no one's position
     if obliged and claim.speaker:
         return SPEAKER, subject.refused
     first = pronoun(tk.low[subject.start])
@@ -231,7 +234,7 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
             if person is not None:
                 out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
                                    text=tk.raw(k)))
-        elif tk.low[k] in ("them", "they") and k == t0 and not out:
+        elif pronoun(tk.low[k]) in ("them", "they") and k == t0 and not out:
             # the object itself ("their" is mostly the holder's own: "continue their talks")
             group = _group_before(sent, tk.start[k], holder)
             if group is not None:
