@@ -235,6 +235,11 @@ def test_merged_commitment_reads_as_the_inner_act():
     assert s.target == "the principles of the UN Charter"
 
 
+def test_a_narrated_passive_is_its_agents_position():
+    s = one(INTRO + "The plan was welcomed by business groups.")
+    assert (s.holder, s.holder_via, s.polarity, s.target) == ("business groups", "by-agent", "support", "The plan")
+
+
 def test_act_inside_another_acts_object_is_not_a_second_act():
     s = one(INTRO + "Kowalski raised concerns about Minsk's support for the separatists.")
     assert (s.polarity, s.target) == ("oppose", "Minsk's support for the separatists")
@@ -244,7 +249,7 @@ def test_act_inside_another_acts_object_is_not_a_second_act():
     "Continued support for the reform was discussed at length.",
     "The talks took place amid calls for restraint.",
     "Kowalski welcomed President Ferreira to Warsaw.",
-    "The plan was welcomed by business groups.",
+    "The plan was welcomed.",  # a passive without its agent: no one's position in the narration
     "They launched the Build Back Better Partnership.",
     "The two delegations discussed those who support the embargo.",
 ])

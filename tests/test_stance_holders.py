@@ -97,6 +97,10 @@ CASES = [
     # a name before a relational noun; a verb governed by an expectation
     ("Okafor has been a vocal Brandt supporter.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     ("Okafor is expected to endorse Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # a received stance's target may end in a word that is also a verb; a role before the agent's name
+    ("The plan faced sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", []),
+    ("Brandt was praised by Ohio senator Tamsin Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Elias Brandt"]),
 ]
 
 

@@ -413,7 +413,8 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
         t = tk.low[e]
         if tk.cap(e) and tk.is_word(e) or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
-                or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")):
+                or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
+                                          and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"
             e += 1
             continue
         break

@@ -445,12 +445,15 @@ def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
 
 def target_before(tk: Tokens, end: int) -> int | None:
     """The first token of the noun phrase that ends just before ``end`` (a passive's subject), cut at
-    a clause boundary: punctuation, a verb, a relative or subordinating word."""
+    a clause boundary: punctuation, a verb, a relative or subordinating word; its last word is its head
+    noun even where it could be a verb, after a determiner or a preposition ("the plan faced criticism",
+    "equality of states must be respected")."""
     k = end
     while k > 0 and end - k < 15:
         t = tk.low[k - 1]
         if t in CLAUSE_PUNCT or t in (",", "(", ")", "but") or t in DASHES or t in RELATIVES or t in SUBORDINATORS \
-                or t in VERB_FORMS and not tk.cap(k - 1) or t in AUX or t in MODALS and t != "to" \
+                or t in VERB_FORMS and not tk.cap(k - 1) and not (k == end and (tk.get(k - 2) in DET or tk.get(
+                    k - 2) in PREP or possessive(tk, k - 2))) or t in AUX or t in MODALS and t != "to" \
                 or t in ("said", "says", "and") and not tk.cap(k - 2):
             break
         k -= 1
