@@ -43,3 +43,34 @@ def test_an_abbreviated_day_before_a_date_ends_no_sentence():
     for day in ("Tues.", "Thurs.", "Fri."):
         text = f"The talks resume on {day} March 3 in Geneva, the ministry said."
         assert [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))] == [(0, len(text))]
+
+
+def _spans(text: str) -> list[str]:
+    from dipcli import segment
+
+    return [text[s.start:s.end] for s in segment.sentences(text, segment.paragraphs(text))]
+
+
+def test_titles_party_tags_and_initials_end_no_sentence():
+    text = ("Sens. Ana Ruiz (D-Ore.) and Tom Hale, R-Kan., wrote the bill. Rep. J.K. Lowe said no. "
+            "Lt. Gov. Mara Quist and Atty. Gen. Ed Bane met on Sept. 4 in Salem.")
+    assert _spans(text) == ["Sens. Ana Ruiz (D-Ore.) and Tom Hale, R-Kan., wrote the bill.",
+                            "Rep. J.K. Lowe said no.",
+                            "Lt. Gov. Mara Quist and Atty. Gen. Ed Bane met on Sept. 4 in Salem."]
+
+
+def test_a_sentence_goes_on_after_a_question_or_bracket_in_lower_case():
+    assert _spans('"Why now?" she asked. "Go!" he said.') == ['"Why now?" she asked.', '"Go!" he said.']
+    assert _spans("Resolution No. 5 passed. The answer was no. Twelve abstained.") == \
+        ["Resolution No. 5 passed.", "The answer was no.", "Twelve abstained."]
+
+
+def test_a_sentence_end_glued_to_the_next_splits_without_moving_offsets():
+    from dipcli import segment
+
+    text = 'Talks ended on Tuesday.During the talks, she said no."It is over."He left.'
+    spans = [(s.start, s.end) for s in segment.sentences(text, segment.paragraphs(text))]
+    assert [text[a:b] for a, b in spans] == ["Talks ended on Tuesday.", "During the talks, she said no.",
+                                             '"It is over."', "He left."]
+    assert spans[1][0] == text.index("During") and spans[0][1] == text.index("During")
+    assert _spans("The U.S.A. is large.") == ["The U.S.A. is large."]

@@ -9,6 +9,7 @@ word is one that commonly opens a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from .model import Paragraph, Sentence
@@ -24,6 +25,15 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     dates = lexicon.words("month_abbreviations") | lexicon.words("weekday_abbreviations")
     other = lexicon.words("abbreviations") | {w.lower() for w in dates}
     return leading, frozenset(other), lexicon.words("sentence_openers")
+
+
+@cache
+def _number_abbreviation() -> re.Pattern[str]:
+    """An abbreviation that stands before a number ("No.", "Art."), at the end of a span."""
+    from . import lexicon
+
+    words = sorted(lexicon.words("number_abbreviations"))
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))})\.)$")
 
 
 BULLET = re.compile(r"(?:--|[-–—•*·▪►])[ \t]+|\d{1,3}[.)][ \t]+")
@@ -180,25 +190,101 @@ def _split_after_abbrev(text: str, start: int, end: int) -> list[tuple[int, int]
     return [(a, b) for a, b in spans if b > a]
 
 
+# A sentence end with no space after it, as scraped text glues them: "on Tuesday.During the talks".
+# A word of two or more lower-case letters or digits (not an initial, not "U.S."), the mark, an
+# optional closing quote, and a capitalised word.
+GLUED_END = re.compile(r"[.!?]+[\"”’]?(?=[A-Z][a-z])")
+_GLUED_WORD = re.compile(r"[a-z0-9]{2}")
+# What no sentence begins with: a word in lower case (but not a brand's "iPhone"), or a closing
+# bracket or a comma (Punkt's cut in "(R-Ky.), who").
+_LOWER_START = re.compile(r"[\s\"“‘'(\[]*[a-z](?![a-z]*[A-Z])|[)\],;]")
+# Initials that end a span: "Rep. G.K." before "Butterfield".
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+# The same, found by the mark alone (a pattern that begins with a literal is searched far quicker).
+_GLUED_MARKS = tuple(re.compile(rf"\{mark}(?=[\"”’]?[A-Z][a-z])") for mark in ".!?")
+
+
+def _glued_ends(text: str) -> list[int]:
+    """Where a sentence end is glued to the next sentence's first word, in the whole text."""
+    return sorted(m.start() for mark in _GLUED_MARKS for m in mark.finditer(text)
+                  if m.start() >= 2 and _GLUED_WORD.match(text, m.start() - 2))
+
+
+def _glued_pieces(text: str, start: int, end: int, glued: list[int]) -> list[tuple[int, int]]:
+    """The paragraph cut where a sentence end is glued to the next sentence's first word
+    (``glued``: :func:`_glued_ends` of the text)."""
+    k = bisect_left(glued, start)
+    if k == len(glued) or glued[k] >= end:
+        return [(start, end)]  # the usual case
+    pieces, prev = [], start
+    for at in glued[k:]:
+        if at >= end:
+            break
+        m = GLUED_END.match(text, at, end)
+        if m is None or at - start < 2:
+            continue
+        cut = m.end()
+        if text[cut - 1] == '"' and text.count('"', start, cut - 1) % 2 == 0:
+            cut -= 1  # a straight quote that opens the next sentence: 'said no."It is done."'
+        pieces.append((prev, cut))
+        prev = cut
+    pieces.append((prev, end))
+    return pieces
+
+
+def _goes_on(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether span ``b`` continues span ``a``: Punkt ended ``a`` at a period that ends no sentence.
+
+    The next words begin in lower case ("(D-Mont.) said", '"Why?" he asked'), a number follows an
+    abbreviation that stands before one ("No. 5"), or ``a`` ends in initials that are not an
+    abbreviation of their own and a name follows ("G.K. Butterfield").
+    """
+    first = text[b[0]]
+    if first.isdigit():
+        return _number_abbreviation().search(text, a[0], a[1]) is not None  # "No. 5"
+    if not first.isupper():
+        return _LOWER_START.match(text, b[0], b[1]) is not None
+    if text[a[1] - 1] != "." or not text[a[1] - 2].isupper():
+        return False
+    last = text.rfind(" ", a[0], a[1]) + 1 or a[0]
+    if not _INITIALS.fullmatch(text, last, a[1]):
+        return False
+    _, other, openers = _word_lists()
+    if text[last:a[1]].lower().rstrip(".") in other:
+        return False
+    nxt = _NEXT_WORD.match(text, a[1], b[1])
+    return nxt is not None and nxt.start(1) == b[0] and nxt.group(1) not in openers
+
+
 def sentences(text: str, paras: list[Paragraph]) -> list[Sentence]:
     tok = _punkt()
     out: list[Sentence] = []
+    glued = _glued_ends(text)
     for para in paras:
         begin = content_start(text, para)
-        if END_MARK.search(text, begin, para.end - 1) is None:
-            # Punkt breaks only after . ? or ! with something after it: with none
-            # before the last character the paragraph is one sentence. Headings,
-            # list items and one-line paragraphs skip Punkt's per-call overhead.
-            spans = [(0, para.end - begin)]
-        else:
+        spans: list[tuple[int, int]] = []
+        for start, end in _glued_pieces(text, begin, para.end, glued):
+            if END_MARK.search(text, start, end - 1) is None:
+                # Punkt breaks only after . ? or ! with something after it: with none
+                # before the last character the piece is one sentence. Headings,
+                # list items and one-line paragraphs skip Punkt's per-call overhead.
+                spans.append((start, end))
+                continue
             try:
-                spans = list(tok.span_tokenize(text[begin:para.end]))
+                found = [(start + a, start + b) for a, b in tok.span_tokenize(text[start:end])]
             except TimeoutError:
                 # NLTK stops a regular expression that runs for seconds (its ReDoS
                 # guard); a paragraph Punkt cannot split stays one sentence.
-                spans = [(0, para.end - begin)]
-        for a, b in spans:
-            for s, e in _split_after_abbrev(text, begin + a, begin + b):
-                if ALNUM.search(text, s, e):
-                    out.append(Sentence(paragraph=para.index, start=s, end=e))
+                found = [(start, end)]
+            for span in found:
+                for piece in _split_after_abbrev(text, *span):
+                    if spans and spans[-1][1] != start and _goes_on(text, spans[-1], piece):
+                        spans[-1] = (spans[-1][0], piece[1])
+                    else:
+                        spans.append(piece)
+        for s, e in spans:
+            if ALNUM.search(text, s, e):
+                out.append(Sentence(paragraph=para.index, start=s, end=e))
     return out
