@@ -329,8 +329,8 @@ def test_a_country_title_after_a_name_introduces_the_person():
     claims = claims_of(text)
     assert speaker_of(claims, "Prime Minister Okafor").speaker == "Okafor Chidi"
     assert speaker_of(claims, "President Costa").speaker == "Maria Costa"
-    # the title of something that is not a country introduces no one: the name stays as the text titles it
-    assert speaker_of(claims, "President Lin").speaker == "Lin"
+    # the title of something that is not a country makes her no country's president; "Ms." names her
+    assert speaker_of(claims, "President Lin").speaker == "Ada Lin"
 
 
 def test_criticism_verbs_and_both_ministers():

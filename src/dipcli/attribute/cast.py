@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .. import gazetteer
 from ..model import Article, SpeakerKind, Via
+from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
+                     title_gender, title_roles, word_gender)
 from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
                     STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, name_tokens, titled_names,
                     trim_title, untitled_subjects)
@@ -27,6 +29,9 @@ class Person:
     country: str | None = None
     title: str | None = None
     order: int = 0  # where the article first names them: principals are the first two
+    gender: str | None = None  # "m", "f": from titles, honorifics, role nouns and pronouns in the article
+    roles: frozenset[str] = frozenset()  # what the article calls them without the name: "senator"
+    mentions: tuple[int, ...] = ()  # where the article names them, in text order
 
 
 @dataclass(slots=True)
@@ -50,6 +55,8 @@ CONTINUATION, TURN = Via.CONTINUATION, Via.TURN
 _OF_PLACE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'\-]*){0,4})")
 _SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.\-]*)\s+){0,6}")
 _GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
+# Words before a role that say nothing of whom it means: "the former senator".
+_NOT_DESCRIPTIVE = frozenset({"former", "then", "current", "new", "same", "late", "longtime", "veteran", "top"})
 
 
 def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
@@ -95,6 +102,8 @@ class Cast:
         self._lower_seen: dict[str, bool] = {}  # word -> written in lower case in the text
         self._mention_tokens: list[str] = []  # name words a sentence's first mention is looked for by, longest first
         self._mention_people = -1
+        self.lexis = Lexis(article.text)
+        self.placed = False
 
     def scene(self, pos: int | None = None) -> Scene:
         """A working copy for one step of the reading: a sentence at ``pos``, a label (the last position)."""
@@ -110,6 +119,7 @@ class Cast:
         self._open = None
         self.people = scene.people
         self.pos = scene.pos
+        self.placed = scene.placed
         self.last_person, self.last_group, self.last_doc = scene.last_person, scene.last_group, scene.last_doc
 
     @property
@@ -136,31 +146,45 @@ class Scene:
     the cast holds changes before :meth:`Cast.commit`.
     """
 
-    __slots__ = ("cast", "pos", "people", "last_person", "last_group", "last_doc", "_own")
+    __slots__ = ("cast", "pos", "people", "last_person", "last_group", "last_doc", "placed", "_own")
 
     def __init__(self, cast: Cast, pos: int):
         self.cast = cast
         self.pos = pos
         self.people = cast.people
         self.last_person, self.last_group, self.last_doc = cast.last_person, cast.last_group, cast.last_doc
+        self.placed = cast.placed  # where the article names each person has been read (:meth:`place`)
         self._own = False
 
     # -- changes -------------------------------------------------------------------------------
     def add_person(self, name: str, *, country: str | None = None, title: str | None = None,
-                   at: int | None = None) -> Person:
+                   at: int | None = None, gender: str | None = None, roles: frozenset[str] = frozenset()) -> Person:
         """The person ``name`` names: someone already known whose name words include or are
-        included in it (completed with what this mention adds), or someone new."""
+        included in it (completed with what this mention adds), or someone new.
+
+        Of several who share the words ("Clinton"), the first whose gender does not contradict
+        ``gender``; no one whose gender contradicts it ("Mrs. Clinton" is not Mr. Clinton).
+        """
         tokens = frozenset(name.split())
         order = self.pos if at is None else at
+        if title is not None:
+            gender = gender or title_gender(title)
+            roles = roles | title_roles(title)
         for i, p in enumerate(self.people):
-            if tokens <= p.tokens or p.tokens <= tokens:
+            if (tokens <= p.tokens or p.tokens <= tokens) and not (gender and p.gender and gender != p.gender):
                 longer = len(tokens) > len(p.tokens)
                 return self._update(i, replace(p, name=name if longer else p.name, tokens=tokens if longer else p.tokens,
                                                country=p.country or country, title=p.title or title,
-                                               order=min(p.order, order)))
-        person = Person(name=name, tokens=tokens, country=country, title=title, order=order)
+                                               order=min(p.order, order), gender=p.gender or gender,
+                                               roles=p.roles | roles))
+        person = Person(name=name, tokens=tokens, country=country, title=title, order=order, gender=gender,
+                        roles=roles)
         self._writable().append(person)
         return person
+
+    def _current(self, p: Person) -> Person:
+        """``p`` as this scene now holds them (:meth:`place` may have replaced them)."""
+        return next((q for q in self.people if q.name == p.name), p)
 
     def _writable(self) -> list[Person]:
         if not self._own:
@@ -232,19 +256,73 @@ class Scene:
         return " and ".join(p.name for p in members)
 
     def find_person(self, tokens: list[str]) -> Person | None:
+        gender = word_gender(tokens[0]) if tokens and tokens[0][0].isupper() else None  # "Mrs. Clinton"
         words = [t for t in tokens if t.lower() not in TITLE_WORDS and t not in STOP_CAPS]
         if not words:
             return None
         want = frozenset(words)
-        for p in self.people:
-            if want <= p.tokens:
-                return p
+        hits = [p for p in self.people if want <= p.tokens]
+        if hits:
+            return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
             low = probe[0].lower()
             hits = [p for p in self.people if low in {t.lower() for t in p.tokens}]
             if len(hits) == 1 or hits and len(words) == 1:
-                return hits[0]
+                return self._likeliest(hits, gender)
         return None
+
+    def _likeliest(self, people: list[Person], gender: str | None) -> Person | None:
+        """Of several people a name fits: those of ``gender`` (when known), then the one the
+        article named last before this sentence, else the first."""
+        if gender:
+            people = [p for p in people if p.gender in (None, gender)]
+            people = [p for p in people if p.gender == gender] or people
+            if not people:
+                return None
+        if len(people) > 1:
+            self.place()
+            people = [self._current(p) for p in people]
+            recent = [(max((at for at in p.mentions if at < self.pos), default=-1), -k) for k, p in enumerate(people)]
+            best = max(range(len(people)), key=lambda k: recent[k])
+            if recent[best][0] >= 0:
+                return people[best]
+        return people[0]
+
+    def by_role(self, role: str, modifiers: str = "") -> Person | None:
+        """Whom the article called ``role`` ("the senator", "the Democratic nominee"): the person
+        in view if the role is theirs, else the one of that role named last. Modifiers must
+        fit when several hold the role ("the Indiana governor")."""
+        holders = [p for p in self.people if any(r == role or r.endswith(" " + role) for r in p.roles)]
+        if not holders and role in PERSON_NOUNS:
+            # whom the article called so by name, though no sentence made them a subject yet
+            before = [m for m in self.cast.lexis.called(role) if m.start < self.pos]
+            if before:
+                mention = before[-1]
+                gender, roles = self.cast.lexis.describe(mention.words)
+                return self.add_person(" ".join(mention.words), gender=gender, roles=roles | {role},
+                                       at=mention.start)
+        if not holders:
+            return None
+        words = [w for w in modifiers.lower().split() if w not in _NOT_DESCRIPTIVE]
+        if words and len(holders) > 1:
+            fitting = [p for p in holders if any(all(w in r.split() for w in words) for r in p.roles)]
+            holders = fitting or holders
+        if self.last_person is not None and any(p is self.last_person for p in holders):
+            return self.last_person
+        return self._likeliest(holders, None)
+
+    def pronoun(self, word: str) -> Person | None:
+        """Whom "he" or "she" means: the person last in view when their gender allows it, else
+        the person of that gender (or of none known) the article named last."""
+        gender = "f" if word in ("she", "her", "hers") else "m"
+        if self.last_person is None:
+            return None
+        self.place()
+        last = self.last_person
+        if last.gender in (None, gender):
+            return last
+        fitting = [p for p in self.people if p.gender in (None, gender)]
+        return self._likeliest([p for p in fitting if p.gender == gender] or fitting, None) if fitting else None
 
     def first_mention(self, sent: str) -> tuple[Person, bool] | None:
         """The first person ``sent`` mentions by name, and whether the mention opens it (is its subject)."""
@@ -300,6 +378,12 @@ class Scene:
                 if len(words) > 2:
                     # a place the gazetteer does not know ("South Ossetia"): a name is two words
                     words = words[-2:]
+        if len(words) == 1 and at is None and m.string is not self.cast.text:
+            # "Mrs. Clinton" in a sentence: the full name the article writes, if it fits the title
+            full = self.cast.lexis.full_name(words[0])
+            gender = title_gender(m.group("title"))
+            if full and not (gender and self.cast.lexis.describe(full)[0] not in (None, gender)):
+                words = list(full)
         name = " ".join(words)
         # "Prime Minister Robert Golob of the Republic of Slovenia"
         tail = m.string[m.end():m.end() + 80]
@@ -308,7 +392,11 @@ class Scene:
             country = gazetteer.country_of(clean(after.group(1)))
         if at is None:
             at = m.start() if m.string is self.cast.text else 10**9
-        return self.add_person(name, country=country, title=m.group("title"), at=at)
+        roles = frozenset()
+        adj = [w for w in clean(m.group("adj") or "").split() if len(w) > 1 and w not in STOP_CAPS]
+        if adj:  # "Indiana Gov. Mike Pence": also "the Indiana governor"
+            roles = frozenset(f"{' '.join(adj).lower()} {r}" for r in title_roles(m.group("title")))
+        return self.add_person(name, country=country, title=m.group("title"), at=at, roles=roles)
 
     def _introduce_before_title(self, m: re.Match[str]) -> None:
         """ "H.E. Maria Costa, President of Portugal": the name before a country's title set off by a comma."""
@@ -335,11 +423,16 @@ class Scene:
             self.introduce(m, at=10**9)
         for m in titled_names(text):
             self.introduce(m)
+            if m.group("title")[-1] == ".":
+                for more in coordinated_after(text, m, cast.lexis):  # "Sens. Jo Park and Tom Hale"
+                    self.add_person(" ".join(more.words), title=m.group("title"), at=more.start)
         for m in untitled_subjects(text):
             words = m.group("name").split()
             if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in NON_NAME_WORDS
                    or gazetteer.is_country_word(w) for w in words) or cast.common_words(words):
                 continue
+            if len(words) > 2 and cast.lexis.opens_only(words[0]):
+                words.pop(0)  # "Rival Hillary Clinton had …": "Rival" is capitalised only where sentences begin
             self.add_person(" ".join(words), at=m.start("name"))
         for m in TITLE_AFTER.finditer(text):
             self._introduce_before_title(m)
@@ -353,3 +446,53 @@ class Scene:
             doc = trim_title(m.group())
             if len(doc.split()) >= 4:
                 cast.doc_mentions.append((m.start(), doc))
+
+    def new_person(self, words: list[str] | tuple[str, ...]) -> Person:
+        """Someone a sentence names as its subject, with the gender and roles the article gives
+        them where it names them (:func:`.people.describe`)."""
+        gender, roles = self.cast.lexis.describe(words)
+        return self.add_person(" ".join(words), gender=gender, roles=roles)
+
+    def place(self) -> None:
+        """Where the article names each person, and the gender the pronouns after lone mentions
+        give: read once, when a pronoun or a shared name first needs it."""
+        if self.placed:
+            return
+        self.placed = True
+        text = self.cast.text
+        owners: dict[str, list[int]] = {}
+        for i, p in enumerate(self.people):
+            for t in p.tokens:
+                if len(t) > 1 and t[0].isupper() and t.lower() not in TITLE_WORDS:
+                    owners.setdefault(t, []).append(i)
+        if not owners:
+            return
+        hits: list[tuple[int, int, int]] = []  # (start, end, person)
+        last_at: dict[int, int] = {}
+        covered = -1
+        for start, word in occurrences(text, owners):
+            if start < covered:
+                continue  # inside a longer word found at the same place
+            end = covered = start + len(word)
+            who = owners[word]
+            if len(who) > 1:
+                who = disambiguate(text, start, who, self.people, hits, last_at)
+            if len(who) != 1:
+                continue
+            i = who[0]
+            if hits and hits[-1][2] == i and text[hits[-1][1]:start].strip() in ("", "."):
+                hits[-1] = (hits[-1][0], end, i)  # the next word of the same name
+                continue
+            hits.append((start, end, i))
+            last_at[i] = start
+        votes: dict[int, list[str]] = {}
+        for k, (start, end, i) in enumerate(hits):
+            limit = hits[k + 1][0] if k + 1 < len(hits) else len(text)
+            vote = pronoun_after(text, end, limit)
+            if vote:
+                votes.setdefault(i, []).append(vote)
+        for i, p in enumerate(self.people):
+            mentions = tuple(start for start, _, j in hits if j == i)
+            gender = p.gender or majority(votes.get(i, []))
+            if mentions != p.mentions or gender != p.gender:
+                self._update(i, replace(p, mentions=mentions, gender=gender))

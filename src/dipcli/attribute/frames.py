@@ -14,8 +14,9 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
 from .cast import COLLECTIVE, GROUP, PERSON, Ref, Scene
-from .names import MONTHS, NAME_PARTICLES, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
-from .subjects import PHRASE_MEMO, resolve
+from .people import PERSON_NOUNS
+from .subjects import ENTOURAGE, PHRASE_MEMO, resolve
+from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -28,7 +29,7 @@ PASSIVE_AUX = lexicon.words("be_forms")
 TIME_WORDS = frozenset(w.lower() for w in MONTHS | WEEKDAYS) | lexicon.words("time_words")
 TIME_LEADS = lexicon.words("time_leads")
 # What a subject phrase before its cue is made of: capitalised words and these.
-_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES
+_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES | PERSON_NOUNS | ENTOURAGE
 # Before a subject, these make it an object: "between both countries". The prepositions stance
 # reads, with a documented difference kept from before they were shared: attribution also counts
 # "to" and leaves out these.
@@ -110,7 +111,15 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     while m is not None:  # adverbs, auxiliaries and times between subject and cue ("China on Tuesday urged")
         tok = m.group()[::-1]
         low = tok.lower()
-        if low in TIME_WORDS or tok.isdigit() and len(tok) <= 2:
+        if tok == ")":
+            # a party tag after the name: "Sen. Jon Tester (D-Mont.) said"
+            close = size - m.end()
+            tag = BRACKETED_TAG.fullmatch(sent, sent.rfind("(", base, close), close + 1)
+            if tag is None:
+                break
+            while m is not None and m.group() != "(":
+                m = next(words, None)
+        elif low in TIME_WORDS or tok.isdigit() and len(tok) <= 2:
             timed = skipped_time = True
         elif timed and low in TIME_LEADS:
             timed = False
@@ -132,6 +141,9 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             return None
         m = next(words, None)
     phrase.reverse()
+    if phrase and phrase[0][1] in ("of", "for") and m is not None and m.group()[::-1][:1].islower() \
+            and len(phrase) <= 4 and not any(t == "," or t.lower().rstrip(".") in TITLE_WORDS for _, t in phrase):
+        return None  # "Russia's annexation of Crimea renewed": the head before "of" is the subject
     while phrase and phrase[0][1].lower() in ("of", "and", "on", "for", "'s", "’s", ","):
         phrase.pop(0)
     if len(phrase) > 2 and phrase[-1][1] == "," and any(t == "," for _, t in phrase[1:-1]):
@@ -162,7 +174,8 @@ def _after_quote(sent: str, k: int) -> bool:
 
 
 #: Longest aside between a subject and its cue (Xinhua's "Xi, also general secretary of …, said").
-ASIDE_CHARS = 160
+ASIDE_CHARS = 200
+_PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 # How an aside set off by commas between a subject and its cue opens: a
 # discourse phrase ("for his part", "in turn"), "also" before a second title,
 # a relative "who", a participle ("speaking alongside Scholz", "during the
@@ -171,8 +184,10 @@ ASIDE_CHARS = 160
 ASIDE = re.compile(
     r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
-    r"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{1,3}|"
-    r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+)\b"
+    rf"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
+    r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+|"
+    # an apposition that names a role: "Tom Hale, a Denver lawyer, said", "Ana Ruiz, director of …, said"
+    rf"(?:(?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)\s+)?(?:[\w’'\-.]+\s+){{0,5}}?(?:{_PERSON_NOUNS})(?:\s|$))\b"
 )
 
 
@@ -200,6 +215,19 @@ def _after_preposition(sent: str, end: int, phrase: str) -> bool:
         return False
     word = tokens[i]
     return word.lower() in _PREPOSITIONS or word.islower() and len(word) > 4 and word.endswith(("ing", "ed"))
+
+
+def _adverbs_back(sent: str, k: int) -> int:
+    """Where the adverbs that end at ``k`` begin ("also", "forcefully"): ``k`` when there are none."""
+    while k > 1 and sent[k - 1].islower():
+        space = sent.rfind(" ", max(0, k - 30), k)
+        if space < 0:
+            return k
+        word = sent[space + 1:k]
+        if not (word in SKIPPABLE or _LY_ADVERB.fullmatch(word) and word not in LY_NOUNS):
+            return k
+        k = _skip_space_back(sent, space + 1)
+    return k
 
 
 def _aside_before(sent: str, k: int) -> int | None:
@@ -240,6 +268,8 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
             break
     if not words or not (words[0][0].isupper() or words[0].lower() in ("the", "his", "her", "he", "she", "they")):
         return None
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and not ATTRIBUTION_END.match(sent, end):
+        return None  # "…, said he would": the pronoun is the reported clause's subject
     return " ".join(words), end
 
 
@@ -259,7 +289,9 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
     for m in find_cues(sent):
         cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
-        aside = _aside_before(sent, k) if finite and k > 1 and sent[k - 1] == "," else None
+        before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"
+        aside = _aside_before(sent, before_adverbs) if finite and before_adverbs > 1 and sent[before_adverbs - 1] == "," \
+            else None
         if aside is not None and not _PASSIVE_BY.match(sent, m.end()):
             # "Xi, also general secretary of …, said China is ready …": the subject is Xi
             left = _left_subject(sent, aside)

@@ -27,14 +27,14 @@ _TITLE_HEAD = rf"(?:{'|'.join(map(re.escape, lexicon.entries('title_heads')))})\
 ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 # Names never run across a line break (paragraphs are lines).
 TITLED_NAME = re.compile(
-    rf"(?:(?P<adj>{ADJ_TOKEN}(?:[ \t]+{ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})\b"
+    rf"(?:(?P<adj>{ADJ_TOKEN}(?:[ \t]+{ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})(?!\w)"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'\-]*){{0,5}}?))?"
     rf"[ \t]+(?P<name>{_NAME_PARTICLES}[A-Z][\w’'\-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})"
 )
 # Grouped by first letter, so the regex engine skips to candidate letters
 # instead of trying a hundred alternatives everywhere; the same matches as
-# \b(?:TITLES)\b.
-TITLE_WORD = re.compile(from_letter(TITLES.split("|")) + r"\b")
+# \b(?:TITLES)(?!\w): a title may end in a full stop ("Sen.", "Mr.").
+TITLE_WORD = re.compile(from_letter(TITLES.split("|")) + r"(?!\w)")
 CAP_BEFORE = re.compile(rf"(?:{ADJ_TOKEN}[ \t]+){{1,3}}$")
 
 
@@ -50,6 +50,12 @@ TITLE_AFTER = re.compile(
 )
 # The capitalised words right before it: "Mr. KISHIDA Fumio", "H.E. Luiz Inacio Lula da Silva".
 NAME_BEFORE = re.compile(rf"(?<![\w.])(?:{NAME_TOKEN}[ \t]+){{1,6}}{NAME_TOKEN}$")
+
+
+# A party-and-state tag after a politician's name, as US news writes it: "(D-Mont.)", "(R-IN)",
+# "D-Calif.", "(I-Vt.)", "(R)"; or the state alone in brackets, "(Fla.)".
+PARTY_TAG = r"(?:[DRI]|Dem|Rep|Ind)(?:[-–](?:[A-Z]\.){1,2}|[-–][A-Z][A-Za-z]{1,12}\.?(?:[ ][A-Z][a-z]{1,12}\.?)?)?"
+BRACKETED_TAG = re.compile(rf"\((?:{PARTY_TAG}|[A-Z][a-z]{{1,5}}\.|(?:[A-Z]\.){{2}})\)")
 
 
 def titled_names(text: str) -> Iterator[re.Match[str]]:

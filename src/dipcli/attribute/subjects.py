@@ -14,7 +14,8 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene
-from .names import (ADJ_TOKEN, DOC_TITLE, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
+from .people import PERSON_NOUNS, name_words
+from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLED_NAME, clean, country_in)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
@@ -61,7 +62,12 @@ _THEIR_NOUN = re.compile(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+")
 _THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
 _THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_CAPITALISED = re.compile(r"[A-Z][a-z’'\-]+")
+# "Ruiz's campaign", "the senator’s office"
+_OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
+                    r"(?:(?:presidential|election|reelection|re-election|press|legal|own)\s+)?(?P<noun>[a-z]+)")
+ENTOURAGE = lexicon.words("entourage_nouns")
+# a name's word ("Jo-Renee", "McFaul", "O'Rourke") or initials ("Ronald R. Fieldstone")
+_CAPITALISED = re.compile(r"[A-Z][a-z’']+(?:[A-Z][a-z’']+)*(?:-[A-Z]?[a-z’']+)*|(?:[A-Z]\.)+")  # "McFaul", "O'Rourke"
 
 #: Subject phrases whose shape is remembered (the same subjects recur across articles).
 PHRASE_MEMO = 1 << 15
@@ -119,19 +125,22 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
         if not tokens[i][0].isalnum():
             continue
         sub = " ".join(tokens[i:]).replace(" ,", ",").replace(" ;", ";")  # "Xi , Putin" -> "Xi, Putin"
-        ref = _resolve_exact(scene, sub, in_doc=in_doc)
+        # the phrase is this one word, after "But" or the like: "But Warren said" (not "the State of Maine")
+        alone = i == len(tokens) - 1 and (i == 0 or tokens[i - 1] == "," or all(t in STOP_CAPS for t in tokens[:i]))
+        ref = _resolve_exact(scene, sub, in_doc=in_doc, alone=alone)
         if ref is not None:
             ref.mention = sub
             return ref
     return None
 
 
-def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
+def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool, alone: bool = False) -> Ref | None:
     low = phrase.lower()
     if low in ("he", "she", "his", "her"):
-        if scene.last_person is None:
+        person = scene.pronoun(low)
+        if person is None:
             return None
-        return Ref(scene.last_person.name, PERSON, PRONOUN, [scene.last_person.name])
+        return scene.person_ref(person, PRONOUN)
     if low == "they":
         if scene.last_group is not None:
             g = scene.last_group
@@ -148,7 +157,8 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
     kind, value = _phrase_shape(phrase)
     if kind == "collective":
         return scene.collective(phrase)
-    if kind == "group":
+    if kind == "group" and not (phrase[0].isupper() and " " not in phrase and scene.find_person([phrase])):
+        # (not "Sanders", a person's name that ends like "Participants")
         return scene.group_ref(Ref(value, GROUP, COLLECTIVE))
     if kind == "document":
         return scene.document_ref(scene.named_document(phrase), via=EXPLICIT)
@@ -158,7 +168,7 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
     if len(parts) == 1 and parts[0] != phrase:
         return _resolve_exact(scene, parts[0], in_doc=in_doc)
     if 2 <= len(parts) <= 8:
-        refs = [_resolve_single(scene, p) for p in parts]
+        refs = [_resolve_single(scene, p, alone=True) for p in parts]
         if any(refs) and not all(refs) and len(parts) == 2 and \
                 all(r or _THE_CAPITAL.fullmatch(p) for r, p in zip(refs, parts)):
             # "the President and the Speaker": keep who is known, name the rest as written
@@ -180,14 +190,26 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool) -> Ref | None:
                 ref = Ref(" and ".join(r.name for r in refs), GROUP, COLLECTIVE,
                           [m for m in members if m not in countries])
             return scene.group_ref(ref)
-    return _resolve_single(scene, phrase)
+    return _resolve_single(scene, phrase, alone=alone)
 
 
-def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
+def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | None:
+    """One subject: a titled name, someone known, a place, a role, an organisation; or someone
+    new: a name of two words or more, or (``alone``: the whole phrase) a name word by itself."""
     low = phrase.lower()
-    if low in ("he", "she") and scene.last_person:
-        return Ref(scene.last_person.name, PERSON, PRONOUN, [scene.last_person.name])
+    if low in ("he", "she", "her") and scene.pronoun(low):
+        return scene.person_ref(scene.pronoun(low), PRONOUN)
     tokens = phrase.split()
+    owned = _OWNED.fullmatch(phrase)
+    if owned and owned.group("noun").lower() in ENTOURAGE:
+        # "Ruiz's campaign", "the senator's lawyer": they speak for the owner
+        owner = _resolve_single(scene, owned.group("owner") or owned.group("pronoun").lower().replace("his", "he"),
+                                alone=True)
+        if owner is not None and owner.kind == PERSON:
+            noun = SPACES.sub(" ", owned.group("noun").lower())
+            kind = PERSON if noun in PERSON_NOUNS else GROUP
+            return Ref(f"{owner.name}’s {noun}", kind, owner.via, [owner.name])
+        return None
     m2, m = name_shape(phrase)
     if m2:
         p = scene.introduce(m2)
@@ -195,9 +217,17 @@ def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
             return scene.person_ref(p, EXPLICIT)
     if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
               or m.group("adj") or m.group("of")):
-        return _resolve_role(scene, m, phrase)
+        return _resolve_role(scene, m, phrase) or _by_role(scene, phrase)
+    ref = _by_role(scene, phrase)
+    if ref is not None:
+        return ref
     p = scene.find_person(tokens)
     if p:
+        if len(p.tokens) == 1 and len(tokens) > 1:
+            # "APNSA Jake Sullivan" for Mr. Sullivan: the fuller name completes the person
+            name = name_words(phrase, scene.cast.lexis)
+            if len(p.tokens) < len(name) <= 4 and p.tokens < frozenset(name) and name[-1] in p.tokens:
+                p = scene.add_person(" ".join(name))
         return scene.person_ref(p, EXPLICIT)
     country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
     if country:
@@ -206,18 +236,44 @@ def _resolve_single(scene: Scene, phrase: str) -> Ref | None:
     if m and phrase[0].isupper() and m.group("role").lower() in HEADS_OF_STATE:
         return _resolve_role(scene, m, phrase)
     words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
+    while len(words) > 2 and scene.cast.lexis.opens_only(words[0]):
+        words.pop(0)  # "Rival Hillary Clinton" opening a sentence: "Rival" is no name's word
     org = _organisation(phrase)
     if org:
         return Ref(org, GROUP, EXPLICIT)
     if words and any(w in NON_NAME_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
         return Ref(" ".join(words), GROUP, EXPLICIT)
-    if 1 <= len(words) <= 3 and all(_CAPITALISED.fullmatch(w) for w in words) \
+    if 1 <= len(words) <= 4 and _CAPITALISED.fullmatch(words[0]) and _CAPITALISED.fullmatch(words[-1]) \
+            and all(_CAPITALISED.fullmatch(w) or w in NAME_PARTICLES for w in words) \
             and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
                         for w in words) \
             and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
-            and not scene.cast.common_words(words):
-        return scene.person_ref(scene.add_person(" ".join(words)), EXPLICIT)
+            and not scene.cast.common_words(words) \
+            and not any(_POSSESSIVE_END.search(t) for t in tokens[:-1]) \
+            and scene.cast.lexis.name_word(words[0]):
+        return scene.person_ref(scene.new_person(words), EXPLICIT)
+    lexis = scene.cast.lexis
+    if alone and len(tokens) == 1 and not _POSSESSIVE_END.search(phrase) and lexis.name_word(phrase):
+        # "Warren said": a word the article never writes in lower case, that it gives a first name
+        # ("Jo Warren"), a role ("Warren, a Denver lawyer"), or makes the subject of a speech verb
+        # inside a sentence ("…, Warren said"); the person is whom the article names in full with it
+        full = lexis.full_name(phrase)
+        if full or lexis.describe(tokens)[1] or lexis.surname(phrase) and lexis.speaks(phrase):
+            return scene.person_ref(scene.new_person(full or (phrase,)), EXPLICIT)
     return None
+
+
+def _by_role(scene: Scene, phrase: str) -> Ref | None:
+    called = _BY_ROLE.fullmatch(phrase)
+    if called is None:
+        return None
+    p = scene.by_role(SPACES.sub(" ", called.group("role").lower()), called.group("adj"))
+    return scene.person_ref(p, TITLE) if p is not None else None
+
+
+# "the senator", "the Indiana governor", "the former secretary of state": whom the article called so
+_BY_ROLE = re.compile(r"(?i:the|this|that)\s+(?P<adj>(?:[\w’'\-.]+\s+){0,3}?)"
+                      r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+state|general|governor|justice|member))?)")
 
 
 def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:

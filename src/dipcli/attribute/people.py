@@ -1,0 +1,453 @@
+"""The article's people as the article itself shows them: no list of real people.
+
+Titles name people before any sentence is read ("Sen. Tom Hale", "Mr. Hale": see
+:data:`~.names.TITLED_NAME`; "Sens. Jo Park and Tom Hale": :func:`coordinated_after`).
+Anyone else becomes a person when a sentence makes them the subject of a reporting
+verb ("Hale said", "Tom Hale, a Denver lawyer, said"). What the article writes
+around their name then tells the rest, read for them alone rather than for every
+capitalised word of the text:
+
+* the full name it writes ("Jo Park" for "Park said"): :meth:`Lexis.full_name`;
+* their gender and roles (:func:`describe`): an honorific ("Mr. Hale"), a role noun
+  before the name ("spokeswoman Ana Ruiz", "campaign manager Tom Hale"), one set off by
+  commas ("the state's campaign chairman, Tom Hale,"), an apposition after it ("Tom
+  Hale, a Denver lawyer,");
+* the gender its pronouns give, "Hale said she …", "… Hale. She …" (:func:`pronoun_after`).
+
+"The spokeswoman" finds whom the article called so (:func:`called`).
+
+A word is a name's only if the article never writes it in lower case and it is no
+function word, title, role noun, place or institution word (:class:`Lexis`): that
+keeps "Rival", "Everything" and "Speech" out of names.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import gazetteer, lexicon
+from ..cues import INVERTIBLE
+from .names import (BRACKETED_TAG, HONORIFICS, INSTITUTION_WORDS, MONTHS, NAME_PARTICLES, NAME_SUFFIXES,
+                    NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS)
+
+# Word lists (data/lexicon/*)
+PERSON_NOUNS = lexicon.words("person_nouns")
+_NAME_STOP = lexicon.words("name_stop_words")
+_GENDER_WORDS = {row["word"]: row["gender"] for row in lexicon.rows("gendered_words")}
+_TITLE_ROWS = {row["title"]: row for row in lexicon.rows("title_roles")}
+
+
+@lru_cache(maxsize=1024)
+def title_roles(title: str) -> frozenset[str]:
+    """What the article may call the holder of ``title`` afterwards: "Sen." -> senator, lawmaker."""
+    title = SPACES.sub(" ", title)
+    row = _TITLE_ROWS.get(title)
+    if row is not None:
+        return frozenset(r for r in row["roles"].split("|") if r != "-")
+    low = title.lower().rstrip(".")
+    words = low.split(" of ")[0].split()
+    if len(words) > 1 and words[0] in _SUBORDINATE:
+        return frozenset({low})  # "the president" is not the vice president
+    return frozenset({low, words[-1]})  # "Foreign Minister": also "the minister"
+
+
+_SUBORDINATE = frozenset({"vice", "deputy", "under", "assistant", "lieutenant", "acting", "first", "second"})
+
+
+@lru_cache(maxsize=1024)
+def title_gender(title: str) -> str | None:
+    row = _TITLE_ROWS.get(SPACES.sub(" ", title))
+    return row["gender"] if row is not None and row["gender"] != "-" else None
+
+
+def word_gender(word: str) -> str | None:
+    """The gender a word gives the person it names: "spokeswoman", "Mr." -> f, m."""
+    return _GENDER_WORDS.get(word.lower().rstrip("."))
+
+
+class Lexis:
+    """What one article's own writing says about its words: which it also writes in lower case."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lower: dict[str, bool] = {}
+        self._inside: dict[str, bool] = {}
+        self._names: dict[str, bool] = {}
+        self._full: dict[str, tuple[str, ...] | None] = {}
+        self._described: dict[tuple[str, ...], tuple[str | None, frozenset[str]]] = {}
+        self._called: dict[str, list[Mention]] = {}
+        self._headlines: dict[int, bool] = {}
+        self._speaks: dict[str, bool] = {}
+        self._opens: dict[str, bool] = {}
+
+    def describe(self, words: tuple[str, ...] | list[str]) -> tuple[str | None, frozenset[str]]:
+        """:func:`describe` in this article, remembered."""
+        key = tuple(words)
+        if key not in self._described:
+            self._described[key] = describe(self.text, key)
+        return self._described[key]
+
+    def called(self, role: str) -> list[Mention]:
+        """:func:`called` in this article, remembered."""
+        if role not in self._called:
+            self._called[role] = called(self.text, role, self)
+        return self._called[role]
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the article writes ``word`` in lower case as a word of its own ("rival")."""
+        low = word.lower()
+        found = self._lower.get(low)
+        if found is None:
+            found = self._lower[low] = any(True for _ in _as_words(self.text, low))
+        return found
+
+    def full_name(self, word: str) -> tuple[str, ...] | None:
+        """The fullest name the article writes ending in ``word`` ("Jo Park" for "Park"), if any."""
+        if word not in self._full:
+            self._full[word] = self._full_name(word)
+        return self._full[word]
+
+    def _full_name(self, word: str) -> tuple[str, ...] | None:
+        """(Of "Jo Park" and "Jo R. Park" the longer; none when the article names two people so,
+        "Jo Park" and "Al Park".)"""
+        best: tuple[str, ...] | None = None
+        for i, j in _as_words(self.text, word):
+            before = _RUN_BEFORE.search(self.text, max(0, i - 60), i)
+            if before is None or self.headline(i):
+                continue
+            words = list(name_words(before.group() + word, self))
+            joined = _word_before(self.text, before.start())
+            if len(words) > 2 and joined is not None and joined[0] in _JOINING:
+                # "Advisor for Cyber and Emerging Technology Anne Neuberger": the run ends a title
+                # phrase; the name is its last two words (and initials)
+                while len(words) > 2 and not _INITIAL.fullmatch(words[-2]):
+                    words.pop(0)
+            if not (2 <= len(words) <= 4 and words[-1] == word):
+                continue
+            if best is not None and words[0] != best[0]:
+                return None
+            if best is None or len(words) > len(best):
+                best = tuple(words)
+        return best
+
+    def headline(self, at: int) -> bool:
+        """Whether the line at ``at`` is written in title case ("Obama Speech Gets Applause"),
+        where capitals tell nothing of names."""
+        start = self.text.rfind("\n", 0, at) + 1
+        found = self._headlines.get(start)
+        if found is None:
+            end = self.text.find("\n", at)
+            words = _LONG_WORD.findall(self.text, start, end if end >= 0 else len(self.text))
+            found = self._headlines[start] = len(words) >= 3 and \
+                sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        return found
+
+    def speaks(self, word: str) -> bool:
+        """Whether the article makes ``word`` by itself the subject of a speech verb somewhere:
+        "Park said", "Park, 56, told", "said Park"."""
+        found = self._speaks.get(word)
+        if found is None:
+            text = self.text
+            found = self._speaks[word] = any(
+                _SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i)
+                for i, j in _as_words(text, word))
+        return found
+
+    def opens_only(self, word: str) -> bool:
+        """Whether the article capitalises ``word`` only where a sentence or a title-case line
+        begins ("Rival Hillary Clinton …", "Everything Trump …"): then it is no name's word."""
+        found = self._opens.get(word)
+        if found is None:
+            text = self.text
+            found = self._opens[word] = not any(
+                not _sentence_initial(text, i) and not self.headline(i) for i, _ in _as_words(text, word))
+        return found
+
+    def _inside_sentence(self, word: str) -> bool:
+        """Whether ``word`` stands inside a sentence: after a word in lower case or a comma."""
+        found = self._inside.get(word)
+        if found is None:
+            text = self.text
+            found = self._inside[word] = any(
+                i >= 2 and text[i - 1] == " " and (text[i - 2].islower() or text[i - 2] in ",;")
+                for i, _ in _as_words(text, word))
+        return found
+
+    def surname(self, word: str) -> bool:
+        """Whether a lone capitalised word is a name in this article: a name word ("Warren") that
+        it also capitalises inside a sentence, not only at a sentence's start ("Police said")."""
+        if not self.name_word(word) or _INITIAL.fullmatch(word):
+            return False
+        return self._inside_sentence(word)
+
+    def name_word(self, word: str) -> bool:
+        """Whether ``word`` can be part of a person's name in this article."""
+        found = self._names.get(word)
+        if found is None:
+            found = self._names[word] = self._name_word(word)
+        return found
+
+    def _name_word(self, word: str) -> bool:
+        if word.lower() in HONORIFICS:
+            return False  # "H.E.", "Shri"
+        if _INITIAL.fullmatch(word):
+            return True
+        if not word[:1].isupper() or len(word) < 2 or not any(c.islower() for c in word) \
+                or _PLURAL_ABBREVIATION.fullmatch(word) or word.rstrip(".") in NAME_SUFFIXES:
+            return False
+        low = word.lower()
+        if word in STOP_CAPS or word in _NAME_STOP or word in NON_NAME_WORDS or word in MONTHS \
+                or low in TITLE_WORDS or low in PERSON_NOUNS or low in ROLE_WORDS:
+            return False
+        if "-" in word and any(gazetteer.is_country_word(part) for part in word.split("-")):
+            return False  # "Russian-Chinese"
+        return not gazetteer.is_country_word(word) and not self.written_lower(word)
+
+
+# The finite speech verbs (said, told, added, says …): those of reporting_verbs.tsv that can
+# come before their subject ("…, said Park"), in the past or with -s.
+_SPEECH = sorted(f for f in INVERTIBLE if " " not in f and (f.endswith("ed") or f in ("said", "told", "says", "tells", "adds")))
+_SPEECH_AFTER = re.compile(rf"(?:,[^,.]{{1,80}},)?[ ]+(?:also[ ]+)?(?:{'|'.join(_SPEECH)})\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told)[ ]+$")
+
+
+def _as_words(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` as a word of its own (not inside "trumpet"; "Park's" counts)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-_")) and \
+                (j == len(text) or not (text[j].isalnum() or text[j] in "-_")):
+            yield i, j
+        i = text.find(word, j)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# Words that join the run after them to a title or name before: "for Cyber and Emerging Technology"
+_JOINING = frozenset({"and", "of", "for", "the", "on", "to", "&"})
+# Plural abbreviations, no one's name: "CEOs", "NSAs"
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'\-]{3,}")  # a word of four letters or more, not "of" or "the"
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+# A run of capitalised words, initials and particles that may be a name: "Ronald R. Fieldstone",
+# "G.K. Butterfield", "Beto O'Rourke", "Jean-Marc Ayrault", "Maria dos Santos".
+# (Words without a lower-case letter, "FBI", are left to :meth:`Lexis.name_word`: a simpler
+# pattern is quicker, and texts have many capitalised words.)
+_WORD = r"(?:[A-Z]\.(?:[ ]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
+NAME_RUN = rf"{_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_WORD})*"
+# The capitalised words right before a word: "Jo " before "Park".
+_RUN_BEFORE = re.compile(rf"(?<![\w’'\-.])(?:{_WORD}[ ](?:{_PARTICLE}[ ])?)+$")
+_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+
+# "Tom Hale, 56, …", "Tom Hale, a Denver lawyer who …", "Tom Hale, the company's chief executive,"
+_APPOSITION_AFTER = re.compile(
+    rf",[ ]+(?:(?P<age>\d{{1,3}})(?:,|[ ]+and\b)|(?:a|an|the|his|her|their|its|"
+    rf"[A-Z][\w’'\-]*['’]s)[ ]+(?:[\w’'\-.]+[ ]+){{0,5}}?(?P<noun>{_NOUNS})\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name the article shows to be a person's."""
+
+    start: int
+    words: tuple[str, ...]
+
+
+_MODIFIERS = re.compile(r"(?:[\w’'\-.]+[ ]){1,3}$")
+
+
+def described(text: str, at: int, role: str) -> frozenset[str]:
+    """A role noun at ``at`` and, with the words before it, the fuller description:
+    "nominee", "republican presidential nominee" (for "the Republican nominee")."""
+    before = _MODIFIERS.search(text, max(0, at - 40), at)
+    if before is None:
+        return frozenset({role})
+    return frozenset({role, f"{before.group().lower()}{role}"})
+
+
+def name_words(run: str, lexis: Lexis) -> tuple[str, ...]:
+    """The words of a run that are a name's: leading and trailing words that are no name's
+    ("Rival", "Speech") are cut; a run with an inner word that is no name's is none."""
+    words = run.split()
+    for k, w in enumerate(words):
+        bare = _POSSESSIVE_END.sub("", w)
+        if bare != w:  # "Ava Reyes's film": the name ends at the possessive
+            words = words[:k] + [bare]
+            break
+    while words and (not lexis.name_word(words[0]) or len(words) > 1 and lexis.opens_only(words[0])):
+        words.pop(0)
+    while words and not lexis.name_word(words[-1]):
+        words.pop()
+    if any(not (lexis.name_word(w) or w in NAME_PARTICLES) for w in words):
+        return ()
+    if words and (words[-1] in INSTITUTION_WORDS or _INITIAL.fullmatch(words[-1])):
+        return ()
+    return tuple(words)
+
+
+#: How many places of a name :func:`describe` reads (a long transcript names its speaker often).
+DESCRIBE_MAX = 40
+
+
+def describe(text: str, words: tuple[str, ...] | list[str]) -> tuple[str | None, frozenset[str]]:
+    """The gender and roles the article gives the person ``words`` names, where it names them:
+    "Mr. Hale", "spokeswoman Ana Ruiz", "the state's campaign chairman, Tom Hale,", "Tom Hale,
+    a Denver lawyer,". The gender is the one most of these agree on."""
+    genders: list[str] = []
+    roles: set[str] = set()
+    last = words[-1]
+    for n, (i, j) in enumerate(_as_words(text, last)):
+        if n == DESCRIBE_MAX:
+            break
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, i - 6), i)
+        if honorific:
+            genders.append(word_gender(honorific.group("h")) or "")
+        run = _RUN_BEFORE.search(text, max(0, i - 60), i)
+        start = run.start() if run else i
+        noun = _word_before(text, start)
+        if noun is not None:
+            word, at = noun
+            low = word.rstrip(",").lower()
+            if low in PERSON_NOUNS and (word[0].islower() or _sentence_initial(text, at)) \
+                    and (not word.endswith(",") or text.startswith(",", j)):
+                genders.append(word_gender(low) or "")
+                roles |= described(text, at, low)
+        appos = _APPOSITION_AFTER.match(text, j)
+        if appos and appos.group("noun"):
+            noun = appos.group("noun").lower()
+            genders.append(word_gender(noun) or "")
+            roles.add(noun)
+    return majority([g for g in genders if g]), frozenset(roles)
+
+
+def called(text: str, role: str, lexis: Lexis) -> list[Mention]:
+    """The people the article calls ``role`` by name ("spokeswoman Ana Ruiz", "Tom Hale, a Denver
+    lawyer,", "the chairman, Tom Hale,"), for "the spokeswoman" when no one known holds it."""
+    found = []
+    for i, j in _as_words(text, role):
+        after = _NAME_AFTER.match(text, j)
+        if after:  # "spokeswoman Ana Ruiz", "chairman, Tom Hale,"
+            words = name_words(after.group("name"), lexis)
+            if words and (len(words) >= 2 or after.group("comma")):
+                found.append(Mention(after.start("name"), words))
+            continue
+        appos = _APPOSITION_BEFORE.search(text, max(0, i - 80), i)
+        if appos:  # "Tom Hale, a Denver lawyer"
+            run = _RUN_ENDING.search(text, max(0, appos.start() - 60), appos.start())
+            words = name_words(run.group(), lexis) if run else ()
+            if words:
+                found.append(Mention(run.start(), words))
+    return found
+
+
+# "Ana Ruiz" after a role noun, or ", Tom Hale," after one and a comma
+_NAME_AFTER = re.compile(rf"(?:[ ]|(?P<comma>,[ ]))(?P<name>{NAME_RUN})(?(comma),)")
+# ", a Denver " before a role noun: the apposition of the name before it
+_APPOSITION_BEFORE = re.compile(r",[ ](?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)[ ](?:[\w’'\-.]+[ ]){0,5}$")
+# a name that ends where the search ends
+_RUN_ENDING = re.compile(rf"(?<![\w’'\-.]){NAME_RUN}$")
+
+
+def _word_before(text: str, at: int) -> tuple[str, int] | None:
+    """The word that ends right before ``at`` and a space (its comma kept), and where it starts."""
+    if at < 2 or text[at - 1] != " ":
+        return None
+    left = text.rfind(" ", max(0, at - 40), at - 1) + 1
+    return text[left:at - 1], left
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    k = at
+    while k > 0 and text[k - 1] in " \t\"“‘'(":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n"
+
+
+_MORE = re.compile(rf"(?:,[ ]+|,?[ ]+and[ ]+)(?P<name>{NAME_RUN})")
+_PLURAL_TITLE = re.compile(r"(?:Sens|Reps|Govs|Senators|Representatives|Governors|Messrs)\.?")
+
+
+def coordinated_after(text: str, m: re.Match[str], lexis: Lexis) -> Iterator[Mention]:
+    """The further names a plural title governs: "Sens. Jo Park (D-Ore.) and Tom Hale"."""
+    if not _PLURAL_TITLE.fullmatch(m.group("title")):
+        return
+    end = m.end()
+    while True:
+        tag = BRACKETED_TAG.match(text, end + 1) if text.startswith(" (", end) else None
+        if tag:
+            end = tag.end()
+        more = _MORE.match(text, end)
+        if more is None:
+            return
+        words = name_words(more.group("name"), lexis)
+        if not words:
+            return
+        yield Mention(more.start("name"), words)
+        end = more.end()
+
+
+# -- where the article names each person -----------------------------------------------------------
+
+def occurrences(text: str, words) -> list[tuple[int, str]]:
+    """Where each of ``words`` stands in ``text`` as a word of its own, in text order."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'-_")) and \
+                    (j == len(text) or not (text[j].isalnum() or text[j] in "’-_")) and text[j:j + 2] not in ("'t", "'d"):
+                found.append((i, word))
+            i = text.find(word, j)
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    return found
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss)\.?[ ]+$")
+
+
+def disambiguate(text: str, at: int, who: list[int], people, hits, last_at: dict[int, int]) -> list[int]:
+    """Which of several people a shared name word at ``at`` means ("Clinton"): the one whose other
+    name word stands right before it, whose gender an honorific gives, else the one last named."""
+    if hits and hits[-1][2] in who and text[hits[-1][1]:at].strip() == "":
+        return [hits[-1][2]]
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, at - 6), at)
+    if honorific:
+        gender = word_gender(honorific.group("h"))
+        fitting = [i for i in who if people[i].gender == gender]
+        if len(fitting) == 1:
+            return fitting
+        who = [i for i in who if people[i].gender != ("f" if gender == "m" else "m")] or who
+    seen = [i for i in who if i in last_at]
+    if seen:
+        return [max(seen, key=lambda i: last_at[i])]
+    return who
+
+
+# -- gender from pronouns --------------------------------------------------------------------------
+
+_PRONOUN_AFTER = re.compile(r"(?:[ \t]+\w+){0,2}?[ \t]+(?:said|says|told|added|wrote|argued|insisted|noted)"
+                            r"(?:[ \t]+that)?[ \t]+(?P<p>he|she)\b")
+_NEXT_SUBJECT = re.compile(r"[^.!?\n]{0,300}?[.!?][\"”’']?[ \t]+(?P<p>He|She)\b")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def pronoun_after(text: str, end: int, limit: int) -> str | None:
+    """The gender of the pronoun that takes up a name ending at ``end`` before anyone else is
+    named (at ``limit``): "Hale said she …", "… Hale. She …"."""
+    m = _PRONOUN_AFTER.match(text, end, limit) or _NEXT_SUBJECT.match(text, end, limit)
+    return _PRONOUN_GENDER[m.group("p").lower()] if m else None
+
+
+def majority(votes: list[str]) -> str | None:
+    """The gender most pronouns give, when they agree three to one or better."""
+    m, f = votes.count("m"), votes.count("f")
+    if m > 3 * f:
+        return "m"
+    if f > 3 * m:
+        return "f"
+    return None
