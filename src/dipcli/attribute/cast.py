@@ -59,6 +59,23 @@ _GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
 _NOT_DESCRIPTIVE = frozenset({"former", "then", "current", "new", "same", "late", "longtime", "veteran", "top"})
 
 
+def _surname_first(tokens: frozenset[str], at: int, p: Person) -> bool:
+    """Whether of a name and a known person's, one a surname alone and the other a full name,
+    the surname comes first in the text."""
+    if len(tokens) == 1 and len(p.tokens) > 1:
+        return at < p.order
+    return len(p.tokens) == 1 and len(tokens) > 1 and p.order < at
+
+
+def _other_office(title: str | None, other: str | None) -> bool:
+    """Whether two titles name different offices ("President", "Dr."), not one office written
+    two ways ("Sen.", "Senator"; "Minister", "Foreign Minister"); an honorific names none."""
+    if title is None or other is None or title == other:
+        return False
+    mine, theirs = title_roles(title), title_roles(other)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
     r"""Where the first of ``words`` stands in ``text`` as a whole word, and which.
 
@@ -163,7 +180,10 @@ class Scene:
         included in it (completed with what this mention adds), or someone new.
 
         Of several who share the words ("Clinton"), the first whose gender does not contradict
-        ``gender``; no one whose gender contradicts it ("Mrs. Clinton" is not Mr. Clinton).
+        ``gender``; no one whose gender contradicts it ("Mrs. Clinton" is not Mr. Clinton), nor
+        one the article gives another office when it named the surname alone first ("Dr. Jill
+        Biden" further down is not "President Biden"; "Sen. Kaine" is "Senator Tim Kaine"; "Dr.
+        Gordon" after "Advisor Phil Gordon" is him).
         """
         tokens = frozenset(name.split())
         order = self.pos if at is None else at
@@ -171,7 +191,8 @@ class Scene:
             gender = gender or title_gender(title)
             roles = roles | title_roles(title)
         for i, p in enumerate(self.people):
-            if (tokens <= p.tokens or p.tokens <= tokens) and not (gender and p.gender and gender != p.gender):
+            if (tokens <= p.tokens or p.tokens <= tokens) and not (gender and p.gender and gender != p.gender) \
+                    and not (_surname_first(tokens, order, p) and _other_office(title, p.title)):
                 longer = len(tokens) > len(p.tokens)
                 return self._update(i, replace(p, name=name if longer else p.name, tokens=tokens if longer else p.tokens,
                                                country=p.country or country, title=p.title or title,

@@ -111,21 +111,27 @@ class Lexis:
 
     def _full_name(self, word: str) -> tuple[str, ...] | None:
         """(Of "Jo Park" and "Jo R. Park" the longer; none when the article names two people so,
-        "Jo Park" and "Al Park".)"""
+        "Jo Park" and "Al Park", or when it first writes the word without a first name: news names
+        a person in full where it first names them, and "Dr. Jill Biden" further down a text that
+        began with "President Biden" is someone else.)"""
         best: tuple[str, ...] | None = None
+        first = True
         for i, j in _as_words(self.text, word):
-            before = _RUN_BEFORE.search(self.text, max(0, i - 60), i)
-            if before is None or self.headline(i):
+            if self.headline(i):
                 continue
-            words = list(name_words(before.group() + word, self))
-            joined = _word_before(self.text, before.start())
+            before = _RUN_BEFORE.search(self.text, max(0, i - 60), i)
+            words = list(name_words(before.group() + word, self)) if before is not None else []
+            joined = _word_before(self.text, before.start()) if before is not None else None
             if len(words) > 2 and joined is not None and joined[0] in _JOINING:
                 # "Advisor for Cyber and Emerging Technology Anne Neuberger": the run ends a title
                 # phrase; the name is its last two words (and initials)
                 while len(words) > 2 and not _INITIAL.fullmatch(words[-2]):
                     words.pop(0)
             if not (2 <= len(words) <= 4 and words[-1] == word):
+                if first:
+                    return None
                 continue
+            first = False
             if best is not None and words[0] != best[0]:
                 return None
             if best is None or len(words) > len(best):
@@ -271,14 +277,15 @@ def described(text: str, at: int, role: str) -> frozenset[str]:
 
 def name_words(run: str, lexis: Lexis) -> tuple[str, ...]:
     """The words of a run that are a name's: leading and trailing words that are no name's
-    ("Rival", "Speech") are cut; a run with an inner word that is no name's is none."""
+    ("Rival", "Speech") are cut (a word the article capitalises only where sentences begin, when two
+    words are left: "Rival Ana Ruiz", not "Ana Ruiz"); a run with an inner word that is no name's is none."""
     words = run.split()
     for k, w in enumerate(words):
         bare = _POSSESSIVE_END.sub("", w)
         if bare != w:  # "Ava Reyes's film": the name ends at the possessive
             words = words[:k] + [bare]
             break
-    while words and (not lexis.name_word(words[0]) or len(words) > 1 and lexis.opens_only(words[0])):
+    while words and (not lexis.name_word(words[0]) or len(words) > 2 and lexis.opens_only(words[0])):
         words.pop(0)
     while words and not lexis.name_word(words[-1]):
         words.pop()

@@ -19,6 +19,8 @@ TURN_LABEL = re.compile(
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
 # Words before a colon that name no speaker ("Source:", "Read more:").
 NOT_LABELS = lexicon.words("not_turn_labels")
+# A label's turn does not open with a quotation mark.
+_OPENING_QUOTES = "\"“‘'"
 # Labels of whoever asks ("Q:", "Moderator:").
 QUESTIONER_LABELS = lexicon.words("questioner_labels")
 
@@ -43,8 +45,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if text.find(":", start, stop) < 0:
         return None  # every label ends in a colon: most paragraphs need no pattern at all
     m = TURN_LABEL.match(text, start, stop)
-    if not m or m.end() >= end:
-        return None
+    if not m or m.end() >= end or text[m.end()] in _OPENING_QUOTES:
+        return None  # (a headline before a quotation: "Ana Ruiz Grills Bank CEO: ‘Resign’")
     label = clean(m.group("label"))
     if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
         # labels glued together by a scraper: "PresidentofPalestineMahmoudAbbas"

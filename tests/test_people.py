@@ -1,0 +1,74 @@
+"""The person registry (attribute/people.py): people, full names, gender and roles learnt from
+the article's own writing. Short texts the project writes, no real people."""
+from __future__ import annotations
+
+from test_attribute import claims_of, speaker_of
+
+
+def test_a_party_state_tag_between_a_titled_name_and_its_cue():
+    claims = claims_of("Sen. Dana Whitfield (D-Ore.) said the bill would pass the Senate next week.\n\n"
+                       "The vote is set for Tuesday.")
+    c = speaker_of(claims, "Sen. Dana Whitfield")
+    assert (c.speaker, c.rule) == ("Dana Whitfield", "reporting_frame")
+
+
+def test_a_lone_surname_takes_the_full_name_the_article_first_wrote():
+    claims = claims_of("Maria Lindqvist, a Denver lawyer who advised the campaign, spent the summer in Ohio.\n\n"
+                       "The polls had narrowed by August. But Lindqvist said the race was far from over.")
+    c = speaker_of(claims, "But Lindqvist said")
+    assert (c.speaker, c.rule) == ("Maria Lindqvist", "reporting_frame")
+    assert speaker_of(claims, "The polls").speaker is None
+
+
+def test_a_full_name_written_after_the_surname_is_someone_else():
+    # "President Harlan" first, "Dr. Mae Harlan" (another office) further down: not the president
+    claims = claims_of("President Harlan opened the session on Monday.\n\n"
+                       "He was joined by the First Lady, Dr. Mae Harlan, who chairs the council.\n\n"
+                       "PRESIDENT HARLAN: We will take questions now.")
+    c = speaker_of(claims, "We will take questions")
+    assert (c.speaker, c.rule) == ("Harlan", "turn")
+
+
+def test_she_does_not_resolve_to_a_man():
+    claims = claims_of("Gov. Tom Harker met Ana Ruiz, the state's education secretary, on Monday.\n\n"
+                       "Ms. Ruiz praised the budget. Mr. Harker said the state could afford it. "
+                       "She said schools would get more money.")
+    assert speaker_of(claims, "Mr. Harker said").speaker == "Tom Harker"
+    c = speaker_of(claims, "She said")
+    assert (c.speaker, c.rule) == ("Ana Ruiz", "reporting_frame")
+
+
+def test_the_senator_is_whom_a_title_called_so():
+    claims = claims_of("Sen. Dana Whitfield visited the plant on Monday.\n\n"
+                       "The plant employs 400 workers. The senator said the jobs would stay in the state.")
+    c = speaker_of(claims, "The senator said")
+    assert (c.speaker, c.rule) == ("Dana Whitfield", "reporting_frame")
+
+
+def test_a_campaign_speaks_for_its_candidate():
+    claims = claims_of("Ana Ruiz is running for governor.\n\nRuiz's campaign said the poll was flawed.")
+    c = speaker_of(claims, "Ruiz's campaign")
+    assert (c.speaker, c.rule) == ("Ana Ruiz’s campaign", "reporting_frame")
+    assert c.members == ["Ana Ruiz"]
+
+
+def test_a_plural_title_introduces_every_name_it_governs():
+    claims = claims_of("Sens. Jo Parkin and Tom Hale wrote to the agency on Friday.\n\n"
+                       "The letter asked for records. Hale said the agency had ignored earlier requests.")
+    c = speaker_of(claims, "Hale said")
+    assert (c.speaker, c.rule) == ("Tom Hale", "reporting_frame")
+
+
+def test_a_word_capitalised_only_where_sentences_begin_is_no_name():
+    claims = claims_of("Rival Ana Ruiz had called the plan reckless.\n\n"
+                       "The plan passed anyway, and Ruiz said she would keep fighting it.")
+    c = speaker_of(claims, "The plan passed")
+    assert (c.speaker, c.rule) == ("Ana Ruiz", "reporting_frame")
+
+
+def test_a_headline_before_a_quotation_is_no_turn_label():
+    claims = claims_of("Ana Ruiz Grills Bank Chief: ‘You Should Resign’\n\n"
+                       "Sen. Ana Ruiz questioned the bank's chief executive on Tuesday.\n\n"
+                       "The bank has lost customers since spring.")
+    c = speaker_of(claims, "The bank has lost")
+    assert (c.speaker, c.rule) == (None, "narrator")
