@@ -72,3 +72,17 @@ def test_a_headline_before_a_quotation_is_no_turn_label():
                        "The bank has lost customers since spring.")
     c = speaker_of(claims, "The bank has lost")
     assert (c.speaker, c.rule) == (None, "narrator")
+
+
+def test_a_role_noun_between_an_inverted_cue_and_the_name():
+    claims = claims_of('"We will win in November," said Republican strategist Tom Hale.\n\n'
+                       '"They are wrong," said 9/11 widow Ana Ruiz.')
+    c = speaker_of(claims, '"We will win')
+    assert (c.speaker, c.rule) == ("Tom Hale", "reporting_frame")
+    c = speaker_of(claims, '"They are wrong')
+    assert (c.speaker, c.rule) == ("Ana Ruiz", "reporting_frame")
+
+
+def test_a_capitalised_subject_after_the_is_no_person():
+    c = speaker_of(claims_of("The Daily Ledger said on Saturday that it had received the returns."), "The Daily")
+    assert (c.speaker, c.speaker_kind, c.rule) == ("Daily Ledger", "group", "reporting_frame")

@@ -246,6 +246,11 @@ def _aside_before(sent: str, k: int) -> int | None:
     return opening
 
 
+# Words that describe the person a name after them names, up to a role noun: "9/11 widow ",
+# "Republican strategist ", "campaign manager ".
+_DESCRIBED_NAME = re.compile(rf"\s+(?:[\w/’'\-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\s+(?=[A-Z][a-z])")
+
+
 def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
     """The subject after an inverted cue: "…, said Xi, adding …".
 
@@ -254,6 +259,9 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
     """
     words: list[str] = []
     end = cue_end
+    described = _DESCRIBED_NAME.match(sent, cue_end)
+    if described:  # "…, said 9/11 widow Ana Ruiz", "…, said Republican strategist Tom Hale"
+        cue_end = described.end()
     for m in WORD_POS.finditer(sent, cue_end, min(len(sent), cue_end + 400)):
         tok = m.group()
         if not (tok[0].isalnum() or tok[0] in "’'"):

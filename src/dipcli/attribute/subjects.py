@@ -251,6 +251,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
             and not scene.cast.common_words(words) \
             and not any(_POSSESSIVE_END.search(t) for t in tokens[:-1]) \
             and scene.cast.lexis.name_word(words[0]):
+        if tokens[0] in ("The", "the"):
+            return Ref(" ".join(words), GROUP, EXPLICIT)  # "The Daily Ledger said": no one's name takes "the"
         return scene.person_ref(scene.new_person(words), EXPLICIT)
     lexis = scene.cast.lexis
     if alone and len(tokens) == 1 and not _POSSESSIVE_END.search(phrase) and lexis.name_word(phrase):
