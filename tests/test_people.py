@@ -86,3 +86,35 @@ def test_a_role_noun_between_an_inverted_cue_and_the_name():
 def test_a_capitalised_subject_after_the_is_no_person():
     c = speaker_of(claims_of("The Daily Ledger said on Saturday that it had received the returns."), "The Daily")
     assert (c.speaker, c.speaker_kind, c.rule) == ("Daily Ledger", "group", "reporting_frame")
+
+
+def test_two_asides_between_a_name_and_its_cue():
+    claims = claims_of("Tom Hale, president of the Federation of Welders, which represents city workers, "
+                       "said the deal was fair.\n\n"
+                       "Jean-Luc Marrot, the foreign minister of France, a permanent member of the Council, "
+                       "said the test was a threat.")
+    c = speaker_of(claims, "Tom Hale")
+    assert (c.speaker, c.rule) == ("Tom Hale", "reporting_frame")
+    c = speaker_of(claims, "Jean-Luc Marrot")
+    assert (c.speaker, c.rule) == ("Jean-Luc Marrot", "reporting_frame")
+
+
+def test_a_first_name_before_an_initial_stays_in_the_name():
+    c = speaker_of(claims_of("Marc H. Borel, the chief executive of the National Welders League, said the deal "
+                             "was fair."), "Marc H. Borel")
+    assert (c.speaker, c.rule) == ("Marc H. Borel", "reporting_frame")
+
+
+def test_he_is_the_titled_person_who_opens_the_sentence():
+    claims = claims_of("Retired Captain Reveals Secret Plan\n\n"
+                       "Mr. Lund chaired the panel.\n\n"
+                       "Retired Gen. Tom Hale is speaking out about the problems he sees and why he believes "
+                       "the plan will fail.")
+    c = speaker_of(claims, "Retired Gen. Tom Hale")
+    assert (c.speaker, c.rule) == ("Tom Hale", "reporting_frame")
+
+
+def test_a_title_case_headline_introduces_no_one():
+    claims = claims_of("Retired General Reveals ‘Grim’ Story Of Serving Under Lund.\n\nThe plan is old, he said on Monday.")
+    c = speaker_of(claims, "The plan is old")
+    assert (c.speaker, c.rule) == (None, "narrator")  # not "Reveals"

@@ -442,7 +442,11 @@ class Scene:
         cast, text = self.cast, self.cast.text
         for m in titled_names(cast.title):
             self.introduce(m, at=10**9)
+        first_line = text.find("\n") % (len(text) + 1)  # (the whole text when it is one line)
         for m in titled_names(text):
+            if m.start() < first_line and cast.lexis.title_case(0, first_line) \
+                    and not any(cast.lexis.named_elsewhere(w) for w in name_tokens(m.group("name"))[-1:]):
+                continue  # "Retired General Reveals …": in a title-case headline, a capital tells nothing
             self.introduce(m)
             if m.group("title")[-1] == ".":
                 for more in coordinated_after(text, m, cast.lexis):  # "Sens. Jo Park and Tom Hale"
@@ -452,7 +456,7 @@ class Scene:
             if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in NON_NAME_WORDS
                    or gazetteer.is_country_word(w) for w in words) or cast.common_words(words):
                 continue
-            if len(words) > 2 and cast.lexis.opens_only(words[0]):
+            if cast.lexis.loose_first(words):
                 words.pop(0)  # "Rival Hillary Clinton had …": "Rival" is capitalised only where sentences begin
             self.add_person(" ".join(words), at=m.start("name"))
         for m in TITLE_AFTER.finditer(text):

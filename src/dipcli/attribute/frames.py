@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
-from .cast import COLLECTIVE, GROUP, PERSON, Ref, Scene
+from .cast import COLLECTIVE, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
 from .subjects import ENTOURAGE, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
@@ -184,7 +184,7 @@ _PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 ASIDE = re.compile(
     r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
-    rf"too|though|on\s+behalf\s+of|who|while|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
+    rf"too|though|on\s+behalf\s+of|who|which|while|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
     r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+|"
     # an apposition that names a role: "Tom Hale, a Denver lawyer, said", "Ana Ruiz, director of …, said"
     rf"(?:(?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)\s+)?(?:[\w’'\-.]+\s+){{0,5}}?(?:{_PERSON_NOUNS})(?:\s|$))\b"
@@ -300,6 +300,11 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
         before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"
         aside = _aside_before(sent, before_adverbs) if finite and before_adverbs > 1 and sent[before_adverbs - 1] == "," \
             else None
+        for _ in range(2):  # "Tom Hale, president of the union, which represents welders, said"
+            outer = _aside_before(sent, aside + 1) if aside is not None else None
+            if outer is None:
+                break
+            aside = outer
         if aside is not None and not _PASSIVE_BY.match(sent, m.end()):
             # "Xi, also general secretary of …, said China is ready …": the subject is Xi
             left = _left_subject(sent, aside)
@@ -331,7 +336,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                 if ref is not None:
                     frames.append(Frame(ref, cue, False, False))
             continue
-        ref = resolve(scene, left[0], in_doc=in_doc)
+        ref = _opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
         if ref is None:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
@@ -339,6 +344,25 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
         trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
+
+
+def _opener_for_pronoun(scene: Scene, sent: str, phrase: str, cue_start: int) -> Ref | None:
+    """Whom "he" or "she" means when the sentence opens with a person and names no one else
+    before it: "Gen. Tom Hale is speaking out about the problems he sees and why he believes …"."""
+    low = phrase.lower()
+    if low not in ("he", "she"):
+        return None
+    at = sent.rfind(phrase, 0, cue_start)
+    named = scene.first_mention(sent[:at]) if at > 0 else None
+    if named is None or not named[1]:
+        return None
+    person, head = named[0], sent[:at]
+    if person.gender not in (None, "f" if low == "she" else "m") or any(
+            q is not person and any(len(t) > 2 and t in head for t in q.tokens) for q in scene.people):
+        return None
+    ref = scene.person_ref(person, PRONOUN)
+    ref.mention = phrase
+    return ref
 
 
 PARTICIPLE_CUE = re.compile(

@@ -171,6 +171,22 @@ class Lexis:
                 not _sentence_initial(text, i) and not self.headline(i) for i, _ in _as_words(text, word))
         return found
 
+    def title_case(self, start: int, end: int) -> bool:
+        """Whether every word of three letters or more from ``start`` to ``end`` is capitalised,
+        but for articles, conjunctions and short prepositions ("Rival Gets the Nod")."""
+        words = [w for w in _WORD3.findall(self.text, start, end) if w not in _HEADLINE_LOWER]
+        return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+    def named_elsewhere(self, word: str) -> bool:
+        """Whether ``word`` stands somewhere outside the title-case lines (:meth:`headline`)."""
+        return any(not self.headline(i) for i, _ in _as_words(self.text, word))
+
+    def loose_first(self, words: list[str] | tuple[str, ...]) -> bool:
+        """Whether the first of three or more capitalised words is no name's: one the article
+        capitalises only where sentences begin ("Rival Ana Ruiz"), unless an initial follows it
+        ("Marc H. Borel")."""
+        return len(words) > 2 and not _INITIAL.fullmatch(words[1]) and self.opens_only(words[0])
+
     def _inside_sentence(self, word: str) -> bool:
         """Whether ``word`` stands inside a sentence: after a word in lower case or a comma."""
         found = self._inside.get(word)
@@ -237,6 +253,9 @@ _JOINING = frozenset({"and", "of", "for", "the", "on", "to", "&"})
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
 _LONG_WORD = re.compile(r"[A-Za-z][\w’'\-]{3,}")  # a word of four letters or more, not "of" or "the"
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
+_WORD3 = re.compile(r"[A-Za-z][\w’'\-]{2,}")  # a word of three letters or more
+# Words a title-case headline may leave in lower case
+_HEADLINE_LOWER = frozenset("and the for but nor yet from into onto with over upon".split())
 
 # A run of capitalised words, initials and particles that may be a name: "Ronald R. Fieldstone",
 # "G.K. Butterfield", "Beto O'Rourke", "Jean-Marc Ayrault", "Maria dos Santos".
@@ -285,7 +304,7 @@ def name_words(run: str, lexis: Lexis) -> tuple[str, ...]:
         if bare != w:  # "Ava Reyes's film": the name ends at the possessive
             words = words[:k] + [bare]
             break
-    while words and (not lexis.name_word(words[0]) or len(words) > 2 and lexis.opens_only(words[0])):
+    while words and (not lexis.name_word(words[0]) or lexis.loose_first(words)):
         words.pop(0)
     while words and not lexis.name_word(words[-1]):
         words.pop()

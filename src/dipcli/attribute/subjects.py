@@ -236,7 +236,7 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     if m and phrase[0].isupper() and m.group("role").lower() in HEADS_OF_STATE:
         return _resolve_role(scene, m, phrase)
     words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
-    while len(words) > 2 and scene.cast.lexis.opens_only(words[0]):
+    while scene.cast.lexis.loose_first(words):
         words.pop(0)  # "Rival Hillary Clinton" opening a sentence: "Rival" is no name's word
     org = _organisation(phrase)
     if org:
