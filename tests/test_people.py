@@ -118,3 +118,22 @@ def test_a_title_case_headline_introduces_no_one():
     claims = claims_of("Retired General Reveals ‘Grim’ Story Of Serving Under Lund.\n\nThe plan is old, he said on Monday.")
     c = speaker_of(claims, "The plan is old")
     assert (c.speaker, c.rule) == (None, "narrator")  # not "Reveals"
+
+
+def test_an_inverted_cue_before_a_title_abbreviation_and_after_two_apostrophes():
+    claims = claims_of("Tom Burman runs the center.\n\n"
+                       "''There's a lot of new complexity,'' said Mr. Burman.\n\n"
+                       "“This is a sad day,” said Rep. G.K. Barnfield (D-N.C.), head of the caucus.")
+    c = speaker_of(claims, "''There's a lot")
+    assert (c.speaker, c.rule) == ("Tom Burman", "reporting_frame")
+    c = speaker_of(claims, "“This is a sad day")
+    assert (c.speaker, c.rule) == ("G.K. Barnfield", "reporting_frame")
+
+
+def test_a_party_and_state_aside_and_a_lone_first_name_after_a_quotation():
+    claims = claims_of("Senator Diane Feld, Democrat of California, said the program sent a terrible message.\n\n"
+                       "The crowd cheered.\n\n“I would,” Melanie said to the screen.")
+    c = speaker_of(claims, "Senator Diane Feld")
+    assert (c.speaker, c.rule) == ("Diane Feld", "reporting_frame")
+    c = speaker_of(claims, "“I would")
+    assert (c.speaker, c.rule) == ("Melanie", "reporting_frame")

@@ -184,7 +184,7 @@ _PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 ASIDE = re.compile(
     r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
-    rf"too|though|on\s+behalf\s+of|who|which|while|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
+    rf"too|though|on\s+behalf\s+of|who|which|while|(?:Democrat|Republican|Independent)\s+(?:of|from)\s|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
     r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+|"
     # an apposition that names a role: "Tom Hale, a Denver lawyer, said", "Ana Ruiz, director of …, said"
     rf"(?:(?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)\s+)?(?:[\w’'\-.]+\s+){{0,5}}?(?:{_PERSON_NOUNS})(?:\s|$))\b"
@@ -266,7 +266,8 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
         tok = m.group()
         if not (tok[0].isalnum() or tok[0] in "’'"):
             break
-        stop = tok.endswith(".") and not _INITIALS.fullmatch(tok)
+        # (not after "Rep." or "Mr.": "…, said Rep. Jo Park")
+        stop = tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok[:-1].lower() not in TITLE_WORDS
         word = tok.rstrip(".") if stop else tok
         if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS):
             break
@@ -316,7 +317,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                 frames.append(Frame(ref, cue, trailing, bool(left[1])))
                 continue
         at_start = k == 0
-        if at_start or sent[k - 1] in ",\"”":
+        if at_start or sent[k - 1] in ",\"”'’":  # (''…,'' said X: two apostrophes close a quotation too)
             # inverted: "…, said Xi" (only for plain reporting verbs)
             if invertible:
                 right = _right_subject(sent, m.end())

@@ -188,13 +188,15 @@ class Lexis:
         return len(words) > 2 and not _INITIAL.fullmatch(words[1]) and self.opens_only(words[0])
 
     def _inside_sentence(self, word: str) -> bool:
-        """Whether ``word`` stands inside a sentence: after a word in lower case or a comma."""
+        """Whether ``word`` stands inside a sentence: after a word in lower case, a comma or a
+        quotation that ends in one."""
         found = self._inside.get(word)
         if found is None:
             text = self.text
             found = self._inside[word] = any(
-                i >= 2 and text[i - 1] == " " and (text[i - 2].islower() or text[i - 2] in ",;")
-                for i, _ in _as_words(text, word))
+                i >= 2 and text[i - 1] == " " and (text[i - 2].islower() or text[i - 2] in ",;"
+                                                   or i >= 3 and text[i - 2] in "”’\"'" and text[i - 3] in ",?!'")
+                for i, _ in _as_words(text, word))  # ("…," Ana said)
         return found
 
     def surname(self, word: str) -> bool:
