@@ -137,3 +137,18 @@ def test_a_party_and_state_aside_and_a_lone_first_name_after_a_quotation():
     assert (c.speaker, c.rule) == ("Diane Feld", "reporting_frame")
     c = speaker_of(claims, "“I would")
     assert (c.speaker, c.rule) == ("Melanie", "reporting_frame")
+
+
+def test_a_hometown_aside_a_name_after_a_role_and_an_adverb_after_has():
+    claims = claims_of("Johnnie Wilkes, of Springfield, Va., said he had served for a decade.\n\n"
+                       "The judge ruled.\n\nA lawyer for the news outlets, David Schulz, said no decision had been made.\n\n"
+                       "Ted Cruse spoke next. Cruse has long said that he qualifies.")
+    for starts, speaker in (("Johnnie Wilkes", "Johnnie Wilkes"), ("A lawyer", "David Schulz"), ("Cruse has", "Ted Cruse")):
+        c = speaker_of(claims, starts)
+        assert (c.speaker, c.rule) == (speaker, "reporting_frame")
+
+
+def test_a_possessive_with_modifiers_before_an_entourage_noun():
+    claims = claims_of("Ana Ruiz is running.\n\nRuiz's press secretary said the poll was wrong.")
+    c = speaker_of(claims, "Ruiz's press secretary")
+    assert (c.speaker, c.rule, c.members) == ("Ana Ruiz’s secretary", "reporting_frame", ["Ana Ruiz"])

@@ -15,7 +15,7 @@ from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
 from .cast import COLLECTIVE, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
-from .subjects import ENTOURAGE, PHRASE_MEMO, resolve
+from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
 
 # Word lists (data/lexicon/*.txt)
@@ -29,7 +29,7 @@ PASSIVE_AUX = lexicon.words("be_forms")
 TIME_WORDS = frozenset(w.lower() for w in MONTHS | WEEKDAYS) | lexicon.words("time_words")
 TIME_LEADS = lexicon.words("time_leads")
 # What a subject phrase before its cue is made of: capitalised words and these.
-_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES | PERSON_NOUNS | ENTOURAGE
+_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES | PERSON_NOUNS | ENTOURAGE | ENTOURAGE_MODIFIERS
 # Before a subject, these make it an object: "between both countries". The prepositions stance
 # reads, with a documented difference kept from before they were shared: attribution also counts
 # "to" and leaves out these.
@@ -184,7 +184,7 @@ _PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 ASIDE = re.compile(
     r"(?:also|for\s+(?:his|her|their|its|our|my)\s+part|on\s+(?:his|her|their|its)\s+part|"
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
-    rf"too|though|on\s+behalf\s+of|who|which|while|(?:Democrat|Republican|Independent)\s+(?:of|from)\s|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
+    rf"too|though|on\s+behalf\s+of|who|which|while|(?:Democrat|Republican|Independent)\s+(?:of|from)\s|of\s+(?=[A-Z])\w+|[A-Z][a-z]{{0,4}}(?=\.$)|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
     r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+|"
     # an apposition that names a role: "Tom Hale, a Denver lawyer, said", "Ana Ruiz, director of …, said"
     rf"(?:(?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)\s+)?(?:[\w’'\-.]+\s+){{0,5}}?(?:{_PERSON_NOUNS})(?:\s|$))\b"
@@ -328,6 +328,13 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                         trailing = bool(ATTRIBUTION_END.match(sent, right[1])) or _after_quote(sent, k)
                         frames.append(Frame(ref, cue, trailing and not at_start, True))
                         continue
+        if k > 0 and sent[k - 1] == ",":
+            # "A lawyer for the outlets, David Schulz, said": the name set off after a role
+            named = _ROLE_THEN_NAME.search(sent, max(0, k - 200), k)
+            ref = resolve(scene, named.group("name"), in_doc=in_doc) if named else None
+            if ref is not None and ref.kind == PERSON:
+                frames.append(Frame(ref, cue, False, True))
+                continue
         if not finite and k > 0 and sent[k - 1] == ",":
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
         left = _left_subject(sent, m.start())
@@ -345,6 +352,11 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
         trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma))
     return frames
+
+
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:^|\s)(?:[Aa]n?|[Tt]he|[A-Z][\w’'\-]*['’]s)\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b[^,]{{0,80}},"
+    rf"\s+(?P<name>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{1,3}}),$")
 
 
 def _opener_for_pronoun(scene: Scene, sent: str, phrase: str, cue_start: int) -> Ref | None:

@@ -62,9 +62,10 @@ _THEIR_NOUN = re.compile(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+")
 _THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
 _THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-# "Ruiz's campaign", "the senator’s office"
+ENTOURAGE_MODIFIERS = lexicon.words("entourage_modifiers")
+# "Ruiz's campaign", "the senator’s office", "Hale's former campaign strategist"
 _OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
-                    r"(?:(?:presidential|election|reelection|re-election|press|legal|own)\s+)?(?P<noun>[a-z]+)")
+                    rf"(?:(?:{'|'.join(map(re.escape, sorted(ENTOURAGE_MODIFIERS)))})\s+){{0,2}}(?P<noun>[a-z]+)")
 ENTOURAGE = lexicon.words("entourage_nouns")
 # a name's word ("Jo-Renee", "McFaul", "O'Rourke") or initials ("Ronald R. Fieldstone")
 _CAPITALISED = re.compile(r"[A-Z][a-z’']+(?:[A-Z][a-z’']+)*(?:-[A-Z]?[a-z’']+)*|(?:[A-Z]\.)+")  # "McFaul", "O'Rourke"
