@@ -152,3 +152,12 @@ def test_a_possessive_with_modifiers_before_an_entourage_noun():
     claims = claims_of("Ana Ruiz is running.\n\nRuiz's press secretary said the poll was wrong.")
     c = speaker_of(claims, "Ruiz's press secretary")
     assert (c.speaker, c.rule, c.members) == ("Ana Ruiz’s secretary", "reporting_frame", ["Ana Ruiz"])
+
+
+def test_the_subject_of_a_reported_clause_is_no_one_who_speaks():
+    # "said Beria would host": Beria is what is said about, so "Aland and Beria" stay the statement's parties
+    claims = claims_of("Aland and Beria reaffirmed their commitment to free navigation.\n\n"
+                       "Minister Ortiz said Beria would host the next round.",
+                       title="Joint Statement of Aland and Beria on River Navigation")
+    c = speaker_of(claims, "Aland and Beria")
+    assert (c.speaker, c.rule) == ("Joint Statement of Aland and Beria on River Navigation", "whole_document")

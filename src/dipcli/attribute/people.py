@@ -152,12 +152,12 @@ class Lexis:
 
     def speaks(self, word: str) -> bool:
         """Whether the article makes ``word`` by itself the subject of a speech verb somewhere:
-        "Park said", "Park, 56, told", "said Park"."""
+        "Park said", "Park, 56, told", "…, said Park." (not "said Park would": the reported clause's subject)."""
         found = self._speaks.get(word)
         if found is None:
             text = self.text
             found = self._speaks[word] = any(
-                _SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i)
+                _SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i) and text[j:j + 1] in ".,;"
                 for i, j in _as_words(text, word))
         return found
 
