@@ -85,7 +85,8 @@ CASES = [
     # what a holder speaks through: a report's or an office's stance is its owner's
     ("A new Okafor report accused Brandt of stalling the bill.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
-    ("Okafor's office condemned Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # (an office is named as attribution names it, "X’s office", standing for X: see below)
+    ("Okafor's office condemned Brandt.", "Tamsin Okafor’s office", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor filed a complaint accusing Brandt of fraud.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # the object of the verb before does what a gerund after "for" or "of" says
     ("Reporters questioned Okafor for attacking Brandt.", "Tamsin Okafor", "object", "oppose", ["Elias Brandt"]),
@@ -109,6 +110,11 @@ def test_the_holder_is_the_agent_of_the_stance(sentence, holder, via, polarity, 
     s = one(NEWS + sentence)
     assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, via, polarity, entities)
     assert s.holder_start is not None  # the sentence names the holder: its offsets are the evidence
+
+
+def test_an_office_holds_a_stance_for_its_owner():
+    s = one(NEWS + "Okafor's office condemned Brandt.")
+    assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members
 
 
 def test_reported_speech_is_the_speakers_and_a_named_agent_is_its_own():
