@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -33,6 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
+from .files import write_atomically
 from .model import Analysed, Article, Claim, DipError, Paragraph, SpeakerKind, Via
 
 SCHEMA = 2
@@ -299,17 +299,7 @@ class Cache:
         # surrogatepass: a lone surrogate that reached a record must not make the run fail.
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         payload = gzip.compress(payload, compresslevel=LEVEL, mtime=0)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json.gz")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
+        if not write_atomically(path, payload, suffix=".json.gz"):
             return
         self._written += len(payload)
         if self._written * 20 >= self.bound:

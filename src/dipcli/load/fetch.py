@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ..files import write_atomically
 
 from ..model import DipError
 from .base import mb
@@ -224,15 +224,4 @@ def _write_entry(path: Path, response: Response) -> None:
     written atomically, and left out when the cache cannot be written."""
     head = json.dumps({"url": response.url, "content_type": response.content_type, "charset": response.charset,
                        "size": len(response.body)}, ensure_ascii=True).encode("ascii")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(head + b"\n" + response.body)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    write_atomically(path, head + b"\n" + response.body)
