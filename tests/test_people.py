@@ -161,3 +161,13 @@ def test_the_subject_of_a_reported_clause_is_no_one_who_speaks():
                        title="Joint Statement of Aland and Beria on River Navigation")
     c = speaker_of(claims, "Aland and Beria")
     assert (c.speaker, c.rule) == ("Joint Statement of Aland and Beria on River Navigation", "whole_document")
+
+
+def test_a_bare_plural_is_not_the_articles_principals():
+    claims = claims_of("President Ana Lindqvist of Sweden held talks with President Kofi Mensah of Ghana in Accra.\n\n"
+                       "The two sides agreed to expand trade.\n\n"
+                       "Rich economies emit the most carbon. Those countries are then blamed for the floods.")
+    both = speaker_of(claims, "The two sides agreed")
+    assert both.rule == "reporting_frame" and set(both.members) == {"Ana Lindqvist", "Kofi Mensah"}
+    generic = speaker_of(claims, "Those countries")
+    assert not set(generic.members) & {"Ana Lindqvist", "Kofi Mensah"}

@@ -19,7 +19,12 @@ from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_W
                     TITLED_NAME, clean, country_in)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
+# A bare "countries", "nations" or "governments" (what is left of "Those countries", "developing
+# nations") means countries at large, not the article's principals: these need a determiner or a
+# number ("the two countries"); a bare "leaders" or "Presidents" stays (what is left of "The two
+# countries' leaders", "The Russian and Chinese Presidents").
 COLLECTIVE_PHRASE = re.compile(
+    r"(?!(?:parties|countries|nations|governments|men|women)\b)"
     r"(?:(?:the|both|all)\s+)?(?:(?:two|three|four|both|respective)\s+)?(?:sides|leaders|presidents|"
     r"heads\s+of\s+state(?:\s+and\s+government)?|parties|countries|nations|governments|counterparts|"
     r"men|women|two)"
