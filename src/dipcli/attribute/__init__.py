@@ -15,6 +15,7 @@ Where things are:
   view, for pronouns; changed only by committing a step's scene;
 * ``subjects``: what a subject phrase means (a person, a group, a pronoun's antecedent);
 * ``frames``: reporting frames, a cue and its subject;
+* ``quotes``: quotations as spans, and where the words that attribute each stand;
 * ``turns``: transcript turn labels;
 * ``rules``: the rule table, and the article sentence by sentence.
 """

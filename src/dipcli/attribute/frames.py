@@ -7,6 +7,7 @@ that attributes the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,7 @@ class Frame:
     cue: str
     trailing: bool    # "…, X said." / "…, said X, adding …"
     after_comma: bool  # the subject follows a comma (after an opening clause)
+    at: int = 0  # where the cue starts in the sentence
 
 
 # Cues after "is"/"was" whose subject is still the speaker: "X is committed to", "X was quoted as saying".
@@ -164,13 +166,17 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     k = _skip_space_back(sent, phrase[0][0])
     if _after_quote(sent, k):
         return " ".join(t for _, t in phrase), 2
-    after_comma = k > 0 and (sent[k - 1] in ",\"”—" or sent[max(0, k - 2):k] == "--")
+    after_comma = k > 0 and (sent[k - 1] in ",\"”’'—" or sent[max(0, k - 2):k] == "--")
     return " ".join(t for _, t in phrase), int(after_comma)
 
 
+# Marks that close a quotation ('' closes with its second apostrophe).
+CLOSING_QUOTES = "\"”’'»"
+
+
 def _after_quote(sent: str, k: int) -> bool:
-    """Whether a quotation closes right before ``k``: '"We are ready," ' or '… calm.” '."""
-    return k > 1 and sent[k - 1] in "\"”" and sent[k - 2] in ",.?!…"
+    """Whether a quotation closes right before ``k``: '"We are ready," ', '… calm.” ', "… ready,'' "."""
+    return k > 1 and sent[k - 1] in CLOSING_QUOTES and sent[k - 2] in ",.?!…"
 
 
 #: Longest aside between a subject and its cue (Xinhua's "Xi, also general secretary of …, said").
@@ -293,9 +299,23 @@ def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
     return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE, not head.endswith("ing")
 
 
-def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
+def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether offset ``i`` lies in one of ``spans`` (a sentence's quoted spans: sorted, not
+    overlapping)."""
+    k = bisect.bisect_right(spans, (i, _AFTER_ALL)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+_AFTER_ALL = float("inf")
+
+
+def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
+    """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
+    (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
     for m in find_cues(sent):
+        if quoted and in_spans(quoted, m.start()):
+            continue
         cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
         before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"
@@ -314,7 +334,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
             ref = resolve(scene, left[0], in_doc=in_doc) if left else None
             if ref is not None:
                 trailing = head_invertible and bool(ATTRIBUTION_END.match(sent, m.end())) and bool(left[1])
-                frames.append(Frame(ref, cue, trailing, bool(left[1])))
+                frames.append(Frame(ref, cue, trailing, bool(left[1]), m.start()))
                 continue
         at_start = k == 0
         if at_start or sent[k - 1] in ",\"”'’":  # (''…,'' said X: two apostrophes close a quotation too)
@@ -326,14 +346,14 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
                     if ref:
                         # '"…," said X at a briefing': a quotation's attribution, whatever follows X
                         trailing = bool(ATTRIBUTION_END.match(sent, right[1])) or _after_quote(sent, k)
-                        frames.append(Frame(ref, cue, trailing and not at_start, True))
+                        frames.append(Frame(ref, cue, trailing and not at_start, True, m.start()))
                         continue
         if k > 0 and sent[k - 1] == ",":
             # "A lawyer for the outlets, David Schulz, said": the name set off after a role
             named = _ROLE_THEN_NAME.search(sent, max(0, k - 200), k)
             ref = resolve(scene, named.group("name"), in_doc=in_doc) if named else None
             if ref is not None and ref.kind == PERSON:
-                frames.append(Frame(ref, cue, False, True))
+                frames.append(Frame(ref, cue, False, True, m.start()))
                 continue
         if not finite and k > 0 and sent[k - 1] == ",":
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
@@ -342,7 +362,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
             if finite:
                 ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc)
                 if ref is not None:
-                    frames.append(Frame(ref, cue, False, False))
+                    frames.append(Frame(ref, cue, False, False, m.start()))
             continue
         ref = _opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
         if ref is None:
@@ -350,7 +370,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool) -> list[Frame]:
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         # '"…," X told reporters': the quotation is X's, whatever follows the cue
         trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
-        frames.append(Frame(ref, cue, trailing, after_comma))
+        frames.append(Frame(ref, cue, trailing, after_comma, m.start()))
     return frames
 
 

@@ -11,7 +11,12 @@ How one sentence is read (:func:`attribute`):
    brings people and groups into view there, not in the cast.
 2. Outside a transcript turn, the sentence's reporting frames are read and
    their subjects resolved (every frame, also those the choice passes over, so
-   "he" in a later frame can mean the subject of an earlier one).
+   "he" in a later frame can mean the subject of an earlier one). A cue inside
+   a quotation frames nothing: it is the quoted speaker's word. The article's
+   quotations (:mod:`.quotes`) are found once, before the first sentence; a
+   quotation's speaker is resolved when a sentence inside it is first read,
+   also when the words that attribute it come later ('"I will win. Believe
+   me," Lee said.').
 3. The rules are asked in order. A rule may resolve more subjects on the way,
    also when it then declines (``according_to`` resolves its source and wants a
    person; ``participle`` its opening subject): those resolutions stay in the
@@ -31,8 +36,9 @@ from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, opening_subject
+from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
 from .names import clean
+from .quotes import Quotations
 from .subjects import name_shape, resolve
 from .turns import find_label, label_speaker
 
@@ -79,22 +85,34 @@ _NARRATOR = Found(None, None, Via.NONE)  # the narrator rule's answer, the same 
 class Context:
     """What the rules know of one sentence: its text, the scene, the paragraph so far, the article."""
 
-    __slots__ = ("sent", "scene", "prev", "turn", "doc_speaker", "in_doc", "frame", "_mention")
+    __slots__ = ("sent", "scene", "prev", "before", "turn", "doc_speaker", "in_doc", "frame", "quoted",
+                 "group", "quotes", "index", "_mention")
 
     def __init__(self, sent: str, scene: Scene, prev: Claim | None, turn: Ref | None,
-                 doc_speaker: Ref | None, in_doc: bool):
+                 doc_speaker: Ref | None, in_doc: bool, *, quoted: list[tuple[int, int]] = (),
+                 group: int | None = None, quotes: QuoteSpeakers | None = None,
+                 before: tuple[Claim, str] | None = None, index: int = -1):
         self.sent = sent
+        self.index = index  # the sentence's place in the article
         self.scene = scene
         self.prev = prev  # the claim before, in the same paragraph
+        self.before = before  # the claim before in the article (any paragraph), and its rule
         self.turn = turn  # the transcript turn the sentence is in
         self.doc_speaker = doc_speaker  # the article's speaker: its author, or the one its title names
         self.in_doc = in_doc  # the article is a joint statement
+        self.quoted = quoted  # the sentence's quoted spans (relative offsets)
+        self.group = group  # the quotation that holds most of the sentence
+        self.quotes = quotes
         self.frame: Frame | None = None
         if turn is None:  # before any rule is asked, whichever answers (module docstring, step 2)
-            frames = find_frames(sent, scene, in_doc=in_doc)
+            frames = find_frames(sent, scene, in_doc=in_doc, quoted=quoted)
             if frames:
                 self.frame = choose(frames, sent)
         self._mention: tuple[Person, bool] | None | bool = False
+
+    def unquoted(self, m: re.Match[str] | None) -> re.Match[str] | None:
+        """``m`` unless it starts inside a quotation (a quoted speaker's words frame nothing)."""
+        return m if m is not None and not in_spans(self.quoted, m.start()) else None
 
     def mention(self) -> tuple[Person, bool] | None:
         """The first person the sentence names, and whether the name opens it."""
@@ -108,6 +126,129 @@ def turn(ctx: Context) -> Found | None:
     if ctx.turn is not None:
         return Found(ctx.turn, None, TURN)
     return None
+
+
+def quotation(ctx: Context) -> Found | None:
+    """A sentence that lies mostly inside a quotation is the quotation's speaker's, wherever
+    the words that attribute it stand (before it, after it, a dash and a name, the next
+    paragraph); a bare quotation right after an attributed sentence goes on in its voice."""
+    if ctx.group is None or ctx.quotes is None:
+        return None
+    return ctx.quotes.speaker(ctx)
+
+
+#: Rules whose answer a bare quotation after the sentence may go on with.
+ATTRIBUTING = ("turn", "quotation", "according_to", "reporting_frame", "participle")
+# What may follow the cue of a short sentence that attributes the quotation before it ("Lee wrote
+# in a post on Monday.", "Lee told reporters."): the sentence's end, or an adjunct.
+_ADJUNCT_AFTER_CUE = re.compile(
+    r"\s*(?:[.!?,;:]|$|(?:in|on|at|during|to|of|about|after|before|via|from|for|while|with|last|this|"
+    r"yesterday|today|tonight|earlier|later|then|again|reporters|journalists|[A-Z][a-z]+day)\b)")
+
+
+class QuoteSpeakers:
+    """Who speaks each quotation of an article: found once per quotation, when a sentence
+    inside it is first read, from the words its :meth:`~.quotes.Quotations.sites` point to."""
+
+    def __init__(self, text: str, paras: list[Paragraph], sents: list[Sentence], in_doc: bool):
+        self.text = text
+        self.sents = sents
+        self.in_doc = in_doc
+        self.quotations = Quotations(text, paras, sents)
+        self._found: dict[int, tuple[Found, int] | None] = {}  # also a speaker inherited from before
+        self._sites: dict[int, tuple[Found, int] | None] = {}  # what the quotation's own sites give
+
+    def quoted(self, start: int, end: int, scene: Scene) -> list[tuple[int, int]]:
+        """The spans of ``[start, end)`` (relative to ``start``) inside quotations whose words
+        attribute them to a speaker: a cue there is that speaker's word and frames nothing. A
+        quotation nothing attributes keeps its words' frames ("Russia is ready …" in a message
+        quoted without its sender)."""
+        return [(a, b) for a, b, group in self.quotations.parts_in(start, end)
+                if self._attributed(group, scene) is not None]
+
+    def _attributed(self, group: int, scene: Scene) -> tuple[Found, int] | None:
+        if group not in self._sites:
+            self._sites[group] = self._resolve(group, scene)
+        return self._sites[group]
+
+    def speaker(self, ctx: Context) -> Found | None:
+        group = ctx.group
+        if group not in self._found:
+            self._found[group] = self._attributed(group, ctx.scene) or self._inherit(ctx)
+        found = self._found[group]
+        if found is None:
+            return None
+        answer, at = found
+        ref = answer.ref
+        mention = ref.mention if at == ctx.index else None  # only the sentence that names the speaker names them
+        return Found(Ref(ref.name, ref.kind, ref.via, list(ref.members), ref.document, mention),
+                     answer.cue, answer.via)
+
+    def _resolve(self, group: int, scene: Scene) -> tuple[Found, int] | None:
+        text = self.text
+        for site in self.quotations.sites(group):
+            s = self.sents[site.sent]
+            if site.kind == "dash":
+                ref = _author(scene, site.name or "")
+                if ref is not None:
+                    return Found(ref, "―", ref.via), site.sent
+                continue
+            sent = text[s.start:s.end]
+            frames = [f for f in find_frames(sent, scene, in_doc=self.in_doc,
+                                             quoted=self.quotations.spans_in(s.start, s.end))
+                      if site.lo <= s.start + f.at < site.hi]
+            if site.kind == "next":
+                frames = [f for f in frames if _bare_attribution(sent, f)]
+            if frames:
+                frame = frames[-1] if site.kind in ("before", "colon") else frames[0]
+                return Found(frame.ref, frame.cue, frame.ref.via), site.sent
+        return None
+
+    def heading(self, group: int) -> bool:
+        """Whether the quotation is a paragraph of its own in title case ("'All Bets Are Off.'"): a
+        heading, not words anyone goes on saying."""
+        parts = self.quotations.parts(group)
+        if len(parts) != 1:
+            return False
+        q = parts[0]
+        words = re.findall(r"[A-Za-z][\w’'\-]*", self.text[q.start:q.end])
+        long = [w for w in words if len(w) > 3]
+        return bool(long) and all(w[0].isupper() for w in long) and self.quotations.fills_paragraph(q)
+
+    @staticmethod
+    def _inherit(ctx: Context) -> tuple[Found, int] | None:
+        """A quotation nothing attributes, right after a sentence something does, goes on in its voice."""
+        if ctx.before is None:
+            return None
+        claim, rule = ctx.before
+        if claim.speaker is None or rule not in ATTRIBUTING or ctx.quotes.heading(ctx.group):
+            return None
+        ref = Ref(claim.speaker, claim.speaker_kind, CONTINUATION, list(claim.members), claim.document)
+        return Found(ref, None, CONTINUATION), -1
+
+
+def _bare_attribution(sent: str, frame: Frame) -> bool:
+    """Whether a sentence only attributes: its subject and cue, and an adjunct at most ("Lee
+    wrote in a post.", "wrote Lee."), not "But Lee says other changes are needed."."""
+    if frame.at == 0:
+        return True  # "Wrote Lee, …": the inverted cue opens it
+    before = sent[:frame.at].split()
+    if len(before) > 6 or before[0].lower() in ("but", "and", "yet", "so", "or"):
+        return False
+    return _ADJUNCT_AFTER_CUE.match(sent, frame.at + len(frame.cue)) is not None
+
+
+def _author(scene: Scene, name: str) -> Ref | None:
+    """The person a dash names after a quotation ("― Karen Bobadilla", "-- Sen. Ann Reyes")."""
+    name = clean(name)
+    ref = resolve(scene, name)
+    if ref is not None:
+        return ref
+    words = [w for w in name.split() if w[:1].isupper()]
+    if not 1 <= len(words) <= 4:
+        return None
+    person = scene.find_person(words) or scene.add_person(" ".join(words))
+    return scene.person_ref(person, EXPLICIT)
 
 
 def statement_opener(ctx: Context) -> Found | None:
@@ -136,7 +277,7 @@ def according_to(ctx: Context) -> Found | None:
     sent = ctx.sent
     if "ccording to" not in sent:
         return None
-    m = ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent)
+    m = ctx.unquoted(ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent))
     if m is None:
         return None
     who = m.group("who")
@@ -171,7 +312,7 @@ def reporting_frame(ctx: Context) -> Found | None:
 
 def participle(ctx: Context) -> Found | None:
     """ "President Biden reinforced …, noting that …": the opening subject of a participle's clause."""
-    m = PARTICIPLE_CUE.search(ctx.sent)
+    m = ctx.unquoted(PARTICIPLE_CUE.search(ctx.sent))
     if m is None:
         return None
     opening = opening_subject(ctx.sent, m.start())
@@ -183,7 +324,7 @@ def participle(ctx: Context) -> Found | None:
 
 def impersonal(ctx: Context) -> Found | None:
     """ "It was agreed …", "The sides reached …": the principals together (in a joint statement, its authors)."""
-    m = IMPERSONAL.match(ctx.sent) or _IMPERSONAL_AFTER.search(ctx.sent)
+    m = ctx.unquoted(IMPERSONAL.match(ctx.sent) or _IMPERSONAL_AFTER.search(ctx.sent))
     if m is None:
         return None
     ref = ctx.scene.collective("the sides")
@@ -245,7 +386,7 @@ def narrator(ctx: Context) -> Found:
 
 
 #: Rules that find the speaker in the sentence's own words or its transcript turn.
-FROM_THE_SENTENCE = (turn, statement_opener, according_to, reporting_frame, participle)
+FROM_THE_SENTENCE = (turn, quotation, statement_opener, according_to, reporting_frame, participle)
 #: Rules for a sentence that names no speaker: the first person it mentions comes into view.
 FROM_CONTEXT = (impersonal, first_person, continuation, whole_document, narrator)
 #: Every rule in the order they are asked; the first that answers attributes the sentence.
@@ -270,10 +411,13 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     if in_doc:
         scene.last_doc = doc_speaker.name
     cast.commit(scene)
-    by_para: dict[int, list[Sentence]] = {}
-    for s in sents:
-        by_para.setdefault(s.paragraph, []).append(s)
+    by_para: dict[int, list[tuple[int, Sentence]]] = {}
+    for i, s in enumerate(sents):
+        by_para.setdefault(s.paragraph, []).append((i, s))
+    quotes = QuoteSpeakers(text, paras, sents, in_doc)
+    quotations = quotes.quotations
     claims: list[Claim] = []
+    before: tuple[Claim, str] | None = None
     turn: Ref | None = None
     for para in paras:
         ps = by_para.get(para.index, [])
@@ -290,7 +434,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             if speaker is not None:
                 turn, label_end = speaker, end
         prev: Claim | None = None
-        for s in ps:
+        for index, s in ps:
             start = s.start
             if start < label_end:
                 start = label_end
@@ -298,7 +442,10 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                     continue
             sent = text[start:s.end]
             scene = cast.scene(start)
-            ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc)
+            quoted = quotes.quoted(start, s.end, scene) if quotations.quotes else []
+            group = quotations.mostly_inside(start, s.end) if quotations.quotes else None
+            ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc, quoted=quoted, group=group, quotes=quotes,
+                          before=before, index=index)
             for rule in RULES:  # the narrator answers every sentence that reaches it
                 found = rule(ctx)
                 if found is not None:
@@ -310,6 +457,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             cast.commit(scene)
             prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, rule.__name__)
             claims.append(prev)
+            before = (prev, rule.__name__)
     return claims
 
 
