@@ -290,8 +290,8 @@ def test_according_to_a_person_names_the_speaker():
     lead = speaker_of(claims, "According to Quispe")
     assert (lead.speaker, lead.cue) == ("Rosa Quispe", "according to")  # not "developing countries"
     assert speaker_of(claims, "The two economies").speaker == "Omar Haji"
-    # institutions and capitalised words cite a source: the sentence stays the narrator's
-    assert speaker_of(claims, "According to the World Bank").speaker is None
+    # an institution is a source that speaks; a text ("… Plan") speaks for no one
+    assert speaker_of(claims, "According to the World Bank").speaker == "World Bank"
     assert speaker_of(claims, "According to the Andean").speaker is None
 
 

@@ -23,6 +23,11 @@ def _irregular() -> dict[str, tuple[str, ...]]:
     return {r["verb"]: (r["verb"], r["third_person"], r["past"], r["ing_form"]) for r in lexicon.rows("verb_forms")}
 
 
+@cache
+def _participles() -> dict[str, str]:
+    return {r["verb"]: r["past_participle"] for r in lexicon.rows("verb_forms")}
+
+
 def _pattern(words) -> str:
     """An alternation of ``words`` (regular expressions) in their order; a space stands for any whitespace."""
     return "|".join(w.replace(" ", r"\s+") for w in words)
@@ -40,6 +45,13 @@ def forms(lemma: str) -> tuple[str, ...]:
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return lemma, lemma + "es", lemma + "ed", lemma + "ing"
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+def all_forms(lemma: str) -> tuple[str, ...]:
+    """:func:`forms` and, when it differs from the past, the past participle ("has written")."""
+    base = forms(lemma)
+    participle = _participles().get(lemma)
+    return base + (participle,) if participle and participle != base[2] else base
 
 
 VERB = "{verb}"  # where a branch's pattern takes the verb form
@@ -66,11 +78,11 @@ def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
                   rf"(?:{_pattern(lexicon.entries('report_adjectives'))})\b")
     objects = _pattern(lexicon.entries("cue_objects"))
     parts = [(lexicon.words("report_copulas"), adjectival),
-             (frozenset(f for lemma in object_verbs for f in forms(lemma)),
+             (frozenset(f for lemma in object_verbs for f in all_forms(lemma)),
               VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{objects})\b")]
     for verb, then in phrases:
-        parts.append((frozenset(forms(verb)), VERB + rf"\s+(?:\w+ly\s+)?(?:{_pattern([then])})\b"))
-    parts.append((frozenset(f for lemma in simple for f in forms(lemma)), VERB + r"\b"))
+        parts.append((frozenset(all_forms(verb)), VERB + rf"\s+(?:\w+ly\s+)?(?:{_pattern([then])})\b"))
+    parts.append((frozenset(f for lemma in simple for f in all_forms(lemma)), VERB + r"\b"))
     return tuple(parts)
 
 
@@ -186,12 +198,29 @@ def invertible() -> frozenset[str]:
     out = set()
     for row in lexicon.rows("reporting_verbs"):
         if row["inverts"] == "yes":
-            out.update(forms(row["verb"]))
+            out.update(all_forms(row["verb"]))
         elif row["inverts"] == "past":
-            if not re.fullmatch(r"[a-z ]+", row["then"]):
-                raise ValueError(f"reporting_verbs.tsv: 'past' inverts a phrase of plain words only: {row}")
-            out.add(f"{forms(row['verb'])[2]} {row['then']}")
+            if not re.fullmatch(r"[a-z |]+", row["then"]):
+                raise ValueError(f"reporting_verbs.tsv: 'past' inverts phrases of plain words only: {row}")
+            out.update(f"{forms(row['verb'])[2]} {then}" for then in row["then"].split("|"))
     return frozenset(out)
+
+
+@cache
+def lemmas() -> dict[str, str]:
+    """Every form of a reporting verb -> its base form."""
+    out: dict[str, str] = {}
+    for row in lexicon.rows("reporting_verbs"):
+        for form in all_forms(row["verb"]):
+            out.setdefault(form, row["verb"])
+    return out
+
+
+@cache
+def base_forms() -> frozenset[str]:
+    """The base form of every reporting verb ("say", "support"): after a singular subject it is
+    no verb ("the Tulsa protest", "Republican support")."""
+    return frozenset(row["verb"] for row in lexicon.rows("reporting_verbs"))
 
 
 @cache

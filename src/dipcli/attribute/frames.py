@@ -8,16 +8,17 @@ that attributes the sentence.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..cues import INVERTIBLE, OPENING_PARTICIPLES, find_cues
-from .cast import COLLECTIVE, GROUP, PERSON, PRONOUN, Ref, Scene
+from ..cues import INVERTIBLE, OPENING_PARTICIPLES, base_forms, find_cues, lemmas
+from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
-from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, TITLE_WORDS, WEEKDAYS, clean
+from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, clean
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -42,6 +43,10 @@ _DETERMINERS = lexicon.words("determiners")
 RIGHT_WORDS = lexicon.words("inverted_subject_words")
 # Forms that end like a past or third person but are a base form or a noun more often than not.
 _NOT_PAST = lexicon.words("not_finite_forms")
+# What outlets and institutions publish ("a new CNN poll shows"), and the verbs that report only
+# after one of them or before "that".
+REPORT_NOUNS = lexicon.words("report_nouns")
+REPORT_ONLY = lexicon.words("report_only_verbs")
 # Words that open a clause before the main subject ("Since …, X said").
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 
@@ -54,6 +59,8 @@ ATTRIBUTION_END = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|not
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A cue in -ing after a form of "be" is progressive, not passive: "Lee is demanding …".
+_PROGRESSIVE = re.compile(r"[a-z]+ing\b")
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
@@ -130,14 +137,34 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if first_skipped is None:
             first_skipped = tok.lower()
         m = next(words, None)
-    if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start):
-        return None  # "X was discussed": X is what was discussed, not who spoke
+    if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start) \
+            and not _PROGRESSIVE.match(sent, cue_start):
+        return None  # "X was discussed": X is what was discussed, not who spoke ("X is demanding" did)
+    if m is not None and m.group()[::-1].lower() in REPORT_NOUNS:
+        # "A new CNN poll shows …": the poll's maker, when capitalised words name one ("The
+        # statement declares" keeps its subject)
+        maker = next(words, None)
+        tok = maker.group()[::-1] if maker is not None else ""
+        if tok[:1].isupper() and tok.lower() not in _DETERMINERS and tok not in STOP_CAPS:
+            m = maker
+        elif maker is not None:
+            words = itertools.chain([maker], words)
     end = size - m.start() if m is not None else cue_start
     phrase: list[tuple[int, str]] = []
     while m is not None:
         tok = m.group()[::-1]
         if not (tok[0].isupper() or tok.lower() in _PHRASE_WORDS):
-            break
+            if phrase or not tok.isalpha() or not tok.islower() or tok in _NOT_OWNED \
+                    or not _finite_form(sent, cue_start):
+                break
+            # "Ivana Trump's brief said", "Clinton's campaign said": the possessor speaks
+            m = _possessor(words, tok)
+            if m is None:
+                break
+            owner = _POSSESSIVE_S.sub("", m.group()[::-1])
+            phrase.append((size - m.end(), owner))
+            m = next(words, None)
+            continue
         phrase.append((size - m.end(), tok))
         if len(phrase) > 25:
             return None
@@ -168,6 +195,37 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         return " ".join(t for _, t in phrase), 2
     after_comma = k > 0 and (sent[k - 1] in ",\"”’'—" or sent[max(0, k - 2):k] == "--")
     return " ".join(t for _, t in phrase), int(after_comma)
+
+
+_POSSESSIVE_S = re.compile(r"(?:['’]s|s['’])$")
+# Words between a possessive and a cue that make the cue no verb of the possessor's
+# ("the Administration's commitment to support …").
+_NOT_OWNED = _PREPOSITIONS | _DETERMINERS | frozenset("to that which who whom and or not".split())
+
+
+def _finite_form(sent: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` opens with a past or third-person form ("said", "says"),
+    which a noun phrase can be the subject of; not a base form or an -ing form, which after
+    "the United States’ continued" is a noun ("backing")."""
+    first = _FIRST_WORD.match(sent, cue_start)
+    head = first.group(1) if first else ""
+    lemma = lemmas().get(head)
+    return lemma is not None and head != lemma and not head.endswith("ing")
+
+
+def _possessor(words, first: str) -> re.Match[str] | None:
+    """After a lower-case word before a cue (read right to left), at most one more, then a
+    capitalised possessive ("Trump's", "the Democrats’"): that word's match, else None."""
+    for _ in range(2):
+        m = next(words, None)
+        if m is None:
+            return None
+        tok = m.group()[::-1]
+        if tok[:1].isupper() and _POSSESSIVE_S.search(tok):
+            return m
+        if not (tok.isalpha() and tok.islower()):
+            return None
+    return None
 
 
 # Marks that close a quotation ('' closes with its second apostrophe).
@@ -299,6 +357,87 @@ def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
     return cue, head_invertible, head_invertible or cue.lower() in INVERTIBLE, not head.endswith("ing")
 
 
+# Words between a subject and a base form that keep it a verb: "Lee will support", "they do not say".
+_BASE_FORM_AUX = frozenset("will would can could should must may might shall do does did to not n't never "
+                           "cannot also".split())
+# Plural subjects that do not end in -s.
+_IRREGULAR_PLURALS = frozenset("people men women children police staff media i you we they".split())
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s*$")
+
+
+def _noun_reading(sent: str, cue_start: int, cue_end: int, k: int, cue: str, phrase: str) -> bool:
+    """Whether the cue is a noun rather than the verb of the subject before it: after an
+    adjective that follows a preposition ("22% of Democratic claims"), before a finite verb
+    ("Health worries have dogged"), after a possessive ("Trump's comments"), or a base form after
+    a singular subject with no auxiliary between ("the Tulsa protest remained", "Republican
+    support for it")."""
+    head = cue.split()[0]
+    if _plural_noun(cue) and ("," not in phrase and _after_preposition(sent, k, phrase)
+                              or _VERB_AFTER_NOUN.match(sent, cue_end)):
+        return True
+    if _POSSESSIVE_BEFORE.search(sent, max(0, cue_start - 40), cue_start):
+        return True
+    if head in base_forms():
+        last = phrase.split()[-1].lower()
+        plural = last.endswith("s") or last in _IRREGULAR_PLURALS or " and " in phrase or "," in phrase
+        if not plural and not any(w in _BASE_FORM_AUX for w in _words_between(sent, cue_start)):
+            return True
+    return False
+
+
+_THAT_AFTER = re.compile(r"\s+that\b")
+
+
+def _reports(sent: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a verb of report_only_verbs.txt reports: a report noun before it ("the study
+    found") or "that" after it ("Lee found that …")."""
+    return bool(_THAT_AFTER.match(sent, cue_end)) or _report_noun_before(sent, cue_start)
+
+
+def _report_noun_before(sent: str, cue_start: int) -> bool:
+    """Whether a report noun is the cue's subject ("the new poll shows", "the study also found")."""
+    before = _words_between(sent, cue_start)
+    words = WORD_POS.findall(sent, max(0, cue_start - 80), cue_start)
+    k = len(words) - len(before) - 1
+    return k >= 0 and words[k].lower() in REPORT_NOUNS
+
+
+def _words_between(sent: str, cue_start: int) -> list[str]:
+    """The words right before a cue that stand between it and its subject (adverbs, auxiliaries:
+    "will also", "did not"), lower-cased, nearest first."""
+    out = []
+    for tok in reversed(WORD_POS.findall(sent, max(0, cue_start - 60), cue_start)):
+        low = tok.lower()
+        if low in SKIPPABLE or low in _BASE_FORM_AUX or _LY_ADVERB.fullmatch(tok):
+            out.append(low)
+            continue
+        break
+    return out
+
+
+def _plural_noun(cue: str) -> bool:
+    """Whether a cue can be read as a plural noun ("claims", "reports", "worries"; not "says")."""
+    head = cue.split()[0]
+    return head.endswith("s") and not head.endswith("ss") and head != "says"
+
+
+# A finite verb right after a cue in -s makes the cue a plural noun: "Health worries have dogged …".
+_VERB_AFTER_NOUN = re.compile(r"\s+(?:have|are|were|will|would|could|can|may|might|must|should|did|do)\b")
+
+
+def _opening_cue_lowered(sent: str) -> str:
+    """``sent`` with its first letter in lower case when its first word is a cue that comes
+    before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
+    first = _FIRST_WORD.match(sent)
+    if first is None or not first.group(1)[:1].isupper():
+        return sent
+    word = first.group(1).lower()
+    if word not in INVERTIBLE or word in base_forms():
+        return sent  # a base form that opens a sentence is a noun or an imperative ("State Senator …")
+    i = first.start(1)
+    return sent[:i] + sent[i].lower() + sent[i + 1:]
+
+
 def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
     """Whether offset ``i`` lies in one of ``spans`` (a sentence's quoted spans: sorted, not
     overlapping)."""
@@ -313,8 +452,10 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
-    for m in find_cues(sent):
+    for m in find_cues(_opening_cue_lowered(sent)):
         if quoted and in_spans(quoted, m.start()):
+            continue
+        if lemmas().get(m.group().split()[0]) in REPORT_ONLY and not _reports(sent, m.start(), m.end()):
             continue
         cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
@@ -364,7 +505,14 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
                 if ref is not None:
                     frames.append(Frame(ref, cue, False, False, m.start()))
             continue
+        if _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
+            continue
         ref = _opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
+        if ref is None and left[0][:1].isupper() and _report_noun_before(sent, m.start()) \
+                and any(w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS and w not in STOP_CAPS
+                        for w in left[0].split()):
+            # "A new Ipsos poll shows …": whoever made the poll, known or not
+            ref = scene.group_ref(Ref(left[0], GROUP, EXPLICIT, mention=left[0]))
         if ref is None:
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
@@ -439,12 +587,39 @@ def opening_subject(sent: str, limit: int) -> str | None:
     return " ".join(words) or None
 
 
+# Words that open a subordinate clause: a cue inside one is not the sentence's main frame
+# ("So when Patriot signaled …, Barrett said, …"). Not "as": "As Lee said, …" attributes.
+_SUBORDINATORS = frozenset("when whenever while whilst if because although though after before since unless "
+                           "whereas until once".split())
+_CLAUSE_BOUNDARY = re.compile(r"[,;:—(\"“”]|--")
+
+
+def _subordinate(sent: str, at: int) -> bool:
+    """Whether the cue at ``at`` stands in a subordinate clause: a subordinator opens the stretch
+    between the last comma (or other clause boundary) before it and the cue."""
+    window = max(0, at - 200)
+    start = None if window else 0
+    for b in _CLAUSE_BOUNDARY.finditer(sent, window, at):
+        start = b.end()
+    if start is None:
+        return False  # no clause opens within reach: a long clause is not read for its first words
+    for n, w in enumerate(WORD_POS.finditer(sent, start, at)):
+        if n == 3:
+            break
+        if w.group().lower() in _SUBORDINATORS:
+            return True
+    return False
+
+
 def choose(frames: list[Frame], sent: str) -> Frame | None:
     if len(frames) < 2:
         return frames[0] if frames else None
     trailing = [f for f in frames if f.trailing]
     if trailing:
         return trailing[0]
+    main = [f for f in frames if not _subordinate(sent, f.at)]
+    if main and len(main) < len(frames):
+        frames = main
     first_word = _FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
     if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:

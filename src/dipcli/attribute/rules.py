@@ -36,7 +36,7 @@ from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
+from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
 from .names import clean
 from .quotes import Quotations
 from .subjects import name_shape, resolve
@@ -49,8 +49,23 @@ SENTENCE_OPENERS = re.compile(
     r"(?:Statement|Declaration|Communiqu[eé])\b[^,]{0,300})\s*,",
 )
 # The source a sentence names for itself: "According to Varga, …", "…, according to the Russian leader."
-ACCORDING_LEAD = re.compile(r"According\s+to\s+(?P<who>[^,;:]{1,80}?)\s*,")
-ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*[.!?…]*[\"”’']?\s*$")
+ACCORDING_LEAD = re.compile(r"(?:According\s+to|In\s+the\s+(?:opinion|view|words|estimation)\s+of)\s+"
+                            r"(?P<who>[^,;:]{1,80}?)\s*,")
+ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*(?:[.!?…]*[\"”’']?\s*$|,)")
+# "In his view, …", "In Lee's opinion, …": the holder of the view.
+IN_VIEW = re.compile(r"In\s+(?P<who>his|her|their|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}['’]s?)\s+"
+                     r"(?:opinion|view|words|estimation|judgment|judgement)\s*,")
+# The maker of what a source is: "a new CNN poll" -> CNN, "the report of the World Bank" -> World Bank.
+_REPORT_NAME = re.compile(
+    r"(?:(?:a|an|the|this|that|their|its)\s+)?(?:(?:new|recent|latest|last|first|second|annual|internal|"
+    r"preliminary|final|\w+ly|\d{4})\s+)*(?P<name>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
+    r"[A-Z][\w.&’'/\-]*){0,6}?)(?:['’]s)?\s+(?P<noun>[a-z]+)"
+    r"|(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?(?P<noun2>[a-z]+)\s+(?:of|by|from)\s+(?:the\s+)?"
+    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.&’'/\-]*){0,6})")
+# Capitalised words that name a text, not who wrote it: "according to the Charter".
+_NOT_SOURCES = frozenset("Charter Agreement Agreements Convention Treaty Resolution Resolutions Constitution Act Law "
+                         "Declaration Plan Agenda Goals Programme Program Bible Koran Quran Accord Accords Protocol "
+                         "Statute Code Article".split())
 # "It was agreed …", "…, the sides reached …": at the start of a sentence or after "," or ";".
 IMPERSONAL = re.compile(
     r"(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -269,27 +284,53 @@ def statement_opener(ctx: Context) -> Found | None:
 
 
 def according_to(ctx: Context) -> Found | None:
-    """ "According to Varga, …", "…, according to the Russian leader.": that person says so.
-
-    Only people: "according to the World Bank" in a speech cites a source, and
-    the speech goes on in the speaker's voice.
+    """ "According to Varga, …", "…, according to the Russian leader.", "In his view, …": that
+    person says so; "according to the New York Times", "according to a new Gallup poll": the
+    outlet or institution does. A text ("according to the Charter") speaks for no one.
     """
     sent = ctx.sent
-    if "ccording to" not in sent:
+    if "ccording to" not in sent and not sent.startswith("In "):
         return None
-    m = ctx.unquoted(ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent))
+    m = ctx.unquoted(ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent) or IN_VIEW.match(sent))
     if m is None:
         return None
-    who = m.group("who")
+    who = re.sub(r"['’]s?$", "", m.group("who"))
+    cue = "according to" if "ccording" in m.group() else clean(m.group()).rsplit(" ", 1)[-1]
     titled, role = name_shape(who)
-    # someone with a title or role, or known by name: capitalised words alone
-    # ("the Gulf Initiative", "West Asia") are no one
-    if not (titled or role or who.lower() in ("he", "she") or ctx.scene.find_person(who.split())):
+    # someone with a title or role, or known by name
+    if titled or role or who.lower() in ("he", "she", "his", "her") or ctx.scene.find_person(who.split()):
+        ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
+        if ref is not None and ref.kind == PERSON:
+            return Found(ref, cue, ref.via)
+    if who.lower() == "their":
+        ref = resolve(ctx.scene, "they", in_doc=ctx.in_doc)
+        return Found(ref, cue, ref.via) if ref is not None else None
+    source = _source(who)
+    if source is None:
         return None
-    ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
-    if ref is None or ref.kind != PERSON:
+    ref = resolve(ctx.scene, source, in_doc=ctx.in_doc)
+    if ref is None or ref.kind == DOCUMENT:
+        ref = ctx.scene.group_ref(Ref(source, GROUP, EXPLICIT))
+    return Found(ref, cue, ref.via)
+
+
+def _source(who: str) -> str | None:
+    """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
+    "a report by the Congressional Budget Office"; None for a text ("the Charter"), unnamed
+    sources ("officials", "people familiar with the talks") and the like."""
+    m = _REPORT_NAME.fullmatch(who)
+    if m is not None:
+        name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
+        if noun not in REPORT_NOUNS:
+            return None
+    else:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", who)
+        if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
+            return None
+        name = bare
+    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES:
         return None
-    return Found(ref, "according to", ref.via)
+    return name
 
 
 def reporting_frame(ctx: Context) -> Found | None:

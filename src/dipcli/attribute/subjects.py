@@ -48,7 +48,7 @@ DOCUMENT_PHRASE = re.compile(
 ROLE = re.compile(
     rf"(?:(?i:the|his|her|their|its)\s+)?(?:(?P<adj>{ADJ_TOKEN}(?:\s+{ADJ_TOKEN})?)\s+)?"
     r"(?P<role>PM|(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
-    r"side|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
+    r"side|party|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
     r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
     r"spokesman|spokeswoman))"
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
@@ -296,11 +296,11 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
         country = country or gazetteer.country_of(clean(m.group("of")))
         if country is None:
             return None
-    if role in ("side", "delegation", "government", "authorities"):
+    if role in ("side", "party", "delegation", "government", "authorities"):
         if not country:
             return None
         people = [p for p in scene.people if p.country == country]
-        if role == "side" and len(people) == 1:
+        if role in ("side", "party") and len(people) == 1:
             # in a leaders' readout "the Russian side" speaks for the one Russian leader present
             return scene.person_ref(people[0], TITLE)
         return Ref(country, GROUP, TITLE, [p.name for p in people])

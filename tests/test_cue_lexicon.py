@@ -1,0 +1,85 @@
+"""Reporting cues as data: writing, beliefs, intentions and positions attribute to their holder;
+nouns, objects and report nouns are read for what they are."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli import cues
+from dipcli.core import analyse
+from dipcli.model import Article
+
+INTRO = "Governor Ruth Adeyemi and Mayor Ines Carvalho met in Ibadan on Monday.\n\n"
+
+
+def explained(text: str) -> dict[str, tuple[str | None, str]]:
+    """Each sentence's text -> (speaker, the rule that attributed it)."""
+    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
+                category=None, url=None, text=INTRO + text)
+    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+
+
+def test_forms_include_the_past_participle_and_irregular_spellings():
+    assert cues.all_forms("write") == ("write", "writes", "wrote", "writing", "written")
+    assert cues.forms("echo")[1] == "echoes"
+    assert cues.lemmas()["sought"] == "seek"
+    assert {"wrote", "tweeted", "asked"} <= cues.INVERTIBLE and "told" not in cues.INVERTIBLE
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adeyemi wrote on Facebook that the count was fair.",
+    "Adeyemi tweeted that the count was fair.",
+    "Adeyemi has written to the electoral board.",
+    "Adeyemi is demanding a recount in two districts.",
+    "Adeyemi has refused to concede the race.",
+    "Adeyemi believes the count was fair.",
+    "Adeyemi plans to appeal the ruling.",
+    "Adeyemi is defending the budget against its critics.",
+    "Adeyemi's campaign said it would appeal.",
+])
+def test_writing_beliefs_intentions_and_positions_belong_to_their_holder(sentence):
+    assert explained(sentence)[sentence] == ("Ruth Adeyemi", "reporting_frame")
+
+
+def test_an_inverted_cue_may_open_the_sentence():
+    found = explained('The polls closed at six. Said Adeyemi, "The count was fair."')
+    assert found['Said Adeyemi, "The count was fair."'] == ("Ruth Adeyemi", "quotation")
+
+
+def test_the_listener_of_told_is_never_the_speaker():
+    found = explained('"We are ready," Adeyemi told Mayor Ines Carvalho.')
+    assert found['"We are ready," Adeyemi told Mayor Ines Carvalho.'] == ("Ruth Adeyemi", "reporting_frame")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agency rated 22% of Republican claims as false.",  # a noun after an adjective after "of"
+    "Health worries have dogged the campaign for months.",  # a noun before a finite verb
+    "Adeyemi’s comments came as the count went on.",  # a noun after a possessive
+    "Unlike them, the Lagos protest remained peaceful.",  # a base form after a singular subject
+    "State Senator Ama Obi (D-OS) attended the meeting.",  # a base form opens the sentence
+])
+def test_a_cue_word_that_is_a_noun_frames_nothing(sentence):
+    assert explained(sentence)[sentence] == (None, "narrator")
+
+
+def test_report_nouns_name_their_maker_and_report_only_verbs_need_them():
+    found = explained("A new Ipsos poll shows Adeyemi ahead. The Harbour Gazette reports that turnout fell. "
+                      "Carvalho showed the visitors a collection of paintings.")
+    assert found["A new Ipsos poll shows Adeyemi ahead."] == ("Ipsos", "reporting_frame")
+    assert found["The Harbour Gazette reports that turnout fell."] == ("Harbour Gazette", "reporting_frame")
+    assert found["Carvalho showed the visitors a collection of paintings."] == (None, "narrator")
+
+
+def test_according_to_an_outlet_or_an_institution_but_not_a_text():
+    found = explained("Turnout fell, according to the Harbour Gazette. According to a report by the Ibadan "
+                      "Electoral Board, the count was fair. According to the Charter, members are equal.\n\n"
+                      "In her view, the vote was clean.")
+    assert found["Turnout fell, according to the Harbour Gazette."] == ("Harbour Gazette", "according_to")
+    assert found["According to a report by the Ibadan Electoral Board, the count was fair."] == \
+        ("Ibadan Electoral Board", "according_to")
+    assert found["According to the Charter, members are equal."][0] != "Charter"
+    assert found["In her view, the vote was clean."][1] == "according_to"
+
+
+def test_a_frame_in_a_subordinate_clause_yields_to_the_main_clause():
+    sentence = 'When the Fisheries Board signaled it would sell, Mayor Ines Carvalho said, "we were stunned."'
+    assert explained(sentence)[sentence] == ("Ines Carvalho", "reporting_frame")
