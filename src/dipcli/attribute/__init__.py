@@ -16,6 +16,7 @@ Where things are:
 * ``subjects``: what a subject phrase means (a person, a group, a pronoun's antecedent);
 * ``frames``: reporting frames, a cue and its subject;
 * ``quotes``: quotations as spans, and where the words that attribute each stand;
+* ``scope``: which sentences without a frame go on in the voice before them;
 * ``turns``: transcript turn labels;
 * ``rules``: the rule table, and the article sentence by sentence.
 """

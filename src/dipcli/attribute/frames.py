@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..cues import INVERTIBLE, OPENING_PARTICIPLES, base_forms, find_cues, lemmas
+from ..cues import INVERTIBLE, OPENING_PARTICIPLES, base_forms, find_cues, forms, lemmas
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
@@ -432,8 +432,11 @@ def _opening_cue_lowered(sent: str) -> str:
     if first is None or not first.group(1)[:1].isupper():
         return sent
     word = first.group(1).lower()
-    if word not in INVERTIBLE or word in base_forms():
-        return sent  # a base form that opens a sentence is a noun or an imperative ("State Senator …")
+    lemma = lemmas().get(word)
+    if word not in INVERTIBLE or lemma is None or word not in forms(lemma)[1:3]:
+        # only "Said", "Says", "Wrote": a base form that opens a sentence is a noun or an
+        # imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …")
+        return sent
     i = first.start(1)
     return sent[:i] + sent[i].lower() + sent[i + 1:]
 
@@ -591,35 +594,45 @@ def opening_subject(sent: str, limit: int) -> str | None:
 # ("So when Patriot signaled …, Barrett said, …"). Not "as": "As Lee said, …" attributes.
 _SUBORDINATORS = frozenset("when whenever while whilst if because although though after before since unless "
                            "whereas until once".split())
+# Those that are no adverb as well ("has once again", "said before" are main clauses).
+_NEAR_SUBORDINATORS = _SUBORDINATORS - {"once", "before", "after", "since"}
 _CLAUSE_BOUNDARY = re.compile(r"[,;:—(\"“”]|--")
 
 
-def _subordinate(sent: str, at: int) -> bool:
+def _subordinate(sent: str, at: int, cue_end: int) -> bool:
     """Whether the cue at ``at`` stands in a subordinate clause: a subordinator opens the stretch
-    between the last comma (or other clause boundary) before it and the cue."""
+    after the last comma (or other clause boundary) before it, or stands among the four words
+    before it ("… the people of Ukraine as they defend …"). "As" only when the clause goes on
+    after the cue: "As Lee said, …" attributes."""
     window = max(0, at - 200)
     start = None if window else 0
     for b in _CLAUSE_BOUNDARY.finditer(sent, window, at):
         start = b.end()
-    if start is None:
-        return False  # no clause opens within reach: a long clause is not read for its first words
-    for n, w in enumerate(WORD_POS.finditer(sent, start, at)):
-        if n == 3:
-            break
-        if w.group().lower() in _SUBORDINATORS:
-            return True
-    return False
+    opening = [w.group().lower() for _, w in zip(range(3), WORD_POS.finditer(sent, start, at))] \
+        if start is not None else []
+    near = [w.lower() for w in WORD_POS.findall(sent, max(0, at - 60), at)[-4:]]
+    if any(w in _SUBORDINATORS for w in opening) or any(w in _NEAR_SUBORDINATORS for w in near):
+        return True
+    return "as" in opening + near and not _CLAUSE_END.match(sent, cue_end)
+
+
+_CLAUSE_END = re.compile(r"[\w\s]{0,24}?[,;:—]")
 
 
 def choose(frames: list[Frame], sent: str) -> Frame | None:
-    if len(frames) < 2:
-        return frames[0] if frames else None
+    if not frames:
+        return None
     trailing = [f for f in frames if f.trailing]
     if trailing:
         return trailing[0]
-    main = [f for f in frames if not _subordinate(sent, f.at)]
-    if main and len(main) < len(frames):
-        frames = main
+    main = [f for f in frames if not _subordinate(sent, f.at, f.at + len(f.cue))]
+    if not main:
+        # every frame in a subordinate clause ("… as China and Russia support the government"):
+        # the first that names its subject; a pronoun there means someone the main clause names
+        # ("… the people of Ukraine as they defend …")
+        named = [f for f in frames if f.ref.via != PRONOUN]
+        return named[0] if named else None
+    frames = main
     first_word = _FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
     if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:

@@ -39,6 +39,7 @@ from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, 
 from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
 from .names import clean
 from .quotes import Quotations
+from .scope import narration_shaped, opening_actor
 from .subjects import name_shape, resolve
 from .turns import find_label, label_speaker
 
@@ -401,15 +402,34 @@ def first_person(ctx: Context) -> Found | None:
 
 
 def continuation(ctx: Context) -> Found | None:
-    """A sentence that names no one else goes on in the voice of the sentence before it in the paragraph."""
+    """A sentence that names no one else goes on in the voice of the sentence before it in the
+    paragraph, unless its shape is the narrator's (:mod:`.scope`): the past, a schedule, a turn
+    to other matters, another actor."""
     prev = ctx.prev
     if prev is None or prev.speaker is None:
         return None
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
+    if narration_shaped(ctx.sent, ctx.quoted) or _another_actor(ctx, prev):
+        return None
     return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
                  None, CONTINUATION)
+
+
+def _another_actor(ctx: Context, prev: Claim) -> bool:
+    """Whether the sentence opens with a country or organisation that is not the speaker's
+    ("Kiribati is buying property …" after a sentence of an American official's)."""
+    actor = opening_actor(ctx.sent)
+    if actor is None or actor[0] == "name":
+        return False
+    kind, name = actor
+    if name == prev.speaker or name in prev.members:
+        return False
+    if kind == "country":
+        countries = {p.country for p in ctx.scene.people if p.name in prev.members or p.name == prev.speaker}
+        return name not in countries
+    return True
 
 
 def whole_document(ctx: Context) -> Found | None:

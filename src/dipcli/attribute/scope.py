@@ -1,0 +1,94 @@
+"""The scope of a speaker: which sentences without a frame of their own go on in the voice of
+the sentence before, and which return to the narrator.
+
+Quotations, frames with a pronoun ("He added …") and transcript turns carry a
+speaker by their own rules. What is left is a sentence that names no speaker
+right after one that did. It goes on in that speaker's voice ("Xi said China is
+ready … As permanent members, China and Russia have natural responsibilities …")
+unless its shape is the narrator's:
+
+* it tells of the past and has no present or modal form ("Reagan went on to win
+  that year", "The candidates took questions from veterans");
+* it gives a schedule ("Lee is scheduled to speak on Friday", "… will take place");
+* it names a source of its own that no rule could make a speaker ("according to the Charter",
+  "according to officials");
+* it opens with a turn to other matters ("But his plans ran into trouble",
+  "Meanwhile, …") or is a parenthesis ("(Mr. Lee is now the campaign chairman.)");
+* it opens with another actor: a person, country or organisation that is not the
+  speaker ("Kiribati is buying property …" after a sentence of Rhodes's).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import gazetteer, lexicon
+from .frames import WORD_POS, in_spans, opening_subject
+
+
+@cache
+def _patterns() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    schedule = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in lexicon.entries("schedule_phrases"))
+                          + r")\b", re.IGNORECASE)
+    return (lexicon.words("past_forms"), lexicon.words("present_forms"), lexicon.words("narration_openers"),
+            schedule)
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+_REGULAR_PAST = re.compile(r"[a-z]{2,}ed")
+_RELATIVES = frozenset("who whom whose which that".split())
+_CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
+
+
+def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | None:
+    """Why ``sent`` is in the narrator's voice whoever spoke before it ("past", "schedule",
+    "source", "turn", "parenthesis"), or None. Words inside quotations are not read."""
+    past_forms, present_forms, openers, schedule = _patterns()
+    stripped = sent.lstrip()
+    if stripped.startswith(("(", "[")):
+        return "parenthesis"
+    words = [(m.start(), m.group()) for m in WORD_POS.finditer(sent) if not in_spans(quoted, m.start())]
+    if words and words[0][1] in openers:
+        return "turn"
+    m = schedule.search(sent)
+    if m and not in_spans(quoted, m.start()):
+        return "schedule"
+    m = _ACCORDING.search(sent)
+    if m and not in_spans(quoted, m.start()):
+        return "source"  # it names its own source, a text or someone unnamed: "according to the Charter"
+    past = present = False
+    relative = False  # inside a relative clause ("those who fought"), up to the next comma
+    for at, w in words:
+        w = w.rstrip(".") or w
+        low = w.lower()
+        if low in present_forms or _CONTRACTED.search(low):
+            present = True
+            break
+        if low in _RELATIVES:
+            relative = True
+        elif w in ",;:":
+            relative = False
+        elif not relative and (low in past_forms or _REGULAR_PAST.fullmatch(w)):
+            past = True
+    return "past" if past and not present else None
+
+
+def opening_actor(sent: str) -> tuple[str, str] | None:
+    """The actor a sentence opens with, when it names one outright: ("country", name) for a
+    country or its capital, ("organization", name) for an organisation the gazetteer knows, or
+    ("name", words) for other capitalised words (a person, read against the cast by the caller)."""
+    subject = opening_subject(sent, len(sent))
+    if not subject:
+        return None
+    words = [w for w in subject.split() if w.lower() not in ("the", "of", "and")]
+    if not words:
+        return None
+    phrase = " ".join(words)
+    country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(words) == 1 else None)
+    if country:
+        return "country", country
+    found = gazetteer.find_entities(phrase)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and \
+            found[0].kind in ("organization", "alliance", "grouping", "agency"):
+        return "organization", found[0].name
+    return "name", phrase

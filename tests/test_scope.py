@@ -1,0 +1,43 @@
+"""The scope of a speaker: which sentences without a frame go on in the voice before them."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli.attribute.scope import narration_shaped
+from dipcli.core import analyse
+from dipcli.model import Article
+
+SAID = "Governor Ruth Adeyemi said the two provinces should share the new port. "
+
+
+def explained(text: str) -> dict[str, tuple[str | None, str]]:
+    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
+                category=None, url=None, text=text)
+    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+
+
+def test_reported_speech_goes_on_in_present_and_modal_sentences():
+    found = explained(SAID + "Both provinces would gain from the trade.")
+    assert found["Both provinces would gain from the trade."] == ("Ruth Adeyemi", "continuation")
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The delegates toured the harbour after lunch.", "past"),  # what happened
+    ("Adeyemi is scheduled to visit Kano on Friday.", "schedule"),
+    ("But the port ran out of money in 2019.", "turn"),
+    ("(Adeyemi is also the party's chairwoman.)", "parenthesis"),
+    ("Exports are rising, according to officials.", "source"),
+])
+def test_the_narrator_returns(sentence, reason):
+    assert narration_shaped(sentence) == reason
+    assert explained(SAID + sentence)[sentence] == (None, "narrator")
+
+
+def test_a_sentence_that_opens_with_another_country_is_not_the_speakers():
+    sentence = "Ghana is building a port of its own on the same coast."
+    assert explained(SAID + sentence)[sentence] == (None, "narrator")
+
+
+def test_words_in_a_relative_clause_or_a_quotation_do_not_make_it_past():
+    assert narration_shaped("Both provinces honour those who fought for the port.") is None
+    assert narration_shaped('The port is "what we were promised."', [(9, 32)]) is None
