@@ -144,6 +144,10 @@ class Cast:
         """Every statement title the article names, once each, in order."""
         return list(dict.fromkeys(doc for _, doc in self.doc_mentions))
 
+    def known_name(self, word: str) -> bool:
+        """Whether ``word`` is a name word of someone the article has introduced."""
+        return any(word in p.tokens for p in self.people)
+
     def common_words(self, words: list[str]) -> bool:
         """Capitalised words the article also writes in lower case ("Climate Change") are no name."""
         return all(self._written_in_lower_case(w.lower()) for w in words)

@@ -460,6 +460,8 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue
         if lemmas().get(m.group().split()[0]) in REPORT_ONLY and not _reports(sent, m.start(), m.end()):
             continue
+        if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed"):
+            continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"
         cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
         before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"

@@ -31,13 +31,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import lexicon
+from .. import gazetteer, lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
 from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
-from .names import clean
+from .names import TITLE_WORD, clean
 from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
 from .subjects import name_shape, resolve
@@ -102,13 +102,16 @@ class Context:
     """What the rules know of one sentence: its text, the scene, the paragraph so far, the article."""
 
     __slots__ = ("sent", "scene", "prev", "before", "turn", "doc_speaker", "in_doc", "frame", "quoted",
-                 "group", "quotes", "index", "_mention")
+                 "group", "quotes", "index", "introduced", "last_in_paragraph", "_mention")
 
     def __init__(self, sent: str, scene: Scene, prev: Claim | None, turn: Ref | None,
                  doc_speaker: Ref | None, in_doc: bool, *, quoted: list[tuple[int, int]] = (),
                  group: int | None = None, quotes: QuoteSpeakers | None = None,
-                 before: tuple[Claim, str] | None = None, index: int = -1):
+                 before: tuple[Claim, str] | None = None, index: int = -1,
+                 introduced: Found | None = None, last_in_paragraph: bool = False):
         self.sent = sent
+        self.introduced = introduced  # who the paragraph before introduced with a colon ("Limbaugh added:")
+        self.last_in_paragraph = last_in_paragraph
         self.index = index  # the sentence's place in the article
         self.scene = scene
         self.prev = prev  # the claim before, in the same paragraph
@@ -218,6 +221,10 @@ class QuoteSpeakers:
             if frames:
                 frame = frames[-1] if site.kind in ("before", "colon") else frames[0]
                 return Found(frame.ref, frame.cue, frame.ref.via), site.sent
+            if site.kind in ("before", "colon"):
+                found = introducer(text[site.lo:site.hi], scene, in_doc=self.in_doc)
+                if found is not None:
+                    return found, site.sent
         return None
 
     def heading(self, group: int) -> bool:
@@ -243,6 +250,24 @@ class QuoteSpeakers:
         return Found(ref, None, CONTINUATION), -1
 
 
+# "According to Limbaugh, “…", "Caddell continued: “…"": words that introduce a quotation or a
+# block of quoted text without a reporting verb of the lexicon.
+_INTRO_ACCORDING = re.compile(r".*\b[Aa]ccording\s+to\s+(?P<who>[^,;:“\"]{1,80}?)\s*[,:]\s*$")
+_INTRO_COLON = re.compile(r"\s*(?P<who>(?:[A-Z][\w.’'\-]*\s+){1,3})(?:[a-z][\w’'\-]*\s+){0,2}[a-z][\w’'\-]*\s*:\s*$")
+
+
+def introducer(before: str, scene: Scene, *, in_doc: bool = False) -> Found | None:
+    """Who the words before a quotation name as its speaker when no reporting frame does:
+    "According to Limbaugh, " or a short "<name> <verb>:" ("Caddell continued:", "Lee wrote back:")."""
+    m = _INTRO_ACCORDING.match(before) or _INTRO_COLON.fullmatch(before)
+    if m is None:
+        return None
+    ref = resolve(scene, clean(m.group("who")), in_doc=in_doc)
+    if ref is None or not (ref.kind == PERSON or ref.kind == GROUP and gazetteer.country_of(ref.name)):
+        return None  # "Meeting participants included:" names no one
+    return Found(ref, "according to" if "ccording" in m.group() else ":", ref.via)
+
+
 def _bare_attribution(sent: str, frame: Frame) -> bool:
     """Whether a sentence only attributes: its subject and cue, and an adjunct at most ("Lee
     wrote in a post.", "wrote Lee."), not "But Lee says other changes are needed."."""
@@ -265,6 +290,16 @@ def _author(scene: Scene, name: str) -> Ref | None:
         return None
     person = scene.find_person(words) or scene.add_person(" ".join(words))
     return scene.person_ref(person, EXPLICIT)
+
+
+def block_quotation(ctx: Context) -> Found | None:
+    """A paragraph after one that ends by introducing someone's words with a colon ("Limbaugh
+    added:", "The President said:") is those words, quoted as a block without quotation marks."""
+    if ctx.introduced is None:
+        return None
+    ref = ctx.introduced.ref
+    return Found(Ref(ref.name, ref.kind, ref.via, list(ref.members), ref.document), ctx.introduced.cue,
+                 ctx.introduced.via)
 
 
 def statement_opener(ctx: Context) -> Found | None:
@@ -350,6 +385,14 @@ def reporting_frame(ctx: Context) -> Found | None:
     if ref.kind == GROUP:
         ctx.scene.group_ref(ref)
     return Found(ref, ctx.frame.cue, via)
+
+
+def introduction(ctx: Context) -> Found | None:
+    """A short sentence that ends its paragraph with a colon and names who speaks next: "Caddell
+    continued:", "Lee wrote back:"."""
+    if not ctx.last_in_paragraph or not ctx.sent.rstrip().endswith(":") or ctx.turn is not None:
+        return None
+    return introducer(ctx.sent, ctx.scene, in_doc=ctx.in_doc)
 
 
 def participle(ctx: Context) -> Found | None:
@@ -447,7 +490,8 @@ def narrator(ctx: Context) -> Found:
 
 
 #: Rules that find the speaker in the sentence's own words or its transcript turn.
-FROM_THE_SENTENCE = (turn, quotation, statement_opener, according_to, reporting_frame, participle)
+FROM_THE_SENTENCE = (turn, quotation, block_quotation, statement_opener, according_to, reporting_frame,
+                     introduction, participle)
 #: Rules for a sentence that names no speaker: the first person it mentions comes into view.
 FROM_CONTEXT = (impersonal, first_person, continuation, whole_document, narrator)
 #: Every rule in the order they are asked; the first that answers attributes the sentence.
@@ -480,12 +524,22 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     claims: list[Claim] = []
     before: tuple[Claim, str] | None = None
     turn: Ref | None = None
+    carried = _carried(_labelled(text, paras, cast))
+    carrying = False
+    introduced: Found | None = None  # who the last paragraph introduced with a colon
+    block: Found | None = None
     for para in paras:
         ps = by_para.get(para.index, [])
         if not ps:
             continue
+        if introduced is not None and block is not None and block is introduced and not para.bullet:
+            introduced = None  # a block runs on over the list items that open it, not further
+        block = introduced
         label_end = -1
-        label = find_label(text, content_start(text, para), para.end, cast, in_transcript=turn is not None)
+        if not carrying:
+            turn = None  # a lone label ("Pence: Gennifer Flowers Won't Be at Debate") holds for its paragraph only
+        label = find_label(text, content_start(text, para), para.end, cast, in_transcript=turn is not None,
+                           bullet=para.bullet)
         if label is not None:
             speaker, end = label
             if isinstance(speaker, str):
@@ -494,6 +548,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                 cast.commit(scene)
             if speaker is not None:
                 turn, label_end = speaker, end
+                carrying = para.index in carried
         prev: Claim | None = None
         for index, s in ps:
             start = s.start
@@ -505,8 +560,9 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             scene = cast.scene(start)
             quoted = quotes.quoted(start, s.end, scene) if quotations.quotes else []
             group = quotations.mostly_inside(start, s.end) if quotations.quotes else None
+            last = index == ps[-1][0]
             ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc, quoted=quoted, group=group, quotes=quotes,
-                          before=before, index=index)
+                          before=before, index=index, introduced=block, last_in_paragraph=last)
             for rule in RULES:  # the narrator answers every sentence that reaches it
                 found = rule(ctx)
                 if found is not None:
@@ -516,10 +572,39 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                 if mention is not None:
                     scene.last_person = mention[0]
             cast.commit(scene)
-            prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, rule.__name__)
+            name = rule.__name__
+            if last and found.ref is not None and sent.rstrip().endswith(":") and turn is None \
+                    and name in ("reporting_frame", "according_to", "introduction"):
+                introduced = found
+            elif last and block is not None and (name != "block_quotation" or not para.bullet):
+                introduced = None
+            prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, name)
             claims.append(prev)
-            before = (prev, rule.__name__)
+            before = (prev, name)
     return claims
+
+
+def _labelled(text: str, paras: list[Paragraph], cast: Cast) -> dict[int, bool]:
+    """The paragraphs that open with a turn label, read as the article is read (once one is found,
+    one capitalised word is a label too), and whether the label is in a transcript's own format:
+    written in capitals ("MS. PSAKI:", "PRESIDENT XI:"), with a title ("President of Russia Dmitry
+    Medvedev:") or a questioner's "Q"."""
+    found: dict[int, bool] = {}
+    for para in paras:
+        start = content_start(text, para)
+        label = find_label(text, start, para.end, cast, in_transcript=bool(found), bullet=para.bullet)
+        if label is not None:
+            head = text[start:label[1]].rstrip(" \t:")
+            found[para.index] = isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None
+    return found
+
+
+def _carried(labelled: dict[int, bool]) -> set[int]:
+    """The labelled paragraphs whose turn goes on until the next label. A label in the first
+    paragraph is a headline ("Pence: Gennifer Flowers Won't Be at Debate") unless the second
+    paragraph opens with a label too or it is in a transcript's own format: it holds for its own
+    paragraph only. Every other label holds until the next."""
+    return {i for i, own_format in labelled.items() if i > 0 or own_format or 1 in labelled}
 
 
 def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found, rule: str) -> Claim:

@@ -8,7 +8,9 @@ ready … As permanent members, China and Russia have natural responsibilities �
 unless its shape is the narrator's:
 
 * it tells of the past and has no present or modal form ("Reagan went on to win
-  that year", "The candidates took questions from veterans");
+  that year", "The candidates took questions from veterans"), unless it reports in
+  the passive with no agent ("Special attention was given to energy", said of the
+  talks' sides);
 * it gives a schedule ("Lee is scheduled to speak on Friday", "… will take place");
 * it names a source of its own that no rule could make a speaker ("according to the Charter",
   "according to officials");
@@ -35,6 +37,12 @@ def _patterns() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Patt
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+# A reporting verb in the passive with no agent ("The importance of coordination was stressed",
+# "Opportunities were discussed"): the talks' sides speak on, as in "It was agreed".
+_REPORTED_PASSIVE = re.compile(
+    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:stressed|noted|underscored|underlined|emphasi[sz]ed|discussed|"
+    r"expressed|confirmed|reaffirmed|welcomed|agreed|highlighted|conveyed|praised|voiced|raised|mentioned|"
+    r"pointed\s+out|accepted|given|paid|reiterated|exchanged|affirmed)\b(?!\s+by\b)")
 _REGULAR_PAST = re.compile(r"[a-z]{2,}ed")
 _RELATIVES = frozenset("who whom whose which that".split())
 _CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
@@ -70,7 +78,9 @@ def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | Non
             relative = False
         elif not relative and (low in past_forms or _REGULAR_PAST.fullmatch(w)):
             past = True
-    return "past" if past and not present else None
+    if past and not present and not _REPORTED_PASSIVE.search(sent):
+        return "past"
+    return None
 
 
 def opening_actor(sent: str) -> tuple[str, str] | None:

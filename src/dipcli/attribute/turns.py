@@ -8,7 +8,7 @@ import re
 from .. import gazetteer, lexicon
 from .cast import PERSON, TURN, Cast, Ref, Scene
 from .subjects import resolve
-from .names import NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
+from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
 
 TURN_LABEL = re.compile(
@@ -17,6 +17,16 @@ TURN_LABEL = re.compile(
     r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
 )
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
+# A broadcast transcript's tag glued to what the speaker says: "Lee Jae Myung / PresidentThat's …",
+# "Ana Ruiz / Foreign Minister We will …": the name, then title words up to the words said.
+SLASH_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,4})[ \t]*/[ \t]*(?P<rest>[A-Z])")
+# Salutations ("Mr. President:", "Excellencies,") and list or heading labels ("**5. Bolster
+# Global Alliances:**", "- **One People**: …") name no speaker.
+SALUTATION_WORDS = lexicon.words("salutation_words")
+_NUMBERED = re.compile(r"(?:\*\*|__)?\s*(?:\d+|[IVXLC]+|[A-Za-z])[.)]\s")
+# What follows a heading's colon: a subtitle in title case, not a sentence ("Youth Empowerment:
+# Investing in the Future").
+_TITLE_CASE_LINE = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at)[ \t,:–—-]*)+")
 # Words before a colon that name no speaker ("Source:", "Read more:").
 NOT_LABELS = lexicon.words("not_turn_labels")
 # A label's turn does not open with a quotation mark.
@@ -28,7 +38,7 @@ QUESTIONER_LABELS = lexicon.words("questioner_labels")
 # -- turns ------------------------------------------------------------------------------------
 
 def find_label(text: str, start: int, end: int, cast: Cast, *,
-               in_transcript: bool = False) -> tuple[Ref | str, int] | None:
+               in_transcript: bool = False, bullet: bool = False) -> tuple[Ref | str, int] | None:
     """A transcript turn's label at the start of a paragraph ('PRESIDENT XI:', 'President of Russia
     Vladimir Putin:', 'Q:'), and where it ends.
 
@@ -42,12 +52,20 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if q:
         return Ref("Questioner", PERSON, TURN, []), q.end()
     stop = min(end, start + 160)
+    if text.find("/", start, stop) >= 0:
+        slash = _slash_label(text, start, stop)
+        if slash is not None:
+            return slash
     if text.find(":", start, stop) < 0:
-        return None  # every label ends in a colon: most paragraphs need no pattern at all
+        return None  # every other label ends in a colon: most paragraphs need no pattern at all
+    if bullet or text.startswith(("**", "__"), start) or _NUMBERED.match(text, start, stop):
+        return None  # "- One People: …", "**5. Bolster Global Alliances:**": a list item or a heading
     m = TURN_LABEL.match(text, start, stop)
     if not m or m.end() >= end or text[m.end()] in _OPENING_QUOTES:
         return None  # (a headline before a quotation: "Ana Ruiz Grills Bank CEO: ‘Resign’")
     label = clean(m.group("label"))
+    if _salutation(label) or _heading(text, m.end(), end, label, cast):
+        return None
     if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
         # labels glued together by a scraper: "PresidentofPalestineMahmoudAbbas"
         label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
@@ -62,10 +80,11 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if label.isupper():
         if len(words) > 6:
             return None
-        pretty = " ".join(w if w in ("U.S.", "U.N.") else w.capitalize() for w in words)
+        pretty = " ".join(w if w in ("U.S.", "U.N.") else _name_case(w, i) for i, w in enumerate(words))
     else:
         has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
-        if not has_title and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
+        known = len(words) == 1 and cast.known_name(words[0])  # "Pence: …" after "Governor Mike Pence"
+        if not has_title and not known and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
                 and not (in_transcript and len(words) == 1 and words[0][0].isupper() and not words[0].endswith("ly")
                          and words[0] not in STOP_CAPS and not cast.common_words(words)):
             return None
@@ -73,8 +92,67 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     return pretty, m.end()
 
 
+def _name_case(word: str, i: int) -> str:
+    """A word of a label written in capitals, in a name's own case: "JEAN-PIERRE" -> "Jean-Pierre",
+    "O'BRIEN" -> "O'Brien", "VON" inside a name -> "von" (but "AL" -> "Al")."""
+    low = word.lower()
+    if i > 0 and low in NAME_PARTICLES and low not in ("al", "el"):
+        return low  # "von der Leyen", "bin Zayed"; "Al Thani" keeps its capital, as English writes it
+    return re.sub(r"[^\W\d_]+", lambda p: p.group().capitalize(), low)
+
+
+def _salutation(label: str) -> bool:
+    """Whether a label only greets: "Mr. President", "Excellencies", "Distinguished Ladies and Gentlemen"."""
+    words = [w.strip(".,").lower() for w in label.split()]
+    return all(w in SALUTATION_WORDS or w in TITLE_WORDS or w in ROLE_WORDS for w in words)
+
+
+def _heading(text: str, after: int, end: int, label: str, cast: Cast) -> bool:
+    """Whether a label is a heading: words the text also writes in lower case ("Sustainable
+    Development:"), or a subtitle in title case after it ("Youth Empowerment: Investing in the Future")."""
+    if label.isupper() or re.search(rf"\b(?:{TITLES})\b", label):
+        return False
+    words = [w for w in label.split() if w.lower() not in ("and", "of", "the", "for", "in", "on")]
+    if len(words) >= 2 and cast.common_words(words):
+        return True
+    rest = text[after:end].strip()
+    return len(rest.split()) >= 2 and rest[-1] not in ".!?:;,\"”’)" and _TITLE_CASE_LINE.fullmatch(rest) is not None
+
+
+def _slash_label(text: str, start: int, stop: int) -> tuple[str, int] | None:
+    """ "Lee Jae Myung / PresidentThat's so bad.": the name as the label, and where the words said
+    begin, after the title words (the last may be glued to the first word said)."""
+    m = SLASH_LABEL.match(text, start, stop)
+    if m is None:
+        return None
+    at = m.start("rest")
+    title_words = 0
+    for w in re.finditer(r"[A-Za-z][\w’'\-]*", text[at:stop]):
+        word = w.group()
+        glued = re.match(r"([A-Z]?[a-z]+)(?=[A-Z])", word)
+        if word.lower() in TITLE_WORDS or word.lower() in ROLE_WORDS or word.lower() in ("of", "the"):
+            title_words += 1
+            continue
+        if glued and (glued.group(1).lower() in TITLE_WORDS or glued.group(1).lower() in ROLE_WORDS):
+            return clean(m.group("name")), at + w.start() + glued.end()
+        break
+    if title_words == 0:
+        return None
+    # "Ana Ruiz / Foreign Minister We will …": the words said begin after the last title word
+    words = list(re.finditer(r"\S+", text[at:stop]))
+    said = at + words[title_words].start() if title_words < len(words) else stop
+    return clean(m.group("name")), said
+
+
 def label_speaker(scene: Scene, pretty: str) -> Ref | None:
     """Who a label names ("President Kwame Mensah", "Senior Administration Official")."""
+    words = set(pretty.split())
+    known = [p for p in scene.people if p.tokens <= words]
+    if known and len(words) > 4 and not re.search(rf"\b(?:{TITLES})\b", pretty):
+        # a headline "Elizabeth Warren Hammers Wells Fargo CEO: …": the person the article knows,
+        # not the words of the headline around their name
+        person = max(known, key=lambda p: len(p.tokens))
+        return Ref(person.name, PERSON, TURN, [person.name])
     ref = resolve(scene, pretty)
     if ref is None or ref.kind != PERSON or ref.mention != pretty and len(ref.mention.split()) == 1 \
             and not scene.find_person([ref.mention]):

@@ -1,0 +1,50 @@
+"""Transcript turns: which labels start a turn, how long it holds, and labels that name no one."""
+from __future__ import annotations
+
+from dipcli.core import analyse
+from dipcli.model import Article
+
+
+def explained(text: str) -> dict[str, tuple[str | None, str]]:
+    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
+                category=None, url=None, text=text)
+    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+
+
+def test_a_headline_label_holds_for_its_own_paragraph_only():
+    found = explained("Adeyemi: The Count Was Fair.\n\nGovernor Ruth Adeyemi spoke in Ibadan on Monday.\n\n"
+                      "The board met on Friday.")
+    assert found["The Count Was Fair."] == ("Ruth Adeyemi", "turn")
+    assert found["The board met on Friday."] == (None, "narrator")
+
+
+def test_a_transcript_label_in_capitals_holds_until_the_next():
+    found = explained("MS. JEAN-PIERRE:  Good afternoon.\n\nWe have a lot to cover.\n\nQ  What about trade?\n\n"
+                      "PRESIDENT VON DER LEYEN:  Thank you.")
+    assert found["We have a lot to cover."] == ("Jean-Pierre", "turn")  # the name in its own case
+    assert found["What about trade?"] == ("Questioner", "turn")
+    assert found["Thank you."] == ("von der Leyen", "turn")
+
+
+def test_salutations_headings_and_list_terms_are_no_turns():
+    found = explained("Mr. President: congratulations on your election.\n\n"
+                      "Youth Empowerment: Investing in the Future\n\n"
+                      "Our youth are our future, and empowerment is our duty.\n\n"
+                      "- One People: a family of many peoples,\n\n"
+                      "5. Bolster Global Alliances: We will work with our allies.")
+    assert all(speaker is None for speaker, _ in found.values()), found
+
+
+def test_a_broadcast_tag_glued_to_the_words_said():
+    found = explained("Lee Jae Myung / PresidentThat is too much to ask.\n\n"
+                      "Ana Ruiz / Foreign Minister We will not accept it.")
+    assert found["That is too much to ask."] == ("Lee Jae Myung", "turn")
+    assert found["We will not accept it."] == ("Ana Ruiz", "turn")
+
+
+def test_a_colon_introduces_a_block_of_quoted_words():
+    found = explained("Pat Okafor spoke on the radio on Monday.\n\nOkafor continued:\n\n"
+                      "The health issue is partisan. It always was.\n\nThe show ended at noon.")
+    assert found["Okafor continued:"] == ("Pat Okafor", "introduction")
+    assert found["It always was."] == ("Pat Okafor", "block_quotation")
+    assert found["The show ended at noon."] == (None, "narrator")
