@@ -108,6 +108,7 @@ class Cast:
     def __init__(self, article: Article):
         self.text = article.text
         self.title = article.title or ""
+        self.place = article.place or ""  # the dateline's place, when the article has one
         self.people: list[Person] = []
         self.doc_mentions: list[tuple[int, str]] = []  # (offset, title) in text order
         self.pos = 0  # offset of the last sentence attributed

@@ -19,6 +19,7 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, clean
+from .sources import source_words
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -31,7 +32,7 @@ PASSIVE_AUX = lexicon.words("be_forms")
 TIME_WORDS = frozenset(w.lower() for w in MONTHS | WEEKDAYS) | lexicon.words("time_words")
 TIME_LEADS = lexicon.words("time_leads")
 # What a subject phrase before its cue is made of: capitalised words and these.
-_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES | PERSON_NOUNS | ENTOURAGE | ENTOURAGE_MODIFIERS
+_PHRASE_WORDS = lexicon.words("subject_words") | ROLE_WORDS | PRONOUNS | NAME_PARTICLES | PERSON_NOUNS | ENTOURAGE | ENTOURAGE_MODIFIERS | source_words()
 # Before a subject, these make it an object: "between both countries". The prepositions stance
 # reads, with a documented difference kept from before they were shared: attribution also counts
 # "to" and leaves out these.
@@ -47,13 +48,20 @@ _NOT_PAST = lexicon.words("not_finite_forms")
 # after one of them or before "that".
 REPORT_NOUNS = lexicon.words("report_nouns")
 REPORT_ONLY = lexicon.words("report_only_verbs")
+# Nouns of an apposition after a name ("Hope Hicks, a campaign spokeswoman, said").
+_APPOSITION_NOUNS = lexicon.words("apposition_nouns") | source_words()
 # Words that open a clause before the main subject ("Since …, X said").
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 
 
 # What follows a trailing attribution ("…, X said." / "…, said X, adding …"): the sentence's
 # end, a participle or a clause. (Not stance's TRAILING, a set of words a target does not end in.)
-ATTRIBUTION_END = re.compile(r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
+# An adjunct of time, place or medium may come first: "…, the ministry said on Tuesday.",
+# "…, Lee told reporters in Accra.", "…, Lee said in a statement."
+ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|during|after|before|to|from|via|through|last|this|late|early|"
+                             r"earlier|later|yesterday|today|tonight|[A-Z][a-z]+day|reporters|journalists)\b"
+                             r"[^.!?;:\"“”,]{0,80}?)?"
+                             r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
                              r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
                              r"and|while|as|who|which)\b|[\"”’']?\s*$)")
 
@@ -163,6 +171,12 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
                 break
             owner = _POSSESSIVE_S.sub("", m.group()[::-1])
             phrase.append((size - m.end(), owner))
+            m = next(words, None)
+            continue
+        if tok[0].isupper() and _POSSESSIVE_S.search(tok) and phrase and all(t.islower() for _, t in phrase) \
+                and _finite_form(sent, cue_start):
+            # "Adeyemi's campaign said" with "campaign" read as a source word: the possessor speaks
+            phrase = [(size - m.end(), _POSSESSIVE_S.sub("", tok))]
             m = next(words, None)
             continue
         phrase.append((size - m.end(), tok))
@@ -301,13 +315,33 @@ def _aside_before(sent: str, k: int) -> int | None:
     "Mr Hu, for his part, said …": the subject stands before the aside, and the
     comma before the cue does not make it an inverted "…, said X".
     """
-    opening = sent.rfind(",", max(0, k - 1 - ASIDE_CHARS), k - 1)
-    if opening <= 0:
-        return None
-    aside = sent[opening + 1:k - 1].strip()
-    if not ASIDE.match(aside) or any(ch in aside for ch in ';:"“”()'):
-        return None
-    return opening
+    lo = max(0, k - 1 - ASIDE_CHARS)
+    opening = k - 1
+    for _ in range(3):  # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+        opening = sent.rfind(",", lo, opening)
+        if opening <= 0:
+            return None
+        aside = sent[opening + 1:k - 1].strip()
+        if any(ch in aside for ch in ';:"“”()'):
+            return None
+        if ASIDE.match(aside) or _apposition(aside):
+            return opening
+    return None
+
+
+def _apposition(aside: str) -> bool:
+    """Whether an aside says what the person before it is: "a campaign spokeswoman", "an adviser
+    to the campaign", "the Republican attorney general of Oklahoma"."""
+    words = WORD_POS.findall(aside)
+    if not words or words[0].lower() not in ("a", "an", "the"):
+        return False
+    for w in words[1:7]:
+        low = w.lower()
+        if low in ("of", "to", "for", "at", "in", "with", "who", "which", "that"):
+            return False
+        if low in _APPOSITION_NOUNS or low in TITLE_WORDS or low in ROLE_WORDS:
+            return True
+    return False
 
 
 # Words that describe the person a name after them names, up to a role noun: "9/11 widow ",

@@ -15,6 +15,7 @@ from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene
 from .people import PERSON_NOUNS, name_words
+from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLED_NAME, clean, country_in)
 
@@ -137,7 +138,7 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
         if ref is not None:
             ref.mention = sub
             return ref
-    return None
+    return unnamed_source(scene, phrase)
 
 
 def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool, alone: bool = False) -> Ref | None:

@@ -1,0 +1,47 @@
+"""Sources named by what they are, datelines, cue-last sentences and appositions."""
+from __future__ import annotations
+
+from dipcli.core import analyse
+from dipcli.model import Article
+
+
+def explained(text: str, *, place: str | None = None, title: str | None = None) -> dict[str, tuple[str | None, str]]:
+    a = Article(doc="t", path="t.txt", format="text", title=title, date=None, source=None, place=place,
+                category=None, url=None, text=text)
+    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+
+
+def test_an_institution_named_by_what_it_is_and_the_datelines_country():
+    found = explained("ACCRA (Agency) - Ghana will defend its fishing grounds, the foreign ministry said on Tuesday.",
+                      place="Accra")
+    assert list(found.values()) == [("Ghanaian foreign ministry", "reporting_frame")]
+
+
+def test_unnamed_officials_and_spokesmen_at_the_end_or_the_start():
+    found = explained("The talks will resume next week, a senior official told reporters.\n\n"
+                      "A Lagos state government spokesman said the roads were closed.\n\n"
+                      "The Ghanaian military said it had seen no launch.\n\n"
+                      "The government said nothing more.")
+    assert found["The talks will resume next week, a senior official told reporters."] == \
+        ("senior official", "reporting_frame")
+    assert found["A Lagos state government spokesman said the roads were closed."] == \
+        ("Lagos state government spokesman", "reporting_frame")
+    assert found["The Ghanaian military said it had seen no launch."] == ("Ghanaian military", "reporting_frame")
+    assert found["The government said nothing more."] == (None, "narrator")  # no place to say whose
+
+
+def test_an_apposition_between_the_name_and_the_cue():
+    found = explained("Ama Mensah, a campaign spokeswoman, said the advert was false.\n\n"
+                      "Kofi Boateng, the attorney general of the Ashanti region, one of the regions suing the "
+                      "ministry, said the case was strong.")
+    assert found["Ama Mensah, a campaign spokeswoman, said the advert was false."] == \
+        ("Ama Mensah", "reporting_frame")
+    assert found["Kofi Boateng, the attorney general of the Ashanti region, one of the regions suing the ministry, "
+                 "said the case was strong."] == ("Kofi Boateng", "reporting_frame")
+
+
+def test_a_trip_headline_does_not_glue_onto_the_name():
+    found = explained("MS. RUIZ:  Welcome aboard.\n\nMR. BERG:  Thanks, everybody.",
+                      title="Press Gaggle by Press Secretary Ana Ruiz and National Security Advisor Tom Berg "
+                            "En Route Oslo, Norway")
+    assert found["Thanks, everybody."] == ("Tom Berg", "turn")
