@@ -21,7 +21,7 @@ def explained(text: str, *, title: str | None = None) -> dict[str, tuple[str | N
 
 def test_the_rules_in_order():
     assert [rule.__name__ for rule in rules.RULES] == [
-        "turn", "quotation", "block_quotation", "statement_opener", "according_to", "reporting_frame",
+        "relayed", "turn", "quotation", "block_quotation", "statement_opener", "according_to", "reporting_frame",
         "introduction", "participle",
         "impersonal", "first_person", "continuation", "whole_document", "narrator"]
     assert rules.RULES[-1] is rules.narrator, "the narrator answers what no other rule does"

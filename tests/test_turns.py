@@ -48,3 +48,48 @@ def test_a_colon_introduces_a_block_of_quoted_words():
     assert found["Okafor continued:"] == ("Pat Okafor", "introduction")
     assert found["It always was."] == ("Pat Okafor", "block_quotation")
     assert found["The show ended at noon."] == (None, "narrator")
+
+
+PRESS_CONFERENCE = "\n\n".join([
+    "Spokesperson Amara Osei: Good afternoon. Foreign Minister Kofi Mensah will visit Lima next week.",
+    "TASS: The Peruvian president said the visit was welcome. What is your comment?",
+    "Amara Osei: We welcome the invitation. Foreign Minister Kofi Mensah noted in his call that trade must grow. "
+    "I have heard what Foreign Minister Kofi Mensah said about it.",
+    "EFE: Did Foreign Minister Kofi Mensah say the talks would be hard?",
+    "Amara Osei: He said they would be long. Foreign Minister Kofi Mensah will raise it with his counterpart. "
+    "Foreign Minister Kofi Mensah and I agreed on the agenda.",
+])
+
+
+def test_a_statement_relayed_inside_a_turn_is_the_named_persons():
+    found = explained(PRESS_CONFERENCE)
+    assert found["Foreign Minister Kofi Mensah noted in his call that trade must grow."] == ("Kofi Mensah", "relayed")
+    # the turn's own voice: a question, a pronoun, a clause inside the speaker's sentence, a prediction
+    assert found["Did Foreign Minister Kofi Mensah say the talks would be hard?"] == ("EFE", "turn")
+    assert found["He said they would be long."] == ("Amara Osei", "turn")
+    assert found["I have heard what Foreign Minister Kofi Mensah said about it."] == ("Amara Osei", "turn")
+    assert found["Foreign Minister Kofi Mensah will raise it with his counterpart."] == ("Amara Osei", "turn")
+    assert found["We welcome the invitation."] == ("Amara Osei", "turn")
+    assert found["Foreign Minister Kofi Mensah and I agreed on the agenda."] == ("Amara Osei", "turn")  # both
+
+
+def test_an_outlets_label_in_capitals_is_written_as_the_outlet_writes_itself():
+    found = explained(PRESS_CONFERENCE)
+    assert found["What is your comment?"] == ("TASS", "turn")  # not "Tass"
+    assert found["The Peruvian president said the visit was welcome."] == ("TASS", "turn")  # no one the text names
+
+
+def test_a_title_several_people_hold_relays_no_one():
+    found = explained("\n\n".join([
+        "President Lena Vogel met President Tomas Brandt in Vienna.",
+        "MS. OKAFOR:  The President said the meeting went well.",
+        "Q  Thank you.",
+    ]))
+    assert found["The President said the meeting went well."] == ("Okafor", "turn")
+
+
+def test_a_name_spoken_to_relays_nothing():
+    found = explained("PRESIDENT OKAFOR:  Well, Chancellor, welcome back to Lagos. Chancellor Ines Vogel noted the "
+                      "progress.\n\nCHANCELLOR VOGEL:  Thank you.")
+    assert found["Well, Chancellor, welcome back to Lagos."] == ("Okafor", "turn")
+    assert found["Chancellor Ines Vogel noted the progress."] == ("Ines Vogel", "relayed")

@@ -80,7 +80,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if label.isupper():
         if len(words) > 6:
             return None
-        pretty = " ".join(w if w in ("U.S.", "U.N.") else _name_case(w, i) for i, w in enumerate(words))
+        pretty = _outlet(label) or " ".join(w if w in ("U.S.", "U.N.") else _name_case(w, i)
+                                            for i, w in enumerate(words))
     else:
         has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
         known = len(words) == 1 and cast.known_name(words[0])  # "Pence: …" after "Governor Mike Pence"
@@ -90,6 +91,20 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
             return None
         pretty = label
     return pretty, m.end()
+
+
+_OUTLET_KINDS = frozenset(("organization", "agency", "alliance", "grouping"))
+
+
+def _outlet(label: str) -> str | None:
+    """A label in capitals that is one organisation, as the organisation writes itself: an
+    abbreviation as written ("AFP:", "TASS:", "CNN:"), a name in its own case ("REUTERS:" ->
+    "Reuters"), never "Afp"."""
+    found = gazetteer.find_entities(label)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(label) or found[0].kind not in _OUTLET_KINDS:
+        return None
+    name = found[0].name
+    return name if name.upper() == label else label
 
 
 def _name_case(word: str, i: int) -> str:
