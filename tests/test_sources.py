@@ -45,3 +45,15 @@ def test_a_trip_headline_does_not_glue_onto_the_name():
                       title="Press Gaggle by Press Secretary Ana Ruiz and National Security Advisor Tom Berg "
                             "En Route Oslo, Norway")
     assert found["Thanks, everybody."] == ("Tom Berg", "turn")
+
+
+def test_a_meeting_record_names_speakers_by_role():
+    found = explained("The Committee took up the draft resolution.\n\n"
+                      "The Peruvian representative said the text was balanced. She believed it should pass.\n\n"
+                      "The delegate of Norway said his delegation would abstain.\n\n"
+                      "The Chair said the vote would take place on Friday.")
+    assert found["The Peruvian representative said the text was balanced."] == ("Peru", "reporting_frame")
+    assert found["She believed it should pass."] == ("Peru", "continuation")
+    assert found["The delegate of Norway said his delegation would abstain."] == ("Norway", "reporting_frame")
+    assert found["The Chair said the vote would take place on Friday."] == ("Chair", "reporting_frame")
+    assert found["The Committee took up the draft resolution."] == (None, "narrator")

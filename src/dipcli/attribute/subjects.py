@@ -51,13 +51,16 @@ ROLE = re.compile(
     r"(?P<role>PM|(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
     r"side|party|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
     r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
-    r"spokesman|spokeswoman))"
+    r"spokesman|spokeswoman|representative|delegate)|Chair(?:man|person|woman)?)"
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
 )
 # Heads of state and government, whose capitalised title alone can name them ("President", "PM").
 HEADS_OF_STATE = lexicon.words("heads_of_state")
 # Roles held by one person, who can be referred to by the office alone ("The Prime Minister").
 OFFICES = HEADS_OF_STATE - {"pm"} | lexicon.words("offices")
+DELEGATE_ROLES = lexicon.words("delegate_roles")
+# The roles of a meeting the role pattern reads (a delegate, the chair).
+MEETING_ROLES = frozenset(("representative", "delegate", "chair", "chairman", "chairperson", "chairwoman"))
 
 _GROUP_DET_ANY_CASE = re.compile(r"^(?i:the|both|all)\s+")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
@@ -223,7 +226,7 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         if p:
             return scene.person_ref(p, EXPLICIT)
     if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
-              or m.group("adj") or m.group("of")):
+              or m.group("adj") or m.group("of")) and not _office_of_a_body(m):
         return _resolve_role(scene, m, phrase) or _by_role(scene, phrase)
     ref = _by_role(scene, phrase)
     if ref is not None:
@@ -285,6 +288,13 @@ _BY_ROLE = re.compile(r"(?i:the|this|that)\s+(?P<adj>(?:[\w’'\-.]+\s+){0,3}?)"
                       r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+state|general|governor|justice|member))?)")
 
 
+def _office_of_a_body(m: re.Match[str]) -> bool:
+    """Whether a role of a meeting is held in a body, not a country ("Chairman of the State Affairs
+    Commission", "the Chair of the Alliance of Small Island States"): read as a name, as before."""
+    return bool(m.group("of")) and m.group("role").lower() in MEETING_ROLES \
+        and gazetteer.country_of(clean(m.group("of"))) is None
+
+
 def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
     role = SPACES.sub(" ", m.group("role").lower())
     role = "prime minister" if role == "pm" else role
@@ -315,6 +325,9 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
     title = {"leader": None, "head of state": None}.get(role, role)
     if country:
         p = scene.by_country(country, title)
+        if p is None and role in DELEGATE_ROLES:
+            # a meeting record's "the French representative said": the delegation speaks for its country
+            return Ref(country, GROUP, TITLE, [q.name for q in scene.people if q.country == country])
         return scene.person_ref(p, TITLE) if p else None
     titled = [p for p in scene.people if p.title and title and p.title.lower() == title] or \
         [p for p in scene.people if p.title and title and p.title.lower().endswith(" " + title)]
