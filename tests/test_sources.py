@@ -57,3 +57,8 @@ def test_a_meeting_record_names_speakers_by_role():
     assert found["The delegate of Norway said his delegation would abstain."] == ("Norway", "reporting_frame")
     assert found["The Chair said the vote would take place on Friday."] == ("Chair", "reporting_frame")
     assert found["The Committee took up the draft resolution."] == (None, "narrator")
+
+
+def test_a_party_and_state_tag_after_a_name_does_not_hide_it():
+    found = explained("Committee chair Sen. Ruth Okafor (D-Ohio) said the hearing would go ahead.")
+    assert list(found.values()) == [("Ruth Okafor", "reporting_frame")]

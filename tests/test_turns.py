@@ -93,3 +93,16 @@ def test_a_name_spoken_to_relays_nothing():
                       "progress.\n\nCHANCELLOR VOGEL:  Thank you.")
     assert found["Well, Chancellor, welcome back to Lagos."] == ("Okafor", "turn")
     assert found["Chancellor Ines Vogel noted the progress."] == ("Ines Vogel", "relayed")
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_has_its_turns():
+    found = explained('Partial transcript as follows:\n\n"HOST: Welcome back. Will the plan pass?\n\n'
+                      '"OKONKWO: It will pass. The votes are there.\n\n"(CROSSTALK.)\n\n"HOST: Thank you."')
+    assert found["Will the plan pass?"] == ("Host", "turn")
+    assert found["The votes are there."] == ("Okonkwo", "turn")
+    assert found['"(CROSSTALK.)'] == (None, "turn")  # a stage direction is the transcriber's
+
+
+def test_a_quoted_motto_in_capitals_is_no_turn():
+    found = explained('"LEAVING NO HARBOUR BEHIND: ACTING TOGETHER FOR THE COAST."\n\nWe meet in hard times.')
+    assert all(speaker is None for speaker, _ in found.values())

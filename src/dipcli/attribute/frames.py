@@ -485,10 +485,21 @@ def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
 _AFTER_ALL = float("inf")
 
 
+# A politician's party and state after the name ("Gov. Ann Reyes (R-IN) said", "Sen. Li (D-Calif.)"):
+# read as space, so the name stays next to its cue (the offsets do not move).
+_PARTY_TAG = re.compile(r"\s\([A-Z]{1,3}[-–][A-Z][A-Za-z.]{0,14}(?:,\s?[A-Z][A-Za-z.]{0,14})?\)(?=[\s,])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
+    if "(" in sent:
+        sent = _PARTY_TAG.sub(_blank, sent)
     for m in find_cues(_opening_cue_lowered(sent)):
         if quoted and in_spans(quoted, m.start()):
             continue

@@ -228,10 +228,17 @@ def _other_country(ctx: Context, ref: Ref) -> bool:
 
 
 def turn(ctx: Context) -> Found | None:
-    """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds."""
+    """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds, but for the
+    transcriber's stage directions ("(Laughter.)", "(CROSSTALK.)"), which are the narrator's."""
     if ctx.turn is not None:
+        if _STAGE_DIRECTION.fullmatch(ctx.sent):
+            return _NARRATOR
         return Found(ctx.turn, None, TURN)
     return None
+
+
+# A sentence that is all one parenthesis, perhaps in a quoted transcript's quotation marks.
+_STAGE_DIRECTION = re.compile(r"\s*[\"“]?\([^()]{1,60}\)[.\s\"”]*")
 
 
 def quotation(ctx: Context) -> Found | None:

@@ -27,6 +27,18 @@ _NUMBERED = re.compile(r"(?:\*\*|__)?\s*(?:\d+|[IVXLC]+|[A-Za-z])[.)]\s")
 # What follows a heading's colon: a subtitle in title case, not a sentence ("Youth Empowerment:
 # Investing in the Future").
 _TITLE_CASE_LINE = re.compile(r"(?:(?:[A-Z][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at)[ \t,:–—-]*)+")
+# A quotation mark that opens a paragraph of a transcript quoted as a whole (each paragraph opens
+# with one, as English quotes several paragraphs).
+_OPENING_QUOTES = frozenset('"“‘«„')
+def _quoted_turn(text: str, start: int, end: int) -> bool:
+    """Whether a quoted paragraph opens like a turn: a label of up to three words, a colon and
+    words in lower case ('"WALLACE: Let's start …'), not a motto in capitals ('"LEAVING NO ONE
+    BEHIND: ACTING TOGETHER …')."""
+    colon = text.find(":", start, min(end, start + 40))
+    return colon > start and len(text[start:colon].split()) <= 3 \
+        and any(c.islower() for c in text[colon:min(end, colon + 80)])
+
+
 # Words before a colon that name no speaker ("Source:", "Read more:").
 NOT_LABELS = lexicon.words("not_turn_labels")
 # A label's turn does not open with a quotation mark.
@@ -48,6 +60,9 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     ("Bloomberg:") between a spokesperson's answers, unless the text also writes it
     in lower case ("Bridges:", "Labor:" are headings).
     """
+    if start + 1 < end and text[start] in _OPENING_QUOTES and text[start + 1].isupper() \
+            and _quoted_turn(text, start + 1, end):
+        start += 1  # a transcript quoted paragraph by paragraph: '"PENCE: Well, look, …'
     q = QUESTION_LABEL.match(text, start, end)
     if q:
         return Ref("Questioner", PERSON, TURN, []), q.end()
