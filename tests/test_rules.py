@@ -78,7 +78,7 @@ def test_a_first_person_sentence_is_the_authors_after_a_reported_one():
         doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None, category=None,
         url=None, text="Minister Halvorsen said that every port should stay open. \u201cWe are open to all.\u201d "
                       "Our ports matter.", author="Tomas Ruiz")).claims}
-    assert by_author["\u201cWe are open to all.\u201d"] == ("Halvorsen", "continuation")  # quoted: his words
+    assert by_author["\u201cWe are open to all.\u201d"] == ("Halvorsen", "quotation")  # quoted: his words
     assert by_author["Our ports matter."] == ("Tomas Ruiz", "first_person")
     statement = explained("Minister Halvorsen said that every port should stay open. We agree.",
                           title="Joint Statement of Brazil and Poland on Trade")

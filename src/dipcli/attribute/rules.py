@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from .. import gazetteer, lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
 from ..segment import content_start
-from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, TURN, Cast, Person, Ref,
+from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import ADJECTIVAL_CUE, PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
+from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
 from .names import TITLE_WORD, clean
 from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
 from .subjects import name_shape, resolve
-from .turns import find_label, label_speaker
+from .turns import find_label, label_speaker, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
@@ -142,89 +142,12 @@ class Context:
 
 def relayed(ctx: Context) -> Found | None:
     """Inside a transcript turn, a statement the turn's speaker relays from someone the sentence
-    names ("Foreign Minister Zhao Ming noted that …", "The President has made clear …", a
-    questioner's "The Japanese prime minister said yesterday that …") is that person's: the claim
-    is theirs, relayed (rule ``relayed``; the turn's speaker is the one the claims around it
-    have). Only a person named or titled as the subject that opens the sentence, or after the
-    words relayed ("…, the minister said."), takes it: not a pronoun ("I said", "we believe", "he
-    told me" stay the turn's), not a question ("Did the President say …?"), not a clause inside the
-    speaker's own ("I've heard what the Prime Minister said", "as Ana said moments ago"), not a
-    prediction ("the President will warn …"), not the turn's speaker among the subjects ("President
-    Lee and I agreed …"), not a passive ("X was invited …"), not a name spoken to ("Well, Chancellor,
-    welcome back."); a name only when the article gave it a title or a country."""
-    if ctx.turn is None or ctx.sent.rstrip().endswith("?"):
+    names is that person's (:func:`.turns.relayed_frame` says which): the claim is theirs,
+    relayed (rule ``relayed``); the turn's speaker is the one the claims around it have."""
+    if ctx.turn is None:
         return None
-    frames = find_frames(ctx.sent, ctx.scene, in_doc=ctx.in_doc, quoted=ctx.quoted)
-    frame = choose(frames, ctx.sent) if frames else None
-    if frame is None:
-        return None
-    ref = frame.ref
-    if ref.kind != PERSON or ref.via not in (EXPLICIT, TITLE) or ref.name == ctx.turn.name \
-            or ref.name in ctx.turn.members or not ref.mention:
-        return None
-    sent = ctx.sent
-    at = sent.find(ref.mention)
-    if at < 0:
-        return None
-    if frame.trailing:
-        if at < frame.at:
-            return None
-    elif not _RELAY_LEAD.fullmatch(sent, 0, at) or _RELAY_MODAL.search(sent, at + len(ref.mention), frame.at) \
-            or _FIRST_PERSON.search(sent, at, frame.at) or _VOCATIVE.fullmatch(sent, at + len(ref.mention), frame.at):
-        return None  # "President Lee and I agreed …" is the turn's speaker's too
-    if ref.via == TITLE and (_other_country(ctx, ref) or not _one_holder(ctx.scene, ref)):
-        return None
-    if ref.via == EXPLICIT and not (name_shape(ref.mention)[0] or _known_person(ctx.scene, ref)):
-        return None  # "Power Machines plans to …": capitalised words the article never gave a title or country
-    if _RELAY_PASSIVE.search(sent, 0, frame.at) and not ADJECTIVAL_CUE.match(sent, frame.at):
-        return None  # "X was not invited to …"
-    return Found(ref, frame.cue, ref.via)
-
-
-def _known_person(scene: Scene, ref: Ref) -> bool:
-    """Whether the article named ``ref`` before this sentence, with a title or a country."""
-    return any(p.name == ref.name and (p.title or p.country) for p in scene.cast.people)
-
-
-def _one_holder(scene: Scene, ref: Ref) -> bool:
-    """Whether ``ref`` is the only person of the article with their title: in a briefing that has
-    named several presidents, "the President" is not surely any one of them."""
-    person = next((p for p in scene.people if p.name == ref.name), None)
-    if person is None or not person.title:
-        return False
-    title = person.title.lower()
-    return not any(p is not person and p.title and p.title.lower() == title for p in scene.people)
-
-
-# What may stand before a relayed subject that opens its sentence: "And", "So", "Today, ", "the".
-_RELAY_LEAD = re.compile(r"(?:(?:and|so|but|well|now|also|again|today|yesterday|earlier|and\s+today)\s*,?\s+)*",
-                         re.IGNORECASE)
-# Between the subject and its cue: the turn's speaker or listener among the subjects ("X and I",
-# "You and X").
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|myself|you|You)\b")
-# Between the subject and its cue: a comma alone, the name of the one spoken to ("Well,
-# Chancellor, welcome back.").
-_VOCATIVE = re.compile(r"\s*,\s*")
-# Right before the cue: a passive ("was invited"), unless the cue is an adjective ("is committed to").
-_RELAY_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:not\s+)?\Z")
-# Between the subject and its cue: a prediction or a possibility, not a statement.
-_RELAY_MODAL = re.compile(r"\b(?:will|would|may|might|could|should|can|won’t|won't|wouldn’t|wouldn't)\b")
-
-
-def _other_country(ctx: Context, ref: Ref) -> bool:
-    """Whether the title that named ``ref`` follows another country's word within three words
-    ("The Japanese prime minister" is not the article's foreign minister, whose title ends in
-    "minister" too)."""
-    at = ctx.sent.find(ref.mention) if ref.mention else -1
-    words = ctx.sent[:at].split() if at > 0 else []
-    if not words:
-        return False
-    person = next((p for p in ctx.scene.people if p.name == ref.name), None)
-    for word in words[-3:]:
-        country = gazetteer.country_of(word) if word[:1].isupper() else None
-        if country is not None and (person is None or person.country != country):
-            return True
-    return False
+    frame = relayed_frame(ctx.sent, ctx.scene, ctx.turn, in_doc=ctx.in_doc, quoted=ctx.quoted)
+    return Found(frame.ref, frame.cue, frame.ref.via) if frame is not None else None
 
 
 def turn(ctx: Context) -> Found | None:

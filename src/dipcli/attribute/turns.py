@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer, lexicon
-from .cast import PERSON, TURN, Cast, Ref, Scene
-from .subjects import resolve
+from .cast import EXPLICIT, PERSON, TITLE, TURN, Cast, Ref, Scene
+from .frames import ADJECTIVAL_CUE, Frame, choose, find_frames
+from .subjects import name_shape, resolve
 from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
 
@@ -202,3 +203,90 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
         person = found or scene.add_person(" ".join(name))
         ref = scene.person_ref(person, TURN)
     return Ref(ref.name, ref.kind, TURN, ref.members)
+
+
+# -- statements relayed inside a turn ---------------------------------------------------------
+
+def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
+                  quoted: list[tuple[int, int]] = ()) -> Frame | None:
+    """Inside a transcript turn, a statement the turn's speaker relays from someone the sentence
+    names ("Foreign Minister Zhao Ming noted that …", "The President has made clear …", a
+    questioner's "The Japanese prime minister said yesterday that …") is that person's: Only a person named or titled as the subject that opens the sentence, or after the
+    words relayed ("…, the minister said."), takes it: not a pronoun ("I said", "we believe", "he
+    told me" stay the turn's), not a question ("Did the President say …?"), not a clause inside the
+    speaker's own ("I've heard what the Prime Minister said", "as Ana said moments ago"), not a
+    prediction ("the President will warn …"), not the turn's speaker among the subjects ("President
+    Lee and I agreed …"), not a passive ("X was invited …"), not a name spoken to ("Well, Chancellor,
+    welcome back."); a name only when the article gave it a title or a country."""
+    if sent.rstrip().endswith("?"):
+        return None
+    frames = find_frames(sent, scene, in_doc=in_doc, quoted=quoted)
+    frame = choose(frames, sent) if frames else None
+    if frame is None:
+        return None
+    ref = frame.ref
+    if ref.kind != PERSON or ref.via not in (EXPLICIT, TITLE) or ref.name == turn.name \
+            or ref.name in turn.members or not ref.mention:
+        return None
+    at = sent.find(ref.mention)
+    if at < 0:
+        return None
+    if frame.trailing:
+        if at < frame.at:
+            return None
+    elif not _RELAY_LEAD.fullmatch(sent, 0, at) or _RELAY_MODAL.search(sent, at + len(ref.mention), frame.at) \
+            or _FIRST_PERSON.search(sent, at, frame.at) or _VOCATIVE.fullmatch(sent, at + len(ref.mention), frame.at):
+        return None  # "President Lee and I agreed …" is the turn's speaker's too
+    if ref.via == TITLE and (_other_country(sent, scene, ref) or not _one_holder(scene, ref)):
+        return None
+    if ref.via == EXPLICIT and not (name_shape(ref.mention)[0] or _known_person(scene, ref)):
+        return None  # "Power Machines plans to …": capitalised words the article never gave a title or country
+    if _RELAY_PASSIVE.search(sent, 0, frame.at) and not ADJECTIVAL_CUE.match(sent, frame.at):
+        return None  # "X was not invited to …"
+    return frame
+
+
+def _known_person(scene: Scene, ref: Ref) -> bool:
+    """Whether the article named ``ref`` before this sentence, with a title or a country."""
+    return any(p.name == ref.name and (p.title or p.country) for p in scene.cast.people)
+
+
+def _one_holder(scene: Scene, ref: Ref) -> bool:
+    """Whether ``ref`` is the only person of the article with their title: in a briefing that has
+    named several presidents, "the President" is not surely any one of them."""
+    person = next((p for p in scene.people if p.name == ref.name), None)
+    if person is None or not person.title:
+        return False
+    title = person.title.lower()
+    return not any(p is not person and p.title and p.title.lower() == title for p in scene.people)
+
+
+# What may stand before a relayed subject that opens its sentence: "And", "So", "Today, ", "the".
+_RELAY_LEAD = re.compile(r"(?:(?:and|so|but|well|now|also|again|today|yesterday|earlier|and\s+today)\s*,?\s+)*",
+                         re.IGNORECASE)
+# Between the subject and its cue: the turn's speaker or listener among the subjects ("X and I",
+# "You and X").
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|myself|you|You)\b")
+# Between the subject and its cue: a comma alone, the name of the one spoken to ("Well,
+# Chancellor, welcome back.").
+_VOCATIVE = re.compile(r"\s*,\s*")
+# Right before the cue: a passive ("was invited"), unless the cue is an adjective ("is committed to").
+_RELAY_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:not\s+)?\Z")
+# Between the subject and its cue: a prediction or a possibility, not a statement.
+_RELAY_MODAL = re.compile(r"\b(?:will|would|may|might|could|should|can|won’t|won't|wouldn’t|wouldn't)\b")
+
+
+def _other_country(sent: str, scene: Scene, ref: Ref) -> bool:
+    """Whether the title that named ``ref`` follows another country's word within three words
+    ("The Japanese prime minister" is not the article's foreign minister, whose title ends in
+    "minister" too)."""
+    at = sent.find(ref.mention) if ref.mention else -1
+    words = sent[:at].split() if at > 0 else []
+    if not words:
+        return False
+    person = next((p for p in scene.people if p.name == ref.name), None)
+    for word in words[-3:]:
+        country = gazetteer.country_of(word) if word[:1].isupper() else None
+        if country is not None and (person is None or person.country != country):
+            return True
+    return False
