@@ -247,12 +247,15 @@ class Quotations:
     def mostly_inside(self, start: int, end: int) -> int | None:
         """The group of the quotation that holds at least half of ``[start, end)``'s non-space
         characters, or None."""
-        total = sum(1 for ch in self.text[start:end] if not ch.isspace())
+        parts = self.parts_in(start, end)
+        if not parts:
+            return None  # most sentences: nothing quoted, nothing to count
+        total = _solid(self.text[start:end])
         if not total:
             return None
         best, best_n = None, 0
-        for a, b, group in self.parts_in(start, end):
-            n = sum(1 for ch in self.text[start + a:start + b] if not ch.isspace())
+        for a, b, group in parts:
+            n = _solid(self.text[start + a:start + b])
             if n > best_n:
                 best_n, best = n, group
         return best if best_n * 2 >= total else None
@@ -311,3 +314,11 @@ def _ends_after_name(text: str, at: int, end: int) -> bool:
     is the quotation's author, not the subject of a new clause."""
     rest = text[at:end].strip()
     return not rest or rest[0] in ",.(@" or rest.startswith("(")
+
+
+def _solid(s: str) -> int:
+    """How many characters of ``s`` are not white space."""
+    return len(s) - sum(map(len, _SPACE_RUNS.findall(s)))
+
+
+_SPACE_RUNS = re.compile(r"\s+")
