@@ -34,7 +34,7 @@ def test_forms_include_the_past_participle_and_irregular_spellings():
     "Adeyemi believes the count was fair.",
     "Adeyemi plans to appeal the ruling.",
     "Adeyemi is defending the budget against its critics.",
-    "Adeyemi's campaign said it would appeal.",
+    "Adeyemi's brief said it would appeal.",  # ("Adeyemi's campaign" is her entourage: test_people)
 ])
 def test_writing_beliefs_intentions_and_positions_belong_to_their_holder(sentence):
     assert explained(sentence)[sentence] == ("Ruth Adeyemi", "reporting_frame")

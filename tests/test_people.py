@@ -125,7 +125,8 @@ def test_an_inverted_cue_before_a_title_abbreviation_and_after_two_apostrophes()
                        "''There's a lot of new complexity,'' said Mr. Burman.\n\n"
                        "“This is a sad day,” said Rep. G.K. Barnfield (D-N.C.), head of the caucus.")
     c = speaker_of(claims, "''There's a lot")
-    assert (c.speaker, c.rule) == ("Tom Burman", "reporting_frame")
+    # the sentence lies mostly inside its quotation: the quotation's speaker, named by the frame after it
+    assert (c.speaker, c.rule) == ("Tom Burman", "quotation")
     c = speaker_of(claims, "“This is a sad day")
     assert (c.speaker, c.rule) == ("G.K. Barnfield", "reporting_frame")
 

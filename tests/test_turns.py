@@ -36,9 +36,9 @@ def test_salutations_headings_and_list_terms_are_no_turns():
 
 
 def test_a_broadcast_tag_glued_to_the_words_said():
-    found = explained("Lee Jae Myung / PresidentThat is too much to ask.\n\n"
+    found = explained("Kim Soo-ah / PresidentThat is too much to ask.\n\n"
                       "Ana Ruiz / Foreign Minister We will not accept it.")
-    assert found["That is too much to ask."] == ("Lee Jae Myung", "turn")
+    assert found["That is too much to ask."] == ("Kim Soo-ah", "turn")
     assert found["We will not accept it."] == ("Ana Ruiz", "turn")
 
 

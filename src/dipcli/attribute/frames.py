@@ -174,8 +174,9 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             m = next(words, None)
             continue
         if tok[0].isupper() and _POSSESSIVE_S.search(tok) and phrase and all(t.islower() for _, t in phrase) \
-                and _finite_form(sent, cue_start):
-            # "Adeyemi's campaign said" with "campaign" read as a source word: the possessor speaks
+                and phrase[0][1] not in ENTOURAGE and _finite_form(sent, cue_start):
+            # "Adeyemi's staff said" with "staff" read as a source word: the possessor speaks (an
+            # entourage noun, "Ruiz's campaign", is the owner's entourage: subjects.py)
             phrase = [(size - m.end(), _POSSESSIVE_S.sub("", tok))]
             m = next(words, None)
             continue
