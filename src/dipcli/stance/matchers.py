@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (Holder, aside_start, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
+from .holders import (Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
                       possessor)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
@@ -292,6 +292,16 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     return Act(i, i + 2, pol, "np", i + 2, holder=holder)
 
 
+def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Holder) -> Act | None:
+    """An act whose holder comes after the cue and whose target is the verb's subject, before it
+    ("the ruling angered X", "the plan drew criticism from X")."""
+    t1 = back_to_subject(tk, i)[0] + 1
+    t0 = target_before(tk, t1)
+    if t0 is None:
+        return None
+    return Act(i, end, pol, "before", holder.end, holder=holder, before=(t0, t1))
+
+
 def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'the ruling angered the governors': the object feels the stance, the subject is its target."""
     if lemma not in FEELING_VERBS or tk.low[i].endswith("ing"):
@@ -299,13 +309,7 @@ def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Ac
     holder = noun_phrase_after(tk, skip_adverbs(tk, i + 1), "object")
     if holder is None:
         return None
-    from .holders import back_to_subject
-
-    t1 = back_to_subject(tk, i)[0] + 1
-    t0 = target_before(tk, t1)
-    if t0 is None:
-        return None
-    return Act(i, i + 1, FEELING_VERBS[lemma], "before", holder.end, holder=holder, before=(t0, t1))
+    return _subject_as_target(tk, i, i + 1, FEELING_VERBS[lemma], holder)
 
 
 def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -434,13 +438,7 @@ def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
             holder = Holder(h.start, h.end, "source")
     if holder is None:
         return None
-    from .holders import back_to_subject
-
-    t1 = back_to_subject(tk, i)[0] + 1
-    t0 = target_before(tk, t1)
-    if t0 is None:
-        return None
-    return Act(i, j + 1, pol, "before", holder.end, holder=holder, before=(t0, t1))
+    return _subject_as_target(tk, i, j + 1, pol, holder)
 
 
 def target_before(tk: Tokens, end: int) -> int | None:
