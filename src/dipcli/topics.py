@@ -23,7 +23,6 @@ from dipcli.topics_model import (
     LDA_SELECT_UNITS,
     candidate,
     check_options,
-    choose,
     coherence_of,
     explained,
     fit_model,
@@ -31,6 +30,7 @@ from dipcli.topics_model import (
     run_length,
     scored_terms,
     select_features,
+    settle_k,
     svd_for,
     term_weights,
     unit_rows,
@@ -156,14 +156,7 @@ def topics(
         info["candidates"].append(candidate(kk, per_topic, explained(x_fit, w_units, model.components_),
                                             x_fit.shape[0]))
         fitted[kk] = (model, w_units, per_topic)
-    if len(candidates) > 1:
-        k_used, info["reason"], warnings = choose(info["candidates"], k_range)
-        info["warnings"].extend(warnings)
-        say(f"topics: chose k={k_used} of {len(info['candidates'])} tried")
-    else:
-        k_used = candidates[0]
-        info["candidates"][0]["chosen"] = True
-        info["reason"] = f"k={k_used} was asked for" if k != "auto" else f"k={k_used} is the only k the data allows"
+    k_used = settle_k(info, k_range, say)
     model, w_units, per_topic = fitted[k_used]
     info["k"] = k_used
     if sample is not None:

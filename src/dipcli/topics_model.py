@@ -272,6 +272,22 @@ def candidate(k: int, per_topic: list[float], explained_units: int = 0, n_units:
             "competes": True, "chosen": False, "within_noise": False}
 
 
+def settle_k(info: dict[str, Any], k_range: tuple[int, int], say) -> int:
+    """The k of the run from the candidates in ``info`` (every k fitted and scored): the most
+    coherent of several (:func:`choose`), else the one; sets ``reason`` and the warnings."""
+    candidates = info["candidates"]
+    if len(candidates) > 1:
+        k_used, info["reason"], warnings = choose(candidates, k_range)
+        info["warnings"].extend(warnings)
+        say(f"topics: chose k={k_used} of {len(candidates)} tried")
+        return k_used
+    k_used = candidates[0]["k"]
+    candidates[0]["chosen"] = True
+    info["reason"] = f"k={k_used} was asked for" if info["requested"] != "auto" \
+        else f"k={k_used} is the only k the data allows"
+    return k_used
+
+
 def choose(candidates: list[dict[str, Any]], k_range: tuple[int, int]) -> tuple[int, str, list[str]]:
     """The most coherent candidate (ties: the smaller k); marks it and those within noise of it.
 

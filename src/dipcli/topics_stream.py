@@ -74,7 +74,6 @@ from dipcli.topics_model import (
     LDA_SELECT_UNITS,
     candidate,
     check_options,
-    choose,
     explained,
     fit_model,
     new_info,
@@ -83,6 +82,7 @@ from dipcli.topics_model import (
     run_length,
     scored_terms,
     select_features,
+    settle_k,
     term_weights,
 )
 from dipcli.topics_records import Tally, TopicRun, assemble
@@ -298,13 +298,7 @@ def _choose(passes: _Passes, candidates: list[int], models: list, n_units: int, 
         per_topic[kk] = npmi_per_topic(co, n_units, [[where[j] for j in top] for top in per_k])
     for kk, count in zip(candidates, counts):
         info["candidates"].append(candidate(kk, per_topic[kk], count, n_explained))
-    if len(candidates) > 1:
-        k_used, info["reason"], more = choose(info["candidates"], k_range)
-        info["warnings"].extend(more)
-        say(f"topics: chose k={k_used} of {len(info['candidates'])} tried")
-    else:
-        k_used = candidates[0]
-        info["candidates"][0]["chosen"] = True
+    k_used = settle_k(info, k_range, say)
     return k_used, models[candidates.index(k_used)], per_topic[k_used]
 
 
@@ -470,8 +464,6 @@ def _stream(items, info: dict, *, k, method: str, top_terms: int, k_range, say, 
     else:
         models = passes.fit(candidates, x_sample=x_sample, **fit)
         k_used, model, per_topic = _choose(passes, candidates, models, n_units, info, k_range, say)
-    if info["reason"] is None:
-        info["reason"] = f"k={k_used} was asked for" if k != "auto" else f"k={k_used} is the only k the data allows"
     del x_sample, sampled, models
     info["k"] = k_used
 
