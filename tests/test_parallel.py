@@ -243,9 +243,8 @@ def test_stance_with_two_jobs_and_a_warm_cache_prints_the_same_bytes(stance_corp
             stance_bytes(str(stance_corpus), "--format", fmt, "--matrix", "--no-cache")
 
 
-@pytest.mark.skipif(parallel.start_method() != "fork", reason="the replaced function reaches workers by fork")
-def test_stance_acts_of_uncached_articles_are_found_on_the_workers(stance_corpus, monkeypatch, small_batches):
-    want = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache")
+def _stance_only_in_workers(monkeypatch):
+    """Make finding stance acts fail in this process, so only pool workers can do it."""
     parent = os.getpid()
     real = stance.find_stances
 
@@ -255,6 +254,12 @@ def test_stance_acts_of_uncached_articles_are_found_on_the_workers(stance_corpus
         return real(item)
 
     monkeypatch.setattr(stance, "find_stances", only_in_workers)
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="the replaced function reaches workers by fork")
+def test_stance_acts_of_uncached_articles_are_found_on_the_workers(stance_corpus, monkeypatch, small_batches):
+    want = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache")
+    _stance_only_in_workers(monkeypatch)
     got = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache", "--jobs", "2")
     assert got == want and len(want) > 100
     # the guard bites where the work is done in this process
@@ -268,13 +273,5 @@ def test_stance_acts_of_cached_articles_are_found_on_the_workers_too(stance_corp
     env = {"DIPCLI_CACHE_DIR": str(tmp_path / "cache")}
     want = stance_bytes(str(stance_corpus), "--format", "json", "--no-cache")
     assert CliRunner(env=env).invoke(app, ["claims", str(stance_corpus), "--format", "json"]).exit_code == 0
-    parent = os.getpid()
-    real = stance.find_stances
-
-    def only_in_workers(item):
-        if os.getpid() == parent:
-            raise AssertionError("stance acts found in the parent process")
-        return real(item)
-
-    monkeypatch.setattr(stance, "find_stances", only_in_workers)
+    _stance_only_in_workers(monkeypatch)
     assert stance_bytes(str(stance_corpus), "--format", "json", "--jobs", "2", env=env) == want
