@@ -270,11 +270,13 @@ def test_a_worker_lost_mid_run_is_one_line_and_exit_1(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("command", ["claims", "speakers"])
-@pytest.mark.parametrize("keep", [None, 0], ids=["kept", "read-again"])
+@pytest.mark.parametrize("keep", [None, "aside", "again"])
 def test_identities_on_dask_are_the_same_bytes(client, corpus, command, keep, monkeypatch):
     monkeypatch.setattr("dipcli.parallel.FIRST_BATCH_CHARS", 300)
     if keep is not None:
-        monkeypatch.setattr("dipcli.corpus.KEEP_CHARS", keep)  # the corpus is read a second time
+        monkeypatch.setattr("dipcli.corpus.KEEP_CHARS", 0)  # set aside on disk
+    if keep == "again":
+        monkeypatch.setattr("dipcli.corpus.SPILL_CHARS", 0)  # the corpus is read a second time
     args = [command, *corpus, "--format", "jsonl", "--no-cache"]
     plain = CliRunner().invoke(app, args)
     dask = CliRunner().invoke(app, args + ["--scheduler", client.scheduler.address])

@@ -130,9 +130,11 @@ def test_a_folder_summary_fits_100_columns():
     assert "7 articles" in r.stdout
 
 
-def test_a_folder_summary_is_the_same_read_from_memory_or_again(monkeypatch):
+def test_a_folder_summary_is_the_same_read_from_memory_from_disk_or_again(monkeypatch):
     kept = run("summary", str(FIXTURES), "--json").stdout
-    monkeypatch.setattr("dipcli.corpus.KEEP_CHARS", 0)  # read again, from the cache
+    monkeypatch.setattr("dipcli.corpus.KEEP_CHARS", 0)  # set aside on disk
     monkeypatch.setattr("dipcli.summary.KEYWORDS_AT_ONCE_CHARS", 0)  # keywords counted in batches
+    assert run("summary", str(FIXTURES), "--json").stdout == kept
+    monkeypatch.setattr("dipcli.corpus.SPILL_CHARS", 0)  # read again, from the cache
     assert run("summary", str(FIXTURES), "--json").stdout == kept
     assert json.loads(kept)["corpus"]["articles"] == 7

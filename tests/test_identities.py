@@ -163,7 +163,7 @@ def test_a_bad_aliases_file_is_a_user_error(tmp_path, text, suffix):
 
 # -- reading twice ---------------------------------------------------------------------------
 
-def test_a_corpus_too_big_to_keep_is_read_again_with_the_same_labels(items):
+def test_a_corpus_too_big_to_keep_is_set_aside_or_read_again_with_the_same_labels(items):
     calls = []
 
     def read(first):
@@ -171,12 +171,32 @@ def test_a_corpus_too_big_to_keep_is_read_again_with_the_same_labels(items):
         return iter(list(iter_analysed([str(FIXTURES)], on_error=print, use_cache=False)))
 
     kept = Corpus(read)
-    again = Corpus(read, keep_chars=0)
-    assert kept.kept and not again.kept
+    aside = Corpus(read, keep_chars=0)  # every article set aside on disk, none analysed twice
+    again = Corpus(read, keep_chars=0, spill_chars=0)  # no room on disk either: read again
+    assert kept.kept and not kept.spilled
+    assert aside.spilled and not aside.kept
+    assert not again.kept and not again.spilled
     labels = [[(c.id, c.speaker_id, c.identity) for c in item.claims] for item in kept.items()]
-    assert labels == [[(c.id, c.speaker_id, c.identity) for c in item.claims] for item in again.items()]
-    assert calls == [True, True, False]  # the second corpus was read again, the first was not
+    for other in (aside, again):
+        assert labels == [[(c.id, c.speaker_id, c.identity) for c in item.claims] for item in other.items()]
+    assert labels == [[(c.id, c.speaker_id, c.identity) for c in item.claims] for item in aside.items()]  # twice
+    assert calls == [True, True, True, False]  # only the third corpus was read again
     assert Corpus(read, keep_chars=0, rereadable=False).kept  # standard input is kept whatever its size
+
+
+def test_a_spill_too_small_for_the_corpus_reads_it_again(items):
+    calls = []
+
+    def read(first):
+        calls.append(first)
+        return iter(list(iter_analysed([str(FIXTURES)], on_error=print, use_cache=False)))
+
+    first = next(iter(read(True)))
+    calls.clear()
+    partly = Corpus(read, keep_chars=0, spill_chars=len(first.article.text))  # room for one article only
+    assert not partly.kept and not partly.spilled
+    assert [item.article.doc for item in partly.items()] == [item.article.doc for item in read(True)]
+    assert calls == [True, False, True]
 
 
 # -- the command line ------------------------------------------------------------------------

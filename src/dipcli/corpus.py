@@ -2,17 +2,21 @@
 
 Identities (:mod:`dipcli.identities`) are decided from every article, so a record
 can name its speaker's identity only once all articles have been read.
-:class:`Corpus` reads the articles once for the evidence, keeping them while
-their text stays under a bound; a corpus that fits is then labelled from memory,
-a larger one is read again and labelled as it streams, as often as a view needs
-it: from the parse cache the first reading filled (loading the files and
-decoding the entries: about what a run with a warm cache costs), or analysed
-again with ``--no-cache``. Memory stays bounded either way (up to
-:data:`KEEP_CHARS` of text and what was built from it), and the output is the
-same bytes whichever way was taken.
+:class:`Corpus` reads the articles once for the evidence and keeps what it built
+for the views: in memory while the text stays under :data:`KEEP_CHARS`, the rest
+set aside in a private temporary file (pickled and compressed, about 1.1 bytes a
+character; up to :data:`SPILL_CHARS` of text), read back in order as often as a
+view needs it: no article is analysed twice. Only a corpus larger still is read
+again: from the parse cache the first reading filled, or analysed again with
+``--no-cache``. Memory stays bounded either way (up to :data:`KEEP_CHARS` of text
+and what was built from it), and the output is the same bytes whichever way was
+taken.
 """
 from __future__ import annotations
 
+import pickle
+import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 
 from .identities import Evidence, Registry, build
@@ -20,6 +24,39 @@ from .model import Analysed
 
 #: Text kept in memory between the readings (characters): about 10 bytes of memory per character.
 KEEP_CHARS = 20_000_000
+#: Text set aside on disk beyond that (characters): a larger corpus is read again instead.
+SPILL_CHARS = 1_000_000_000
+
+
+class _Spill:
+    """Analysed articles set aside in an unnamed temporary file (gone when closed or at exit),
+    each pickled and compressed, read back in the order they were added. Only this process
+    writes and reads it: it holds its own objects, never anything from outside."""
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile(prefix="dipcli-corpus-")
+        self.chars = 0
+
+    def add(self, item: Analysed) -> None:
+        blob = zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self._file.write(len(blob).to_bytes(8, "little") + blob)
+        self.chars += len(item.article.text)
+
+    def __iter__(self) -> Iterator[Analysed]:
+        f, pos = self._file, 0
+        f.flush()
+        while True:  # each reading keeps its own place: two may be under way at once
+            f.seek(pos)
+            head = f.read(8)
+            if len(head) < 8:
+                return
+            size = int.from_bytes(head, "little")
+            blob = f.read(size)
+            pos += 8 + size
+            yield pickle.loads(zlib.decompress(blob))  # noqa: S301 - written by this process above
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class Corpus:
@@ -31,6 +68,7 @@ class Corpus:
             called again with ``first=False`` when the articles were not kept.
         aliases: The user's aliases (:func:`dipcli.identities.read_aliases`).
         keep_chars: Text to keep in memory at most (default :data:`KEEP_CHARS`).
+        spill_chars: Text to set aside on disk beyond that, at most (default :data:`SPILL_CHARS`).
         rereadable: False when the input cannot be read twice (standard input): all is kept.
         pairs: The first reading brings each article's stance acts: they go to ``on_entry``.
         on_entry: Called with every entry of the first reading (an article, or a pair).
@@ -38,17 +76,21 @@ class Corpus:
     Attributes:
         registry: The corpus's identities (:class:`dipcli.identities.Registry`).
         kept: Whether the articles stayed in memory after the first pass.
+        spilled: Whether some were set aside on disk (the rest in memory).
         chars: The corpus's text, in characters.
     """
 
     def __init__(self, read: Callable[[bool], Iterable], *, aliases: list[tuple[str, list[str]]] | None = None,
                  keep_chars: int | None = None, rereadable: bool = True, pairs: bool = False,
-                 on_entry: Callable[[object], None] | None = None):
+                 on_entry: Callable[[object], None] | None = None, spill_chars: int | None = None):
         self._read = read
         if keep_chars is None:
             keep_chars = KEEP_CHARS
+        if spill_chars is None:
+            spill_chars = SPILL_CHARS
         evidence = Evidence()
         kept: list[Analysed] | None = []
+        spill: _Spill | None = None
         chars = 0
         for entry in read(True):
             item = entry[0] if pairs else entry
@@ -56,22 +98,45 @@ class Corpus:
             if on_entry is not None:
                 on_entry(entry)
             chars += len(item.article.text)
-            if kept is not None:
+            if kept is None:
+                continue
+            if not rereadable or chars <= keep_chars:
                 kept.append(item)
-                if rereadable and chars > keep_chars:
-                    kept = None
+                continue
+            try:
+                if spill is None and spill_chars > 0:
+                    spill = _Spill()
+                if spill is not None and spill.chars + len(item.article.text) <= spill_chars:
+                    spill.add(item)
+                    continue
+            except OSError:  # no room for it: the corpus is read again instead
+                pass
+            kept = None
+            if spill is not None:
+                spill.close()
+                spill = None
         self.registry: Registry = build(evidence, aliases=aliases)
         self._kept = kept
-        self.kept = kept is not None
+        self._spill = spill
+        self.kept = kept is not None and spill is None
+        self.spilled = spill is not None
         self.chars = chars
 
     def items(self) -> Iterator[Analysed]:
         """The articles, every claim labelled with its identity."""
         registry = self.registry
-        for item in self._kept if self._kept is not None else self._read(False):
+        for item in self._stored():
             for c in item.claims:
                 registry.label(c)
             yield item
+
+    def _stored(self) -> Iterator[Analysed]:
+        if self._kept is None:
+            yield from self._read(False)
+            return
+        yield from self._kept
+        if self._spill is not None:
+            yield from self._spill
 
 
 def tap(items: Iterable, evidence: Evidence, *, pairs: bool = False) -> Iterator:
