@@ -4,11 +4,13 @@ until the next label.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from .cast import EXPLICIT, PERSON, TITLE, TURN, Cast, Ref, Scene
 from .frames import ADJECTIVAL_CUE, Frame, choose, find_frames
 from .subjects import name_shape, resolve
+from .people import PERSON_NOUNS
 from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
 
 
@@ -96,8 +98,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if label.isupper():
         if len(words) > 6:
             return None
-        pretty = _outlet(label) or " ".join(w if w in ("U.S.", "U.N.") else _name_case(w, i)
-                                            for i, w in enumerate(words))
+        pretty = _in_own_case(label)
     else:
         has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
         known = len(words) == 1 and cast.known_name(words[0])  # "Pence: …" after "Governor Mike Pence"
@@ -110,6 +111,15 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
 
 
 _OUTLET_KINDS = frozenset(("organization", "agency", "alliance", "grouping"))
+
+
+@lru_cache(maxsize=4096)
+def _in_own_case(label: str) -> str:
+    """A label written in capitals as its speaker is written: an organisation as it writes itself,
+    a name word by word ("MS. JEAN-PIERRE" -> "Ms. Jean-Pierre"). A transcript repeats its few
+    labels hundreds of times: each is worked out once."""
+    return _outlet(label) or " ".join(w if w in ("U.S.", "U.N.") else _name_case(w, i)
+                                      for i, w in enumerate(label.split()))
 
 
 def _outlet(label: str) -> str | None:
@@ -220,6 +230,9 @@ def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
     welcome back."); a name only when the article gave it a title or a country."""
     if sent.rstrip().endswith("?"):
         return None
+    if not _names_someone(sent) or \
+            _PRONOUN_OPENER.match(sent, _RELAY_LEAD.match(sent).end()) and not _SETS_OFF.search(sent):
+        return None  # "I think we said …": the turn's speaker's own sentence (and no frames read)
     frames = find_frames(sent, scene, in_doc=in_doc, quoted=quoted)
     frame = choose(frames, sent) if frames else None
     if frame is None:
@@ -246,6 +259,24 @@ def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
     return frame
 
 
+def _names_someone(sent: str) -> bool:
+    """Whether a sentence names anyone a relay could be from: a capitalised word that is not a
+    sentence's stop word ("We", "It", "I"), or a title or role ("the minister", "the senator")."""
+    for m in _WORD.finditer(sent):
+        word = m.group()
+        if word[0].isupper():
+            if word not in STOP_CAPS and word not in _I_FORMS:
+                return True
+        elif word in _ROLEISH:
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_I_FORMS = frozenset(("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d"))
+_ROLEISH = TITLE_WORDS | ROLE_WORDS | PERSON_NOUNS
+
+
 def _known_person(scene: Scene, ref: Ref) -> bool:
     """Whether the article named ``ref`` before this sentence, with a title or a country."""
     return any(p.name == ref.name and (p.title or p.country) for p in scene.cast.people)
@@ -264,6 +295,12 @@ def _one_holder(scene: Scene, ref: Ref) -> bool:
 # What may stand before a relayed subject that opens its sentence: "And", "So", "Today, ", "the".
 _RELAY_LEAD = re.compile(r"(?:(?:and|so|but|well|now|also|again|today|yesterday|earlier|and\s+today)\s*,?\s+)*",
                          re.IGNORECASE)
+# A sentence that opens with one of these has no relayed subject where a relay's subject opens the
+# sentence; only one set off by a comma or a quotation mark can follow ("I agree, the minister said"),
+# the quotation closed by two apostrophes too.
+_PRONOUN_OPENER = re.compile(r"(?:I|we|you|they|it|he|she|that|this|there|what|these|those)\b(?![\w\-])",
+                             re.IGNORECASE)
+_SETS_OFF = re.compile(r"[,\"“”]|''")
 # Between the subject and its cue: the turn's speaker or listener among the subjects ("X and I",
 # "You and X").
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|myself|you|You)\b")
