@@ -344,24 +344,26 @@ class _Entry:
 
 
 class _Cluster:
-    __slots__ = ("entries", "claims", "pinned", "order")
+    __slots__ = ("entries", "claims", "pinned", "order", "fulls")
 
     def __init__(self, pinned: str | None = None, order: int = 0):
         self.entries: list[_Entry] = []
         self.claims = 0
         self.pinned = pinned
         self.order = order  # when it was made: candidates are weighed in this order
+        self.fulls: dict[Name, None] = {}  # its entries' full names, each once
 
     def add(self, entry: _Entry) -> None:
         self.entries.append(entry)
         self.claims += entry.claims
+        if entry.name.full:
+            self.fulls[entry.name] = None
 
     def titles(self) -> set[tuple[str, ...]]:
         return set().union(*(e.titles for e in self.entries)) if self.entries else set()
 
     def takes_full(self, name: Name) -> bool:
-        fulls = [e.name for e in self.entries if e.name.full]
-        return bool(fulls) and all(full_names_agree(name, f) for f in fulls)
+        return bool(self.fulls) and all(full_names_agree(name, f) for f in self.fulls)
 
     def takes_surname(self, entry: _Entry) -> int:
         """0: it cannot; 1: a full name here has that surname, or is called by it; 2: the
@@ -387,13 +389,22 @@ def _covers(full: tuple[str, ...], context: tuple[int, tuple[str, ...]], size: i
     return any(words[i:i + n] == full for i in range(max(0, at + size - n), min(at, len(words) - n) + 1))
 
 
+@cache
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The titles of :func:`_lists` grouped by their first word, each group longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for t in _lists()[0]:
+        out.setdefault(t[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _titles_of(mention: str) -> set[tuple[str, ...]]:
-    titles = _lists()[0]
+    by_first = _titles_by_first_word()
     words = tuple(fold(w) for w in mention.split())
     found = set()
     i = 0
     while i < len(words):
-        t = next((t for t in titles if words[i:i + len(t)] == t), None)
+        t = next((t for t in by_first.get(words[i], ()) if words[i:i + len(t)] == t), None)
         if t is None:
             i += 1
         else:

@@ -645,6 +645,7 @@ _SUBORDINATORS = frozenset("when whenever while whilst if because although thoug
 # Those that are no adverb as well ("has once again", "said before" are main clauses).
 _NEAR_SUBORDINATORS = _SUBORDINATORS - {"once", "before", "after", "since"}
 _CLAUSE_BOUNDARY = re.compile(r"[,;:—(\"“”]|--")
+_ANY_SUBORDINATOR = re.compile(r"\b(?i:" + "|".join(sorted(_SUBORDINATORS | {"as"})) + r")\b")
 
 
 def _subordinate(sent: str, at: int, cue_end: int) -> bool:
@@ -653,6 +654,8 @@ def _subordinate(sent: str, at: int, cue_end: int) -> bool:
     before it ("… the people of Ukraine as they defend …"). "As" only when the clause goes on
     after the cue: "As Lee said, …" attributes."""
     window = max(0, at - 200)
+    if not _ANY_SUBORDINATOR.search(sent, window, at):
+        return False  # (most cues: none of the words looked at below can be one)
     start = None if window else 0
     for b in _CLAUSE_BOUNDARY.finditer(sent, window, at):
         start = b.end()
@@ -670,21 +673,20 @@ _CLAUSE_END = re.compile(r"[\w\s]{0,24}?[,;:—]")
 def choose(frames: list[Frame], sent: str) -> Frame | None:
     if not frames:
         return None
-    trailing = [f for f in frames if f.trailing]
-    if trailing:
-        return trailing[0]
-    main = [f for f in frames if not _subordinate(sent, f.at, f.at + len(f.cue))]
-    if not main:
-        # every frame in a subordinate clause ("… as China and Russia support the government"):
-        # the first that names its subject; a pronoun there means someone the main clause names
-        # ("… the people of Ukraine as they defend …")
-        named = [f for f in frames if f.ref.via != PRONOUN]
-        return named[0] if named else None
-    frames = main
+    for f in frames:
+        if f.trailing:
+            return f
+    # (the clause test is the costly one: it is only made for frames whose answer turns on it)
     first_word = _FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
     if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:
-        later = [f for f in frames if f.after_comma]
-        if later:
-            return later[0]
-    return frames[0]
+        for f in frames:
+            if f.after_comma and not _subordinate(sent, f.at, f.at + len(f.cue)):
+                return f
+    for f in frames:
+        if not _subordinate(sent, f.at, f.at + len(f.cue)):
+            return f
+    # every frame in a subordinate clause ("… as China and Russia support the government"):
+    # the first that names its subject; a pronoun there means someone the main clause names
+    # ("… the people of Ukraine as they defend …")
+    return next((f for f in frames if f.ref.via != PRONOUN), None)
