@@ -41,3 +41,21 @@ def test_a_sentence_that_opens_with_another_country_is_not_the_speakers():
 def test_words_in_a_relative_clause_or_a_quotation_do_not_make_it_past():
     assert narration_shaped("Both provinces honour those who fought for the port.") is None
     assert narration_shaped('The port is "what we were promised."', [(9, 32)]) is None
+
+
+MEETING = "\n\n".join([
+    "The Council heard a briefing on Friday.",
+    "Opening the meeting, the Under-Secretary-General for Peace Operations, Lena Adler, said the mission was "
+    "stretched. She urged members to act.",
+    "The representative of Chile said the mandate had to be renewed. She called for more funding. "
+    "The meeting ended at noon.",
+])
+
+
+def test_a_delegate_speaks_for_their_country_and_their_pronoun_goes_on():
+    found = explained(MEETING)
+    assert found["She urged members to act."] == ("Lena Adler", "reporting_frame")
+    # not the Under-Secretary-General, whose country the record never gave: a delegate of Chile
+    assert found["The representative of Chile said the mandate had to be renewed."] == ("Chile", "reporting_frame")
+    assert found["She called for more funding."] == ("Chile", "continuation")  # the delegate, not Adler
+    assert found["The meeting ended at noon."] == (None, "narrator")

@@ -106,3 +106,19 @@ def test_a_transcript_quoted_paragraph_by_paragraph_has_its_turns():
 def test_a_quoted_motto_in_capitals_is_no_turn():
     found = explained('"LEAVING NO HARBOUR BEHIND: ACTING TOGETHER FOR THE COAST."\n\nWe meet in hard times.')
     assert all(speaker is None for speaker, _ in found.values())
+
+
+def test_a_pronoun_report_right_after_a_relay_goes_on_relaying():
+    found = explained("Spokesperson Amara Osei: Foreign Minister Kofi Mensah noted that trade must grow. "
+                      "He said the talks would be long. We support the talks.\n\n"
+                      "TASS: Foreign Minister Kofi Mensah met the Peruvian minister. She said the talks were good.")
+    assert found["He said the talks would be long."] == ("Kofi Mensah", "relayed")
+    assert found["We support the talks."] == ("Amara Osei", "turn")
+    assert found["She said the talks were good."] == ("TASS", "turn")  # not the man relayed before
+
+
+def test_a_title_that_does_not_fit_gives_no_one_a_country():
+    found = explained("Spokesperson Amara Osei: Foreign Minister Kofi Mensah noted that trade must grow.\n\n"
+                      "Reuters: The Japanese prime minister said yesterday that defense spending will rise. "
+                      "What is your comment?")
+    assert found["The Japanese prime minister said yesterday that defense spending will rise."] == ("Reuters", "turn")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
 from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
@@ -249,14 +249,17 @@ class Scene:
         members = [p.name for p in self.principals()]
         return self.group_ref(Ref(title, DOCUMENT, via, members, document=title))
 
-    def by_country(self, country: str, title: str | None = None) -> Person | None:
-        """The person of ``country`` (with ``title`` when several are)."""
+    def by_country(self, country: str, title: str | None = None, *, assume: bool = True) -> Person | None:
+        """The person of ``country`` (with ``title`` when several are); ``assume``: else the one
+        principal whose country the article never said, if the title fits them."""
         found = [p for p in self.people if p.country == country]
-        if not found:
+        if not found and assume:
             # "the Russian President" when the article never said whose country is whose:
-            # the one principal without a country is the only candidate, and now has one.
+            # the one principal without a country is the only candidate, and now has one, when
+            # the title fits them ("the Japanese prime minister" is no foreign minister's, "the
+            # representative of France" no Under-Secretary-General's).
             unknown = [p for p in self.principals() if p.country is None]
-            if len(unknown) == 1:
+            if len(unknown) == 1 and (not title or not unknown[0].title or _title_fits(unknown[0].title, title)):
                 i = next(i for i, p in enumerate(self.people) if p is unknown[0])
                 found = [self._update(i, replace(unknown[0], country=country))]
         if title:
@@ -526,3 +529,15 @@ class Scene:
             gender = p.gender or majority(votes.get(i, []))
             if mentions != p.mentions or gender != p.gender:
                 self._update(i, replace(p, mentions=mentions, gender=gender))
+
+
+def _title_fits(held: str, called: str) -> bool:
+    """Whether a person with the title ``held`` ("Foreign Minister", "President of Russia") may be
+    the one ``called`` so ("minister", "foreign minister", "president"; not "prime minister")."""
+    words = held.lower().replace(".", "").split()
+    if all(w in HONORIFICS or w in _ADDRESS_WORDS for w in words):
+        return True  # "Mr", "Madam": a form of address, not a title the call can contradict
+    return f" {called.lower()} " in f" {' '.join(words)} "
+
+
+_ADDRESS_WORDS = lexicon.words("salutation_words") | {"dr"}

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from .. import gazetteer, lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
+from ..cues import find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
@@ -147,7 +148,28 @@ def relayed(ctx: Context) -> Found | None:
     if ctx.turn is None:
         return None
     frame = relayed_frame(ctx.sent, ctx.scene, ctx.turn, in_doc=ctx.in_doc, quoted=ctx.quoted)
-    return Found(frame.ref, frame.cue, frame.ref.via) if frame is not None else None
+    if frame is not None:
+        return Found(frame.ref, frame.cue, frame.ref.via)
+    return _relay_goes_on(ctx)
+
+
+def _relay_goes_on(ctx: Context) -> Found | None:
+    """ "He said …" right after a relayed sentence of the same turn, the pronoun fitting the one
+    relayed ("Foreign Minister Zhao noted that … He said China is ready …"): still relayed."""
+    prev, before = ctx.prev, ctx.before
+    if prev is None or before is None or before[0] is not prev or before[1] != "relayed" \
+            or ctx.sent.rstrip().endswith("?"):
+        return None
+    m = _PRONOUN_CUE.match(ctx.sent)
+    if m is None:
+        return None
+    cue = next((c for c in find_cues(ctx.sent[:m.end() + 40]) if c.start() == m.end()), None)
+    pronoun = m.group().split()[0]
+    person = ctx.scene.pronoun(pronoun.lower()) if cue is not None else None
+    if person is None or person.name != prev.speaker:
+        return None
+    ref = Ref(prev.speaker, prev.speaker_kind, PRONOUN, list(prev.members), prev.document, pronoun)
+    return Found(ref, cue.group(), PRONOUN)
 
 
 def turn(ctx: Context) -> Found | None:
@@ -471,10 +493,25 @@ def continuation(ctx: Context) -> Found | None:
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
-    if narration_shaped(ctx.sent, ctx.quoted) or _another_actor(ctx, prev):
+    if (narration_shaped(ctx.sent, ctx.quoted) or _another_actor(ctx, prev)) \
+            and not _delegate_goes_on(ctx, prev):
         return None
     return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
                  None, CONTINUATION)
+
+
+def _delegate_goes_on(ctx: Context, prev: Claim) -> bool:
+    """A meeting record's "He called for …" or "She added …" right after a country's delegate
+    spoke ("The representative of Ghana said …"): the pronoun is the delegate, whom the cast
+    knows as their country, so no frame of its own named them."""
+    if prev.speaker_kind != GROUP or ctx.frame is not None:
+        return False
+    m = _PRONOUN_CUE.match(ctx.sent)
+    return m is not None and any(c.start() == m.end() for c in find_cues(ctx.sent[:m.end() + 40]))
+
+
+# "He", "She", perhaps an adverb: where the cue of a pronoun-led report starts.
+_PRONOUN_CUE = re.compile(r"\s*(?:He|She)\s+(?:[a-z]+ly\s+)?")
 
 
 def _another_actor(ctx: Context, prev: Claim) -> bool:

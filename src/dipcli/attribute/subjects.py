@@ -17,7 +17,7 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref
 from .people import PERSON_NOUNS, name_words
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
-                    TITLED_NAME, clean, country_in)
+                    TITLE_LIST, TITLED_NAME, clean, country_in)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
 # A bare "countries", "nations" or "governments" (what is left of "Those countries", "developing
@@ -279,8 +279,16 @@ def _by_role(scene: Scene, phrase: str) -> Ref | None:
     called = _BY_ROLE.fullmatch(phrase)
     if called is None:
         return None
-    p = scene.by_role(SPACES.sub(" ", called.group("role").lower()), called.group("adj"))
+    role, adj = SPACES.sub(" ", called.group("role").lower()), called.group("adj")
+    words = adj.split()
+    if words and f"{words[-1].lower()} {role}" in _TITLES_LOWER:
+        # "the Japanese prime minister": the role is "prime minister", no foreign minister's
+        role, adj = f"{words[-1].lower()} {role}", " ".join(words[:-1])
+    p = scene.by_role(role, adj)
     return scene.person_ref(p, TITLE) if p is not None else None
+
+
+_TITLES_LOWER = frozenset(t.lower() for t in TITLE_LIST)
 
 
 # "the senator", "the Indiana governor", "the former secretary of state": whom the article called so
@@ -324,9 +332,13 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
         return scene.person_ref(p, TITLE) if p else None
     title = {"leader": None, "head of state": None}.get(role, role)
     if country:
-        p = scene.by_country(country, title)
+        # (a meeting's delegate is nobody the article named before: "the representative of France"
+        # is not the Under-Secretary-General who opened the meeting)
+        p = scene.by_country(country, title, assume=role not in DELEGATE_ROLES)
         if p is None and role in DELEGATE_ROLES:
-            # a meeting record's "the French representative said": the delegation speaks for its country
+            # a meeting record's "the French representative said": the delegation speaks for its
+            # country, and "he" or "she" next is the delegate, not a person named before
+            scene.last_person = None
             return Ref(country, GROUP, TITLE, [q.name for q in scene.people if q.country == country])
         return scene.person_ref(p, TITLE) if p else None
     titled = [p for p in scene.people if p.title and title and p.title.lower() == title] or \
