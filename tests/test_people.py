@@ -172,3 +172,25 @@ def test_a_bare_plural_is_not_the_articles_principals():
     assert both.rule == "reporting_frame" and set(both.members) == {"Ana Lindqvist", "Kofi Mensah"}
     generic = speaker_of(claims, "Those countries")
     assert not set(generic.members) & {"Ana Lindqvist", "Kofi Mensah"}
+
+
+def test_a_countrys_office_speaks_when_no_one_named_holds_it():
+    claims = claims_of("\n\n".join([
+        "The Norwegian finance minister said on Monday that quotas would be cut.",
+        "The President of Chile said the accord was fair. The Chilean finance minister said the cost was high.",
+        "In the days before, the Dutch Anna Visser criticized the plan.",  # a name after a nationality
+    ]))
+    assert speaker_of(claims, "The Norwegian finance").speaker == "Norwegian finance minister"
+    assert speaker_of(claims, "The President of Chile").speaker == "President of Chile"
+    assert speaker_of(claims, "The Chilean finance").speaker == "Chilean finance minister"
+    assert speaker_of(claims, "In the days before").speaker != "Dutch Anna Visser"
+
+
+def test_a_named_office_holder_is_found_before_the_office_speaks():
+    claims = claims_of("Chilean President Elena Rojas arrived in Lima. The Chilean president said the accord was fair.")
+    assert speaker_of(claims, "The Chilean president").speaker == "Elena Rojas"
+
+
+def test_a_prime_minister_is_no_foreign_ministers_title():
+    claims = claims_of("Foreign Minister Kofi Mensah met reporters. The Japanese prime minister said talks would resume.")
+    assert speaker_of(claims, "The Japanese prime minister").speaker == "Japanese prime minister"

@@ -259,7 +259,7 @@ class Scene:
             # the title fits them ("the Japanese prime minister" is no foreign minister's, "the
             # representative of France" no Under-Secretary-General's).
             unknown = [p for p in self.principals() if p.country is None]
-            if len(unknown) == 1 and (not title or not unknown[0].title or _title_fits(unknown[0].title, title)):
+            if len(unknown) == 1 and (not title or not unknown[0].title or title_fits(unknown[0].title, title)):
                 i = next(i for i, p in enumerate(self.people) if p is unknown[0])
                 found = [self._update(i, replace(unknown[0], country=country))]
         if title:
@@ -531,7 +531,7 @@ class Scene:
                 self._update(i, replace(p, mentions=mentions, gender=gender))
 
 
-def _title_fits(held: str, called: str) -> bool:
+def title_fits(held: str, called: str) -> bool:
     """Whether a person with the title ``held`` ("Foreign Minister", "President of Russia") may be
     the one ``called`` so ("minister", "foreign minister", "president"; not "prime minister")."""
     words = held.lower().replace(".", "").split()

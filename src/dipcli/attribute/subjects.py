@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..model import Article
-from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene
+from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
 from .people import PERSON_NOUNS, name_words
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
@@ -51,7 +51,8 @@ ROLE = re.compile(
     r"(?P<role>PM|(?i:vice\s+president|president|prime\s+minister|premier|leader|chancellor|king|queen|emir|"
     r"side|party|counterpart|foreign\s+minister|head\s+of\s+state|delegation|government|authorities|"
     r"secretary\s+of\s+state|secretary-general|secretary\s+general|minister|ambassador|spokesperson|"
-    r"spokesman|spokeswoman|representative|delegate)|Chair(?:man|person|woman)?)"
+    r"spokesman|spokeswoman|representative|delegate)|(?:[a-z]+\s+){1,2}?(?i:minister|secretary)(?!\s+(?i:of)\b)|"
+    r"Chair(?:man|person|woman)?)"
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>.+))?"
 )
 # Heads of state and government, whose capitalised title alone can name them ("President", "PM").
@@ -131,6 +132,7 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     may bring someone into view in ``scene``, whether or not the whole resolves.
     """
     tokens = phrase.split()
+    office: tuple[str, str, str] | None = None  # "the Japanese prime minister": what a shorter part may not contradict
     for i in range(len(tokens)):
         if not tokens[i][0].isalnum():
             continue
@@ -138,10 +140,29 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
         # the phrase is this one word, after "But" or the like: "But Warren said" (not "the State of Maine")
         alone = i == len(tokens) - 1 and (i == 0 or tokens[i - 1] == "," or all(t in STOP_CAPS for t in tokens[:i]))
         ref = _resolve_exact(scene, sub, in_doc=in_doc, alone=alone)
+        if ref is not None and office is not None and not _holds(scene, ref, office):
+            break  # "minister" alone would be the foreign minister, no Japanese prime minister
         if ref is not None:
             ref.mention = sub
             return ref
-    return unnamed_source(scene, phrase)
+        if office is None:
+            office = _national_office(sub)
+    found = unnamed_source(scene, phrase)
+    if found is None and office is not None:
+        found = Ref(office[0], PERSON, TITLE, [office[0]], mention=office[0])
+    return found
+
+
+def _holds(scene: Scene, ref: Ref, office: tuple[str, str, str]) -> bool:
+    """Whether the person ``ref`` names may hold ``office`` (a country's office, as
+    :func:`_national_office` reads it): their title fits its title, their country its country."""
+    if ref.kind != PERSON:
+        return ref.name != office[2]  # "the President of Chile" says more than "Chile"
+    person = next((p for p in scene.people if p.name == ref.name), None)
+    if person is None:
+        return True
+    _, title, country = office
+    return (not person.title or title_fits(person.title, title)) and person.country in (None, country)
 
 
 def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool, alone: bool = False) -> Ref | None:
@@ -289,11 +310,33 @@ def _by_role(scene: Scene, phrase: str) -> Ref | None:
 
 
 _TITLES_LOWER = frozenset(t.lower() for t in TITLE_LIST)
+_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 
 
 # "the senator", "the Indiana governor", "the former secretary of state": whom the article called so
 _BY_ROLE = re.compile(r"(?i:the|this|that)\s+(?P<adj>(?:[\w’'\-.]+\s+){0,3}?)"
                       r"(?P<role>[a-z][a-z\-]*(?:\s+(?:of\s+state|general|governor|justice|member))?)")
+
+
+def _national_office(phrase: str) -> tuple[str, str, str] | None:
+    """ "The Swedish defence minister said", "the President of Brazil said" where no one the text
+    names holds that office (the last resort of :func:`resolve`): the office speaks, as written
+    (not added to the cast: a name may come later). Only a country's office: the words before the
+    title, or after its "of", name the country. Returns the office as written, its title and country."""
+    m = ROLE.fullmatch(phrase) if "," not in phrase else None  # (not "I, as the President of Peru,")
+    if m is None:
+        return None
+    role = SPACES.sub(" ", m.group("role").lower())
+    if not (role in _TITLES_LOWER or role.split()[-1] in TITLE_WORDS) or role in DELEGATE_ROLES:
+        return None
+    adj, of = m.group("adj"), m.group("of")
+    if bool(adj) == bool(of):
+        return None  # a country before the title or after it, one of the two
+    # (and only a country: "the American Lilly King" is a name, not an office)
+    country = gazetteer.country_of(clean(adj or of))
+    if country is None:
+        return None
+    return _LEADING_ARTICLE.sub("", SPACES.sub(" ", phrase.strip())), role, country
 
 
 def _office_of_a_body(m: re.Match[str]) -> bool:
