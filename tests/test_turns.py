@@ -122,3 +122,23 @@ def test_a_title_that_does_not_fit_gives_no_one_a_country():
                       "Reuters: The Japanese prime minister said yesterday that defense spending will rise. "
                       "What is your comment?")
     assert found["The Japanese prime minister said yesterday that defense spending will rise."] == ("Reuters", "turn")
+
+
+def test_a_broadcast_transcripts_labels_carry_a_role_after_the_name():
+    found = explained("\n\n".join([
+        "WORLD NEWS TONIGHT: THE WEEK AHEAD",
+        "THIS IS A RUSH TRANSCRIPT.",
+        "NINA OKORO, ANCHOR: Good evening. Our reporter is in Accra.",
+        "KWAME ASANTE, WNT CORRESPONDENT (voice-over): Nina, the count is slow here.",
+        "OKORO: Thank you, Kwame.",
+    ]))
+    assert found["WORLD NEWS TONIGHT: THE WEEK AHEAD"] == (None, "narrator")  # a heading in capitals
+    assert found["THIS IS A RUSH TRANSCRIPT."] == (None, "narrator")
+    assert found["Good evening."] == ("Nina Okoro", "turn")
+    assert found["Nina, the count is slow here."] == ("Kwame Asante", "turn")
+    assert found["Thank you, Kwame."] == ("Nina Okoro", "turn")
+
+
+def test_a_possessive_before_a_colon_is_no_label():
+    found = explained("The minister spoke in Oslo on Monday.\n\nOur Standards: The Newsroom Principles.")
+    assert found["Our Standards: The Newsroom Principles."] == (None, "narrator")

@@ -17,6 +17,8 @@ from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
+    # a broadcast transcript's role after the name, in capitals too: "BECKY ANDERSON, CNN HOST:"
+    r"(?:,\s+(?P<role>[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,6}))?"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
 )
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
@@ -82,7 +84,10 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if not m or m.end() >= end or text[m.end()] in _OPENING_QUOTES:
         return None  # (a headline before a quotation: "Ana Ruiz Grills Bank CEO: ‘Resign’")
     label = clean(m.group("label"))
-    if _salutation(label) or _heading(text, m.end(), end, label, cast):
+    role = m.group("role")
+    if role and (not label.isupper() or not any(w.lower().strip(".") in _ROLEISH for w in role.split())):
+        return None  # a role after a comma in a transcript's capitals: "CNN HOST", not "WELCOME, IAN:"
+    if _salutation(label) or _heading(text, m.end(), end, label, cast) or _shouted_heading(text, m.end(), end):
         return None
     if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
         # labels glued together by a scraper: "PresidentofPalestineMahmoudAbbas"
@@ -158,6 +163,15 @@ def _heading(text: str, after: int, end: int, label: str, cast: Cast) -> bool:
         return True
     rest = text[after:end].strip()
     return len(rest.split()) >= 2 and rest[-1] not in ".!?:;,\"”’)" and _TITLE_CASE_LINE.fullmatch(rest) is not None
+
+
+def _shouted_heading(text: str, after: int, end: int) -> bool:
+    """Whether what follows a label's colon is a heading in capitals ("CNN INTERNATIONAL: CONNECT
+    THE WORLD"): two words or more, no letter in lower case, no end of a sentence ("MR. KIRBY: I —"
+    is a turn broken off)."""
+    rest = text[after:end].strip()
+    words = [w for w in rest.split() if sum(c.isalpha() for c in w) >= 2]
+    return len(words) >= 2 and not any(c.islower() for c in rest) and rest[-1] not in ".!?—-–"
 
 
 def _slash_label(text: str, start: int, stop: int) -> tuple[str, int] | None:
