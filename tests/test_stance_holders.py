@@ -70,6 +70,11 @@ CASES = [
     ("Okafor, a longtime ally of Brandt, spoke first.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     ("Okafor has emerged as one of Brandt's fiercest critics.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
+    # a label with an evaluative word: the labeller holds it, what is labelled is the target
+    ("Okafor called Brandt a reckless gambler.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor described the Danish tender as a triumph of good sense.", "Tamsin Okafor", "subject", "support",
+     ["Denmark"]),
+    ("Brandt was branded \"unfit\" for office by Okafor.", "Tamsin Okafor", "by-agent", "oppose", ["Elias Brandt"]),
     # cue families new in issue 13
     ("Okafor took aim at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor sided with Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
