@@ -55,6 +55,10 @@ CASES = [
     ("Okafor used the hearing to attack Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # passive: the agent of the by-phrase; the target is the passive's subject
     ("Brandt was praised by Okafor.", "Tamsin Okafor", "by-agent", "support", ["Elias Brandt"]),
+    ("Brandt was accused by Sen. Okafor of stalling the bill.", "Tamsin Okafor", "by-agent", "oppose",
+     ["Elias Brandt"]),
+    ("When Brandt rose to speak, he was praised by Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Elias Brandt"]),
     # a stance received, held by its source
     ("Brandt drew sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     # a stance noun and its holder

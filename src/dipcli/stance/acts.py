@@ -229,7 +229,8 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
             name, kind = (person.name, "person") if person is not None else (name, "name")
         out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))
     for k in range(t0, t1):
-        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)):
+        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)) \
+                or tk.low[k] in ("he", "she") and k == t0 == t1 - 1:  # a passive's subject: "she was accused by X"
             person = _person_before(sent, tk.start[k], holders, holder)
             if person is not None:
                 out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
