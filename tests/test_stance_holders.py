@@ -222,3 +222,15 @@ def test_a_question_states_no_position():
     assert acts(NEWS + "Can the governor endorse the Danish tender?") == []
     s = one(NEWS + "Okafor will support the freight rail bill.")
     assert (s.holder, s.polarity) == ("Tamsin Okafor", "support")
+
+
+def test_an_act_inside_a_reason_is_held_by_the_one_praised_or_blamed():
+    found = acts(NEWS + "Okafor praised Brandt for supporting the Danish tender.")
+    assert [(s.holder, s.holder_via, s.polarity, s.entities) for s in found] == [
+        ("Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+        ("Elias Brandt", "object", "support", ["Denmark"])]
+    found = acts(NEWS + "Okafor accused Brandt of opposing the Danish tender.")
+    assert [(s.holder, s.polarity, s.entities) for s in found] == [
+        ("Tamsin Okafor", "oppose", ["Elias Brandt"]), ("Elias Brandt", "oppose", ["Denmark"])]
+    # thanks keep what they are for: no second act
+    assert len(acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1

@@ -88,8 +88,12 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
         if record is None:
             i = act.cue1
             continue
-        stance, natural, matcher = record
+        stance, natural, matcher, reason = record
         yield Found(stance, matcher)
+        if reason is not None:
+            inner = _reason_act(claim, sent, tk, reason, holders)
+            if inner is not None:
+                yield inner
         i = max(natural, act.cue1)
 
 
@@ -153,8 +157,30 @@ def _mention_of_speaker(tk: Tokens, subject: Holder, claim: Claim) -> bool:
     return words == mention or words in mention or mention in words
 
 
+def _reason_act(claim: Claim, sent: str, tk: Tokens, reason: tuple[int, int, int], holders: Holders) -> Found | None:
+    """The act inside a reason, held by the one praised or blamed: "accused X of undermining Y" -> X
+    opposes Y; "praised X for supporting Y" -> X supports Y. ``reason``: the object's tokens and
+    the reason word's index."""
+    t0, t1, k = reason
+    g = skip_adverbs(tk, k + 1)
+    if not tk.low[g].endswith("ing") or not agentive(tk, t0, t1) or pronoun(tk.low[t0]) in ("it", "them", "they"):
+        return None
+    inner = match(tk, g, forced=True)
+    if inner is None or inner.mode not in ("np", "vp") or inner.holder is not None or not polarity_holds(tk, inner):
+        return None
+    r0, r1, _ = phrase(tk, skip_adverbs(tk, inner.obj), inner.mode)
+    if nothing_to_report(tk, r0, r1):
+        return None
+    named = holders.name(sent[tk.start[t0]:tk.end[t1 - 1]], claim)
+    if named is None:
+        return None
+    holder = Holder(t0, t1, "object")
+    return Found(_record(claim, sent, tk, inner.polarity, inner.cue0, inner.cue1, r0, r1, holder, named, holders),
+                 inner.matcher)
+
+
 def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, named: Named,
-                holders: Holders) -> tuple[Stance, int, str] | None:
+                holders: Holders) -> tuple[Stance, int, str, tuple[int, int, int] | None] | None:
     """An act whose target follows its cue: the object read by the act's mode."""
     cue0, polarity, mode = act.cue0, act.polarity, act.mode
     obj = skip_adverbs(tk, act.obj)
@@ -179,6 +205,7 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
+    reason = None
     if mode == "reason":
         # "appreciates China for …": the target ends where the reason begins; thanks and
         # congratulations are support of what they are for ("thanked X for Y": Y)
@@ -187,11 +214,16 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         k = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
         if k is not None and lemma not in COURTESIES:
             t1 = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
+            reason = (t0, k, k)
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
             t1 -= 1
     if nothing_to_report(tk, t0, t1):
         return None
-    return _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher
+    if reason is not None:
+        while reason[1] > reason[0] and tk.low[reason[1] - 1] in (",", "and"):
+            reason = (reason[0], reason[1] - 1, reason[2])
+    return (_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher,
+            reason)
 
 
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
