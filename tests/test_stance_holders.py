@@ -234,3 +234,16 @@ def test_an_act_inside_a_reason_is_held_by_the_one_praised_or_blamed():
         ("Tamsin Okafor", "oppose", ["Elias Brandt"]), ("Elias Brandt", "oppose", ["Denmark"])]
     # thanks keep what they are for: no second act
     assert len(acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1
+
+
+def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
+    from dipcli.stance.acts import _antecedent
+    from dipcli.stance.holders import Holder
+    from dipcli.stance.tokens import Tokens
+
+    tk = Tokens("Mrs. Okafor kept her doubts private, and she later attacked Brandt.")
+    she = tk.low.index("she")
+    found = _antecedent(tk, Holder(she, she + 1, "pronoun"))
+    assert found is not None and tk.raws[found.start:found.end] == ["Mrs", ".", "Okafor"]
+    # a capitalised opener is no name: "More attacks will …" is no one's act
+    assert acts(NEWS + "More attacks will focus on the freight rail bill.") == []

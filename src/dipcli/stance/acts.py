@@ -100,15 +100,16 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
 def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
     """A pronoun's antecedent in the narration's own sentence: the first name before it that opens
     a noun phrase ("Kaine found his footing when he attacked …")."""
-    from .holders import noun_phrase_ending
+    from .holders import abbreviation, noun_phrase_ending
 
     k = 0
     while k < pronoun.start:
         if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.get(k + 1) != "," \
                 and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:  # not "Apparently,", "After …"
             e = k
-            while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)):
-                e += 1
+            while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)
+                                             or tk.get(e + 1) == "." and abbreviation(tk, e) and tk.name(e + 2)):
+                e += 2 if tk.get(e + 1) == "." else 1  # "Mrs. Clinton"
             if noun_phrase_ending(tk, e) is not None and agentive(tk, k, e + 1):
                 return Holder(k, e + 1, "pronoun", pronoun.refused)
             return None
