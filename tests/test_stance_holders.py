@@ -59,7 +59,10 @@ CASES = [
      ["Elias Brandt"]),
     ("When Brandt rose to speak, he was praised by Okafor.", "Tamsin Okafor", "by-agent", "support",
      ["Elias Brandt"]),
+    ("Brandt was praised by Republican presidential hopeful Tamsin Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Elias Brandt"]),
     # a stance received, held by its source
+    ("Brandt has come under sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     ("Brandt drew sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     # a stance noun and its holder
     ("Okafor's criticism of Brandt grew louder.", "Tamsin Okafor", "possessive", "oppose", ["Elias Brandt"]),

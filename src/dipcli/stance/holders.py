@@ -420,6 +420,12 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
                                           and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"
             e += 1
             continue
+        m = e
+        while m < tk.n and m - k < NP_MAX and _noun_word(tk.low[m]) and not tk.cap(m):
+            m += 1
+        if m > e and m < tk.n and tk.name(m) and tk.is_word(m) and m - k < NP_MAX:
+            e = m  # "Republican presidential candidate Donald Trump": the words of a title before a name
+            continue
         break
     while e > k and tk.low[e - 1] in DET | {"of", "and", "the"}:
         e -= 1
