@@ -75,6 +75,7 @@ CASES = [
     ("The rail bill angered Okafor.", "Tamsin Okafor", "object", "oppose", []),
     # a noun that names its holder by the stance
     ("Okafor, a longtime ally of Brandt, spoke first.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor, a 62-year-old Brandt critic, spoke first.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor has emerged as one of Brandt's fiercest critics.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
     # a label with an evaluative word: the labeller holds it, what is labelled is the target

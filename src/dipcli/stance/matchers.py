@@ -415,7 +415,8 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
             s0 -= 1
         before = (s0, k + 1)
         k = s0 - 1
-        while k >= 0 and s0 - k <= 3 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
+        while k >= 0 and s0 - k <= 3 and tk.low[k].replace("-", "").isalnum() and not tk.cap(k) \
+                and tk.low[k] not in DET \
                 and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in VERB_FORMS:
             k -= 1  # "a longtime Trump supporter"
     else:
