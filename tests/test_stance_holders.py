@@ -251,3 +251,13 @@ def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
     assert found is not None and tk.raws[found.start:found.end] == ["Mrs", ".", "Okafor"]
     # a capitalised opener is no name: "More attacks will …" is no one's act
     assert acts(NEWS + "More attacks will focus on the freight rail bill.") == []
+
+
+def test_a_verdict_in_someones_words_is_theirs_on_a_named_subject():
+    s = one(NEWS + "\"Brandt is a reckless gambler,\" Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "oppose", ["Elias Brandt"])
+    # no named subject, a negated verdict, or the subject's own attitude: no act
+    assert acts(NEWS + "\"History is the best teacher,\" Okafor said.") == []
+    assert acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
+    assert acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
+

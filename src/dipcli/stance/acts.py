@@ -14,7 +14,7 @@ from .cast import Holders, Named
 from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import Tokens, adverb, skip_adverbs
+from .tokens import QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
                     REASON_WORDS, SUBORDINATORS)
 
@@ -80,8 +80,9 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             if nothing_to_report(tk, t0, t1):
                 i = act.cue1
                 continue
-            yield Found(_record(claim, sent, tk, act.polarity, act.cue0, act.cue1, t0, t1, holder, named, holders),
-                        act.matcher)
+            record = _record(claim, sent, tk, act.polarity, act.cue0, act.cue1, t0, t1, holder, named, holders)
+            if act.matcher != "verdict" or _names_someone(tk, t0, t1, record):
+                yield Found(record, act.matcher)  # a verdict on "History" or "Impunity" is no one's position
             i = max(act.cue1, act.obj)
             continue
         record = _object_act(claim, sent, tk, act, holder, named, holders)
@@ -95,6 +96,16 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             if inner is not None:
                 yield inner
         i = max(natural, act.cue1)
+
+
+def _names_someone(tk: Tokens, t0: int, t1: int, record: Stance) -> bool:
+    """Is a verdict's subject someone: a person, country or organisation it is about ("Brandt" known
+    to the cast, "Russia's actions"), or a name inside it that does not open the sentence ("The
+    Munroes")? "History" or "Impunity" opening a sentence are not."""
+    if any(m.kind != "name" for m in record.about):
+        return True
+    opener = t0 == 0 or tk.get(t0 - 1) in QUOTES
+    return any(tk.name(k) and tk.is_word(k) for k in range(t0 + 1 if opener else t0, t1))
 
 
 def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:

@@ -10,7 +10,8 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 * ``carrier``: a reporting verb carrying a stance noun, "expressed serious concern about X";
 * ``negated``: a verb that counts only negated, "will never accept X";
 * ``object``: a verb whose object is the target, "condemned X", "urged Iran to X";
-* ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y".
+* ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y";
+* ``verdict``: an evaluative predicate in someone's words, '"X is a reckless gambler," Y said'.
 
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
+from .holders import (SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
                       possessor)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
@@ -262,7 +263,7 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
 
 # Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".
 _LABEL_LEAD = frozenset(("a", "an", "the", "one", "of", "most", "more", "so", "very", "too", "such", "complete",
-                         "total", "absolute", "real", "true", "utter", "biggest", "greatest"))
+                         "total", "absolute", "real", "true", "utter", "great", "biggest", "greatest"))
 
 
 def _evaluation(tk: Tokens, k: int, alone: bool) -> tuple[Polarity, int, int] | None:
@@ -287,6 +288,27 @@ def _evaluation(tk: Tokens, k: int, alone: bool) -> tuple[Polarity, int, int] | 
 _NOT_LABELLED = frozenset(("to", "as", "how", "what", "why", "whether", "it's", "it’s", "here", "there", "back", "up",
                            "out", "off", "in", "on"))
 _LABEL_STOPS = frozenset(("to", "that", "because", "after", "before", "during", "since", "until", "while", "when"))
+
+
+def match_verdict(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'Brandt is a reckless gambler', "the levy's timing was disastrous" in someone's words: the
+    speaker's verdict on a named subject, held by the speaker (no act in the narration). The act
+    stands only if its target is about a person, country or organisation (see ``acts``)."""
+    if tk.low[i] not in EVALUATIVE or tk.low[-1:] == ["?"]:
+        return None
+    j = i
+    while j > 0 and i - j < 4 and (tk.low[j - 1] in ("a", "an", "the", "so", "very", "too", "truly", "utterly")
+                                   or tk.low[j - 1] in QUOTES):
+        j -= 1
+    if tk.get(j - 1) not in ("is", "are", "was", "were") or (tk.low[i] in EVALUATIVE_NOUNS and j == i):
+        return None
+    s1 = j - 1
+    s0 = noun_phrase_ending(tk, s1 - 1)
+    if s0 is None or s0 > 0 and tk.get(s0 - 1) not in (",", "that", "and", "but", "because") \
+            and tk.get(s0 - 1) not in QUOTES or tk.low[s0] in RELATIVES or not any(tk.cap(k) for k in range(s0, s1)) \
+            or tk.get(i + 1).endswith("ed") or tk.get(i + 1) in ("about", "on", "toward", "towards", "regarding"):
+        return None  # "the worst affected"; "Austria is positive about X": Austria's own position
+    return Act(j - 1, i + 1, EVALUATIVE[tk.low[i]], "before", i + 1, holder=SPEAKER, before=(s0, s1))
 
 
 def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -454,6 +476,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("negated", match_negated),
     Matcher("object", match_object),
     Matcher("label", match_label),
+    Matcher("verdict", match_verdict),
     Matcher("object-first", match_object_first),
     Matcher("nominal", match_nominal),
     Matcher("experiencer", match_experiencer),

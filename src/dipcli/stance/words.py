@@ -205,4 +205,5 @@ HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) |
               if f not in ("given", "provided")}
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
-HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | {"not"}
+HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | frozenset(EVALUATIVE) \
+    | {"not"}
