@@ -55,7 +55,14 @@ CASES = [
     ("Okafor used the hearing to attack Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # passive: the agent of the by-phrase; the target is the passive's subject
     ("Brandt was praised by Okafor.", "Tamsin Okafor", "by-agent", "support", ["Elias Brandt"]),
+    ("Brandt was accused by Sen. Okafor of stalling the bill.", "Tamsin Okafor", "by-agent", "oppose",
+     ["Elias Brandt"]),
+    ("When Brandt rose to speak, he was praised by Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Elias Brandt"]),
+    ("Brandt was praised by Republican presidential hopeful Tamsin Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Elias Brandt"]),
     # a stance received, held by its source
+    ("Brandt has come under sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     ("Brandt drew sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     # a stance noun and its holder
     ("Okafor's criticism of Brandt grew louder.", "Tamsin Okafor", "possessive", "oppose", ["Elias Brandt"]),
@@ -68,8 +75,14 @@ CASES = [
     ("The rail bill angered Okafor.", "Tamsin Okafor", "object", "oppose", []),
     # a noun that names its holder by the stance
     ("Okafor, a longtime ally of Brandt, spoke first.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor, a 62-year-old Brandt critic, spoke first.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor has emerged as one of Brandt's fiercest critics.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
+    # a label with an evaluative word: the labeller holds it, what is labelled is the target
+    ("Okafor called Brandt a reckless gambler.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor described the Danish tender as a triumph of good sense.", "Tamsin Okafor", "subject", "support",
+     ["Denmark"]),
+    ("Brandt was branded \"unfit\" for office by Okafor.", "Tamsin Okafor", "by-agent", "oppose", ["Elias Brandt"]),
     # cue families new in issue 13
     ("Okafor took aim at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor sided with Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
@@ -213,3 +226,38 @@ def test_a_question_states_no_position():
     assert acts(NEWS + "Can the governor endorse the Danish tender?") == []
     s = one(NEWS + "Okafor will support the freight rail bill.")
     assert (s.holder, s.polarity) == ("Tamsin Okafor", "support")
+
+
+def test_an_act_inside_a_reason_is_held_by_the_one_praised_or_blamed():
+    found = acts(NEWS + "Okafor praised Brandt for supporting the Danish tender.")
+    assert [(s.holder, s.holder_via, s.polarity, s.entities) for s in found] == [
+        ("Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+        ("Elias Brandt", "object", "support", ["Denmark"])]
+    found = acts(NEWS + "Okafor accused Brandt of opposing the Danish tender.")
+    assert [(s.holder, s.polarity, s.entities) for s in found] == [
+        ("Tamsin Okafor", "oppose", ["Elias Brandt"]), ("Elias Brandt", "oppose", ["Denmark"])]
+    # thanks keep what they are for: no second act
+    assert len(acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1
+
+
+def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
+    from dipcli.stance.acts import _antecedent
+    from dipcli.stance.holders import Holder
+    from dipcli.stance.tokens import Tokens
+
+    tk = Tokens("Mrs. Okafor kept her doubts private, and she later attacked Brandt.")
+    she = tk.low.index("she")
+    found = _antecedent(tk, Holder(she, she + 1, "pronoun"))
+    assert found is not None and tk.raws[found.start:found.end] == ["Mrs", ".", "Okafor"]
+    # a capitalised opener is no name: "More attacks will …" is no one's act
+    assert acts(NEWS + "More attacks will focus on the freight rail bill.") == []
+
+
+def test_a_verdict_in_someones_words_is_theirs_on_a_named_subject():
+    s = one(NEWS + "\"Brandt is a reckless gambler,\" Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "oppose", ["Elias Brandt"])
+    # no named subject, a negated verdict, or the subject's own attitude: no act
+    assert acts(NEWS + "\"History is the best teacher,\" Okafor said.") == []
+    assert acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
+    assert acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
+

@@ -51,6 +51,8 @@ CASES = [
     ("Duarte welcomed the new trade agreement.", "object", "support", "welcomed", "the new trade agreement"),
     ("Duarte urged the parties to resume talks on the border.", "object", "support", "urged",
      "resume talks on the border"),
+    ("Duarte called the blockade of the port a disgrace.", "label", "oppose", "called", "the blockade of the port"),
+    ("\"Ghana is a valuable partner,\" Duarte said.", "verdict", "support", "is a valuable", "Ghana"),
     ("The blockade of the port was condemned by the Ghanaian delegation.", "passive", "oppose", "was condemned",
      "The blockade of the port"),
     ("Duarte said the maritime boundary must be respected.", "passive", "support", "must be respected",

@@ -47,7 +47,11 @@ Decisions:
 * "demand/urge/call on X to … refrain from Y" is ``oppose`` Y; any other demand
   is ``support`` of what is demanded ("call for stopping Z" supports the stopping).
 * "urged/called on X to do Y": the target is the action asked for, "do Y".
-* "appreciates/commends/praises X for Y": the target is X; Y is the reason.
+* "appreciates/commends/praises X for Y": the target is X; Y is the reason, and an act in it is
+  X's ("praised X for supporting Y": X supports Y; "accused X of opposing Y").
+* "called X reckless", "described X as a hero": a label with a word of praise or blame is a
+  position on X (``stance_labelling.tsv``, ``stance_evaluative.tsv``); so is a verdict in
+  someone's words on a named subject ('"X is a disgrace," Y said').
 * "agreed to / committed to / stand ready to / look forward to" followed by a
   stance verb is one act: "agreed to firmly uphold" -> the object of uphold.
 * A stance verb inside another act's object ("raised concerns about China's

@@ -14,7 +14,7 @@ from .cast import Holders, Named
 from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import Tokens, adverb, skip_adverbs
+from .tokens import QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
                     REASON_WORDS, SUBORDINATORS)
 
@@ -80,31 +80,47 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             if nothing_to_report(tk, t0, t1):
                 i = act.cue1
                 continue
-            yield Found(_record(claim, sent, tk, act.polarity, act.cue0, act.cue1, t0, t1, holder, named, holders),
-                        act.matcher)
+            record = _record(claim, sent, tk, act.polarity, act.cue0, act.cue1, t0, t1, holder, named, holders)
+            if act.matcher != "verdict" or _names_someone(tk, t0, t1, record):
+                yield Found(record, act.matcher)  # a verdict on "History" or "Impunity" is no one's position
             i = max(act.cue1, act.obj)
             continue
         record = _object_act(claim, sent, tk, act, holder, named, holders)
         if record is None:
             i = act.cue1
             continue
-        stance, natural, matcher = record
+        stance, natural, matcher, reason = record
         yield Found(stance, matcher)
+        if reason is not None:
+            inner = _reason_act(claim, sent, tk, reason, holders)
+            if inner is not None:
+                yield inner
         i = max(natural, act.cue1)
+
+
+def _names_someone(tk: Tokens, t0: int, t1: int, record: Stance) -> bool:
+    """Is a verdict's subject someone: a person, country or organisation it is about ("Brandt" known
+    to the cast, "Russia's actions"), or a name inside it that does not open the sentence ("The
+    Munroes")? "History" or "Impunity" opening a sentence are not."""
+    if any(m.kind != "name" for m in record.about):
+        return True
+    opener = t0 == 0 or tk.get(t0 - 1) in QUOTES
+    return any(tk.name(k) and tk.is_word(k) for k in range(t0 + 1 if opener else t0, t1))
 
 
 def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
     """A pronoun's antecedent in the narration's own sentence: the first name before it that opens
     a noun phrase ("Kaine found his footing when he attacked …")."""
-    from .holders import noun_phrase_ending
+    from .holders import abbreviation, noun_phrase_ending
 
     k = 0
     while k < pronoun.start:
         if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.get(k + 1) != "," \
                 and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:  # not "Apparently,", "After …"
             e = k
-            while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)):
-                e += 1
+            while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)
+                                             or tk.get(e + 1) == "." and abbreviation(tk, e) and tk.name(e + 2)):
+                e += 2 if tk.get(e + 1) == "." else 1  # "Mrs. Clinton"
             if noun_phrase_ending(tk, e) is not None and agentive(tk, k, e + 1):
                 return Holder(k, e + 1, "pronoun", pronoun.refused)
             return None
@@ -153,8 +169,30 @@ def _mention_of_speaker(tk: Tokens, subject: Holder, claim: Claim) -> bool:
     return words == mention or words in mention or mention in words
 
 
+def _reason_act(claim: Claim, sent: str, tk: Tokens, reason: tuple[int, int, int], holders: Holders) -> Found | None:
+    """The act inside a reason, held by the one praised or blamed: "accused X of undermining Y" -> X
+    opposes Y; "praised X for supporting Y" -> X supports Y. ``reason``: the object's tokens and
+    the reason word's index."""
+    t0, t1, k = reason
+    g = skip_adverbs(tk, k + 1)
+    if not tk.low[g].endswith("ing") or not agentive(tk, t0, t1) or pronoun(tk.low[t0]) in ("it", "them", "they"):
+        return None
+    inner = match(tk, g, forced=True)
+    if inner is None or inner.mode not in ("np", "vp") or inner.holder is not None or not polarity_holds(tk, inner):
+        return None
+    r0, r1, _ = phrase(tk, skip_adverbs(tk, inner.obj), inner.mode)
+    if nothing_to_report(tk, r0, r1):
+        return None
+    named = holders.name(sent[tk.start[t0]:tk.end[t1 - 1]], claim)
+    if named is None:
+        return None
+    holder = Holder(t0, t1, "object")
+    return Found(_record(claim, sent, tk, inner.polarity, inner.cue0, inner.cue1, r0, r1, holder, named, holders),
+                 inner.matcher)
+
+
 def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, named: Named,
-                holders: Holders) -> tuple[Stance, int, str] | None:
+                holders: Holders) -> tuple[Stance, int, str, tuple[int, int, int] | None] | None:
     """An act whose target follows its cue: the object read by the act's mode."""
     cue0, polarity, mode = act.cue0, act.polarity, act.mode
     obj = skip_adverbs(tk, act.obj)
@@ -179,6 +217,7 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
+    reason = None
     if mode == "reason":
         # "appreciates China for …": the target ends where the reason begins; thanks and
         # congratulations are support of what they are for ("thanked X for Y": Y)
@@ -187,11 +226,16 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         k = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
         if k is not None and lemma not in COURTESIES:
             t1 = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
+            reason = (t0, k, k)
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
             t1 -= 1
     if nothing_to_report(tk, t0, t1):
         return None
-    return _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher
+    if reason is not None:
+        while reason[1] > reason[0] and tk.low[reason[1] - 1] in (",", "and"):
+            reason = (reason[0], reason[1] - 1, reason[2])
+    return (_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher,
+            reason)
 
 
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
@@ -229,7 +273,8 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
             name, kind = (person.name, "person") if person is not None else (name, "name")
         out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))
     for k in range(t0, t1):
-        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)):
+        if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)) \
+                or tk.low[k] in ("he", "she") and k == t0 == t1 - 1:  # a passive's subject: "she was accused by X"
             person = _person_before(sent, tk.start[k], holders, holder)
             if person is not None:
                 out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Polarity
 from .tokens import Tokens, adjectival, adverb, possessive, skip_back
-from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, MODALS, NEGATORS, OBJECT_VERBS,
+from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, IRREGULAR_FORMS, MODALS, NEGATORS, OBJECT_VERBS,
                     PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
                     VOICE_NOUNS)
 
@@ -45,8 +45,9 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return True
     # "support", "calls", "hope": a verb after a subject, a modal, a negation
     if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")) \
-            or prev in ("who", "which", "that"):  # a relative clause someone_else let through
-        return True
+            or prev in ("who", "which", "that") \
+            or prev in ("has", "have", "had") and t == lemma and len(IRREGULAR_FORMS.get(lemma, ())) == 1:
+        return True  # a relative clause; a perfect whose participle is the bare form: "has come under fire"
     if p >= 0 and tk.name(p) and t == lemma and tk.get(p - 1) in ("the", "a", "an") and not prev.endswith("s") \
             and tk.get(p - 2) not in MODALS and tk.get(p - 2) not in AUX and tk.get(p - 2) != "and" \
             and not _object_follows(tk, i + 1):

@@ -120,14 +120,14 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
                                and t not in SKIP_ADVERBS and t not in TIME_WORDS and t not in QUESTION_WORDS
                                or _noun_word(t) or possessive(tk, j))):
         return None
-    if t == "." and _abbreviation(tk, j - 1):
+    if t == "." and abbreviation(tk, j - 1):
         return None
     k = j
     while k > j - NP_MAX and k > 0:
         p = tk.low[k - 1]
         if _name_word(tk, k - 1) and p not in SUBORDINATORS and p not in RELATIVES:
             k -= 1
-        elif p == "." and _abbreviation(tk, k - 2) and tk.cap(k):
+        elif p == "." and abbreviation(tk, k - 2) and tk.cap(k):
             k -= 2  # "Sen. Cassidy", "Mr. Trump"
         elif p == "the" and tk.get(k - 2) in ("of", "on", "for", "and", "de") and tk.cap(k - 3) and k - 1 < j:
             k -= 2  # "Focus on the Family", "Bank of the West"
@@ -156,7 +156,7 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
     return k
 
 
-def _abbreviation(tk: Tokens, k: int) -> bool:
+def abbreviation(tk: Tokens, k: int) -> bool:
     """Is token k a short capitalised abbreviation before a dot ("Sen", "Mr", "Gov")?"""
     return tk.cap(k) and tk.is_word(k) and len(tk.low[k]) <= 4 and tk.low[k].isalpha() and tk.get(k + 1) == "."
 
@@ -174,7 +174,7 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
             return None
     e = k
     while e < limit and e - k < NP_MAX and (_name_word(tk, e) or tk.get(e) in DET and e == k
-                                             or tk.get(e) == "." and _abbreviation(tk, e - 1)
+                                             or tk.get(e) == "." and abbreviation(tk, e - 1)
                                              or tk.get(e) in ("of", "the") and tk.cap(e + 1) and e > k
                                              or tk.get(e) == "and" and e > k and (tk.cap(e + 1) or tk.get(e + 1) in DET)
                                              or _noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
@@ -255,7 +255,7 @@ def aside_start(tk: Tokens, j: int) -> int | None:
     found = None
     for k in range(j - 1, max(-1, j - ASIDE_MAX), -1):
         t = tk.low[k]
-        if t == "." and _abbreviation(tk, k - 1):
+        if t == "." and abbreviation(tk, k - 1):
             continue  # "Nicholas B. Dirks", "Sen. Smith": an abbreviation's dot
         if t in CLAUSE_PUNCT or t in ('"', "“", "”"):
             break
@@ -411,11 +411,20 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
     e = k
     while e < tk.n and e - k < NP_MAX:
         t = tk.low[e]
+        if t == "." and e > k and abbreviation(tk, e - 1) and tk.name(e + 1):
+            e += 1  # "Ms. Friedan", "Sen. Lee": the title's dot
+            continue
         if tk.cap(e) and tk.is_word(e) or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
                 or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
                                           and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"
             e += 1
+            continue
+        m = e
+        while m < tk.n and m - k < NP_MAX and _noun_word(tk.low[m]) and not tk.cap(m):
+            m += 1
+        if m > e and m < tk.n and tk.name(m) and tk.is_word(m) and m - k < NP_MAX:
+            e = m  # "Republican presidential candidate Donald Trump": the words of a title before a name
             continue
         break
     while e > k and tk.low[e - 1] in DET | {"of", "and", "the"}:

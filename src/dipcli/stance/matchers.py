@@ -9,7 +9,9 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 * ``particle``: a verb with particles, "called for X", "stands ready to X", "warned against X";
 * ``carrier``: a reporting verb carrying a stance noun, "expressed serious concern about X";
 * ``negated``: a verb that counts only negated, "will never accept X";
-* ``object``: a verb whose object is the target, "condemned X", "urged Iran to X".
+* ``object``: a verb whose object is the target, "condemned X", "urged Iran to X";
+* ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y";
+* ``verdict``: an evaluative predicate in someone's words, '"X is a reckless gambler," Y said'.
 
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
@@ -23,11 +25,11 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
+from .holders import (SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
                       possessor)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
-                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
+from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
+                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
                     PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
                     STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
@@ -259,6 +261,103 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     return Act(cue0, i + 1, OBJECT_VERBS[lemma], "before", i + 1, holder=by_agent(tk, i), before=(t0, t1))
 
 
+# Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".
+_LABEL_LEAD = frozenset(("a", "an", "the", "one", "of", "most", "more", "so", "very", "too", "such", "complete",
+                         "total", "absolute", "real", "true", "utter", "great", "biggest", "greatest"))
+
+
+def _evaluation(tk: Tokens, k: int, alone: bool) -> tuple[Polarity, int, int] | None:
+    """The label that opens at k, if an evaluative word heads it within a few words ("a reckless",
+    '"unfit"', "one of the worst"): its polarity, where it opens and the index after the word. A
+    negated label ("no threat", "not fit") or a comparison ("as best as we can") is none; ``alone``:
+    the word may open it bare."""
+    j = k
+    while j < tk.n and j - k < 5 and (tk.low[j] in QUOTES or tk.low[j] in _LABEL_LEAD or adverb(tk.low[j])):
+        if tk.low[j] == "of" and tk.get(j - 1) != "one":
+            return None  # "the rout of the terrorists": what follows "of" labels nothing
+        j += 1
+    t = tk.get(j)
+    if t not in EVALUATIVE or tk.get(j + 1) == "as" or any(tk.low[m] in NEGATORS for m in range(k, j)):
+        return None
+    if t in EVALUATIVE_NOUNS and j == k and not alone:
+        return None
+    return EVALUATIVE[t], k, j + 1
+
+
+# What a label's object does not open with or run across: "calling here from Doha after …".
+_NOT_LABELLED = frozenset(("to", "as", "how", "what", "why", "whether", "it's", "it’s", "here", "there", "back", "up",
+                           "out", "off", "in", "on"))
+_LABEL_STOPS = frozenset(("to", "that", "because", "after", "before", "during", "since", "until", "while", "when"))
+
+
+def match_verdict(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'Brandt is a reckless gambler', "the levy's timing was disastrous" in someone's words: the
+    speaker's verdict on a named subject, held by the speaker (no act in the narration). The act
+    stands only if its target is about a person, country or organisation (see ``acts``)."""
+    if tk.low[i] not in EVALUATIVE or tk.low[-1:] == ["?"]:
+        return None
+    j = i
+    while j > 0 and i - j < 4 and (tk.low[j - 1] in ("a", "an", "the", "so", "very", "too", "truly", "utterly")
+                                   or tk.low[j - 1] in QUOTES):
+        j -= 1
+    if tk.get(j - 1) not in ("is", "are", "was", "were") or (tk.low[i] in EVALUATIVE_NOUNS and j == i):
+        return None
+    s1 = j - 1
+    s0 = noun_phrase_ending(tk, s1 - 1)
+    if s0 is None or s0 > 0 and tk.get(s0 - 1) not in (",", "that", "and", "but", "because") \
+            and tk.get(s0 - 1) not in QUOTES or tk.low[s0] in RELATIVES or not any(tk.cap(k) for k in range(s0, s1)) \
+            or tk.get(i + 1).endswith("ed") or tk.get(i + 1) in ("about", "on", "toward", "towards", "regarding"):
+        return None  # "the worst affected"; "Austria is positive about X": Austria's own position
+    return Act(j - 1, i + 1, EVALUATIVE[tk.low[i]], "before", i + 1, holder=SPEAKER, before=(s0, s1))
+
+
+def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'called the plan reckless', 'described X as a hero', 'branded Y a terrorist group', and the
+    passive 'X was branded "unfit" by Y': the holder labels the target with an evaluative word,
+    whose polarity is the act's."""
+    verb = HEAD_FORMS.get(tk.low[i])
+    if verb not in LABELLING:
+        return None
+    needs_as = LABELLING[verb]
+    if lemma is None:
+        aux = is_passive(tk, i)
+        if aux is None:
+            return None
+        k = skip_adverbs(tk, i + 1)
+        if tk.get(k) == "as":
+            k += 1
+        elif needs_as:
+            return None
+        found = _evaluation(tk, k, False)
+        if found is None:
+            return None
+        holder = by_agent(tk, found[2] - 1)
+        t0 = target_before(tk, aux) if holder is not None and tk.get(aux - 1) != "to" else None
+        if t0 is None:
+            return None
+        return Act(aux, i + 1, found[0], "before", found[2], holder=holder, before=(t0, aux))
+    obj = skip_adverbs(tk, i + 1)
+    first = tk.get(obj)
+    if not tk.is_word(obj) or first in PREP or first in SUBORDINATORS or first in RELATIVES or first in AUX \
+            or first in _NOT_LABELLED or first.endswith("ing") and first not in EVALUATIVE:
+        return None
+    for k in range(obj + 1, min(tk.n, obj + 12)):
+        t = tk.low[k]
+        if t == "as":
+            found = _evaluation(tk, k + 1, True)
+            return Act(i, i + 1, found[0], "before", found[2], before=(obj, k)) if found else None
+        if t in CLAUSE_PUNCT or t == "," or t in _LABEL_STOPS or t in RELATIVES or t in SUBORDINATORS \
+                or t in AUX or t in MODALS or t in VERB_FORMS and t.endswith("ed") and t not in EVALUATIVE:
+            return None
+        if needs_as or tk.low[k - 1] in _LABEL_LEAD or tk.low[k - 1] in QUOTES or adverb(tk.low[k - 1]) \
+                or tk.low[k - 1] in ("and", "or") or tk.low[k - 1] in PREP:
+            continue  # a label opens after the whole of what it labels
+        found = _evaluation(tk, k, False)
+        if found is not None:
+            return Act(i, i + 1, found[0], "before", found[2], before=(obj, k))
+    return None
+
+
 def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'…, which China appreciates': the verb's object is the clause before the relative word."""
     if lemma not in OBJECT_VERBS or lemma in URGING or lemma in INFINITIVE_ONLY:
@@ -338,7 +437,8 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
             s0 -= 1
         before = (s0, k + 1)
         k = s0 - 1
-        while k >= 0 and s0 - k <= 3 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
+        while k >= 0 and s0 - k <= 3 and tk.low[k].replace("-", "").isalnum() and not tk.cap(k) \
+                and tk.low[k] not in DET \
                 and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in VERB_FORMS:
             k -= 1  # "a longtime Trump supporter"
     else:
@@ -375,6 +475,8 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("carrier", match_carrier),
     Matcher("negated", match_negated),
     Matcher("object", match_object),
+    Matcher("label", match_label),
+    Matcher("verdict", match_verdict),
     Matcher("object-first", match_object_first),
     Matcher("nominal", match_nominal),
     Matcher("experiencer", match_experiencer),

@@ -115,6 +115,13 @@ NOMINAL = frozenset(n for n, f in _NOUN_FLAGS.items() if "nominal" in f)
 # Nouns naming someone by their stance: "a vocal critic of X", "one of X's staunchest supporters".
 RELATIONAL: dict[str, Polarity] = {row["noun"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_relational")}
 
+# Labels a holder gives: "called X reckless", "described X as a hero" (the verbs, and whether "as" is
+# required), and the evaluative words whose polarity the label carries.
+LABELLING: dict[str, bool] = {row["lemma"]: row["as"] == "required" for row in lexicon.rows("stance_labelling")}
+EVALUATIVE: dict[str, Polarity] = {row["word"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_evaluative")}
+# Evaluative nouns that label only after an article or a quote ("called X a liar", not "consider the threat").
+EVALUATIVE_NOUNS = frozenset(row["word"] for row in lexicon.rows("stance_evaluative") if row["alone"] == "no")
+
 # Predicate adjectives after a form of "be" or "remain": adjective -> polarity, particles, mode.
 ADJECTIVES: dict[str, tuple[Polarity, frozenset[str], str]] = {
     row["adjective"]: (Polarity(row["polarity"]), frozenset(_cell(row["prepositions"])), row["object"])
@@ -194,8 +201,9 @@ def _forms(lemmas) -> dict[str, str]:
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
-HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS)).items()
+HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING)).items()
               if f not in ("given", "provided")}
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
-HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | {"not"}
+HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | frozenset(EVALUATIVE) \
+    | {"not"}
