@@ -44,6 +44,8 @@ def _quoted_turn(text: str, start: int, end: int) -> bool:
         and any(c.islower() for c in text[colon:min(end, colon + 80)])
 
 
+# A title anywhere in a label ("Foreign Minister Wang Yi", "President of Russia Vladimir Putin").
+_TITLE_IN = re.compile(rf"\b(?:{TITLES})\b")
 # Words before a colon that name no speaker ("Source:", "Read more:").
 NOT_LABELS = lexicon.words("not_turn_labels")
 # A label's turn does not open with a quotation mark.
@@ -105,7 +107,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
             return None
         pretty = _in_own_case(label)
     else:
-        has_title = bool(re.search(rf"\b(?:{TITLES})\b", label))
+        has_title = bool(_TITLE_IN.search(label))
         known = len(words) == 1 and cast.known_name(words[0])  # "Pence: …" after "Governor Mike Pence"
         if not has_title and not known and not (2 <= len(words) <= 4 and all(w[0].isupper() for w in words)) \
                 and not (in_transcript and len(words) == 1 and words[0][0].isupper() and not words[0].endswith("ly")
@@ -156,7 +158,7 @@ def _salutation(label: str) -> bool:
 def _heading(text: str, after: int, end: int, label: str, cast: Cast) -> bool:
     """Whether a label is a heading: words the text also writes in lower case ("Sustainable
     Development:"), or a subtitle in title case after it ("Youth Empowerment: Investing in the Future")."""
-    if label.isupper() or re.search(rf"\b(?:{TITLES})\b", label):
+    if label.isupper() or _TITLE_IN.search(label):
         return False
     words = [w for w in label.split() if w.lower() not in ("and", "of", "the", "for", "in", "on")]
     if len(words) >= 2 and cast.common_words(words):
@@ -170,8 +172,9 @@ def _shouted_heading(text: str, after: int, end: int) -> bool:
     THE WORLD"): two words or more, no letter in lower case, no end of a sentence ("MR. KIRBY: I —"
     is a turn broken off)."""
     rest = text[after:end].strip()
-    words = [w for w in rest.split() if sum(c.isalpha() for c in w) >= 2]
-    return len(words) >= 2 and not any(c.islower() for c in rest) and rest[-1] not in ".!?—-–"
+    if not rest or rest[-1] in ".!?—-–" or any(c.islower() for c in rest):  # (most stop at once)
+        return False
+    return sum(1 for w in rest.split() if sum(c.isalpha() for c in w) >= 2) >= 2
 
 
 def _slash_label(text: str, start: int, stop: int) -> tuple[str, int] | None:
@@ -203,7 +206,7 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
     """Who a label names ("President Kwame Mensah", "Senior Administration Official")."""
     words = set(pretty.split())
     known = [p for p in scene.people if p.tokens <= words]
-    if known and len(words) > 4 and not re.search(rf"\b(?:{TITLES})\b", pretty):
+    if known and len(words) > 4 and not _TITLE_IN.search(pretty):
         # a headline "Elizabeth Warren Hammers Wells Fargo CEO: …": the person the article knows,
         # not the words of the headline around their name
         person = max(known, key=lambda p: len(p.tokens))
