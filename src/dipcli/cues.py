@@ -138,7 +138,7 @@ def from_letter(alternatives) -> str:
     return "(?:" + "|".join(rf"{letter}(?<!\w\w)(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
 
 
-def _trie_pattern(words) -> str:
+def trie_pattern(words) -> str:
     """An alternation over ``words`` shaped as a prefix tree ("sa(?:id|y(?:s|ing)?)"): the
     engine reads each letter once instead of trying every word in turn."""
     tree: dict = {}
@@ -161,7 +161,7 @@ def _trie_pattern(words) -> str:
 @cache
 def head_regex() -> re.Pattern[str]:
     """Whole lower-case words that can start a cue."""
-    return re.compile(r"\b(?:" + _trie_pattern(cue_heads()) + r")\b")
+    return re.compile(r"\b(?:" + trie_pattern(cue_heads()) + r")\b")
 
 
 def prepare() -> None:

@@ -6,8 +6,10 @@ inside an earlier act's object is part of that object, not an act of its own.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
@@ -38,9 +40,19 @@ def find_acts(item: Analysed) -> list[Found]:
     return out
 
 
+@cache
+def _any_head() -> re.Pattern[str]:
+    """Any word that can head an act, as a whole word in any case: a sentence without one has no act."""
+    from ..cues import trie_pattern
+
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)", re.IGNORECASE)
+
+
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
     """The stance acts of one claim, left to right."""
     sent = text[claim.start:claim.end]
+    if _any_head().search(sent) is None:
+        return  # (most sentences: no word that can head an act, so no tokens to make)
     tk = Tokens(sent)
     last: tuple[Holder, Named] | None = None  # the holder of the act before, for coordinated verbs
     candidates = [k for k, t in enumerate(tk.low) if t in HEAD_TOKENS]
