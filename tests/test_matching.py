@@ -25,8 +25,8 @@ def test_first_word_of_is_a_word_bounded_alternation(found_words, text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.sets(st.text("abcs", min_size=1, max_size=5), min_size=1, max_size=8), st.text("abcs", max_size=6))
-def test_trie_pattern_matches_exactly_its_words(vocabulary, probe):
-    rx = re.compile(cues._trie_pattern(vocabulary))
+def testtrie_pattern_matches_exactly_its_words(vocabulary, probe):
+    rx = re.compile(cues.trie_pattern(vocabulary))
     assert bool(rx.fullmatch(probe)) == (probe in vocabulary)
 
 
