@@ -142,3 +142,26 @@ def test_a_broadcast_transcripts_labels_carry_a_role_after_the_name():
 def test_a_possessive_before_a_colon_is_no_label():
     found = explained("The minister spoke in Oslo on Monday.\n\nOur Standards: The Newsroom Principles.")
     assert found["Our Standards: The Newsroom Principles."] == (None, "narrator")
+
+
+def test_an_answer_label_is_whoever_answers_the_questions():
+    found = explained("\n\n".join([
+        "Spokeswoman Irina Petrova: Good afternoon. We condemn the shelling of civilian areas.",
+        "Question: Will your country attend the conference?",
+        "Answer: We have not received an invitation.",
+    ]))
+    assert found["Will your country attend the conference?"] == ("Questioner", "turn")
+    assert found["We have not received an invitation."] == ("Irina Petrova", "turn")
+
+
+def test_a_role_or_an_outlet_after_the_name_in_a_ministrys_transcript():
+    found = explained("\n\n".join([
+        "Shri Ravi Das, Official Spokesperson: Good afternoon. The Prime Minister will visit Chile.",
+        "Anil Rao, WNN: Sir, is there an update on the talks?",
+        "Shri Ravi Das, Official Spokesperson: We want a peaceful settlement.",
+        "Madam Chair, Excellencies: thank you.",
+    ]))
+    assert found["The Prime Minister will visit Chile."] == ("Ravi Das", "turn")
+    assert found["Sir, is there an update on the talks?"] == ("Anil Rao", "turn")
+    assert found["We want a peaceful settlement."] == ("Ravi Das", "turn")
+    assert found["Madam Chair, Excellencies: thank you."][0] == "Ravi Das"  # a salutation, no new turn

@@ -42,7 +42,7 @@ from .names import TITLE_WORD, clean
 from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
 from .subjects import name_shape, resolve
-from .turns import find_label, label_speaker, relayed_frame
+from .turns import ANSWERER, find_label, label_speaker, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
@@ -580,6 +580,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     turn: Ref | None = None
     carried = _carried(_labelled(text, paras, cast))
     carrying = False
+    answering: Ref | None = None  # the last turn of someone who answers questions
     introduced: Found | None = None  # who the last paragraph introduced with a colon
     block: Found | None = None
     for para in paras:
@@ -600,9 +601,15 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                 scene = cast.scene()
                 speaker = label_speaker(scene, speaker)
                 cast.commit(scene)
+            elif speaker is ANSWERER:  # "Answer: …": the briefing's speaker, else the last who answered
+                speaker = doc_speaker if doc_speaker is not None and doc_speaker.kind == PERSON \
+                    else answering or ANSWERER
             if speaker is not None:
                 turn, label_end = speaker, end
                 carrying = para.index in carried
+                if speaker is not ANSWERER and speaker.name != "Questioner" \
+                        and not text[para.start:para.end].rstrip().endswith("?"):
+                    answering = speaker  # (not who asks: an outlet's label asks a question)
         prev: Claim | None = None
         for index, s in ps:
             start = s.start

@@ -17,8 +17,8 @@ from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
-    # a broadcast transcript's role after the name, in capitals too: "BECKY ANDERSON, CNN HOST:"
-    r"(?:,\s+(?P<role>[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,6}))?"
+    # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:"
+    r"(?:,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|[A-Z][\w.’'\-]*)){0,6}))?"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
 )
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
@@ -52,6 +52,9 @@ NOT_LABELS = lexicon.words("not_turn_labels")
 _OPENING_QUOTES = "\"“‘'"
 # Labels of whoever asks ("Q:", "Moderator:").
 QUESTIONER_LABELS = lexicon.words("questioner_labels")
+# Labels of whoever answers ("Answer:", and "A:" once turns have begun): the briefing's speaker.
+ANSWER_LABELS = frozenset(("answer", "response"))
+ANSWERER = Ref("Answerer", PERSON, TURN, [])
 
 
 # -- turns ------------------------------------------------------------------------------------
@@ -87,8 +90,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         return None  # (a headline before a quotation: "Ana Ruiz Grills Bank CEO: ‘Resign’")
     label = clean(m.group("label"))
     role = m.group("role")
-    if role and (not label.isupper() or not any(w.lower().strip(".") in _ROLEISH for w in role.split())):
-        return None  # a role after a comma in a transcript's capitals: "CNN HOST", not "WELCOME, IAN:"
+    if role and not _names_a_role(label, role):
+        return None  # "WELCOME, IAN:", "Madam President, Excellencies:": no name and role
     if _salutation(label) or _heading(text, m.end(), end, label, cast) or _shouted_heading(text, m.end(), end):
         return None
     if " " not in label and len(re.findall(r"[A-Z]", label)) >= 3:
@@ -101,6 +104,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if low in QUESTIONER_LABELS:
         return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
                    PERSON, TURN, []), m.end()
+    if low in ANSWER_LABELS or low == "a" and in_transcript:
+        return ANSWERER, m.end()  # "Answer: …": whoever answers the questions (attribute() knows whom)
     words = label.split()
     if label.isupper():
         if len(words) > 6:
@@ -165,6 +170,17 @@ def _heading(text: str, after: int, end: int, label: str, cast: Cast) -> bool:
         return True
     rest = text[after:end].strip()
     return len(rest.split()) >= 2 and rest[-1] not in ".!?:;,\"”’)" and _TITLE_CASE_LINE.fullmatch(rest) is not None
+
+
+def _names_a_role(label: str, role: str) -> bool:
+    """Whether "NAME, ROLE:" names someone and what they are: the role holds a title, role or
+    person noun ("CNN HOST", "Official Spokesperson"), or is an outlet written in capitals after
+    a name of two words or more ("Sidhant Sibal, WION:", a questioner and their outlet)."""
+    if label.isupper() != role.isupper() and not role.isupper():
+        return False  # a name in capitals with a role in lower case is no transcript's
+    if any(w.lower().strip(".") in _ROLEISH for w in role.split()):
+        return not _salutation(label)
+    return role.isupper() and len(role.split()) <= 2 and not label.isupper() and 2 <= len(label.split()) <= 4
 
 
 def _shouted_heading(text: str, after: int, end: int) -> bool:
