@@ -486,15 +486,17 @@ def first_person(ctx: Context) -> Found | None:
 def continuation(ctx: Context) -> Found | None:
     """A sentence that names no one else goes on in the voice of the sentence before it in the
     paragraph, unless its shape is the narrator's (:mod:`.scope`): the past, a schedule, a turn
-    to other matters, another actor."""
+    to other matters, another actor, someone told of in the third person."""
     prev = ctx.prev
     if prev is None or prev.speaker is None:
         return None
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
-    if (narration_shaped(ctx.sent, ctx.quoted) or _another_actor(ctx, prev)) \
-            and not _delegate_goes_on(ctx, prev):
+    shape = narration_shaped(ctx.sent, ctx.quoted)
+    if shape == "about" and prev.speaker_kind == GROUP and prev.speaker in ctx.sent:
+        shape = None  # a state speaks of itself by name: "He can count on the support of Cabo Verde."
+    if (shape or _another_actor(ctx, prev)) and not _delegate_goes_on(ctx, prev):
         return None
     return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
                  None, CONTINUATION)
