@@ -644,15 +644,27 @@ def _labelled(text: str, paras: list[Paragraph], cast: Cast) -> dict[int, bool]:
     """The paragraphs that open with a turn label, read as the article is read (once one is found,
     one capitalised word is a label too), and whether the label is in a transcript's own format:
     written in capitals ("MS. PSAKI:", "PRESIDENT XI:"), with a title ("President of Russia Dmitry
-    Medvedev:") or a questioner's "Q"."""
+    Medvedev:") or a questioner's "Q", but not before a headline in the first paragraph."""
     found: dict[int, bool] = {}
     for para in paras:
         start = content_start(text, para)
         label = find_label(text, start, para.end, cast, in_transcript=bool(found), bullet=para.bullet)
         if label is not None:
             head = text[start:label[1]].rstrip(" \t:")
-            found[para.index] = isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None
+            found[para.index] = (isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None) \
+                and not (para.index == 0 and _headline(text[label[1]:para.end]))
     return found
+
+
+# A line in title case: every word capitalised but the short ones English writes in lower case.
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at|as|is|vs\.?)[ \t,:–—-]*)+")
+
+
+def _headline(rest: str) -> bool:
+    """Whether what follows a first paragraph's label is a headline in title case ("KICKER: Voters
+    Will Decide The Race Between Two Visions."): the label is the outlet's kicker, not a turn."""
+    rest = rest.strip().rstrip(".!?")
+    return len(rest.split()) >= 3 and _TITLE_CASE.fullmatch(rest) is not None
 
 
 def _carried(labelled: dict[int, bool]) -> set[int]:
