@@ -63,7 +63,11 @@ _REPORT_NAME = re.compile(
     r"preliminary|final|\w+ly|\d{4})\s+)*(?P<name>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
     r"[A-Z][\w.&’'/\-]*){0,6}?)(?:['’]s)?\s+(?P<noun>[a-z]+)"
     r"|(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?(?P<noun2>[a-z]+)\s+(?:of|by|from)\s+(?:the\s+)?"
-    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.&’'/\-]*){0,6})")
+    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6})")
+# What may follow the report noun of a source: "a CNN poll released Monday", "a Post analysis of
+# campaign filings", "exit polls conducted for the networks" (lower-case words, names after "by"/"for").
+_REPORT_TAIL = re.compile(r"(?:\s+(?:of|from|by|for|on|in|at|released|conducted|published|taken|commissioned|"
+                          r"obtained|out|last|this|early|recent|[a-z]+day|[A-Z][\w.&’'/\-]*|[a-z]+))+")
 # Capitalised words that name a text, not who wrote it: "according to the Charter".
 _NOT_SOURCES = frozenset("Charter Agreement Agreements Convention Treaty Resolution Resolutions Constitution Act Law "
                          "Declaration Plan Agenda Goals Programme Program Bible Koran Quran Accord Accords Protocol "
@@ -391,9 +395,14 @@ def according_to(ctx: Context) -> Found | None:
 
 def _source(who: str) -> str | None:
     """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
-    "a report by the Congressional Budget Office"; None for a text ("the Charter"), unnamed
+    "a report by the Congressional Budget Office", "a CNN poll released Monday"; None for a text ("the Charter"), unnamed
     sources ("officials", "people familiar with the talks") and the like."""
     m = _REPORT_NAME.fullmatch(who)
+    if m is None:  # "a CNN poll released Monday": the report noun, then words about the report
+        m = _REPORT_NAME.match(who)
+        if m is not None and (_REPORT_TAIL.fullmatch(who, m.end()) is None
+                              or (m.group("noun") or m.group("noun2")) not in REPORT_NOUNS):
+            m = None
     if m is not None:
         name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
         if noun not in REPORT_NOUNS:
