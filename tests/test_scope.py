@@ -74,3 +74,11 @@ def test_a_third_person_sentence_in_the_first_person_or_the_past_goes_on():
 def test_a_state_that_names_itself_goes_on_about_someone_else():
     text = "Ghana welcomes the new President of the Assembly. He can count on the support of Ghana."
     assert explained(text)["He can count on the support of Ghana."] == ("Ghana", "continuation")
+
+
+def test_a_source_named_last_vouches_for_its_own_sentence_only():
+    found = explained("Exports rose by a tenth last year, according to the Harbour Gazette. "
+                      "The new port should open in May.")
+    assert found["Exports rose by a tenth last year, according to the Harbour Gazette."] == (
+        "Harbour Gazette", "according_to")
+    assert found["The new port should open in May."] == (None, "narrator")

@@ -495,10 +495,13 @@ def first_person(ctx: Context) -> Found | None:
 def continuation(ctx: Context) -> Found | None:
     """A sentence that names no one else goes on in the voice of the sentence before it in the
     paragraph, unless its shape is the narrator's (:mod:`.scope`): the past, a schedule, a turn
-    to other matters, another actor, someone told of in the third person."""
+    to other matters, another actor, someone told of in the third person; nor after a
+    sentence that names its source last ("…, according to the IMF.")."""
     prev = ctx.prev
     if prev is None or prev.speaker is None:
         return None
+    if prev.rule == "according_to" and ACCORDING_TAIL.search(prev.text):
+        return None  # "…, according to the IMF.": a source named last vouches for its own sentence only
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
