@@ -37,10 +37,11 @@ from ..cues import find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
+from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
 from .names import TITLE_WORD, clean
 from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
+from .sources import report_source
 from .subjects import name_shape, resolve
 from .turns import find_label, label_speaker, relayed_frame
 
@@ -57,21 +58,6 @@ ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*(?:[
 # "In his view, …", "In Lee's opinion, …": the holder of the view.
 IN_VIEW = re.compile(r"In\s+(?P<who>his|her|their|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}['’]s?)\s+"
                      r"(?:opinion|view|words|estimation|judgment|judgement)\s*,")
-# The maker of what a source is: "a new CNN poll" -> CNN, "the report of the World Bank" -> World Bank.
-_REPORT_NAME = re.compile(
-    r"(?:(?:a|an|the|this|that|their|its)\s+)?(?:(?:new|recent|latest|last|first|second|annual|internal|"
-    r"preliminary|final|\w+ly|\d{4})\s+)*(?P<name>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
-    r"[A-Z][\w.&’'/\-]*){0,6}?)(?:['’]s)?\s+(?P<noun>[a-z]+)"
-    r"|(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?(?P<noun2>[a-z]+)\s+(?:of|by|from)\s+(?:the\s+)?"
-    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6})")
-# What may follow the report noun of a source: "a CNN poll released Monday", "a Post analysis of
-# campaign filings", "exit polls conducted for the networks" (lower-case words, names after "by"/"for").
-_REPORT_TAIL = re.compile(r"(?:\s+(?:of|from|by|for|on|in|at|released|conducted|published|taken|commissioned|"
-                          r"obtained|out|last|this|early|recent|[a-z]+day|[A-Z][\w.&’'/\-]*|[a-z]+))+")
-# Capitalised words that name a text, not who wrote it: "according to the Charter".
-_NOT_SOURCES = frozenset("Charter Agreement Agreements Convention Treaty Resolution Resolutions Constitution Act Law "
-                         "Declaration Plan Agenda Goals Programme Program Bible Koran Quran Accord Accords Protocol "
-                         "Statute Code Article".split())
 # "It was agreed …", "…, the sides reached …": at the start of a sentence or after "," or ";".
 IMPERSONAL = re.compile(
     r"(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -384,37 +370,13 @@ def according_to(ctx: Context) -> Found | None:
     if who.lower() == "their":
         ref = resolve(ctx.scene, "they", in_doc=ctx.in_doc)
         return Found(ref, cue, ref.via) if ref is not None else None
-    source = _source(who)
+    source = report_source(who)
     if source is None:
         return None
     ref = resolve(ctx.scene, source, in_doc=ctx.in_doc)
     if ref is None or ref.kind == DOCUMENT:
         ref = ctx.scene.group_ref(Ref(source, GROUP, EXPLICIT))
     return Found(ref, cue, ref.via)
-
-
-def _source(who: str) -> str | None:
-    """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
-    "a report by the Congressional Budget Office", "a CNN poll released Monday"; None for a text ("the Charter"), unnamed
-    sources ("officials", "people familiar with the talks") and the like."""
-    m = _REPORT_NAME.fullmatch(who)
-    if m is None:  # "a CNN poll released Monday": the report noun, then words about the report
-        m = _REPORT_NAME.match(who)
-        if m is not None and (_REPORT_TAIL.fullmatch(who, m.end()) is None
-                              or (m.group("noun") or m.group("noun2")) not in REPORT_NOUNS):
-            m = None
-    if m is not None:
-        name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
-        if noun not in REPORT_NOUNS:
-            return None
-    else:
-        bare = re.sub(r"^(?:the|a|an)\s+", "", who)
-        if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
-            return None
-        name = bare
-    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES:
-        return None
-    return name
 
 
 def reporting_frame(ctx: Context) -> Found | None:
