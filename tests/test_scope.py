@@ -27,6 +27,8 @@ def test_reported_speech_goes_on_in_present_and_modal_sentences():
     ("But the port ran out of money in 2019.", "turn"),
     ("(Adeyemi is also the party's chairwoman.)", "parenthesis"),
     ("Exports are rising, according to officials.", "source"),
+    ("She has run the harbour board since 2015.", "about"),  # of her, not in her voice
+    ("Her family owns two of the ferries.", "about"),
 ])
 def test_the_narrator_returns(sentence, reason):
     assert narration_shaped(sentence) == reason
@@ -59,3 +61,24 @@ def test_a_delegate_speaks_for_their_country_and_their_pronoun_goes_on():
     assert found["The representative of Chile said the mandate had to be renewed."] == ("Chile", "reporting_frame")
     assert found["She called for more funding."] == ("Chile", "continuation")  # the delegate, not Adler
     assert found["The meeting ended at noon."] == (None, "narrator")
+
+
+def test_a_third_person_sentence_in_the_first_person_or_the_past_goes_on():
+    # "our" is the speaker's own word; a readout tells in the past what its speaker did
+    for sentence in ("He has our full support in this.", "She detailed the aid that would reach the coast.",
+                     "She does not see the tolls as a barrier."):  # a verb of view: her view
+        assert narration_shaped(sentence) is None
+        assert explained(SAID + sentence)[sentence] == ("Ruth Adeyemi", "continuation")
+
+
+def test_a_state_that_names_itself_goes_on_about_someone_else():
+    text = "Ghana welcomes the new President of the Assembly. He can count on the support of Ghana."
+    assert explained(text)["He can count on the support of Ghana."] == ("Ghana", "continuation")
+
+
+def test_a_source_named_last_vouches_for_its_own_sentence_only():
+    found = explained("Exports rose by a tenth last year, according to the Harbour Gazette. "
+                      "The new port should open in May.")
+    assert found["Exports rose by a tenth last year, according to the Harbour Gazette."] == (
+        "Harbour Gazette", "according_to")
+    assert found["The new port should open in May."] == (None, "narrator")

@@ -62,3 +62,11 @@ def test_a_meeting_record_names_speakers_by_role():
 def test_a_party_and_state_tag_after_a_name_does_not_hide_it():
     found = explained("Committee chair Sen. Ruth Okafor (D-Ohio) said the hearing would go ahead.")
     assert list(found.values()) == [("Ruth Okafor", "reporting_frame")]
+
+
+def test_a_report_named_with_words_after_it_is_its_makers():
+    found = explained("Turnout fell by a fifth in the north, according to a Harbour Gazette analysis of county "
+                      "returns released Monday.\n\nAccording to Port Authority records, the ferry ran 40 times.")
+    assert found["Turnout fell by a fifth in the north, according to a Harbour Gazette analysis of county returns "
+                 "released Monday."] == ("Harbour Gazette", "according_to")
+    assert found["According to Port Authority records, the ferry ran 40 times."] == ("Port Authority", "according_to")

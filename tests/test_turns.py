@@ -18,6 +18,18 @@ def test_a_headline_label_holds_for_its_own_paragraph_only():
     assert found["The board met on Friday."] == (None, "narrator")
 
 
+def test_a_kicker_in_capitals_before_a_headline_holds_for_nothing_after_it():
+    found = explained("RIVERWATCH: Coastal Voters Will Decide The Port Vote.\n\n"
+                      "The harbour board met on Friday.\n\nTurnout is expected to be high.")
+    assert found["Turnout is expected to be high."] == (None, "narrator")
+
+
+def test_an_outlets_rubric_is_no_turn():
+    found = explained("Editor’s Note: This is the second of three parts.\n\nThe ferries run twice a day.\n\n"
+                      "EXCLUSIVE: Ana Ruiz Plans A Bid.\n\nCorrection: An earlier version misspelt a name.")
+    assert all(speaker is None for speaker, _ in found.values()), found
+
+
 def test_a_transcript_label_in_capitals_holds_until_the_next():
     found = explained("MS. JEAN-PIERRE:  Good afternoon.\n\nWe have a lot to cover.\n\nQ  What about trade?\n\n"
                       "PRESIDENT VON DER LEYEN:  Thank you.")

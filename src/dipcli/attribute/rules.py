@@ -37,10 +37,11 @@ from ..cues import find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, REPORT_NOUNS, Frame, choose, find_frames, in_spans, opening_subject
+from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
 from .names import TITLE_WORD, clean
 from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
+from .sources import report_source
 from .subjects import name_shape, resolve
 from .turns import ANSWERER, find_label, label_speaker, relayed_frame
 
@@ -57,17 +58,6 @@ ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*(?:[
 # "In his view, …", "In Lee's opinion, …": the holder of the view.
 IN_VIEW = re.compile(r"In\s+(?P<who>his|her|their|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}['’]s?)\s+"
                      r"(?:opinion|view|words|estimation|judgment|judgement)\s*,")
-# The maker of what a source is: "a new CNN poll" -> CNN, "the report of the World Bank" -> World Bank.
-_REPORT_NAME = re.compile(
-    r"(?:(?:a|an|the|this|that|their|its)\s+)?(?:(?:new|recent|latest|last|first|second|annual|internal|"
-    r"preliminary|final|\w+ly|\d{4})\s+)*(?P<name>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
-    r"[A-Z][\w.&’'/\-]*){0,6}?)(?:['’]s)?\s+(?P<noun>[a-z]+)"
-    r"|(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?(?P<noun2>[a-z]+)\s+(?:of|by|from)\s+(?:the\s+)?"
-    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.&’'/\-]*){0,6})")
-# Capitalised words that name a text, not who wrote it: "according to the Charter".
-_NOT_SOURCES = frozenset("Charter Agreement Agreements Convention Treaty Resolution Resolutions Constitution Act Law "
-                         "Declaration Plan Agenda Goals Programme Program Bible Koran Quran Accord Accords Protocol "
-                         "Statute Code Article".split())
 # "It was agreed …", "…, the sides reached …": at the start of a sentence or after "," or ";".
 IMPERSONAL = re.compile(
     r"(?:it\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?"
@@ -380,32 +370,13 @@ def according_to(ctx: Context) -> Found | None:
     if who.lower() == "their":
         ref = resolve(ctx.scene, "they", in_doc=ctx.in_doc)
         return Found(ref, cue, ref.via) if ref is not None else None
-    source = _source(who)
+    source = report_source(who)
     if source is None:
         return None
     ref = resolve(ctx.scene, source, in_doc=ctx.in_doc)
     if ref is None or ref.kind == DOCUMENT:
         ref = ctx.scene.group_ref(Ref(source, GROUP, EXPLICIT))
     return Found(ref, cue, ref.via)
-
-
-def _source(who: str) -> str | None:
-    """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
-    "a report by the Congressional Budget Office"; None for a text ("the Charter"), unnamed
-    sources ("officials", "people familiar with the talks") and the like."""
-    m = _REPORT_NAME.fullmatch(who)
-    if m is not None:
-        name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
-        if noun not in REPORT_NOUNS:
-            return None
-    else:
-        bare = re.sub(r"^(?:the|a|an)\s+", "", who)
-        if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
-            return None
-        name = bare
-    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES:
-        return None
-    return name
 
 
 def reporting_frame(ctx: Context) -> Found | None:
@@ -486,15 +457,20 @@ def first_person(ctx: Context) -> Found | None:
 def continuation(ctx: Context) -> Found | None:
     """A sentence that names no one else goes on in the voice of the sentence before it in the
     paragraph, unless its shape is the narrator's (:mod:`.scope`): the past, a schedule, a turn
-    to other matters, another actor."""
+    to other matters, another actor, someone told of in the third person; nor after a
+    sentence that names its source last ("…, according to the IMF.")."""
     prev = ctx.prev
     if prev is None or prev.speaker is None:
         return None
+    if prev.rule == "according_to" and ACCORDING_TAIL.search(prev.text):
+        return None  # "…, according to the IMF.": a source named last vouches for its own sentence only
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
-    if (narration_shaped(ctx.sent, ctx.quoted) or _another_actor(ctx, prev)) \
-            and not _delegate_goes_on(ctx, prev):
+    shape = narration_shaped(ctx.sent, ctx.quoted)
+    if shape == "about" and prev.speaker_kind == GROUP and prev.speaker in ctx.sent:
+        shape = None  # a state speaks of itself by name: "He can count on the support of Cabo Verde."
+    if (shape or _another_actor(ctx, prev)) and not _delegate_goes_on(ctx, prev):
         return None
     return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
                  None, CONTINUATION)
@@ -649,15 +625,27 @@ def _labelled(text: str, paras: list[Paragraph], cast: Cast) -> dict[int, bool]:
     """The paragraphs that open with a turn label, read as the article is read (once one is found,
     one capitalised word is a label too), and whether the label is in a transcript's own format:
     written in capitals ("MS. PSAKI:", "PRESIDENT XI:"), with a title ("President of Russia Dmitry
-    Medvedev:") or a questioner's "Q"."""
+    Medvedev:") or a questioner's "Q", but not before a headline in the first paragraph."""
     found: dict[int, bool] = {}
     for para in paras:
         start = content_start(text, para)
         label = find_label(text, start, para.end, cast, in_transcript=bool(found), bullet=para.bullet)
         if label is not None:
             head = text[start:label[1]].rstrip(" \t:")
-            found[para.index] = isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None
+            found[para.index] = (isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None) \
+                and not (para.index == 0 and _headline(text[label[1]:para.end]))
     return found
+
+
+# A line in title case: every word capitalised but the short ones English writes in lower case.
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at|as|is|vs\.?)[ \t,:–—-]*)+")
+
+
+def _headline(rest: str) -> bool:
+    """Whether what follows a first paragraph's label is a headline in title case ("KICKER: Voters
+    Will Decide The Race Between Two Visions."): the label is the outlet's kicker, not a turn."""
+    rest = rest.strip().rstrip(".!?")
+    return len(rest.split()) >= 3 and _TITLE_CASE.fullmatch(rest) is not None
 
 
 def _carried(labelled: dict[int, bool]) -> set[int]:

@@ -17,7 +17,14 @@ unless its shape is the narrator's:
 * it opens with a turn to other matters ("But his plans ran into trouble",
   "Meanwhile, …") or is a parenthesis ("(Mr. Lee is now the campaign chairman.)");
 * it opens with another actor: a person, country or organisation that is not the
-  speaker ("Kiribati is buying property …" after a sentence of Rhodes's).
+  speaker ("Kiribati is buying property …" after a sentence of Rhodes's);
+* it tells of someone in the third person as it stands now or will be, a pronoun its
+  subject and no reporting verb its verb ("He has surrounded himself with …", "Her
+  work has focused on …", "She would be the first …"): a speaker does not call
+  themselves "he". Not in the first person ("He has our full support" is the
+  speaker's), nor a title ("His Majesty …"); told in the past ("He detailed the
+  support …", "He was clear about …") a readout goes on reporting its speaker; with a
+  verb of view ("He does not see it as …", view_verbs.txt) it gives the person's view.
 """
 from __future__ import annotations
 
@@ -46,11 +53,15 @@ _REPORTED_PASSIVE = re.compile(
 _REGULAR_PAST = re.compile(r"[a-z]{2,}ed")
 _RELATIVES = frozenset("who whom whose which that".split())
 _CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$")
+# A third-person subject and what follows it: "He has …", "She would …", "His work has …". A capital
+# after "His"/"Her" is a title ("His Majesty the King").
+_THIRD_PERSON = re.compile(r"(?:He|She|(?P<own>His|Her)(?=\s+[a-z]))\s+(?P<rest>[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,4})")
+_BEFORE_VERB = frozenset("also now still already".split())
 
 
 def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """Why ``sent`` is in the narrator's voice whoever spoke before it ("past", "schedule",
-    "source", "turn", "parenthesis"), or None. Words inside quotations are not read."""
+    "source", "turn", "parenthesis", "about"), or None. Words inside quotations are not read."""
     past_forms, present_forms, openers, schedule = _patterns()
     stripped = sent.lstrip()
     if stripped.startswith(("(", "[")):
@@ -80,7 +91,39 @@ def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | Non
             past = True
     if past and not present and not _REPORTED_PASSIVE.search(sent):
         return "past"
+    if _about_someone(stripped, words, present_forms, past_forms):
+        return "about"
     return None
+
+
+def _about_someone(sent: str, words: list[tuple[int, str]], present_forms: frozenset[str],
+                   past_forms: frozenset[str]) -> bool:
+    """Whether ``sent`` tells of someone in the third person as they are or will be: "He has
+    surrounded himself …", "His work has focused on …" (the module docstring)."""
+    m = _THIRD_PERSON.match(sent)
+    if m is None:
+        return False
+    rest = m.group("rest").split()
+    if m.group("own") is not None:  # "His work has …", "His new company would …", "Her family owns …"
+        verb = next((w for w in rest[1:4] if w in present_forms), rest[1] if len(rest) > 1 else "")
+    else:
+        verb = next((w for w in rest if w not in _BEFORE_VERB and not w.endswith("ly")), "")
+    if verb not in present_forms and not (verb.endswith("s") and not verb.endswith("ss") and verb not in past_forms):
+        return False
+    if any(w in _view_verbs() for w in rest[:4]):
+        return False  # "He does not see it as …", "She puts it down to …": the person's view
+    return not any(w.lower() in _first_person() and w != "US" for _, w in words)
+
+
+@cache
+def _view_verbs() -> frozenset[str]:
+    verbs = lexicon.words("view_verbs")
+    return verbs | {v + "s" for v in verbs}
+
+
+@cache
+def _first_person() -> frozenset[str]:
+    return lexicon.words("first_person")
 
 
 def opening_actor(sent: str) -> tuple[str, str] | None:

@@ -1,5 +1,6 @@
 """Sources named by what they are, not by name: "the foreign ministry", "A Hong Kong government
-spokesman", "a senior official", "The South Korean military", "two U.S. officials".
+spokesman", "a senior official", "The South Korean military", "two U.S. officials"; and the
+maker a report names (:func:`report_source`: "according to a new CNN poll" -> CNN).
 
 Wire stories attribute to them as often as to people ("BEIJING (AFP) - China will …, the
 foreign ministry said"). :func:`unnamed_source` reads a subject phrase that ends with a head of
@@ -66,3 +67,51 @@ def _dateline_country(scene: Scene) -> str | None:
     if not place:
         return None
     return gazetteer.country_of(place) or gazetteer.capital_country(place.split(",")[0].strip())
+
+
+# -- the maker of a report: "according to a new CNN poll" ------------------------------------------
+
+# The maker of what a source is: "a new CNN poll" -> CNN, "the report of the World Bank" -> World Bank.
+_REPORT_NAME = re.compile(
+    r"(?:(?:a|an|the|this|that|their|its)\s+)?(?:(?:new|recent|latest|last|first|second|annual|internal|"
+    r"preliminary|final|\w+ly|\d{4})\s+)*(?P<name>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*"
+    r"[A-Z][\w.&’'/\-]*){0,6}?)(?:['’]s)?\s+(?P<noun>[a-z]+)"
+    r"|(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?(?P<noun2>[a-z]+)\s+(?:of|by|from)\s+(?:the\s+)?"
+    r"(?P<name2>[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6})")
+# What may follow the report noun of a source: "a CNN poll released Monday", "a Post analysis of
+# campaign filings", "exit polls conducted for the networks" (lower-case words, names after "by"/"for").
+_REPORT_TAIL = re.compile(r"(?:\s+(?:of|from|by|for|on|in|at|released|conducted|published|taken|commissioned|"
+                          r"obtained|out|last|this|early|recent|[a-z]+day|[A-Z][\w.&’'/\-]*|[a-z]+))+")
+# Capitalised words that name a text, not who wrote it: "according to the Charter".
+_NOT_SOURCES = frozenset("Charter Agreement Agreements Convention Treaty Resolution Resolutions Constitution Act Law "
+                         "Declaration Plan Agenda Goals Programme Program Bible Koran Quran Accord Accords Protocol "
+                         "Statute Code Article".split())
+
+
+@cache
+def _report_nouns() -> frozenset[str]:
+    return lexicon.words("report_nouns")
+
+
+def report_source(who: str) -> str | None:
+    """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
+    "a report by the Congressional Budget Office", "a CNN poll released Monday"; None for a text
+    ("the Charter"), unnamed sources ("officials", "people familiar with the talks") and the like."""
+    m = _REPORT_NAME.fullmatch(who)
+    if m is None:  # "a CNN poll released Monday": the report noun, then words about the report
+        m = _REPORT_NAME.match(who)
+        if m is not None and (_REPORT_TAIL.fullmatch(who, m.end()) is None
+                              or (m.group("noun") or m.group("noun2")) not in _report_nouns()):
+            m = None
+    if m is not None:
+        name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
+        if noun not in _report_nouns():
+            return None
+    else:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", who)
+        if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
+            return None
+        name = bare
+    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES:
+        return None
+    return name
