@@ -1,7 +1,22 @@
-"""Hand-built analysed articles for tests that exercise one analysis without the attribution rules."""
+"""Articles for tests: hand-built analysed ones for tests that exercise one analysis without the
+attribution rules, and plain ones with each sentence's speaker and rule for tests of attribution."""
 from __future__ import annotations
 
 from dipcli.model import Analysed, Article, Claim
+
+
+def plain_article(text: str, *, title: str | None = None, place: str | None = None) -> Article:
+    """A plain-text article made of ``text``."""
+    return Article(doc="t", path="t.txt", format="text", title=title, date=None, source=None, place=place,
+                   category=None, url=None, text=text)
+
+
+def explained(text: str, *, title: str | None = None, place: str | None = None) -> dict[str, tuple[str | None, str]]:
+    """Each sentence's text -> (speaker, the attribution rule that decided it)."""
+    from dipcli.core import analyse
+
+    return {claim.text: (claim.speaker, claim.rule)
+            for claim in analyse(plain_article(text, title=title, place=place)).claims}
 
 
 def analysed(doc: str, claims: list[tuple[str | None, str]]) -> Analysed:

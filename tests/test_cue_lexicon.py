@@ -5,17 +5,14 @@ from __future__ import annotations
 import pytest
 
 from dipcli import cues
-from dipcli.core import analyse
-from dipcli.model import Article
+import builders
 
 INTRO = "Governor Ruth Adeyemi and Mayor Ines Carvalho met in Ibadan on Monday.\n\n"
 
 
 def explained(text: str) -> dict[str, tuple[str | None, str]]:
-    """Each sentence's text -> (speaker, the rule that attributed it)."""
-    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
-                category=None, url=None, text=INTRO + text)
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+    """Each sentence's text -> (speaker, rule), after an introduction that names the people."""
+    return builders.explained(INTRO + text)
 
 
 def test_forms_include_the_past_participle_and_irregular_spellings():

@@ -3,15 +3,7 @@ from __future__ import annotations
 
 from dipcli import segment
 from dipcli.attribute.quotes import Quotations, find_quotations
-from dipcli.core import analyse
-from dipcli.model import Article
-
-
-def explained(text: str) -> dict[str, tuple[str | None, str]]:
-    """Each sentence's text -> (speaker, the rule that attributed it)."""
-    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
-                category=None, url=None, text=text)
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+from builders import explained
 
 
 def spans(text: str) -> list[str]:

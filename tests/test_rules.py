@@ -7,16 +7,7 @@ from dipcli.attribute import rules
 from dipcli.attribute.cast import Cast
 from dipcli.model import Article
 from dipcli.core import analyse
-
-
-def article(text: str, *, title: str | None = None) -> Article:
-    return Article(doc="t", path="t.txt", format="text", title=title, date=None, source=None, place=None,
-                   category=None, url=None, text=text)
-
-
-def explained(text: str, *, title: str | None = None) -> dict[str, tuple[str | None, str]]:
-    """Each sentence's text -> (speaker, the rule that attributed it)."""
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(article(text, title=title)).claims}
+from builders import explained, plain_article as article
 
 
 def test_the_rules_in_order():

@@ -4,16 +4,9 @@ from __future__ import annotations
 import pytest
 
 from dipcli.attribute.scope import narration_shaped
-from dipcli.core import analyse
-from dipcli.model import Article
+from builders import explained
 
 SAID = "Governor Ruth Adeyemi said the two provinces should share the new port. "
-
-
-def explained(text: str) -> dict[str, tuple[str | None, str]]:
-    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
-                category=None, url=None, text=text)
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
 
 
 def test_reported_speech_goes_on_in_present_and_modal_sentences():

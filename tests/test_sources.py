@@ -1,14 +1,7 @@
 """Sources named by what they are, datelines, cue-last sentences and appositions."""
 from __future__ import annotations
 
-from dipcli.core import analyse
-from dipcli.model import Article
-
-
-def explained(text: str, *, place: str | None = None, title: str | None = None) -> dict[str, tuple[str | None, str]]:
-    a = Article(doc="t", path="t.txt", format="text", title=title, date=None, source=None, place=place,
-                category=None, url=None, text=text)
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+from builders import explained
 
 
 def test_an_institution_named_by_what_it_is_and_the_datelines_country():

@@ -1,14 +1,7 @@
 """Transcript turns: which labels start a turn, how long it holds, and labels that name no one."""
 from __future__ import annotations
 
-from dipcli.core import analyse
-from dipcli.model import Article
-
-
-def explained(text: str) -> dict[str, tuple[str | None, str]]:
-    a = Article(doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None,
-                category=None, url=None, text=text)
-    return {claim.text: (claim.speaker, claim.rule) for claim in analyse(a).claims}
+from builders import explained
 
 
 def test_a_headline_label_holds_for_its_own_paragraph_only():
