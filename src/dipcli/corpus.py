@@ -75,8 +75,6 @@ class Corpus:
 
     Attributes:
         registry: The corpus's identities (:class:`dipcli.identities.Registry`).
-        kept: Whether the articles stayed in memory after the first pass.
-        spilled: Whether some were set aside on disk (the rest in memory).
         chars: The corpus's text, in characters.
     """
 
@@ -118,9 +116,17 @@ class Corpus:
         self.registry: Registry = build(evidence, aliases=aliases)
         self._kept = kept
         self._spill = spill
-        self.kept = kept is not None and spill is None
-        self.spilled = spill is not None
         self.chars = chars
+
+    @property
+    def kept(self) -> bool:
+        """Whether every article stayed in memory after the first reading."""
+        return self._kept is not None and self._spill is None
+
+    @property
+    def spilled(self) -> bool:
+        """Whether some were set aside on disk (the rest in memory)."""
+        return self._spill is not None
 
     def items(self) -> Iterator[Analysed]:
         """The articles, every claim labelled with its identity."""

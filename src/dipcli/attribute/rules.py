@@ -43,7 +43,7 @@ from .quotes import Quotations
 from .scope import narration_shaped, opening_actor
 from .sources import report_source
 from .subjects import name_shape, resolve
-from .turns import ANSWERER, find_label, label_speaker, relayed_frame
+from .turns import ANSWERER, QUESTIONER, find_label, label_speaker, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
@@ -150,16 +150,15 @@ def _relay_goes_on(ctx: Context) -> Found | None:
     if prev is None or before is None or before[0] is not prev or before[1] != "relayed" \
             or ctx.sent.rstrip().endswith("?"):
         return None
-    m = _PRONOUN_CUE.match(ctx.sent)
-    if m is None:
+    report = _pronoun_report(ctx.sent)
+    if report is None:
         return None
-    cue = next((c for c in find_cues(ctx.sent[:m.end() + 40]) if c.start() == m.end()), None)
-    pronoun = m.group().split()[0]
-    person = ctx.scene.pronoun(pronoun.lower()) if cue is not None else None
+    pronoun, cue = report
+    person = ctx.scene.pronoun(pronoun.lower())
     if person is None or person.name != prev.speaker:
         return None
     ref = Ref(prev.speaker, prev.speaker_kind, PRONOUN, list(prev.members), prev.document, pronoun)
-    return Found(ref, cue.group(), PRONOUN)
+    return Found(ref, cue, PRONOUN)
 
 
 def turn(ctx: Context) -> Found | None:
@@ -480,10 +479,17 @@ def _delegate_goes_on(ctx: Context, prev: Claim) -> bool:
     """A meeting record's "He called for …" or "She added …" right after a country's delegate
     spoke ("The representative of Ghana said …"): the pronoun is the delegate, whom the cast
     knows as their country, so no frame of its own named them."""
-    if prev.speaker_kind != GROUP or ctx.frame is not None:
-        return False
-    m = _PRONOUN_CUE.match(ctx.sent)
-    return m is not None and any(c.start() == m.end() for c in find_cues(ctx.sent[:m.end() + 40]))
+    return prev.speaker_kind == GROUP and ctx.frame is None and _pronoun_report(ctx.sent) is not None
+
+
+def _pronoun_report(sent: str) -> tuple[str, str] | None:
+    """A sentence that opens "He" or "She", perhaps an adverb, then a reporting cue ("He added
+    …", "She strongly urged …"): the pronoun and the cue."""
+    m = _PRONOUN_CUE.match(sent)
+    if m is None:
+        return None
+    cue = next((c for c in find_cues(sent[:m.end() + 40]) if c.start() == m.end()), None)
+    return (m.group().split()[0], cue.group()) if cue is not None else None
 
 
 # "He", "She", perhaps an adverb: where the cue of a pronoun-led report starts.
@@ -583,7 +589,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             if speaker is not None:
                 turn, label_end = speaker, end
                 carrying = para.index in carried
-                if speaker is not ANSWERER and speaker.name != "Questioner" \
+                if speaker is not ANSWERER and speaker.name != QUESTIONER \
                         and not text[para.start:para.end].rstrip().endswith("?"):
                     answering = speaker  # (not who asks: an outlet's label asks a question)
         prev: Claim | None = None

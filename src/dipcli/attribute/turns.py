@@ -52,6 +52,7 @@ NOT_LABELS = lexicon.words("not_turn_labels")
 _OPENING_QUOTES = "\"“‘'"
 # Labels of whoever asks ("Q:", "Moderator:").
 QUESTIONER_LABELS = lexicon.words("questioner_labels")
+QUESTIONER = "Questioner"  # the speaker of "Q:", "Question:" and the like
 # Labels of whoever answers ("Answer:", and "A:" once turns have begun): the briefing's speaker.
 ANSWER_LABELS = frozenset(("answer", "response"))
 ANSWERER = Ref("Answerer", PERSON, TURN, [])
@@ -75,7 +76,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         start += 1  # a transcript quoted paragraph by paragraph: '"PENCE: Well, look, …'
     q = QUESTION_LABEL.match(text, start, end)
     if q:
-        return Ref("Questioner", PERSON, TURN, []), q.end()
+        return Ref(QUESTIONER, PERSON, TURN, []), q.end()
     stop = min(end, start + 160)
     if text.find("/", start, stop) >= 0:
         slash = _slash_label(text, start, stop)
@@ -102,9 +103,9 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
         return None
     if low in QUESTIONER_LABELS:
-        return Ref("Questioner" if low.startswith("q") or low in ("audience member", "remark") else label.title(),
+        return Ref(QUESTIONER if low.startswith("q") or low in ("audience member", "remark") else label.title(),
                    PERSON, TURN, []), m.end()
-    if low in ANSWER_LABELS or low == "a" and in_transcript:
+    if low in ANSWER_LABELS or (low == "a" and in_transcript):
         return ANSWERER, m.end()  # "Answer: …": whoever answers the questions (attribute() knows whom)
     words = label.split()
     if label.isupper():
@@ -176,7 +177,7 @@ def _names_a_role(label: str, role: str) -> bool:
     """Whether "NAME, ROLE:" names someone and what they are: the role holds a title, role or
     person noun ("CNN HOST", "Official Spokesperson"), or is an outlet written in capitals after
     a name of two words or more ("Sidhant Sibal, WION:", a questioner and their outlet)."""
-    if label.isupper() != role.isupper() and not role.isupper():
+    if label.isupper() and not role.isupper():
         return False  # a name in capitals with a role in lower case is no transcript's
     if any(w.lower().strip(".") in _ROLEISH for w in role.split()):
         return not _salutation(label)

@@ -229,7 +229,7 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
-    reason = None
+    why_at = None  # where a reason begins: "accused X of …"
     if mode == "reason":
         # "appreciates China for …": the target ends where the reason begins; thanks and
         # congratulations are support of what they are for ("thanked X for Y": Y)
@@ -237,15 +237,12 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         why = REASON_WORDS.get(lemma, ("for",))
         k = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
         if k is not None and lemma not in COURTESIES:
-            t1 = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
-            reason = (t0, k, k)
+            t1 = why_at = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
             t1 -= 1
     if nothing_to_report(tk, t0, t1):
         return None
-    if reason is not None:
-        while reason[1] > reason[0] and tk.low[reason[1] - 1] in (",", "and"):
-            reason = (reason[0], reason[1] - 1, reason[2])
+    reason = (t0, t1, why_at) if why_at is not None else None  # the one praised or blamed, and the reason word
     return (_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher,
             reason)
 
