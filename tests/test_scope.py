@@ -75,3 +75,27 @@ def test_a_source_named_last_vouches_for_its_own_sentence_only():
     assert found["Exports rose by a tenth last year, according to the Harbour Gazette."] == (
         "Harbour Gazette", "according_to")
     assert found["The new port should open in May."] == (None, "narrator")
+
+
+# A news report: three quoted sentences, its own words in the third person.
+REPORT = "\n\n".join([
+    '"The port will be finished by March," Governor Ruth Adeyemi told reporters on Monday.',
+    '"We have waited long enough for it," said Tomas Okafor, who leads the dockworkers\' union.',
+    "Adeyemi said the two provinces should share the new port. Both provinces would gain from the trade.",
+    '"Nobody here believes the March date," Okafor said.',
+])
+
+
+def test_a_news_report_names_the_source_of_each_thing_it_reports():
+    found = explained(REPORT)
+    assert found["Adeyemi said the two provinces should share the new port."] == ("Ruth Adeyemi", "reporting_frame")
+    # unmarked: the reporter's own background, not the governor's words
+    assert found["Both provinces would gain from the trade."] == (None, "narrator")
+
+
+def test_a_speech_that_quotes_others_goes_on_in_its_speakers_voice():
+    # the same paragraphs in the first person: a speech or statement, which goes on reporting its speaker
+    speech = REPORT.replace("Both provinces would gain", "We would all gain")
+    speech = "\n\n".join([speech, "We will keep our promises.", "Our budget is ready.", "We thank our partners."])
+    found = explained(speech)
+    assert found["We would all gain from the trade."] == ("Ruth Adeyemi", "continuation")

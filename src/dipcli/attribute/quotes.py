@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Paragraph, Sentence
 
@@ -185,6 +186,10 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 #: Most paragraphs a quotation runs on over: more is a text set in quotation marks by its
 #: source (a speech whose every paragraph opens with one), not a quotation.
 MAX_PARAGRAPHS = 8
+#: A quotation of this many words is someone's sentence, not a quoted term ("so-called
+#: "peace dividend"") or a title; an article with this many of them quotes its speakers.
+QUOTED_SENTENCE = 6
+QUOTING_ARTICLE = 3
 
 
 def _attributable(quotes: list[Quotation]) -> list[Quotation]:
@@ -226,6 +231,20 @@ class Quotations:
         self._parts: dict[int, list[Quotation]] = {}
         for q in self.quotes:
             self._parts.setdefault(q.group, []).append(q)
+
+    @cached_property
+    def marks_speech(self) -> bool:
+        """Whether the article sets its speakers' own sentences in quotation marks, as news
+        reports do: at least :data:`QUOTING_ARTICLE` quotations of :data:`QUOTED_SENTENCE` words
+        or more (a quoted term or title is shorter). Such an article names the source of each
+        thing it reports; a sentence it leaves unmarked is its own."""
+        sentences = 0
+        for parts in self._parts.values():
+            words = sum(len(self.text[q.start:q.end].split()) for q in parts)
+            sentences += words >= QUOTED_SENTENCE
+            if sentences >= QUOTING_ARTICLE:
+                return True
+        return False
 
     def spans_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted spans overlapping ``[start, end)``, relative to ``start`` and clipped to it."""

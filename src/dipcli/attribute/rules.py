@@ -40,7 +40,7 @@ from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, 
 from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
 from .names import TITLE_WORD, clean
 from .quotes import Quotations
-from .scope import narration_shaped, opening_actor
+from .scope import narration_shaped, opening_actor, told_in_third_person
 from .sources import report_source
 from .subjects import name_shape, resolve
 from .turns import ANSWERER, QUESTIONER, find_label, label_speaker, relayed_frame
@@ -93,14 +93,15 @@ class Context:
     """What the rules know of one sentence: its text, the scene, the paragraph so far, the article."""
 
     __slots__ = ("sent", "scene", "prev", "before", "turn", "doc_speaker", "in_doc", "frame", "quoted",
-                 "group", "quotes", "index", "introduced", "last_in_paragraph", "_mention")
+                 "group", "quotes", "index", "introduced", "last_in_paragraph", "reported", "_mention")
 
     def __init__(self, sent: str, scene: Scene, prev: Claim | None, turn: Ref | None,
                  doc_speaker: Ref | None, in_doc: bool, *, quoted: list[tuple[int, int]] = (),
                  group: int | None = None, quotes: QuoteSpeakers | None = None,
                  before: tuple[Claim, str] | None = None, index: int = -1,
-                 introduced: Found | None = None, last_in_paragraph: bool = False):
+                 introduced: Found | None = None, last_in_paragraph: bool = False, reported: bool = False):
         self.sent = sent
+        self.reported = reported  # the article reports in the third person what others say (news)
         self.introduced = introduced  # who the paragraph before introduced with a colon ("Limbaugh added:")
         self.last_in_paragraph = last_in_paragraph
         self.index = index  # the sentence's place in the article
@@ -463,6 +464,8 @@ def continuation(ctx: Context) -> Found | None:
         return None
     if prev.rule == "according_to" and ACCORDING_TAIL.search(prev.text):
         return None  # "…, according to the IMF.": a source named last vouches for its own sentence only
+    if ctx.reported and not _delegate_goes_on(ctx, prev):
+        return None  # a news report quotes its speakers and names the source of each thing it reports
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"
@@ -557,6 +560,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
         by_para.setdefault(s.paragraph, []).append((i, s))
     quotes = QuoteSpeakers(text, paras, sents, in_doc)
     quotations = quotes.quotations
+    reported = quotations.marks_speech and told_in_third_person(text, sents, quotations.spans_in)
     claims: list[Claim] = []
     before: tuple[Claim, str] | None = None
     turn: Ref | None = None
@@ -605,7 +609,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             group = quotations.mostly_inside(start, s.end) if quotations.quotes else None
             last = index == ps[-1][0]
             ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc, quoted=quoted, group=group, quotes=quotes,
-                          before=before, index=index, introduced=block, last_in_paragraph=last)
+                          before=before, index=index, introduced=block, last_in_paragraph=last, reported=reported)
             for rule in RULES:  # the narrator answers every sentence that reaches it
                 found = rule(ctx)
                 if found is not None:

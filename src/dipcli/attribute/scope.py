@@ -25,13 +25,20 @@ unless its shape is the narrator's:
   speaker's), nor a title ("His Majesty …"); told in the past ("He detailed the
   support …", "He was clear about …") a readout goes on reporting its speaker; with a
   verb of view ("He does not see it as …", view_verbs.txt) it gives the person's view.
+
+Nor does a sentence go on in a news report (:func:`told_in_third_person`, with
+:attr:`.quotes.Quotations.marks_speech`): an article that quotes its speakers' own sentences
+and tells the rest in the third person names the source of each thing it reports, and leaves
+its own words unmarked.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from .. import gazetteer, lexicon
+from ..model import Sentence
 from .frames import WORD_POS, in_spans, opening_subject
 
 
@@ -113,6 +120,29 @@ def _about_someone(sent: str, words: list[tuple[int, str]], present_forms: froze
     if any(w in _view_verbs() for w in rest[:4]):
         return False  # "He does not see it as …", "She puts it down to …": the person's view
     return not any(w.lower() in _first_person() and w != "US" for _, w in words)
+
+
+#: An article is told in the third person when at most this share of its sentences has a word
+#: of the first person outside quotation marks.
+FIRST_PERSON_SHARE = 0.15
+
+
+def told_in_third_person(text: str, sents: list[Sentence], quoted: Callable[[int, int], list[tuple[int, int]]]) -> bool:
+    """Whether the article tells in the third person what others say: few of its sentences have
+    a word of the first person ("we", "my") outside the quotations ``quoted(start, end)`` gives.
+    A report of news does; a speech or a statement speaks for itself ("We welcome …")."""
+    first_person = _first_person()
+    limit = FIRST_PERSON_SHARE * len(sents)
+    found = 0
+    for s in sents:
+        spans = quoted(s.start, s.end)
+        sent = text[s.start:s.end]
+        if any(m.group().lower() in first_person and m.group() != "US" and not in_spans(spans, m.start())
+               for m in WORD_POS.finditer(sent)):
+            found += 1
+            if found > limit:
+                return False
+    return True
 
 
 @cache
