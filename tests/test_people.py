@@ -52,6 +52,12 @@ def test_a_campaign_speaks_for_its_candidate():
     assert c.members == ["Ana Ruiz"]
 
 
+def test_a_name_with_an_apostrophe_owns_its_campaign():
+    claims = claims_of("Liam O’Hara is running for mayor.\n\nO’Hara’s campaign said the poll was flawed.")
+    c = speaker_of(claims, "O’Hara’s campaign")
+    assert (c.speaker, c.members) == ("Liam O’Hara’s campaign", ["Liam O’Hara"])
+
+
 def test_a_plural_title_introduces_every_name_it_governs():
     claims = claims_of("Sens. Jo Parkin and Tom Hale wrote to the agency on Friday.\n\n"
                        "The letter asked for records. Hale said the agency had ignored earlier requests.")

@@ -73,8 +73,8 @@ _THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
 _THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 ENTOURAGE_MODIFIERS = lexicon.words("entourage_modifiers")
-# "Ruiz's campaign", "the senator’s office", "Hale's former campaign strategist"
-_OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
+# "Ruiz's campaign", "the senator’s office", "Hale's former campaign strategist", "O’Hara’s lawyer"
+_OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+(?:['’][\w.\-]+)?)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
                     rf"(?:(?:{'|'.join(map(re.escape, sorted(ENTOURAGE_MODIFIERS)))})\s+){{0,2}}(?P<noun>[a-z]+)")
 ENTOURAGE = lexicon.words("entourage_nouns")
 # a name's word ("Jo-Renee", "McFaul", "O'Rourke") or initials ("Ronald R. Fieldstone")
