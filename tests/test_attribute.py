@@ -295,6 +295,18 @@ def test_according_to_a_person_names_the_speaker():
     assert speaker_of(claims, "According to the Andean").speaker is None
 
 
+def test_a_clause_set_off_before_a_cue_and_an_entourage_of_someone():
+    text = "\n\n".join([
+        "Omar Haji is the foreign minister. Haji's office, when contacted by reporters, said the talks would go on.",
+        "Aides to Haji say he wants a deal this year.",
+        "Members of the assembly say the vote is close.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Haji's office, when").speaker == "Omar Haji’s office"
+    assert speaker_of(claims, "Aides to Haji say").speaker == "Omar Haji"
+    assert speaker_of(claims, "Members of the assembly").speaker is None  # members are not an entourage
+
+
 def test_appositions_before_a_cue():
     text = "\n\n".join([
         "Kenya's foreign minister, Omar Haji, said his country wanted a deal this year.",

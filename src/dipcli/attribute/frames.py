@@ -265,6 +265,7 @@ ASIDE = re.compile(
     r"in\s+(?:(?:his|her|their|its)\s+)?turn|in\s+particular|in\s+(?:response|reply|return)|however|meanwhile|"
     rf"too|though|on\s+behalf\s+of|who|which|while|(?:Democrat|Republican|Independent)\s+(?:of|from)\s|of\s+(?=[A-Z])\w+|[A-Z][a-z]{{0,4}}(?=\.$)|[a-z]+ing|[0-9]{{1,3}}|{PARTY_TAG}(?![\w-])|"
     r"(?:in|at|during|after|before|on|with|through|via)\s+(?:an?|the|his|her|their|its)\s+\w+|"
+    r"(?:when|if|once|after|as|though|unless)\s+(?:[a-z]+ed|told|shown|given)\b|"  # "…'s office, when contacted by Reuters, said"
     # an apposition that names a role: "Tom Hale, a Denver lawyer, said", "Ana Ruiz, director of …, said"
     rf"(?:(?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)\s+)?(?:[\w’'\-.]+\s+){{0,5}}?(?:{_PERSON_NOUNS})(?:\s|$))\b"
 )
@@ -414,13 +415,16 @@ def _noun_reading(sent: str, cue_start: int, cue_end: int, k: int, cue: str, phr
         return True
     if head in base_forms():
         last = phrase.split()[-1].lower()
-        plural = last.endswith("s") or last in _IRREGULAR_PLURALS or " and " in phrase or "," in phrase
+        plural = last.endswith("s") or last in _IRREGULAR_PLURALS or " and " in phrase or "," in phrase \
+            or _PLURAL_OWNERS.search(sent, 0, max(0, sent.rfind(phrase, 0, cue_start))) is not None
         if not plural and not any(w in _BASE_FORM_AUX for w in _words_between(sent, cue_start)):
             return True
     return False
 
 
 _THAT_AFTER = re.compile(r"\s+that\b")
+# Someone's entourage before the subject read: "Aides to Ruiz say", "Supporters of Ruiz say".
+_PLURAL_OWNERS = re.compile(r"\b(?i:" + "|".join(sorted(w for w in ENTOURAGE if w.endswith("s"))) + r")\s+(?:to|of|for)\s+$")
 
 
 def _reports(sent: str, cue_start: int, cue_end: int) -> bool:
