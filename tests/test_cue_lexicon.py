@@ -37,6 +37,17 @@ def test_writing_beliefs_intentions_and_positions_belong_to_their_holder(sentenc
     assert explained(sentence)[sentence] == ("Ruth Adeyemi", "reporting_frame")
 
 
+def test_a_name_given_is_its_givers_and_does_not_go_on():
+    found = explained("Adeyemi called the budget “a betrayal of the north.” The vote is on Friday.\n\n"
+                      "Carvalho has called the plan a disgrace. Both provinces would gain from the trade.\n\n"
+                      "Carvalho called the police a day later. Adeyemi called on the board to resign.")
+    assert found["Adeyemi called the budget “a betrayal of the north.”"] == ("Ruth Adeyemi", "quotation")
+    assert found["Carvalho has called the plan a disgrace."] == ("Ines Carvalho", "reporting_frame")
+    assert found["Both provinces would gain from the trade."] == (None, "narrator")  # a name given: no words go on
+    assert found["Carvalho called the police a day later."] == (None, "narrator")  # a telephone call
+    assert found["Adeyemi called on the board to resign."] == ("Ruth Adeyemi", "reporting_frame")
+
+
 def test_an_inverted_cue_may_open_the_sentence():
     found = explained('The polls closed at six. Said Adeyemi, "The count was fair."')
     assert found['Said Adeyemi, "The count was fair."'] == ("Ruth Adeyemi", "quotation")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from .. import gazetteer, lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
-from ..cues import find_cues
+from ..cues import all_forms, find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
@@ -464,6 +464,8 @@ def continuation(ctx: Context) -> Found | None:
         return None
     if prev.rule == "according_to" and ACCORDING_TAIL.search(prev.text):
         return None  # "…, according to the IMF.": a source named last vouches for its own sentence only
+    if prev.cue in _LABELLING:
+        return None  # "Ruiz called the plan “a disgrace”": a name given, not words that go on
     if ctx.reported and not _delegate_goes_on(ctx, prev):
         return None  # a news report quotes its speakers and names the source of each thing it reports
     mention = ctx.mention()
@@ -476,6 +478,9 @@ def continuation(ctx: Context) -> Found | None:
         return None
     return Found(Ref(prev.speaker, prev.speaker_kind, CONTINUATION, list(prev.members), prev.document),
                  None, CONTINUATION)
+
+
+_LABELLING = frozenset(form for verb in ("call", "dub", "label") for form in all_forms(verb))
 
 
 def _delegate_goes_on(ctx: Context, prev: Claim) -> bool:
