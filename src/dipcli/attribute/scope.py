@@ -124,7 +124,7 @@ def _about_someone(sent: str, words: list[tuple[int, str]], present_forms: froze
 
 #: An article is told in the third person when at most this share of its sentences has a word
 #: of the first person outside quotation marks.
-FIRST_PERSON_SHARE = 0.15
+FIRST_PERSON_SHARE = 0.2
 
 
 def told_in_third_person(text: str, sents: list[Sentence], quoted: Callable[[int, int], list[tuple[int, int]]]) -> bool:
