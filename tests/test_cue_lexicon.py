@@ -48,6 +48,15 @@ def test_a_name_given_is_its_givers_and_does_not_go_on():
     assert found["Adeyemi called on the board to resign."] == ("Ruth Adeyemi", "reporting_frame")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Carvalho was not invited to the summit.",
+    "Carvalho was also told to wait outside.",
+    "Carvalho was reportedly told to wait outside.",
+])
+def test_the_subject_of_a_passive_cue_is_not_its_speaker_whatever_stands_between(sentence):
+    assert explained(sentence)[sentence] == (None, "narrator")
+
+
 def test_an_inverted_cue_may_open_the_sentence():
     found = explained('The polls closed at six. Said Adeyemi, "The count was fair."')
     assert found['Said Adeyemi, "The count was fair."'] == ("Ruth Adeyemi", "quotation")

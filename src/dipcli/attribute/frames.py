@@ -108,6 +108,10 @@ def _skip_space_back(sent: str, k: int) -> int:
 LEFT_WINDOW = 200
 
 
+# Words between an auxiliary and its verb: "was not invited", "has never said", "was also told".
+_NOT_AUXILIARY = frozenset("not never also still even just already".split())
+
+
 def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     """The subject phrase right before a cue: names, role words, pronouns; stops at punctuation.
 
@@ -142,8 +146,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             timed = False
         elif not (low in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
             break
-        if first_skipped is None:
-            first_skipped = tok.lower()
+        if first_skipped is None and low not in _NOT_AUXILIARY and not _LY_ADVERB.fullmatch(tok):
+            first_skipped = low  # the auxiliary next to the cue: "was not invited", "was also told"
         m = next(words, None)
     if first_skipped in PASSIVE_AUX and not ADJECTIVAL_CUE.match(sent, cue_start) \
             and not _PROGRESSIVE.match(sent, cue_start):
