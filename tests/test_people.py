@@ -52,6 +52,14 @@ def test_a_campaign_speaks_for_its_candidate():
     assert c.members == ["Ana Ruiz"]
 
 
+def test_someone_elses_leaders_are_not_the_articles_principals():
+    claims = claims_of("President Ana Ruiz met Prime Minister Tom Hale in Lima.\n\n"
+                       "Their neighbour is building a dam. Its leaders said the dam would open in May. "
+                       "The two leaders said they would discuss water rights.")
+    assert speaker_of(claims, "Its leaders said").speaker != "Ana Ruiz and Tom Hale"
+    assert speaker_of(claims, "The two leaders said").speaker == "Ana Ruiz and Tom Hale"
+
+
 def test_a_name_with_an_apostrophe_owns_its_campaign():
     claims = claims_of("Liam O’Hara is running for mayor.\n\nO’Hara’s campaign said the poll was flawed.")
     c = speaker_of(claims, "O’Hara’s campaign")

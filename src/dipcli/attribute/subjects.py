@@ -68,6 +68,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|of)\b")
 _DOC_DET = re.compile(r"(?i)(?:the|a|this)\s")
 _AND = re.compile(r"\band\b")
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_OWNERS = frozenset(("its", "their", "his", "her"))
 _THEIR_NOUN = re.compile(r"(?i:their|his|her|its)(?:\s+[a-z][\w\-]*)+")
 _THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
 _THE = re.compile(r"^(?i:the)\s+")
@@ -137,6 +138,8 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
         if not tokens[i][0].isalnum():
             continue
         sub = " ".join(tokens[i:]).replace(" ,", ",").replace(" ;", ";")  # "Xi , Putin" -> "Xi, Putin"
+        if i and tokens[i - 1].lower() in _OWNERS and COLLECTIVE_PHRASE.fullmatch(sub):
+            break  # "its leaders", "their governments": someone's, not the article's principals
         # the phrase is this one word, after "But" or the like: "But Warren said" (not "the State of Maine")
         alone = i == len(tokens) - 1 and (i == 0 or tokens[i - 1] == "," or all(t in STOP_CAPS for t in tokens[:i]))
         ref = _resolve_exact(scene, sub, in_doc=in_doc, alone=alone)
