@@ -59,6 +59,8 @@ def test_a_dash_and_a_name_after_the_quotation():
                       "“Nobody asked us. Nobody listened.”― Pedro Alves.")
     assert found["“The vote was fair."] == ("Marta Kowalczyk", "quotation")
     assert found["Nobody listened."] == ("Pedro Alves", "quotation")
+    # the dash and the name, a sentence of their own, attribute the quotation: its speaker's words
+    assert found["― Marta Kowalczyk"] == ("Marta Kowalczyk", "quotation")
 
 
 def test_doubled_apostrophes_and_guillemets():

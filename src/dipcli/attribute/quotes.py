@@ -49,6 +49,13 @@ SINGLE_SPAN = 300
 DASH_NAME = re.compile(r"[ \t]*(?:[―—–]|--?)[ \t]*(?P<name>[A-Z][\w’'.\-]*(?:[ \t]+(?:[A-Z][\w’'.\-]*|de|da|van|von|bin|al|del|la|le)){0,4})")
 
 
+def dash_tail(sent: str) -> bool:
+    """Whether a sentence is only a dash and a name ("― Karen Bobadilla"): the words that attribute
+    the quotation before it, split from it as a sentence of their own."""
+    m = DASH_NAME.match(sent)
+    return m is not None and not sent[m.end():].strip(" \t.")
+
+
 @dataclass(slots=True, frozen=True)
 class Quotation:
     start: int  # the opening mark (or the paragraph's start when a run-on part has none)

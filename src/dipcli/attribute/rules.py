@@ -39,7 +39,7 @@ from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, 
                    Scene)
 from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
 from .names import TITLE_WORD, clean
-from .quotes import Quotations
+from .quotes import Quotations, dash_tail
 from .scope import narration_shaped, opening_actor, told_in_third_person
 from .sources import report_source
 from .subjects import name_shape, resolve
@@ -181,6 +181,9 @@ def quotation(ctx: Context) -> Found | None:
     the words that attribute it stand (before it, after it, a dash and a name, the next
     paragraph); a bare quotation right after an attributed sentence goes on in its voice."""
     if ctx.group is None or ctx.quotes is None:
+        prev = ctx.prev  # "― Karen Bobadilla" after the quotation it attributes, a sentence of its own
+        if prev is not None and prev.rule == "quotation" and prev.speaker is not None and dash_tail(ctx.sent):
+            return Found(Ref(prev.speaker, prev.speaker_kind, EXPLICIT, list(prev.members), prev.document), "―", EXPLICIT)
         return None
     return ctx.quotes.speaker(ctx)
 
