@@ -102,10 +102,12 @@ def test_a_name_spoken_to_relays_nothing():
 
 def test_a_transcript_quoted_paragraph_by_paragraph_has_its_turns():
     found = explained('Partial transcript as follows:\n\n"HOST: Welcome back. Will the plan pass?\n\n'
-                      '"OKONKWO: It will pass. The votes are there.\n\n"(CROSSTALK.)\n\n"HOST: Thank you."')
+                      '"OKONKWO: It will pass. The votes are there.\n\n"(CROSSTALK.)\n\n"HOST: Thank you."\n\n'
+                      '"Follow Ada Ekwe on Twitter @adaekwe."')
     assert found["Will the plan pass?"] == ("Host", "turn")
     assert found["The votes are there."] == ("Okonkwo", "turn")
     assert found['"(CROSSTALK.)'] == (None, "turn")  # a stage direction is the transcriber's
+    assert found['"Follow Ada Ekwe on Twitter @adaekwe."'] == (None, "turn")  # and the outlet's footer
 
 
 def test_a_quoted_motto_in_capitals_is_no_turn():

@@ -164,7 +164,8 @@ def _relay_goes_on(ctx: Context) -> Found | None:
 
 def turn(ctx: Context) -> Found | None:
     """Inside a transcript turn ("PRESIDENT XI: …") the label's speaker holds, but for the
-    transcriber's stage directions ("(Laughter.)", "(CROSSTALK.)"), which are the narrator's."""
+    transcriber's stage directions ("(Laughter.)", "(CROSSTALK.)") and the outlet's footer ("Follow
+    … on Twitter"), which are the narrator's."""
     if ctx.turn is not None:
         if _STAGE_DIRECTION.fullmatch(ctx.sent):
             return _NARRATOR
@@ -172,8 +173,10 @@ def turn(ctx: Context) -> Found | None:
     return None
 
 
-# A sentence that is all one parenthesis, perhaps in a quoted transcript's quotation marks.
-_STAGE_DIRECTION = re.compile(r"\s*[\"“]?\([^()]{1,60}\)[.\s\"”]*")
+# A sentence that is all one parenthesis, perhaps in a quoted transcript's quotation marks; the
+# outlet's footer after a transcript ("Follow Pam Ode on Twitter @pamode.").
+_STAGE_DIRECTION = re.compile(r"\s*[\"“]?(?:\([^()]{1,60}\)|Follow\s[^.]{1,120}?\son\s(?:Twitter|X|Facebook|Instagram)\b.*)"
+                              r"[.\s\"”]*")
 
 
 def quotation(ctx: Context) -> Found | None:
