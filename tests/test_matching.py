@@ -93,6 +93,25 @@ def test_from_letter_is_a_word_bounded_alternation_in_order(alternatives, text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "says", "expressed", "hope", "called", "for", "is", "committed", "to",
+                                 "Said", "unsaid", "said_", "1", "é", " ", ", ", ". ", "(", ")", "“", "”", "—",
+                                 "\n", "-"]), max_size=16).map("".join))
+def test_cue_heads_are_found_as_whole_words(text):
+    # find_cues scans for a head after a character that is no word character, or at the start:
+    # the same cues as starting a match at every whole word that can start one
+    plain = re.compile(r"\b(?:" + cues.trie_pattern(cues.cue_heads()) + r")\b")
+    expected, pos = [], 0
+    for w in plain.finditer(text):
+        if w.start() < pos:
+            continue
+        m = cues._cue_regex(cues._branches_of()[w.group()]).match(text, w.start())
+        if m:
+            pos = m.end()
+            expected.append((m.span(), m.group()))
+    assert [(m.span(), m.group()) for m in cues.find_cues(text)] == expected
+
+
 def test_from_letter_refuses_what_does_not_begin_with_a_letter():
     import pytest
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
@@ -156,7 +157,9 @@ class Cast:
     def _written_in_lower_case(self, word: str) -> bool:
         found = self._lower_seen.get(word)
         if found is None:
-            found = self._lower_seen[word] = re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
+            # (most such words are not in the text in lower case at all: no pattern to make)
+            found = self._lower_seen[word] = word in self.text \
+                and re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
         return found
 
 
@@ -295,7 +298,7 @@ class Scene:
             return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
             low = probe[0].lower()
-            hits = [p for p in self.people if low in {t.lower() for t in p.tokens}]
+            hits = [p for p in self.people if low in _lowered(p.tokens)]
             if len(hits) == 1 or hits and len(words) == 1:
                 return self._likeliest(hits, gender)
         return None
@@ -529,6 +532,12 @@ class Scene:
             gender = p.gender or majority(votes.get(i, []))
             if mentions != p.mentions or gender != p.gender:
                 self._update(i, replace(p, mentions=mentions, gender=gender))
+
+
+@lru_cache(maxsize=1 << 12)
+def _lowered(tokens: frozenset[str]) -> frozenset[str]:
+    """A person's name words in lower case (the same people are looked up sentence after sentence)."""
+    return frozenset(t.lower() for t in tokens)
 
 
 def title_fits(held: str, called: str) -> bool:
