@@ -454,8 +454,11 @@ class Scene:
         for m in titled_names(cast.title):
             self.introduce(m, at=10**9)
         first_line = text.find("\n") % (len(text) + 1)  # (the whole text when it is one line)
+        headline: bool | None = None  # whether the first line is in title case: read once, when first asked
         for m in titled_names(text):
-            if m.start() < first_line and cast.lexis.title_case(0, first_line) \
+            if m.start() < first_line and headline is None:
+                headline = cast.lexis.title_case(0, first_line)
+            if m.start() < first_line and headline \
                     and not any(cast.lexis.named_elsewhere(w) for w in name_tokens(m.group("name"))[-1:]):
                 continue  # "Retired General Reveals …": in a title-case headline, a capital tells nothing
             self.introduce(m)
