@@ -124,6 +124,32 @@ class Cast:
         self.lexis = Lexis(article.text)
         self.placed = False
 
+    @classmethod
+    def discovered(cls, article: Article) -> Cast:
+        """A cast of ``article`` with everyone its title and text introduce (:meth:`Scene.discover`)
+        committed: where attribution starts, and stance's holders (:func:`.subjects.holder_cast`).
+
+        What discovery establishes depends on the text, the title and the place alone, and
+        the stance command reads every article twice, for its claims and for the holders
+        of its acts: the last article's discovery is kept (one, so memory stays bounded) and
+        taken over when the same text is asked for again, instead of read twice.
+        """
+        global _last_discovery
+        cast = cls(article)
+        kept = _last_discovery
+        if kept is not None and kept[0] is cast.text and kept[1] == (cast.title, cast.place):
+            cast.lexis, cast._lower_seen = kept[2], kept[3]  # (memos of facts of the text alone)
+            people, docs, cast.placed, cast.last_person, last_group, cast.last_doc = kept[4]
+            cast.people, cast.doc_mentions, cast.last_group = list(people), list(docs), _copied(last_group)
+            return cast
+        scene = cast.scene()
+        scene.discover()
+        cast.commit(scene)
+        _last_discovery = (cast.text, (cast.title, cast.place), cast.lexis, cast._lower_seen,
+                           (tuple(cast.people), tuple(cast.doc_mentions), cast.placed, cast.last_person,
+                            _copied(cast.last_group), cast.last_doc))
+        return cast
+
     def scene(self, pos: int | None = None) -> Scene:
         """A working copy for one step of the reading: a sentence at ``pos``, a label (the last position)."""
         if self._open is not None:
@@ -161,6 +187,15 @@ class Cast:
             found = self._lower_seen[word] = word in self.text \
                 and re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
         return found
+
+
+# The last article's discovery (:meth:`Cast.discovered`): its text (kept, so that an identity test
+# cannot match another text), title and place, memos, and the state discovery committed.
+_last_discovery: tuple | None = None
+
+
+def _copied(ref: Ref | None) -> Ref | None:
+    return None if ref is None else replace(ref, members=list(ref.members))
 
 
 class Scene:

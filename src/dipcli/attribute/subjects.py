@@ -407,11 +407,7 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
 def holder_cast(article: Article) -> Cast:
     """The cast discovery finds in ``article`` (people by title and name, statements), for naming
     the holders of stance acts; private to the caller, which resolves phrases in it."""
-    cast = Cast(article)
-    scene = cast.scene()
-    scene.discover()
-    cast.commit(scene)
-    return cast
+    return Cast.discovered(article)
 
 
 def resolve_holder(cast: Cast, phrase: str) -> Ref | None:
