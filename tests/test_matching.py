@@ -178,3 +178,16 @@ def test_an_object_after_a_preposition_and_any_determiner_is_no_subject():
         assert _after_preposition(sent, sent.index(","), "Nations")
     sent = "Both Nations, dating back to 1850, affirm the bond."
     assert not _after_preposition(sent, sent.index(","), "Nations")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ana Ruiz", "ANA  RUIZ", "ana\nruiz", "Kim", "KIM", "kım", "\u212aim", "ſam", "Sam",
+                                 "İ", "é", "_", "1", " ", ", ", "-", "’"]), max_size=10).map("".join))
+def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
+    pattern = r"(?<!\w)(?:ana\s+ruiz|kim|sam)(?!\w)"
+    expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    low = cues.lowered(text)
+    if low is None:
+        assert any(c in text for c in "İıſ")
+    else:
+        assert [m.span() for m in re.finditer(pattern, low)] == expected

@@ -139,6 +139,16 @@ def from_letter(alternatives) -> str:
     return "(?:" + "|".join(rf"{letter}(?<!\w\w)(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
 
 
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, for a pattern whose letters are lower-case ASCII: read there with
+    case minded, it finds what it finds in ``text`` ignoring case, at the same offsets (and twice
+    as fast). Lower-casing keeps whether a character is a word character or a space, and every
+    character's length but "İ"'s; the other characters the engine takes for an ASCII letter when
+    ignoring case and lower-casing does not turn into one are "ı" and "ſ". None for a text
+    with one of the three: read it ignoring case."""
+    return None if "İ" in text or "ı" in text or "ſ" in text else text.lower()
+
+
 def trie_pattern(words) -> str:
     """An alternation over ``words`` shaped as a prefix tree ("sa(?:id|y(?:s|ing)?)"): the
     engine reads each letter once instead of trying every word in turn."""

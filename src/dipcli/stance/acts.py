@@ -54,18 +54,12 @@ def _any_head() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def has_head(sent: str) -> bool:
     """Whether a word that can head an act stands in ``sent`` as a whole word, in any case: a
-    sentence without one has no act.
+    sentence without one has no act. (Read in lower case where that finds the same: :func:`.cues.lowered`.)"""
+    from ..cues import lowered
 
-    The sentence is read in lower case by a pattern that minds case (twice as fast), which
-    finds what the pattern ignoring case finds in it as written: lower-casing keeps whether a
-    character is a word character, and the length of every character but "İ"; the only other
-    characters that pattern takes for an ASCII letter and lower-casing does not turn into one
-    are "ı" and "ſ". A sentence with one of the three is read with that pattern.
-    """
     lower, any_case = _any_head()
-    if "İ" in sent or "ı" in sent or "ſ" in sent:
-        return any_case.search(sent) is not None
-    return lower.search(sent.lower()) is not None
+    low = lowered(sent)
+    return (any_case.search(sent) if low is None else lower.search(low)) is not None
 
 
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
