@@ -93,6 +93,25 @@ def test_from_letter_is_a_word_bounded_alternation_in_order(alternatives, text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "says", "expressed", "hope", "called", "for", "is", "committed", "to",
+                                 "Said", "unsaid", "said_", "1", "é", " ", ", ", ". ", "(", ")", "“", "”", "—",
+                                 "\n", "-"]), max_size=16).map("".join))
+def test_cue_heads_are_found_as_whole_words(text):
+    # find_cues scans for a head after a character that is no word character, or at the start:
+    # the same cues as starting a match at every whole word that can start one
+    plain = re.compile(r"\b(?:" + cues.trie_pattern(cues.cue_heads()) + r")\b")
+    expected, pos = [], 0
+    for w in plain.finditer(text):
+        if w.start() < pos:
+            continue
+        m = cues._cue_regex(cues._branches_of()[w.group()]).match(text, w.start())
+        if m:
+            pos = m.end()
+            expected.append((m.span(), m.group()))
+    assert [(m.span(), m.group()) for m in cues.find_cues(text)] == expected
+
+
 def test_from_letter_refuses_what_does_not_begin_with_a_letter():
     import pytest
 
@@ -159,3 +178,16 @@ def test_an_object_after_a_preposition_and_any_determiner_is_no_subject():
         assert _after_preposition(sent, sent.index(","), "Nations")
     sent = "Both Nations, dating back to 1850, affirm the bond."
     assert not _after_preposition(sent, sent.index(","), "Nations")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ana Ruiz", "ANA  RUIZ", "ana\nruiz", "Kim", "KIM", "kım", "\u212aim", "ſam", "Sam",
+                                 "İ", "é", "_", "1", " ", ", ", "-", "’"]), max_size=10).map("".join))
+def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
+    pattern = r"(?<!\w)(?:ana\s+ruiz|kim|sam)(?!\w)"
+    expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    low = cues.lowered(text)
+    if low is None:
+        assert any(c in text for c in "İıſ")
+    else:
+        assert [m.span() for m in re.finditer(pattern, low)] == expected

@@ -101,3 +101,36 @@ def test_a_scene_changes_the_cast_only_when_committed():
     assert later.last_person is completed, "who is in view follows the person's new record"
     cast.commit(later)
     assert cast.people == [completed] and cast.last_person is completed
+
+
+
+def _state(cast: Cast) -> tuple:
+    return (list(cast.people), list(cast.doc_mentions), cast.placed, cast.last_person, cast.last_group, cast.last_doc)
+
+
+def test_a_discovery_taken_over_is_the_one_made_afresh():
+    # Cast.discovered keeps the last article's discovery for the second reading of the same text
+    # (stance's holders): what it hands over is what discovering again would find
+    text = NEWS + "\n\nThe Joint Statement of Brazil and Poland on Trade was signed."
+    fresh = Cast(article(text))
+    scene = fresh.scene()
+    scene.discover()
+    fresh.commit(scene)
+    assert [p.name for p in fresh.people] == ["Lucas Ferreira", "Anna Kowalski"] and fresh.doc_mentions
+    first = Cast.discovered(article("".join(list(text))))  # an equal text, another object: discovered
+    again = Cast.discovered(article(first.text))  # the same text object: taken over
+    assert _state(first) == _state(fresh) and _state(again) == _state(fresh)
+    assert again.people is not first.people and again.doc_mentions is not first.doc_mentions
+    # what a reading adds to one cast reaches no cast taken over later
+    scene = again.scene(0)
+    scene.add_person("Marta Lindqvist", country="Sweden")
+    again.commit(scene)
+    later = Cast.discovered(article(first.text))
+    assert _state(later) == _state(fresh)
+    from dipcli.attribute.subjects import resolve_holder
+    assert resolve_holder(again, "Lindqvist").name == "Marta Lindqvist"
+    assert resolve_holder(Cast.discovered(article(first.text)), "Lindqvist") is None
+    # another title is another discovery (a title introduces people too)
+    titled = Cast.discovered(article(first.text, title="Remarks by President Tomas Berg"))
+    assert "Tomas Berg" in [p.name for p in titled.people]
+    assert "Tomas Berg" not in [p.name for p in Cast.discovered(article(first.text)).people]

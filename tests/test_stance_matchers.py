@@ -112,3 +112,17 @@ def test_polarity_is_the_enumeration_and_reads_as_its_value():
     s = one(INTRO + "Duarte condemned the attack on the port of Tema.").stance
     assert s.polarity is Polarity.OPPOSE
     assert s.polarity == "oppose" and str(s.polarity) == "oppose" and f"{s.polarity}" == "oppose"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["support", "SUPPORT", "Support", "oppose", "condemn", "not", "ſupport", "İ", "ı",
+                                 "\u212a", "Welcome", "praiſe", "x", "_", "é", "1", " ", ", ", "-", "’", "\n"]),
+                max_size=12).map("".join))
+def test_has_head_finds_what_the_pattern_ignoring_case_finds(text):
+    # the lower-case reading stands in for the case-blind pattern, but for three characters
+    from dipcli.stance.acts import _any_head, has_head
+
+    assert has_head(text) == (_any_head()[1].search(text) is not None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
@@ -123,6 +124,32 @@ class Cast:
         self.lexis = Lexis(article.text)
         self.placed = False
 
+    @classmethod
+    def discovered(cls, article: Article) -> Cast:
+        """A cast of ``article`` with everyone its title and text introduce (:meth:`Scene.discover`)
+        committed: where attribution starts, and stance's holders (:func:`.subjects.holder_cast`).
+
+        What discovery establishes depends on the text, the title and the place alone, and
+        the stance command reads every article twice, for its claims and for the holders
+        of its acts: the last article's discovery is kept (one, so memory stays bounded) and
+        taken over when the same text is asked for again, instead of read twice.
+        """
+        global _last_discovery
+        cast = cls(article)
+        kept = _last_discovery
+        if kept is not None and kept[0] is cast.text and kept[1] == (cast.title, cast.place):
+            cast.lexis, cast._lower_seen = kept[2], kept[3]  # (memos of facts of the text alone)
+            people, docs, cast.placed, cast.last_person, last_group, cast.last_doc = kept[4]
+            cast.people, cast.doc_mentions, cast.last_group = list(people), list(docs), _copied(last_group)
+            return cast
+        scene = cast.scene()
+        scene.discover()
+        cast.commit(scene)
+        _last_discovery = (cast.text, (cast.title, cast.place), cast.lexis, cast._lower_seen,
+                           (tuple(cast.people), tuple(cast.doc_mentions), cast.placed, cast.last_person,
+                            _copied(cast.last_group), cast.last_doc))
+        return cast
+
     def scene(self, pos: int | None = None) -> Scene:
         """A working copy for one step of the reading: a sentence at ``pos``, a label (the last position)."""
         if self._open is not None:
@@ -156,8 +183,19 @@ class Cast:
     def _written_in_lower_case(self, word: str) -> bool:
         found = self._lower_seen.get(word)
         if found is None:
-            found = self._lower_seen[word] = re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
+            # (most such words are not in the text in lower case at all: no pattern to make)
+            found = self._lower_seen[word] = word in self.text \
+                and re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
         return found
+
+
+# The last article's discovery (:meth:`Cast.discovered`): its text (kept, so that an identity test
+# cannot match another text), title and place, memos, and the state discovery committed.
+_last_discovery: tuple | None = None
+
+
+def _copied(ref: Ref | None) -> Ref | None:
+    return None if ref is None else replace(ref, members=list(ref.members))
 
 
 class Scene:
@@ -295,7 +333,7 @@ class Scene:
             return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
             low = probe[0].lower()
-            hits = [p for p in self.people if low in {t.lower() for t in p.tokens}]
+            hits = [p for p in self.people if low in _lowered(p.tokens)]
             if len(hits) == 1 or hits and len(words) == 1:
                 return self._likeliest(hits, gender)
         return None
@@ -451,8 +489,11 @@ class Scene:
         for m in titled_names(cast.title):
             self.introduce(m, at=10**9)
         first_line = text.find("\n") % (len(text) + 1)  # (the whole text when it is one line)
+        headline: bool | None = None  # whether the first line is in title case: read once, when first asked
         for m in titled_names(text):
-            if m.start() < first_line and cast.lexis.title_case(0, first_line) \
+            if m.start() < first_line and headline is None:
+                headline = cast.lexis.title_case(0, first_line)
+            if m.start() < first_line and headline \
                     and not any(cast.lexis.named_elsewhere(w) for w in name_tokens(m.group("name"))[-1:]):
                 continue  # "Retired General Reveals …": in a title-case headline, a capital tells nothing
             self.introduce(m)
@@ -529,6 +570,12 @@ class Scene:
             gender = p.gender or majority(votes.get(i, []))
             if mentions != p.mentions or gender != p.gender:
                 self._update(i, replace(p, mentions=mentions, gender=gender))
+
+
+@lru_cache(maxsize=1 << 12)
+def _lowered(tokens: frozenset[str]) -> frozenset[str]:
+    """A person's name words in lower case (the same people are looked up sentence after sentence)."""
+    return frozenset(t.lower() for t in tokens)
 
 
 def title_fits(held: str, called: str) -> bool:

@@ -468,17 +468,17 @@ def _plural_noun(cue: str) -> bool:
 _VERB_AFTER_NOUN = re.compile(r"\s+(?:have|are|were|will|would|could|can|may|might|must|should|did|do)\b")
 
 
+# Cues that may open a sentence before their subject: the third-person and past forms of a verb
+# that inverts ("Said", "Says", "Wrote"); a base form that opens a sentence is a noun or an
+# imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …").
+_OPENING_CUES = frozenset(w for w in INVERTIBLE if w in lemmas() and w in forms(lemmas()[w])[1:3])
+
+
 def _opening_cue_lowered(sent: str) -> str:
     """``sent`` with its first letter in lower case when its first word is a cue that comes
     before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
     first = _FIRST_WORD.match(sent)
-    if first is None or not first.group(1)[:1].isupper():
-        return sent
-    word = first.group(1).lower()
-    lemma = lemmas().get(word)
-    if word not in INVERTIBLE or lemma is None or word not in forms(lemma)[1:3]:
-        # only "Said", "Says", "Wrote": a base form that opens a sentence is a noun or an
-        # imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …")
+    if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in _OPENING_CUES:
         return sent
     i = first.start(1)
     return sent[:i] + sent[i].lower() + sent[i + 1:]

@@ -558,9 +558,8 @@ CONFIDENCE = {Via.EXPLICIT: 0.95, Via.TURN: 0.95, Via.COLLECTIVE: 0.9, Via.PRONO
 def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
     """Each sentence as a claim with its speaker and the rule that decided (``Claim.rule``)."""
     text = article.text
-    cast = Cast(article)
+    cast = Cast.discovered(article)
     scene = cast.scene()
-    scene.discover()
     doc_speaker = _whole_document_speaker(article, scene)
     in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT
     if in_doc:

@@ -78,6 +78,8 @@ ENTOURAGE_MODIFIERS = lexicon.words("entourage_modifiers")
 _OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+(?:['’][\w.\-]+)?)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
                     rf"(?:(?:{'|'.join(map(re.escape, sorted(ENTOURAGE_MODIFIERS)))})\s+){{0,2}}(?P<noun>[a-z]+)")
 ENTOURAGE = lexicon.words("entourage_nouns")
+# What _OWNED cannot match without: a possessive mark, "his" or "her" (tested first: most phrases have none).
+_MAY_OWN = re.compile(r"['’]|(?i:his|her)")
 # a name's word ("Jo-Renee", "McFaul", "O'Rourke") or initials ("Ronald R. Fieldstone")
 _CAPITALISED = re.compile(r"[A-Z][a-z’']+(?:[A-Z][a-z’']+)*(?:-[A-Z]?[a-z’']+)*|(?:[A-Z]\.)+")  # "McFaul", "O'Rourke"
 
@@ -234,7 +236,7 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     if low in ("he", "she", "her") and scene.pronoun(low):
         return scene.person_ref(scene.pronoun(low), PRONOUN)
     tokens = phrase.split()
-    owned = _OWNED.fullmatch(phrase)
+    owned = _OWNED.fullmatch(phrase) if _MAY_OWN.search(phrase) else None
     if owned and owned.group("noun").lower() in ENTOURAGE:
         # "Ruiz's campaign", "the senator's lawyer": they speak for the owner
         owner = _resolve_single(scene, owned.group("owner") or owned.group("pronoun").lower().replace("his", "he"),
@@ -405,11 +407,7 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
 def holder_cast(article: Article) -> Cast:
     """The cast discovery finds in ``article`` (people by title and name, statements), for naming
     the holders of stance acts; private to the caller, which resolves phrases in it."""
-    cast = Cast(article)
-    scene = cast.scene()
-    scene.discover()
-    cast.commit(scene)
-    return cast
+    return Cast.discovered(article)
 
 
 def resolve_holder(cast: Cast, phrase: str) -> Ref | None:

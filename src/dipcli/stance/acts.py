@@ -41,17 +41,31 @@ def find_acts(item: Analysed) -> list[Found]:
 
 
 @cache
-def _any_head() -> re.Pattern[str]:
-    """Any word that can head an act, as a whole word in any case: a sentence without one has no act."""
+def _any_head() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any word that can head an act, as a whole word: in lower case, and in any case."""
     from ..cues import trie_pattern
 
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)", re.IGNORECASE)
+    odd = sorted(h for h in HEAD_TOKENS if not re.fullmatch("[a-z]+", h))
+    if odd:
+        raise ValueError(f"heads must be lower-case ASCII words for has_head: {odd[:5]}")
+    heads = r"(?<!\w)(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)"
+    return re.compile(heads), re.compile(heads, re.IGNORECASE)
+
+
+def has_head(sent: str) -> bool:
+    """Whether a word that can head an act stands in ``sent`` as a whole word, in any case: a
+    sentence without one has no act. (Read in lower case where that finds the same: :func:`.cues.lowered`.)"""
+    from ..cues import lowered
+
+    lower, any_case = _any_head()
+    low = lowered(sent)
+    return (any_case.search(sent) if low is None else lower.search(low)) is not None
 
 
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
     """The stance acts of one claim, left to right."""
     sent = text[claim.start:claim.end]
-    if _any_head().search(sent) is None:
+    if not has_head(sent):
         return  # (most sentences: no word that can head an act, so no tokens to make)
     tk = Tokens(sent)
     last: tuple[Holder, Named] | None = None  # the holder of the act before, for coordinated verbs
