@@ -115,6 +115,11 @@ CASES = [
     ("The plan faced sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", []),
     ("Brandt was praised by Ohio senator Tamsin Okafor.", "Tamsin Okafor", "by-agent", "support",
      ["Elias Brandt"]),
+    # a participle that names its agent describes the noun before it, the target
+    ("Brandt, criticised sharply by Okafor, left the hearing.", "Tamsin Okafor", "by-agent", "oppose",
+     ["Elias Brandt"]),
+    ("Freight firms moved to the Danish tender backed by Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Denmark"]),
 ]
 
 

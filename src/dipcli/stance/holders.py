@@ -414,7 +414,7 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
         if t == "." and e > k and abbreviation(tk, e - 1) and tk.name(e + 1):
             e += 1  # "Ms. Friedan", "Sen. Lee": the title's dot
             continue
-        if tk.cap(e) and tk.is_word(e) or t in DET and e == k or possessive(tk, e) \
+        if tk.cap(e) and tk.is_word(e) and t != "i" or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
                 or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
                                           and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"
