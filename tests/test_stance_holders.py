@@ -120,6 +120,10 @@ CASES = [
      ["Elias Brandt"]),
     ("Freight firms moved to the Danish tender backed by Okafor.", "Tamsin Okafor", "by-agent", "support",
      ["Denmark"]),
+    # an allegation or a lament is a position against what it says happened
+    ("Okafor alleged that Brandt had hidden the rail audit.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    ("Okafor lamented that Brandt had stalled the bill.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
 ]
 
 

@@ -28,10 +28,11 @@ from .grammar import negation, verbal
 from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after,
                       noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
-                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
-                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
-                    STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
+                    FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
+                    LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
+                    PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
+                    SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -218,6 +219,8 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return Act(i, i + 2, pol, "vp", i + 2) if nxt == "to" else None
     if lemma == "welcome" and _hospitality(tk, obj) or lemma == "thank" and nxt == "you":
         return None
+    if lemma in ADJECTIVE_VERBS and not (nxt in DET or possessive(tk, obj) or tk.name(obj)):
+        return None  # "showed alleged chemical weapons": an adjective
     if lemma == "back" and not (nxt in DET or possessive(tk, obj) or tk.name(obj)
                                 or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS):
         return None  # "back then", "came back home"
