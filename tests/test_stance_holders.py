@@ -157,6 +157,11 @@ def test_an_obligation_is_the_speakers_position():
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "must be respected", "the rights of shippers")
 
 
+def test_an_exhortation_with_let_us_is_the_speakers_position():
+    s = one(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "support", ["Denmark"])
+
+
 def test_object_first_clause_holds_its_subject():
     s = one(NEWS + "Brandt signed the waiver, which Canada welcomed.")
     assert (s.holder, s.polarity, s.target) == ("Canada", "support", "Brandt signed the waiver")

@@ -179,8 +179,9 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
                       subject.refused), subject.refused  # the words that name the speaker
     if claim.speaker and subject.end - subject.start <= 3 and tk.low[subject.end - 1] in COLLECTIVES:
         return SPEAKER, subject.refused  # "the two sides", "both leaders" in a group's claim
-    if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our"):
-        return SPEAKER, subject.refused  # "we", "I": the speaker, or the text's own voice (a speech)
+    if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our") \
+            or tk.low[subject.start] == "let" and tk.get(subject.start + 1) in ("us", "’s", "'s"):
+        return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
     return voice_owner(tk, subject), subject.refused
