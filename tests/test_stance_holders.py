@@ -124,6 +124,9 @@ CASES = [
     ("Okafor alleged that Brandt had hidden the rail audit.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
     ("Okafor lamented that Brandt had stalled the bill.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # a question word is not part of the subject after it
+    ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
+     ["Denmark"]),
 ]
 
 

@@ -224,7 +224,8 @@ def _noun_word(t: str) -> bool:
     return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
         and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
         and t not in ("and", "or", "but", "nor", "as", "than", "not", "so", "then") and not adverb(t) \
-        and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS
+        and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS \
+        and t not in QUESTION_WORDS
 
 
 def agentive(tk: Tokens, s0: int, s1: int) -> bool:
