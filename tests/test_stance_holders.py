@@ -124,6 +124,8 @@ CASES = [
     ("Okafor alleged that Brandt had hidden the rail audit.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
     ("Okafor lamented that Brandt had stalled the bill.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # bodies that hold positions: a monarchy, a junta, a cabinet, companies
+    ("The Danish monarchy accused Brandt of meddling.", "Danish monarchy", "subject", "oppose", ["Elias Brandt"]),
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),
