@@ -126,6 +126,9 @@ CASES = [
     ("Okafor lamented that Brandt had stalled the bill.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # bodies that hold positions: a monarchy, a junta, a cabinet, companies
     ("The Danish monarchy accused Brandt of meddling.", "Danish monarchy", "subject", "oppose", ["Elias Brandt"]),
+    # a participle after a progressive clause is its subject's
+    ("Okafor is openly challenging Brandt, accusing him of stalling the bill.", "Tamsin Okafor", "subject",
+     "oppose", ["Elias Brandt"]),
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),

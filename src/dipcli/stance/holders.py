@@ -179,14 +179,15 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
                                              or tk.get(e) == "and" and e > k and (tk.cap(e + 1) or tk.get(e + 1) in DET)
                                              or _noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
         e += 1
-    if e == k or not agentive(tk, k, e):
-        return None
+    if e == k or not agentive(tk, k, e) or tk.low[k] == "there":
+        return None  # "There is nothing left but to …": no subject
     nxt = e
     while nxt < limit and _skippable(tk, nxt):
         nxt += 1
     t = tk.get(nxt)
-    if t == "," or t in VERB_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt):
-        return Holder(k, e, "subject")
+    if t == "," or t in VERB_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt) \
+            or t.endswith("ing") and not tk.cap(nxt) and any(tk.low[b] in BE for b in range(e, nxt)):
+        return Holder(k, e, "subject")  # "X is challenging Y, accusing him of …": a progressive too
     return None
 
 
