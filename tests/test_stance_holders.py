@@ -165,6 +165,13 @@ def test_an_obligation_is_the_speakers_position():
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "must be respected", "the rights of shippers")
 
 
+def test_a_pronouns_antecedent_may_open_the_sentence_before_an_aside():
+    s = one("Okafor, on the other hand, has indicated that she supports the Danish tender.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Okafor", "pronoun", "support", ["Denmark"])
+    # a place before the comma is no antecedent
+    assert [s.holder for s in acts("In Ohio, she has long supported the Danish tender.")] in ([], ["she"])
+
+
 def test_an_exhortation_with_let_us_is_the_speakers_position():
     s = one(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "support", ["Denmark"])

@@ -18,7 +18,7 @@ from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
-                    REASON_WORDS, SUBORDINATORS)
+                    REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +141,12 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
 
     k = 0
     while k < pronoun.start:
-        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.get(k + 1) != "," \
-                and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:  # not "Apparently,", "After …"
+        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) \
+                and (tk.get(k + 1) != "," or k == 0 and pronoun.start > 2 and tk.low[pronoun.start] in ("he", "she")
+                     and tk.low[k] not in TIME_WORDS and tk.low[k] not in SKIP_ADVERBS) \
+                and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:
+            # not "Apparently,", "After …"; a name and a comma only opening the sentence ("Trump, on the
+            # other hand, said he …"), not "In Colombia, he …" or an address ("Council, we …")
             e = k
             while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)
                                              or tk.get(e + 1) == "." and abbreviation(tk, e) and tk.name(e + 2)):
