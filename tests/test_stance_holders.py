@@ -129,6 +129,9 @@ CASES = [
     # a participle after a progressive clause is its subject's
     ("Okafor is openly challenging Brandt, accusing him of stalling the bill.", "Tamsin Okafor", "subject",
      "oppose", ["Elias Brandt"]),
+    # a singular agent noun, past an adverb that does not end in -ly
+    ("The rail bill's main opponent nonetheless praised Brandt.", "main opponent", "subject", "support",
+     ["Elias Brandt"]),
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),
