@@ -132,6 +132,8 @@ CASES = [
     # a singular agent noun, past an adverb that does not end in -ly
     ("The rail bill's main opponent nonetheless praised Brandt.", "main opponent", "subject", "support",
      ["Elias Brandt"]),
+    # an irregular past before "and" is the subject's first verb; "was" in a reported clause is not
+    ("Okafor had lost the vote and had criticized Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, possessive
 from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
-                    PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
+                    PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -185,7 +185,7 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
     while nxt < limit and _skippable(tk, nxt):
         nxt += 1
     t = tk.get(nxt)
-    if t == "," or t in VERB_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt) \
+    if t == "," or t in VERB_FORMS or t in PAST_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt) \
             or t.endswith("ing") and not tk.cap(nxt) and any(tk.low[b] in BE for b in range(e, nxt)):
         return Holder(k, e, "subject")  # "X is challenging Y, accusing him of …": a progressive too
     return None
@@ -299,8 +299,8 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             t = tk.low[v]
             if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS:
                 break
-            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
-                    and tk.get(v - 1) != "to":
+            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
+                    and t not in BE) and not tk.cap(v) and tk.get(v - 1) != "to":
                 first, obl, _ = subject_of(tk, v)
                 if first is not None and agentive(tk, first.start, first.end):
                     return first, obliged or obl, True

@@ -200,6 +200,8 @@ def _forms(lemmas) -> dict[str, str]:
     return out
 
 
+# Irregular past forms ("lost", "won", "met"): a finite verb where the regular ones end in -ed.
+PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
