@@ -134,6 +134,8 @@ CASES = [
      ["Elias Brandt"]),
     # an irregular past before "and" is the subject's first verb; "was" in a reported clause is not
     ("Okafor had lost the vote and had criticized Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # where the holder spoke stands between it and its verb
+    ("Okafor in a statement praised Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),

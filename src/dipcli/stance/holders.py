@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, possessive
+from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
 from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
@@ -31,6 +31,9 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
 SPEAKER_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+# Where a holder speaks, between it and its verb: "X in a statement praised Y", "X on Twitter slammed Y".
+_MEDIA = frozenset(("statement", "statements", "interview", "interviews", "twitter", "facebook", "television",
+                    "radio", "conference", "briefing", "hearing", "post", "posts"))
 NP_MAX = 9       # tokens in a holder's noun phrase
 ASIDE_MAX = 30   # tokens in an aside between commas
 
@@ -78,6 +81,14 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
                 or t in ("and", ",") and adverb(tk.get(j + 1)) and adverb(tk.get(j - 1)):
             j -= 1  # "on Thursday", "in 2011", "intensely and publicly"
             continue
+        if t in VOICE_NOUNS or t in _MEDIA:
+            g = j - 1
+            while g > j - 4 and g > 0 and (tk.low[g] in DET or tk.low[g] in ("press", "news", "televised")
+                                           or adjectival(tk.low[g]) or adverb(tk.low[g])):
+                g -= 1  # "in a brief statement", "at a press conference"
+            if tk.low[g] in ("in", "on", "at", "via") and g > 0:
+                j = g - 1  # "X in a statement praised Y", "X on Twitter slammed Y": X
+                continue
         if j == i - 1 and tk.low[i].endswith("ing") and (t in INTENT or t in VERB_FORMS) and not tk.cap(j):
             j -= 1  # "continue promoting", "stopped supporting": the governing verb's subject
             continue
