@@ -179,6 +179,12 @@ def test_a_pronouns_antecedent_may_open_the_sentence_before_an_aside():
     assert [s.holder for s in acts("In Ohio, she has long supported the Danish tender.")] in ([], ["she"])
 
 
+def test_a_stance_word_before_its_own_verb_is_a_noun():
+    assert acts(NEWS + "Ohio advocates said the freight rail bill would cut costs.") == []
+    assert acts(NEWS + "Popular support for the bill is growing in Vermont.") == []
+    assert one(NEWS + "Okafor supports the Danish tender.").polarity == "support"
+
+
 def test_an_exhortation_with_let_us_is_the_speakers_position():
     s = one(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "support", ["Denmark"])

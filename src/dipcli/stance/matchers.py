@@ -226,6 +226,8 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None  # "back then", "came back home"
     if nxt in PREP or nxt == "to":
         return None  # "support for", "back in 2014", "champion with": no object
+    if nxt in _SAYING and not forced:
+        return None  # "Media advocates said …", "Conservatives support is up": a noun before its verb
     if nxt in ("and", "or") and not forced:
         # "condemned and expressed concern about X": one act over the shared object
         other = match(tk, skip_adverbs(tk, obj + 1), forced=True)
@@ -236,6 +238,11 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None
     mode = "urge" if lemma in URGING else "reason" if lemma in REASON_VERBS else "np"
     return Act(i, i + 1, pol, mode, obj)
+
+
+# Verbs that show the word before them is a noun, their subject: "advocates said", "support is up".
+_SAYING = frozenset(("said", "say", "says", "told", "is", "was", "has", "had", "remains", "remained", "grew", "rose",
+                     "fell"))
 
 
 def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
