@@ -115,6 +115,30 @@ CASES = [
     ("The plan faced sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", []),
     ("Brandt was praised by Ohio senator Tamsin Okafor.", "Tamsin Okafor", "by-agent", "support",
      ["Elias Brandt"]),
+    # a participle that names its agent describes the noun before it, the target
+    ("Brandt, criticised sharply by Okafor, left the hearing.", "Tamsin Okafor", "by-agent", "oppose",
+     ["Elias Brandt"]),
+    ("Freight firms moved to the Danish tender backed by Okafor.", "Tamsin Okafor", "by-agent", "support",
+     ["Denmark"]),
+    # an allegation or a lament is a position against what it says happened
+    ("Okafor alleged that Brandt had hidden the rail audit.", "Tamsin Okafor", "subject", "oppose",
+     ["Elias Brandt"]),
+    ("Okafor lamented that Brandt had stalled the bill.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # bodies that hold positions: a monarchy, a junta, a cabinet, companies
+    ("The Danish monarchy accused Brandt of meddling.", "Danish monarchy", "subject", "oppose", ["Elias Brandt"]),
+    # a participle after a progressive clause is its subject's
+    ("Okafor is openly challenging Brandt, accusing him of stalling the bill.", "Tamsin Okafor", "subject",
+     "oppose", ["Elias Brandt"]),
+    # a singular agent noun, past an adverb that does not end in -ly
+    ("The rail bill's main opponent nonetheless praised Brandt.", "main opponent", "subject", "support",
+     ["Elias Brandt"]),
+    # an irregular past before "and" is the subject's first verb; "was" in a reported clause is not
+    ("Okafor had lost the vote and had criticized Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # where the holder spoke stands between it and its verb
+    ("Okafor in a statement praised Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # a question word is not part of the subject after it
+    ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
+     ["Denmark"]),
 ]
 
 
@@ -146,6 +170,24 @@ def test_an_obligation_is_the_speakers_position():
     assert (s.holder, s.holder_via, s.target) == ("Tamsin Okafor", "speaker", "the rail treaty")
     s = one(NEWS + "Okafor said the rights of shippers must be respected.")
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "must be respected", "the rights of shippers")
+
+
+def test_a_pronouns_antecedent_may_open_the_sentence_before_an_aside():
+    s = one("Okafor, on the other hand, has indicated that she supports the Danish tender.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Okafor", "pronoun", "support", ["Denmark"])
+    # a place before the comma is no antecedent
+    assert [s.holder for s in acts("In Ohio, she has long supported the Danish tender.")] in ([], ["she"])
+
+
+def test_a_stance_word_before_its_own_verb_is_a_noun():
+    assert acts(NEWS + "Ohio advocates said the freight rail bill would cut costs.") == []
+    assert acts(NEWS + "Popular support for the bill is growing in Vermont.") == []
+    assert one(NEWS + "Okafor supports the Danish tender.").polarity == "support"
+
+
+def test_an_exhortation_with_let_us_is_the_speakers_position():
+    s = one(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "support", ["Denmark"])
 
 
 def test_object_first_clause_holds_its_subject():

@@ -49,6 +49,11 @@ Decisions:
 * "urged/called on X to do Y": the target is the action asked for, "do Y".
 * "appreciates/commends/praises X for Y": the target is X; Y is the reason, and an act in it is
   X's ("praised X for supporting Y": X supports Y; "accused X of opposing Y").
+* A participle that names its agent is the agent's act on the noun before it: "a resolution
+  backed by France", "the Khans, criticised sharply by Y" (not "neither understood nor supported
+  by Y", "much appreciated by Y").
+* "alleged that X …", "lamented that X …": a position against what the clause says happened.
+* "Let us uphold X" is the speaker's, as "we" is.
 * "called X reckless", "described X as a hero": a label with a word of praise or blame is a
   position on X (``stance_labelling.tsv``, ``stance_evaluative.tsv``); so is a verdict in
   someone's words on a named subject ('"X is a disgrace," Y said').

@@ -18,7 +18,7 @@ from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
-                    REASON_WORDS, SUBORDINATORS)
+                    REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +141,12 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
 
     k = 0
     while k < pronoun.start:
-        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.get(k + 1) != "," \
-                and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:  # not "Apparently,", "After …"
+        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) \
+                and (tk.get(k + 1) != "," or k == 0 and pronoun.start > 2 and tk.low[pronoun.start] in ("he", "she")
+                     and tk.low[k] not in TIME_WORDS and tk.low[k] not in SKIP_ADVERBS) \
+                and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:
+            # not "Apparently,", "After …"; a name and a comma only opening the sentence ("Trump, on the
+            # other hand, said he …"), not "In Colombia, he …" or an address ("Council, we …")
             e = k
             while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)
                                              or tk.get(e + 1) == "." and abbreviation(tk, e) and tk.name(e + 2)):
@@ -179,8 +183,9 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
                       subject.refused), subject.refused  # the words that name the speaker
     if claim.speaker and subject.end - subject.start <= 3 and tk.low[subject.end - 1] in COLLECTIVES:
         return SPEAKER, subject.refused  # "the two sides", "both leaders" in a group's claim
-    if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our"):
-        return SPEAKER, subject.refused  # "we", "I": the speaker, or the text's own voice (a speech)
+    if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our") \
+            or tk.low[subject.start] == "let" and tk.get(subject.start + 1) in ("us", "’s", "'s"):
+        return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
     return voice_owner(tk, subject), subject.refused

@@ -22,15 +22,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, possessive
+from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
 from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
-                    PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
+                    PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
 SPEAKER_PRONOUNS = frozenset({"we", "i", "us", "our", "my"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+# Where a holder speaks, between it and its verb: "X in a statement praised Y", "X on Twitter slammed Y".
+_MEDIA = frozenset(("statement", "statements", "interview", "interviews", "twitter", "facebook", "television",
+                    "radio", "conference", "briefing", "hearing", "post", "posts"))
 NP_MAX = 9       # tokens in a holder's noun phrase
 ASIDE_MAX = 30   # tokens in an aside between commas
 
@@ -78,6 +81,14 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
                 or t in ("and", ",") and adverb(tk.get(j + 1)) and adverb(tk.get(j - 1)):
             j -= 1  # "on Thursday", "in 2011", "intensely and publicly"
             continue
+        if t in VOICE_NOUNS or t in _MEDIA:
+            g = j - 1
+            while g > j - 4 and g > 0 and (tk.low[g] in DET or tk.low[g] in ("press", "news", "televised")
+                                           or adjectival(tk.low[g]) or adverb(tk.low[g])):
+                g -= 1  # "in a brief statement", "at a press conference"
+            if tk.low[g] in ("in", "on", "at", "via") and g > 0:
+                j = g - 1  # "X in a statement praised Y", "X on Twitter slammed Y": X
+                continue
         if j == i - 1 and tk.low[i].endswith("ing") and (t in INTENT or t in VERB_FORMS) and not tk.cap(j):
             j -= 1  # "continue promoting", "stopped supporting": the governing verb's subject
             continue
@@ -179,14 +190,15 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
                                              or tk.get(e) == "and" and e > k and (tk.cap(e + 1) or tk.get(e + 1) in DET)
                                              or _noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
         e += 1
-    if e == k or not agentive(tk, k, e):
-        return None
+    if e == k or not agentive(tk, k, e) or tk.low[k] == "there":
+        return None  # "There is nothing left but to …": no subject
     nxt = e
     while nxt < limit and _skippable(tk, nxt):
         nxt += 1
     t = tk.get(nxt)
-    if t == "," or t in VERB_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt):
-        return Holder(k, e, "subject")
+    if t == "," or t in VERB_FORMS or t in PAST_FORMS or t.endswith(("ed", "s")) and not tk.cap(nxt) \
+            or t.endswith("ing") and not tk.cap(nxt) and any(tk.low[b] in BE for b in range(e, nxt)):
+        return Holder(k, e, "subject")  # "X is challenging Y, accusing him of …": a progressive too
     return None
 
 
@@ -224,7 +236,8 @@ def _noun_word(t: str) -> bool:
     return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
         and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
         and t not in ("and", "or", "but", "nor", "as", "than", "not", "so", "then") and not adverb(t) \
-        and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS
+        and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS \
+        and t not in QUESTION_WORDS
 
 
 def agentive(tk: Tokens, s0: int, s1: int) -> bool:
@@ -297,8 +310,8 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             t = tk.low[v]
             if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS:
                 break
-            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
-                    and tk.get(v - 1) != "to":
+            if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
+                    and t not in BE) and not tk.cap(v) and tk.get(v - 1) != "to":
                 first, obl, _ = subject_of(tk, v)
                 if first is not None and agentive(tk, first.start, first.end):
                     return first, obliged or obl, True
@@ -414,7 +427,7 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
         if t == "." and e > k and abbreviation(tk, e - 1) and tk.name(e + 1):
             e += 1  # "Ms. Friedan", "Sen. Lee": the title's dot
             continue
-        if tk.cap(e) and tk.is_word(e) or t in DET and e == k or possessive(tk, e) \
+        if tk.cap(e) and tk.is_word(e) and t != "i" or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
                 or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
                                           and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"

@@ -25,13 +25,14 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after, noun_phrase_ending,
-                      possessor)
+from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after,
+                      noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES,
-                    HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS,
-                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
-                    STANCE_NOUNS, SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
+                    FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
+                    LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
+                    PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
+                    SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -218,11 +219,15 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return Act(i, i + 2, pol, "vp", i + 2) if nxt == "to" else None
     if lemma == "welcome" and _hospitality(tk, obj) or lemma == "thank" and nxt == "you":
         return None
+    if lemma in ADJECTIVE_VERBS and not (nxt in DET or possessive(tk, obj) or tk.name(obj)):
+        return None  # "showed alleged chemical weapons": an adjective
     if lemma == "back" and not (nxt in DET or possessive(tk, obj) or tk.name(obj)
                                 or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS):
         return None  # "back then", "came back home"
     if nxt in PREP or nxt == "to":
         return None  # "support for", "back in 2014", "champion with": no object
+    if nxt in _SAYING and not forced:
+        return None  # "Media advocates said …", "Conservatives support is up": a noun before its verb
     if nxt in ("and", "or") and not forced:
         # "condemned and expressed concern about X": one act over the shared object
         other = match(tk, skip_adverbs(tk, obj + 1), forced=True)
@@ -235,6 +240,11 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     return Act(i, i + 1, pol, mode, obj)
 
 
+# Verbs that show the word before them is a noun, their subject: "advocates said", "support is up".
+_SAYING = frozenset(("said", "say", "says", "told", "is", "was", "has", "had", "remains", "remained", "grew", "rose",
+                     "fell"))
+
+
 def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'was praised by the mayor', 'must be respected': the target stands before the cue and
     the holder, if named, after "by"."""
@@ -244,7 +254,7 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
         return None
     aux = is_passive(tk, i)
     if aux is None:
-        return None
+        return _reduced_passive(tk, i, lemma)
     cue0 = aux
     while cue0 > 0 and (tk.low[cue0 - 1] in MODALS or tk.low[cue0 - 1] in AUX or tk.low[cue0 - 1] in NEGATORS
                         or adverb(tk.low[cue0 - 1])):
@@ -259,6 +269,43 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     if t0 is None:
         return None
     return Act(cue0, i + 1, OBJECT_VERBS[lemma], "before", i + 1, holder=by_agent(tk, i), before=(t0, t1))
+
+
+# Words before a participle that are not the noun it describes: "nor supported by", "much appreciated by".
+_NOT_PARTICIPLE_NOUNS = frozenset(("and", "or", "nor", "but", "yet", "much", "very", "so", "most", "well", "long",
+                                   "again", "also", "not", "never", "widely", "being", "been", "be"))
+
+
+def _reduced_passive(tk: Tokens, i: int, lemma: str) -> Act | None:
+    """'a resolution backed by France', 'the Khans, criticised sharply by Y': a participle that
+    names its agent right after it ("by", past manner adverbs); the target is the noun phrase before."""
+    k = skip_adverbs(tk, i + 1)
+    if tk.get(k) != "by" or tk.low[i].endswith("ing") or tk.low[i] == lemma:
+        return None
+    holder = noun_phrase_after(tk, k + 1, "by-agent")
+    if holder is None:
+        return None
+    t1 = i
+    while t1 > 0 and (adverb(tk.low[t1 - 1]) or tk.low[t1 - 1] in ("ably", "duly")):
+        t1 -= 1  # "accusations roundly rejected by Y"
+    t1 = t1 - 1 if tk.get(t1 - 1) == "," else t1
+    last = tk.get(t1 - 1)
+    if not last.isalpha() or last in _NOT_PARTICIPLE_NOUNS or pronoun(last) in PRONOUNS or not tk.is_word(t1 - 1):
+        return None  # "neither understood nor supported by Y", "much appreciated by Y", "June 2023"
+    t0 = noun_phrase_ending(tk, t1 - 1)
+    if t0 is None:
+        return None
+    t0 = next((k + 1 for k in range(t1 - 2, t0 - 1, -1) if tk.low[k] in ("and", "or") and not tk.cap(k + 1)), t0)
+    while t0 < t1 - 1 and tk.low[t0] in VERB_FORMS and not tk.cap(t0):
+        t0 += 1  # "to take on Hamas and confront other threats backed by Y": the threats
+    if tk.get(t0 - 1) in PREP and tk.cap(t1 - 1) and tk.get(t0 - 1) != "to":
+        head = noun_phrase_ending(tk, t0 - 2)  # "the coup in Ukraine supported by Y": the coup, in Ukraine
+        if head is None or tk.cap(t0 - 2) or tk.low[t0 - 2] in VERB_FORMS or pronoun(tk.low[t0 - 2]) in PRONOUNS:
+            return None
+        t0 = head
+    elif tk.get(t0 - 1) in PREP and (tk.get(t1) == "," or tk.get(t0 - 1) == "to"):
+        return None  # "the defence of human life, advocated by Y", "led to a coup backed by Y": which noun?
+    return Act(i, k, OBJECT_VERBS[lemma], "before", k, holder=holder, before=(t0, t1))
 
 
 # Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".

@@ -85,6 +85,8 @@ RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries == "received"
 WEAK_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "importance")
 # Heads that are also everyday nouns or adverbs: they need a verbal context.
 AMBIGUOUS = frozenset(v.lemma for v in VERBS.values() if "noun" in v.flags)
+# Heads that are also adjectives before a noun ("alleged crimes"): their object opens a clause or a noun phrase.
+ADJECTIVE_VERBS = frozenset(v.lemma for v in VERBS.values() if "adjective" in v.flags)
 
 # Verbs with a particle: lemma -> ((particle words), polarity, mode), tried in file order.
 PARTICLE_VERBS: dict[str, tuple[tuple[tuple[str, ...], Polarity, str], ...]] = {}
@@ -198,6 +200,8 @@ def _forms(lemmas) -> dict[str, str]:
     return out
 
 
+# Irregular past forms ("lost", "won", "met"): a finite verb where the regular ones end in -ed.
+PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
