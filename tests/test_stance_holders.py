@@ -208,6 +208,13 @@ def test_entities_carry_their_offsets_and_a_pronoun_its_person():
     assert s.entities == ["Elias Brandt"]
 
 
+def test_a_capital_that_acts_is_its_government_and_one_that_is_a_place_is_not():
+    s = one(NEWS + "Okafor condemned Ottawa’s new tariffs.")
+    assert [(m.name, m.kind, m.text) for m in s.about] == [("Canada", "country", "Ottawa")]
+    s = one(NEWS + "Okafor praised the summit in Ottawa.")
+    assert [(m.kind, m.text) for m in s.about] == [("name", "Ottawa")]
+
+
 def test_pairs_count_holder_and_entity_with_evidence():
     found = acts(NEWS + "Okafor slammed Brandt. Okafor later praised Brandt. Brandt criticized Canada.")
     rows = stance_pairs(found)

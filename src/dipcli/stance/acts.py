@@ -285,11 +285,19 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
     )
 
 
+# A capital or a seat stands for its government ("Beijing's actions", "the Kremlin's", "Moscow may
+# be advising") when what follows makes it an actor: a possessive or a verb. Not a place ("a summit
+# in Brussels", "the Minsk process", "Doha next Thursday").
+_GOVERNMENT = re.compile(r"[’']s?\b|\s+(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|must|does|did)\b")
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|to|into|near|outside|across|through|around|via|toward|towards|of)\s+(?:the\s+)?$")
+
+
 def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
     """The entities a target names, with their offsets in the article: countries and organisations
-    by the gazetteer's canonical names, people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
+    by the gazetteer's canonical names (a capital or a seat of government by its country, as a
+    holder is: "Beijing" -> China), people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
     the person a pronoun in it stands for ("his plan": the person named last before it, not the holder)."""
-    from ..gazetteer import find_entities
+    from ..gazetteer import capital_country, find_entities
 
     start = tk.start[t0]
     target = sent[start:tk.end[t1 - 1]]
@@ -298,7 +306,10 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
         name, kind = e.name, e.kind
         if kind == "name":
             person = holders.entity(e.text)
-            name, kind = (person.name, "person") if person is not None else (name, "name")
+            country = capital_country(e.text) if person is None and _GOVERNMENT.match(target, e.end) \
+                and (target[e.end:e.end + 1] in "’'" or not _PLACE_BEFORE.search(target, 0, e.start)) else None
+            name, kind = (person.name, "person") if person is not None else (country, "country") if country \
+                else (name, "name")
         out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))
     for k in range(t0, t1):
         if tk.low[k] in ("his", "him", "her") and not (tk.low[k] == "her" and tk.get(k + 1) in ("own",)) \
