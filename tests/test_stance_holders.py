@@ -46,6 +46,10 @@ CASES = [
     ("Okafor, who chairs the transport committee, criticized Brandt.", "Tamsin Okafor", "subject", "oppose",
      ["Elias Brandt"]),
     ("Okafor, a former judge, endorsed the Mexican proposal.", "Tamsin Okafor", "subject", "support", ["Mexico"]),
+    # verbs of news reports: criticism, questioning, promotion, legal pressure
+    ("Okafor dinged Brandt for the delay.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor ripped into Brandt on Friday.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor touted the Mexican proposal.", "Tamsin Okafor", "subject", "support", ["Mexico"]),
     # negation kept
     ("Okafor did not support the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
     ("Okafor refused to endorse Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
