@@ -199,6 +199,11 @@ def test_object_first_clause_holds_its_subject():
     assert (s.holder, s.polarity, s.target) == ("Canada", "support", "Brandt signed the waiver")
 
 
+def test_you_is_the_one_addressed_never_the_speaker():
+    text = "REPORTER: You touted the Danish tender last week. Do you still back it?"
+    assert [(s.holder, s.cue) for s in acts(text) if s.cue == "touted"] == []
+
+
 def test_narration_without_an_agent_states_no_position():
     assert acts(NEWS + "The bill was criticized.") == []
     assert acts(NEWS + "Support for the bill was discussed at length.") == []

@@ -186,6 +186,8 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
     if subject.end - subject.start == 1 and first in SPEAKER_PRONOUNS or tk.low[subject.start] in ("my", "our") \
             or tk.low[subject.start] == "let" and tk.get(subject.start + 1) in ("us", "’s", "'s"):
         return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
+    if first == "you" and subject.end - subject.start == 1:
+        return None  # "You touted the deal": the one addressed, whom the sentence does not name, not the speaker
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
     return voice_owner(tk, subject), subject.refused
