@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..attribute.turns import QUESTIONER
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
-from .holders import ADDRESSEE, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
+from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import QUOTES, Tokens, adverb, skip_adverbs
@@ -34,10 +33,9 @@ def find_acts(item: Analysed) -> list[Found]:
     """Every stance act in an analysed article, in text order, each with its matcher's name."""
     text = item.article.text
     holders = Holders(item)
-    addressed = _addressees(item.claims)
     out: list[Found] = []
     for claim in item.claims:
-        out.extend(claim_acts(claim, text, holders, addressed.get(claim.id)))
+        out.extend(claim_acts(claim, text, holders))
     out.sort(key=lambda f: (f.stance.start, f.stance.cue_start, f.stance.target_start))
     return out
 
@@ -64,26 +62,8 @@ def has_head(sent: str) -> bool:
     return (any_case.search(sent) if low is None else lower.search(low)) is not None
 
 
-def _addressees(claims: list[Claim]) -> dict[str, Claim]:
-    """Whom each transcript turn speaks to, where that is someone named: the speaker of the last
-    turn by someone else (in the first run of turns, the first turn by someone else), unless that
-    is a questioner's label. "You" in a turn is they ("I recall how warmly you welcomed me")."""
-    turns = [c for c in claims if c.rule == "turn" and c.speaker]
-    if not turns:
-        return {}
-    other = next((d for d in turns if d.speaker != turns[0].speaker), None)  # for the first run
-    out: dict[str, Claim] = {}
-    for k, c in enumerate(turns):
-        if k and turns[k - 1].speaker != c.speaker:
-            other = turns[k - 1]
-        if other is not None and other.speaker != QUESTIONER:
-            out[c.id] = other
-    return out
-
-
-def claim_acts(claim: Claim, text: str, holders: Holders, addressee: Claim | None = None) -> Iterator[Found]:
-    """The stance acts of one claim, left to right; ``addressee``: the claim of whom a turn speaks
-    to, who holds an act whose subject is "you"."""
+def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
+    """The stance acts of one claim, left to right."""
     sent = text[claim.start:claim.end]
     if not has_head(sent):
         return  # (most sentences: no word that can head an act, so no tokens to make)
@@ -111,9 +91,7 @@ def claim_acts(claim: Claim, text: str, holders: Holders, addressee: Claim | Non
             act.polarity = Polarity.OPPOSE  # "refused to endorse X": as "did not endorse X"
         if holder.via == "pronoun" and claim.speaker_kind not in ("person", "group", "document"):
             holder = _antecedent(tk, holder) or holder  # "Kaine … when he attacked Trump"
-        if holder is ADDRESSEE:
-            named = holders.speaker(addressee) if addressee is not None else None
-        elif not holder.named or claim.speaker and _mention_of_speaker(tk, holder, claim):
+        if not holder.named or claim.speaker and _mention_of_speaker(tk, holder, claim):
             named = holders.speaker(claim)
         else:
             named = holders.name(sent[tk.start[holder.start]:tk.end[holder.end - 1]], claim)
@@ -209,7 +187,7 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
             or tk.low[subject.start] == "let" and tk.get(subject.start + 1) in ("us", "’s", "'s"):
         return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
     if first == "you" and subject.end - subject.start == 1:
-        return ADDRESSEE, subject.refused  # "You touted the deal": the one addressed, never the speaker
+        return None  # "You touted the deal": the one addressed, whom the sentence does not name, not the speaker
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
     return voice_owner(tk, subject), subject.refused

@@ -53,7 +53,6 @@ class Holder:
 
 
 SPEAKER = Holder(-1, -1, "speaker")
-ADDRESSEE = Holder(-2, -2, "addressee")  # "you": whom a transcript turn speaks to
 
 
 def _skippable(tk: Tokens, j: int) -> bool:
