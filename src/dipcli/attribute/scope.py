@@ -119,7 +119,7 @@ def _about_someone(sent: str, words: list[tuple[int, str]], present_forms: froze
         return False
     if any(w in _view_verbs() for w in rest[:4]):
         return False  # "He does not see it as …", "She puts it down to …": the person's view
-    return not any(w.lower() in _first_person() and w != "US" for _, w in words)
+    return not any(_first_person(w) for _, w in words)
 
 
 #: An article is told in the third person when at most this share of its sentences has a word
@@ -131,14 +131,12 @@ def told_in_third_person(text: str, sents: list[Sentence], quoted: Callable[[int
     """Whether the article tells in the third person what others say: few of its sentences have
     a word of the first person ("we", "my") outside the quotations ``quoted(start, end)`` gives.
     A report of news does; a speech or a statement speaks for itself ("We welcome …")."""
-    first_person = _first_person()
     limit = FIRST_PERSON_SHARE * len(sents)
     found = 0
     for s in sents:
         spans = quoted(s.start, s.end)
-        sent = text[s.start:s.end]
-        if any(m.group().lower() in first_person and m.group() != "US" and not in_spans(spans, m.start())
-               for m in WORD_POS.finditer(sent)):
+        if any(_first_person(m.group()) and not in_spans(spans, m.start())
+               for m in WORD_POS.finditer(text[s.start:s.end])):
             found += 1
             if found > limit:
                 return False
@@ -151,8 +149,13 @@ def _view_verbs() -> frozenset[str]:
     return verbs | {v + "s" for v in verbs}
 
 
+def _first_person(word: str) -> bool:
+    """Whether a word of the sentence is one of the first person ("we", "My"; not "US")."""
+    return word.lower() in _first_person_words() and word != "US"
+
+
 @cache
-def _first_person() -> frozenset[str]:
+def _first_person_words() -> frozenset[str]:
     return lexicon.words("first_person")
 
 
