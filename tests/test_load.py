@@ -505,6 +505,27 @@ def test_markdown_plain_inline_fast_path_agrees_with_markdown_it(content):
         assert plain == markdown._parsed_lines(content, {})
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Zb c.", " ", "  ", "\t", "\n", "\n\n", " \n", "\xa0", "\u2003", "\\",
+                                 "#", "-", "*", "1.", "2)", "> ", "|", "=", "_", "<b>", "[x]: /y", "~~~", "\r",
+                                 "    ", "\u2028"]), max_size=30).map("".join))
+def test_markdown_plain_block_fast_path_agrees_with_markdown_it(text):
+    from dipcli.load import markdown
+
+    if markdown._plain_blocks(text) is not None:
+        env: dict = {}
+        assert markdown._parse(text) == markdown._blocks(markdown._parser().parse(text, env), env)
+
+
+def test_markdown_plain_block_fast_path_leaves_block_syntax_to_markdown_it():
+    from dipcli.load import markdown
+
+    assert markdown._plain_blocks("One line.\n  \t\nTwo\n  lines.\n") == ["One line.", "Two\n  lines."]
+    for text in ("Title\n=====\n", "- item\n", "Text\n1. item", "a | b\n--|--\n", "Text\n  > quoted",
+                 "<div>x</div>", "[ref]: /url", "Text\r\nmore", "\xa0Text"):
+        assert markdown._plain_blocks(text) is None, text
+
+
 # ---------------------------------------------------------------- pages without article markup
 
 PAGE = Path(__file__).parent / "fixtures" / "html" / "ministry_page.html"

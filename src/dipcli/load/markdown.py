@@ -281,8 +281,34 @@ def _blocks(tokens: list, env: dict) -> list[tuple[str, int]]:
     return out
 
 
+# A line that could open a block other than a paragraph (heading, quotation, list, rule, fence,
+# HTML, link reference, setext underline), or a table's pipe, or what markdown-it normalises.
+_BLOCK_SYNTAX = re.compile(r"^[ \t]*(?:[#>*+=_`~<\[-]|\d{1,9}[.)])|[|\r\0]", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _plain_blocks(text: str) -> list[str] | None:
+    """The paragraphs markdown-it's block parse finds in text whose every line is a paragraph's
+    (lines of spaces and tabs apart), without running it; None for other text, or where the two
+    ways of trimming a paragraph (CommonMark's and Python's) could differ."""
+    if _BLOCK_SYNTAX.search(text) is not None:
+        return None
+    out: list[str] = []
+    for raw in _BLANK_LINES.split(text):
+        content = raw.strip(" \t\n")
+        if not content:
+            continue
+        if content[0].isspace() or content[-1].isspace():
+            return None
+        out.append(content)
+    return out
+
+
 def _parse(text: str) -> list[tuple[str, int]]:
     env: dict = {}
+    plain = _plain_blocks(text)
+    if plain is not None:
+        return [(para, 0) for content in plain for para in _paragraphs(_inline_lines(content, env), "")]
     return _blocks(_parser().parse(text, env), env)
 
 
