@@ -507,8 +507,8 @@ def test_markdown_plain_inline_fast_path_agrees_with_markdown_it(content):
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["a", "Zb c.", " ", "  ", "\t", "\n", "\n\n", " \n", "\xa0", "\u2003", "\\",
-                                 "#", "-", "*", "1.", "2)", "> ", "|", "=", "_", "<b>", "[x]: /y", "~~~", "\r",
-                                 "    ", "\u2028"]), max_size=30).map("".join))
+                                 "#", "-", "*", "1.", "2)", "> ", "|", "=", "_", "<b>", "[x]: /y", "[x]", "~~~",
+                                 "```", "\r", "    ", "\u2028", "\x1c", "\x85", "*em*", "2.8"]), max_size=30).map("".join))
 def test_markdown_plain_block_fast_path_agrees_with_markdown_it(text):
     from dipcli.load import markdown
 
@@ -520,9 +520,11 @@ def test_markdown_plain_block_fast_path_agrees_with_markdown_it(text):
 def test_markdown_plain_block_fast_path_leaves_block_syntax_to_markdown_it():
     from dipcli.load import markdown
 
-    assert markdown._plain_blocks("One line.\n  \t\nTwo\n  lines.\n") == ["One line.", "Two\n  lines."]
+    assert markdown._plain_blocks("One line.\xa0\n  \t\nTwo\n  lines.\n") == ["One line.", "Two\n  lines."]
+    assert markdown._plain_blocks("*Ortiz* spoke.\n#summit\n2.8 million\n[Read](/more)") is not None
     for text in ("Title\n=====\n", "- item\n", "Text\n1. item", "a | b\n--|--\n", "Text\n  > quoted",
-                 "<div>x</div>", "[ref]: /url", "Text\r\nmore", "\xa0Text"):
+                 "<div>x</div>", "[ref]: /url", "Text\r\nmore", "Text\n2027.", "## Heading", "***",
+                 "Text.\x1c"):
         assert markdown._plain_blocks(text) is None, text
 
 

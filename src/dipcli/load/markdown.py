@@ -281,21 +281,33 @@ def _blocks(tokens: list, env: dict) -> list[tuple[str, int]]:
     return out
 
 
-# A line that could open a block other than a paragraph (heading, quotation, list, rule, fence,
-# HTML, link reference, setext underline), or a table's pipe, or what markdown-it normalises.
-_BLOCK_SYNTAX = re.compile(r"^[ \t]*(?:[#>*+=_`~<\[-]|\d{1,9}[.)])|[|\r\0]", re.MULTILINE)
+# A line that could open a block other than a paragraph: a heading ("#" to "######" and a
+# space), a quotation, HTML, a fence, a setext underline, a bullet or numbered list item (its
+# marker and a space, a tab or the line's end), a thematic break of "*", "-" or "_"; a table's pipe
+# and what markdown-it normalises (carriage returns, NUL) anywhere. "[" can open a link reference
+# definition only in text with "]:", tested apart.
+_BLOCK_SYNTAX = re.compile(
+    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[><]|```|~~~|=+[ \t]*$|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)"
+    r"|([*_-])(?:[ \t]*\1)*[ \t]*$)|[|\r\0]",
+    re.MULTILINE)
+_LINK_REFERENCE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+# What markdown-it trims off a paragraph: JavaScript's trim without U+FEFF (the Unicode space
+# separators, tab, line breaks, vertical tab and form feed). Older markdown-it-py releases used
+# Python's strip(), which also takes U+001C-U+001F and U+0085: a paragraph that opens or ends
+# with one of those is left to markdown-it.
+_TRIM = " \t\n\v\f\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+        "\u2028\u2029\u202f\u205f\u3000"
 
 
 def _plain_blocks(text: str) -> list[str] | None:
     """The paragraphs markdown-it's block parse finds in text whose every line is a paragraph's
-    (lines of spaces and tabs apart), without running it; None for other text, or where the two
-    ways of trimming a paragraph (CommonMark's and Python's) could differ."""
-    if _BLOCK_SYNTAX.search(text) is not None:
+    (lines of spaces and tabs apart), without running it; None for other text."""
+    if _BLOCK_SYNTAX.search(text) is not None or "]:" in text and _LINK_REFERENCE.search(text):
         return None
     out: list[str] = []
     for raw in _BLANK_LINES.split(text):
-        content = raw.strip(" \t\n")
+        content = raw.strip(_TRIM)
         if not content:
             continue
         if content[0].isspace() or content[-1].isspace():
