@@ -284,13 +284,14 @@ def _blocks(tokens: list, env: dict) -> list[tuple[str, int]]:
 # A line that could open a block other than a paragraph: a heading ("#" to "######" and a
 # space), a quotation, HTML, a fence, a setext underline, a bullet or numbered list item (its
 # marker and a space, a tab or the line's end), a thematic break of "*", "-" or "_"; a table's pipe
-# and what markdown-it normalises (carriage returns, NUL) anywhere. "[" can open a link reference
-# definition only in text with "]:", tested apart.
+# and what markdown-it normalises (carriage returns, NUL) anywhere, tested apart; "[" can open a
+# link reference definition only in text with "]:". Searched from a line break before the text:
+# a pattern that opens with a plain character lets the engine skip from one line break to the
+# next instead of trying every position.
 _BLOCK_SYNTAX = re.compile(
-    r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|[><]|```|~~~|=+[ \t]*$|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)"
-    r"|([*_-])(?:[ \t]*\1)*[ \t]*$)|[|\r\0]",
-    re.MULTILINE)
-_LINK_REFERENCE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+    r"\n[ \t]*(?:#{1,6}(?=[ \t\n]|\Z)|[><]|```|~~~|=+[ \t]*(?=\n|\Z)|[*+-](?=[ \t\n]|\Z)"
+    r"|\d{1,9}[.)](?=[ \t\n]|\Z)|([*_-])(?:[ \t]*\1)*[ \t]*(?=\n|\Z))")
+_LINK_REFERENCE = re.compile(r"\n[ \t]*\[")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 # What markdown-it trims off a paragraph: JavaScript's trim without U+FEFF (the Unicode space
 # separators, tab, line breaks, vertical tab and form feed). Older markdown-it-py releases used
@@ -303,7 +304,10 @@ _TRIM = " \t\n\v\f\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u
 def _plain_blocks(text: str) -> list[str] | None:
     """The paragraphs markdown-it's block parse finds in text whose every line is a paragraph's
     (lines of spaces and tabs apart), without running it; None for other text."""
-    if _BLOCK_SYNTAX.search(text) is not None or "]:" in text and _LINK_REFERENCE.search(text):
+    if "|" in text or "\r" in text or "\0" in text:
+        return None
+    lines = "\n" + text
+    if _BLOCK_SYNTAX.search(lines) is not None or "]:" in text and _LINK_REFERENCE.search(lines):
         return None
     out: list[str] = []
     for raw in _BLANK_LINES.split(text):
