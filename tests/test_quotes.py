@@ -1,6 +1,9 @@
 """Quotations as spans: every sentence inside one is its speaker's, wherever the attribution stands."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dipcli import segment
 from dipcli.attribute.quotes import Quotations, find_quotations
 from builders import explained
@@ -86,3 +89,18 @@ def test_an_unbalanced_quotation_leaves_the_next_paragraph_alone():
     found = explained('Governor Ruth Adeyemi spoke. She called the count "a farce.\n\n'
                       "Mayor Ines Carvalho said the count was fair.")
     assert found["Mayor Ines Carvalho said the count was fair."] == ("Ines Carvalho", "reporting_frame")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bo", " ", "\n\n", "'", "''", "’", "‘", "\"", "“", "”", "«", "»", "„", ".", ",",
+                                 "—", "(", ")", "_", "9"]), max_size=40).map("".join))
+def test_single_marks_inside_words_are_skipped_without_changing_quotations(text):
+    from dipcli.attribute import quotes
+
+    paras = segment.paragraphs(text)
+    skipping = find_quotations(text, paras)
+    every_mark, quotes._QUOTE_MARK = quotes._QUOTE_MARK, quotes._MARK
+    try:
+        assert find_quotations(text, paras) == skipping
+    finally:
+        quotes._QUOTE_MARK = every_mark

@@ -35,6 +35,10 @@ from ..model import Paragraph, Sentence
 
 # Double marks (doubled apostrophes first) and single ones.
 _MARK = re.compile(r"''|[\"“”„‟«»]|[‘’']")
+# The same but for a single mark between two word characters ("Russia’s", "don't"), which can
+# neither open nor close (:func:`_context`): most single marks, skipped by the engine.
+# (Each branch opens with its mark, so that the engine skips to where one stands.)
+_QUOTE_MARK = re.compile(r"''|[\"“”„‟«»]|[‘’'](?:(?<!\w[‘’'])|(?!\w))")
 _DOUBLE_OPENERS = "“„‟«"
 _DOUBLE_CLOSERS = "”»"
 _FIXED = "«»„"
@@ -100,7 +104,9 @@ def find_quotations(text: str, paras: list[Paragraph]) -> list[Quotation]:
         singles: list[tuple[int, int, bool, bool]] = []
         double_spans: list[tuple[int, int]] = []
         first = True
-        for m in _MARK.finditer(text, lo, hi):
+        # (a paragraph glued to a word before it: the word is not the mark's neighbour here)
+        marks = _QUOTE_MARK if lo == 0 or not (text[lo - 1].isalnum() or text[lo - 1] == "_") else _MARK
+        for m in marks.finditer(text, lo, hi):
             mark = m.group()
             i, j = m.start(), m.end()
             can_open, can_close = _context(text, i, j, lo, hi)
