@@ -516,8 +516,10 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue
         if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed"):
             continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"
-        cue, head_invertible, invertible, finite = _cue_words(m.group())
         k = _skip_space_back(sent, m.start())
+        if sent[sent.rfind(" ", 0, k) + 1:k] in _NO_SUBJECT_BEFORE:
+            continue  # "in order to support", "the challenges": no branch below frames it
+        cue, head_invertible, invertible, finite = _cue_words(m.group())
         before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"
         aside = _aside_before(sent, before_adverbs) if finite and before_adverbs > 1 and sent[before_adverbs - 1] == "," \
             else None
@@ -612,6 +614,18 @@ PARTICIPLE_CUE = re.compile(
 
 
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
+# Words that, set right before a cue, leave find_frames nothing to frame ("to support", "a call",
+# "in order", "which states"): no subject word (_PHRASE_WORDS), none skipped on the way to a subject
+# (SKIPPABLE, times, adverbs), none a possessor's noun may follow (_NOT_OWNED), no report noun, no
+# plural a subject could end with (PLURAL_LEFT), nothing _AND_BEFORE ends with. Every branch of
+# find_frames then comes to nothing: an aside, an inverted or a named subject needs a comma or a
+# quotation mark before the cue, _left_subject stops at the word with no subject, and a second
+# verb's subject needs "and". Read as the text after the last space before the cue's words.
+_NO_SUBJECT_BEFORE = frozenset(
+    w for w in _NOT_OWNED
+    if w.isalpha() and w.islower() and w not in _PHRASE_WORDS and w not in SKIPPABLE and w not in TIME_WORDS
+    and w not in REPORT_NOUNS and not w.endswith(_PLURAL_ENDINGS) and not _LY_ADVERB.fullmatch(w)
+    and w not in ("and", "also", "then", "further", "later", "again"))
 
 
 def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, scene: Scene, *, in_doc: bool) -> Ref | None:
