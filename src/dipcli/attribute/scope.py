@@ -73,7 +73,8 @@ def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | Non
     stripped = sent.lstrip()
     if stripped.startswith(("(", "[")):
         return "parenthesis"
-    words = [(m.start(), m.group()) for m in WORD_POS.finditer(sent) if not in_spans(quoted, m.start())]
+    words = [(m.start(), m.group()) for m in WORD_POS.finditer(sent) if not in_spans(quoted, m.start())] if quoted \
+        else [(m.start(), m.group()) for m in WORD_POS.finditer(sent)]
     if words and words[0][1] in openers:
         return "turn"
     m = schedule.search(sent)
