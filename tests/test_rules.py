@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli.attribute import rules
+from dipcli.attribute import frames, rules
 from dipcli.attribute.cast import Cast
 from dipcli.model import Article
 from dipcli.core import analyse
@@ -134,3 +134,13 @@ def test_a_discovery_taken_over_is_the_one_made_afresh():
     titled = Cast.discovered(article(first.text, title="Remarks by President Tomas Berg"))
     assert "Tomas Berg" in [p.name for p in titled.people]
     assert "Tomas Berg" not in [p.name for p in Cast.discovered(article(first.text)).people]
+
+
+@pytest.mark.parametrize("word", sorted(frames._NO_SUBJECT_BEFORE))
+def test_a_cue_after_a_word_that_leaves_nothing_to_frame_is_passed_over_alike(word, monkeypatch):
+    text = (f"Foreign Minister Ana Lund met the envoys on Monday. Lund met the envoys {word} said the plan was fair. "
+            f"The envoys, {word} told reporters, agreed. “We stay,” {word} said Lund. Lund, {word} warned, left. "
+            f"Officials {word} urged restraint met Lund.")
+    passed_over = explained(text)
+    monkeypatch.setattr(frames, "_NO_SUBJECT_BEFORE", frozenset())
+    assert explained(text) == passed_over
