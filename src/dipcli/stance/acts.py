@@ -41,15 +41,18 @@ def find_acts(item: Analysed) -> list[Found]:
 
 
 @cache
-def _any_head() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Any word that can head an act, as a whole word: in lower case, and in any case."""
+def _any_head() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Any word that can head an act, as a whole word, in lower case and in any case: each as the
+    word opening the text and the word after a character that is no word character (which the
+    engine skips to, as :func:`.cues._head_scan` explains)."""
     from ..cues import trie_pattern
 
     odd = sorted(h for h in HEAD_TOKENS if not re.fullmatch("[a-z]+", h))
     if odd:
         raise ValueError(f"heads must be lower-case ASCII words for has_head: {odd[:5]}")
-    heads = r"(?<!\w)(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)"
-    return re.compile(heads), re.compile(heads, re.IGNORECASE)
+    heads = r"(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)"
+    return ((re.compile(heads), re.compile(r"\W" + heads)),
+            (re.compile(heads, re.IGNORECASE), re.compile(r"\W" + heads, re.IGNORECASE)))
 
 
 def has_head(sent: str) -> bool:
@@ -59,7 +62,10 @@ def has_head(sent: str) -> bool:
 
     lower, any_case = _any_head()
     low = lowered(sent)
-    return (any_case.search(sent) if low is None else lower.search(low)) is not None
+    opening, after = lower if low is not None else any_case
+    if low is None:
+        low = sent
+    return opening.match(low) is not None or after.search(low) is not None
 
 
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
