@@ -37,13 +37,13 @@ from ..cues import all_forms, find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, Frame, choose, find_frames, in_spans, opening_subject
-from .names import TITLE_WORD, clean
+from .frames import PARTICIPLE_CUE, Frame, find_frames, in_spans, opening_subject
+from .names import clean
 from .quotes import Quotations, dash_tail
-from .scope import narration_shaped, opening_actor, told_in_third_person
+from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_source
 from .subjects import name_shape, resolve
-from .turns import ANSWERER, QUESTIONER, find_label, label_speaker, relayed_frame
+from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
@@ -574,7 +574,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     claims: list[Claim] = []
     before: tuple[Claim, str] | None = None
     turn: Ref | None = None
-    carried = _carried(_labelled(text, paras, cast))
+    carried = carried_turns(labelled_paragraphs(text, paras, cast))
     carrying = False
     answering: Ref | None = None  # the last turn of someone who answers questions
     introduced: Found | None = None  # who the last paragraph introduced with a colon
@@ -639,41 +639,6 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             claims.append(prev)
             before = (prev, name)
     return claims
-
-
-def _labelled(text: str, paras: list[Paragraph], cast: Cast) -> dict[int, bool]:
-    """The paragraphs that open with a turn label, read as the article is read (once one is found,
-    one capitalised word is a label too), and whether the label is in a transcript's own format:
-    written in capitals ("MS. PSAKI:", "PRESIDENT XI:"), with a title ("President of Russia Dmitry
-    Medvedev:") or a questioner's "Q", but not before a headline in the first paragraph."""
-    found: dict[int, bool] = {}
-    for para in paras:
-        start = content_start(text, para)
-        label = find_label(text, start, para.end, cast, in_transcript=bool(found), bullet=para.bullet)
-        if label is not None:
-            head = text[start:label[1]].rstrip(" \t:")
-            found[para.index] = (isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None) \
-                and not (para.index == 0 and _headline(text[label[1]:para.end]))
-    return found
-
-
-# A line in title case: every word capitalised but the short ones English writes in lower case.
-_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at|as|is|vs\.?)[ \t,:–—-]*)+")
-
-
-def _headline(rest: str) -> bool:
-    """Whether what follows a first paragraph's label is a headline in title case ("KICKER: Voters
-    Will Decide The Race Between Two Visions."): the label is the outlet's kicker, not a turn."""
-    rest = rest.strip().rstrip(".!?")
-    return len(rest.split()) >= 3 and _TITLE_CASE.fullmatch(rest) is not None
-
-
-def _carried(labelled: dict[int, bool]) -> set[int]:
-    """The labelled paragraphs whose turn goes on until the next label. A label in the first
-    paragraph is a headline ("Pence: Gennifer Flowers Won't Be at Debate") unless the second
-    paragraph opens with a label too or it is in a transcript's own format: it holds for its own
-    paragraph only. Every other label holds until the next."""
-    return {i for i, own_format in labelled.items() if i > 0 or own_format or 1 in labelled}
 
 
 def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found, rule: str) -> Claim:

@@ -39,7 +39,9 @@ from functools import cache
 
 from .. import gazetteer, lexicon
 from ..model import Sentence
-from .frames import WORD_POS, in_spans, opening_subject
+from ..cues import OPENING_PARTICIPLES
+from .cast import PRONOUN
+from .frames import WORD_POS, Frame, in_spans, opening_subject
 
 
 @cache
@@ -179,3 +181,61 @@ def opening_actor(sent: str) -> tuple[str, str] | None:
             found[0].kind in ("organization", "alliance", "grouping", "agency"):
         return "organization", found[0].name
     return "name", phrase
+
+
+# -- the main frame of a sentence ------------------------------------------------------------
+
+_CLAUSE_OPENERS = lexicon.words("clause_openers")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+# Words that open a subordinate clause: a cue inside one is not the sentence's main frame
+# ("So when Patriot signaled …, Barrett said, …"). Not "as": "As Lee said, …" attributes.
+_SUBORDINATORS = frozenset("when whenever while whilst if because although though after before since unless "
+                           "whereas until once".split())
+# Those that are no adverb as well ("has once again", "said before" are main clauses).
+_NEAR_SUBORDINATORS = _SUBORDINATORS - {"once", "before", "after", "since"}
+_CLAUSE_BOUNDARY = re.compile(r"[,;:—(\"“”]|--")
+_ANY_SUBORDINATOR = re.compile(r"\b(?i:" + "|".join(sorted(_SUBORDINATORS | {"as"})) + r")\b")
+
+
+def _subordinate(sent: str, at: int, cue_end: int) -> bool:
+    """Whether the cue at ``at`` stands in a subordinate clause: a subordinator opens the stretch
+    after the last comma (or other clause boundary) before it, or stands among the four words
+    before it ("… the people of Ukraine as they defend …"). "As" only when the clause goes on
+    after the cue: "As Lee said, …" attributes."""
+    window = max(0, at - 200)
+    if not _ANY_SUBORDINATOR.search(sent, window, at):
+        return False  # (most cues: none of the words looked at below can be one)
+    start = None if window else 0
+    for b in _CLAUSE_BOUNDARY.finditer(sent, window, at):
+        start = b.end()
+    opening = [w.group().lower() for _, w in zip(range(3), WORD_POS.finditer(sent, start, at))] \
+        if start is not None else []
+    near = [w.lower() for w in WORD_POS.findall(sent, max(0, at - 60), at)[-4:]]
+    if any(w in _SUBORDINATORS for w in opening) or any(w in _NEAR_SUBORDINATORS for w in near):
+        return True
+    return "as" in opening + near and not _CLAUSE_END.match(sent, cue_end)
+
+
+_CLAUSE_END = re.compile(r"[\w\s]{0,24}?[,;:—]")
+
+
+def choose(frames: list[Frame], sent: str) -> Frame | None:
+    if not frames:
+        return None
+    for f in frames:
+        if f.trailing:
+            return f
+    # (the clause test is the costly one: it is only made for frames whose answer turns on it)
+    first_word = _FIRST_WORD.match(sent)
+    opener = first_word.group(1).lower() if first_word else ""
+    if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:
+        for f in frames:
+            if f.after_comma and not _subordinate(sent, f.at, f.at + len(f.cue)):
+                return f
+    for f in frames:
+        if not _subordinate(sent, f.at, f.at + len(f.cue)):
+            return f
+    # every frame in a subordinate clause ("… as China and Russia support the government"):
+    # the first that names its subject; a pronoun there means someone the main clause names
+    # ("… the people of Ukraine as they defend …")
+    return next((f for f in frames if f.ref.via != PRONOUN), None)

@@ -7,11 +7,14 @@ import re
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
+from ..model import Paragraph
+from ..segment import content_start
 from .cast import EXPLICIT, PERSON, TITLE, TURN, Cast, Ref, Scene
-from .frames import ADJECTIVAL_CUE, Frame, choose, find_frames
+from .frames import ADJECTIVAL_CUE, Frame, find_frames
+from .scope import choose
 from .subjects import name_shape, resolve
 from .people import PERSON_NOUNS
-from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, TITLES, clean
+from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORD, TITLE_WORDS, TITLES, clean
 
 
 TURN_LABEL = re.compile(
@@ -361,3 +364,40 @@ def _other_country(sent: str, scene: Scene, ref: Ref) -> bool:
         if country is not None and (person is None or person.country != country):
             return True
     return False
+
+
+# -- which paragraphs a label opens, and how far its turn runs ---------------------------------
+
+def labelled_paragraphs(text: str, paras: list[Paragraph], cast: Cast) -> dict[int, bool]:
+    """The paragraphs that open with a turn label, read as the article is read (once one is found,
+    one capitalised word is a label too), and whether the label is in a transcript's own format:
+    written in capitals ("MS. PSAKI:", "PRESIDENT XI:"), with a title ("President of Russia Dmitry
+    Medvedev:") or a questioner's "Q", but not before a headline in the first paragraph."""
+    found: dict[int, bool] = {}
+    for para in paras:
+        start = content_start(text, para)
+        label = find_label(text, start, para.end, cast, in_transcript=bool(found), bullet=para.bullet)
+        if label is not None:
+            head = text[start:label[1]].rstrip(" \t:")
+            found[para.index] = (isinstance(label[0], Ref) or head.isupper() or TITLE_WORD.search(head) is not None) \
+                and not (para.index == 0 and _headline(text[label[1]:para.end]))
+    return found
+
+
+# A line in title case: every word capitalised but the short ones English writes in lower case.
+_TITLE_CASE = re.compile(r"(?:(?:[A-Z0-9][\w’'\-]*|of|the|and|in|for|to|on|a|an|with|by|at|as|is|vs\.?)[ \t,:–—-]*)+")
+
+
+def _headline(rest: str) -> bool:
+    """Whether what follows a first paragraph's label is a headline in title case ("KICKER: Voters
+    Will Decide The Race Between Two Visions."): the label is the outlet's kicker, not a turn."""
+    rest = rest.strip().rstrip(".!?")
+    return len(rest.split()) >= 3 and _TITLE_CASE.fullmatch(rest) is not None
+
+
+def carried_turns(labelled: dict[int, bool]) -> set[int]:
+    """The labelled paragraphs whose turn goes on until the next label. A label in the first
+    paragraph is a headline ("Pence: Gennifer Flowers Won't Be at Debate") unless the second
+    paragraph opens with a label too or it is in a transcript's own format: it holds for its own
+    paragraph only. Every other label holds until the next."""
+    return {i for i, own_format in labelled.items() if i > 0 or own_format or 1 in labelled}
