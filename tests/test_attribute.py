@@ -295,6 +295,62 @@ def test_according_to_a_person_names_the_speaker():
     assert speaker_of(claims, "According to the Andean").speaker is None
 
 
+def test_the_maker_of_a_report_named_as_the_source():
+    text = "\n\n".join([
+        "Water levels fell again in May, according to data available from the Amber River Commission.",
+        "Exports doubled, according to figures compiled by the Helsborg Institute for Trade last spring.",
+        "The ferry sank in calm weather, according to Brazilian media reports.",
+        "Growth will slow, according to the Helsborg Institute for Trade's latest quarterly review.",
+        "Prices rose, according to the 2022 The State of Trade in the World report.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Water levels").speaker == "Amber River Commission"
+    assert speaker_of(claims, "Exports doubled").speaker == "Helsborg Institute for Trade"
+    assert speaker_of(claims, "The ferry sank").speaker == "Brazilian media"  # not Brazil, the state
+    assert speaker_of(claims, "Growth will slow").speaker == "Helsborg Institute for Trade"
+    assert speaker_of(claims, "Prices rose").speaker is None  # a report's title names no maker
+
+
+def test_a_report_as_the_subject_of_a_verb_of_report():
+    text = "\n\n".join([
+        "A Nordland Herald/Caspia Radio poll released Saturday found that 40 percent backed the treaty.",
+        "The poll by the Institute of Public Opinion of Caspia showed Ana Lund leading Omar Haji.",
+        "A survey by Helsborg Analytics which shows gains was cited by the minister.",
+        "The ministry released a report on river traffic, commonly found in shipping journals, last week.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "A Nordland Herald").speaker == "Nordland Herald/Caspia Radio"
+    assert speaker_of(claims, "The poll by the Institute").speaker == "Institute of Public Opinion of Caspia"
+    assert speaker_of(claims, "A survey by Helsborg").speaker != "Helsborg Analytics"  # a passive: not its agent
+    assert speaker_of(claims, "The ministry released").speaker is None  # "commonly found": no report's verb
+
+
+def test_according_to_after_a_quotation_and_beside_a_speech_verb():
+    text = "\n\n".join([
+        "Foreign Minister Ana Lund met Omar Haji in Helsborg on Monday.",
+        "The visit was ''the high-water mark of the year,'' according to Minister Lund.",
+        "“We stay the course,” Haji said, according to a pool report from the Helsborg Herald.",
+        "Haji has raised $3 million for the fund, according to a recent Helsborg Herald analysis.",
+        "The port will reopen, according to the declaration signed on 2 May 2021 before President Ana Lund.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "The visit was").speaker == "Ana Lund"
+    assert speaker_of(claims, "“We stay the course").speaker.endswith("Haji")  # the report carries Haji's words
+    assert speaker_of(claims, "Haji has raised").speaker == "Helsborg Herald"  # no speech verb: the source
+    assert speaker_of(claims, "The port will reopen").speaker != "Ana Lund"  # a text's description, not Lund
+
+
+def test_a_report_vouches_for_its_own_sentence_only():
+    text = ("According to the latest report by the Amber River Commission, water levels fell by a third. "
+            "We must act before the summer. A new Helsborg Analytics survey shows that farmers are worried. "
+            "We will help them.")
+    claims = claims_of(text)
+    assert speaker_of(claims, "According to the latest").speaker == "Amber River Commission"
+    assert speaker_of(claims, "We must act").speaker != "Amber River Commission"
+    assert speaker_of(claims, "A new Helsborg").speaker == "Helsborg Analytics"
+    assert speaker_of(claims, "We will help").speaker != "Helsborg Analytics"
+
+
 def test_a_clause_set_off_before_a_cue_and_an_entourage_of_someone():
     text = "\n\n".join([
         "Omar Haji is the foreign minister. Haji's office, when contacted by reporters, said the talks would go on.",

@@ -19,7 +19,7 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, clean
-from .sources import source_words
+from .sources import source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -512,6 +512,10 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
         if quoted and in_spans(quoted, m.start()):
             continue
         if lemmas().get(m.group().split()[0]) in REPORT_ONLY and not _reports(sent, m.start(), m.end()):
+            # "The poll by the Public Policy Institute of California showed X leading": a report's maker
+            ref = _report_maker(sent, m.start(), scene)
+            if ref is not None:
+                frames.append(Frame(ref, _cue_words(m.group())[0], False, False, m.start()))
             continue
         if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed"):
             continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"
@@ -560,10 +564,10 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
         left = _left_subject(sent, m.start())
         if not left:
-            if finite:
-                ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc)
-                if ref is not None:
-                    frames.append(Frame(ref, cue, False, False, m.start()))
+            ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc) if finite else None
+            ref = ref or _report_maker(sent, m.start(), scene, aside)
+            if ref is not None:
+                frames.append(Frame(ref, cue, False, False, m.start()))
             continue
         if _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
             continue
@@ -574,12 +578,30 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             # "A new Ipsos poll shows …": whoever made the poll, known or not
             ref = scene.group_ref(Ref(left[0], GROUP, EXPLICIT, mention=left[0]))
         if ref is None:
+            ref = _report_maker(sent, m.start(), scene, aside)
+            if ref is not None:
+                frames.append(Frame(ref, cue, False, False, m.start()))
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         # '"…," X told reporters': the quotation is X's, whatever follows the cue
         trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma, m.start()))
     return frames
+
+
+def _report_maker(sent: str, cue_start: int, scene: Scene, aside: int | None = None) -> Ref | None:
+    """The maker of a report that opens the sentence as the subject of a verb of report
+    (report_only_verbs.txt, "say"; ``aside``: where an aside after the subject opens), as
+    :func:`.sources.subject_report_maker` reads it; not through a passive ("… was cited")."""
+    if lemmas().get(_FIRST_WORD.match(sent, cue_start).group(1)) not in _MAKERS_VERBS \
+            or any(w in PASSIVE_AUX for w in _words_between(sent, cue_start)):
+        return None
+    end = aside if aside is not None else _adverbs_back(sent, _skip_space_back(sent, cue_start))
+    maker = subject_report_maker(sent[:end].rstrip(" ,"), _NOT_OWNED)
+    return scene.group_ref(Ref(maker, GROUP, EXPLICIT, mention=maker)) if maker else None
+
+
+_MAKERS_VERBS = REPORT_ONLY | {"say"}
 
 
 _ROLE_THEN_NAME = re.compile(
@@ -613,13 +635,9 @@ PARTICIPLE_CUE = re.compile(
 
 
 _AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
-# Words that, set right before a cue, leave find_frames nothing to frame ("to support", "a call",
-# "in order", "which states"): no subject word (_PHRASE_WORDS), none skipped on the way to a subject
-# (SKIPPABLE, times, adverbs), none a possessor's noun may follow (_NOT_OWNED), no report noun, no
-# plural a subject could end with (PLURAL_LEFT), nothing _AND_BEFORE ends with. Every branch of
-# find_frames then comes to nothing: an aside, an inverted or a named subject needs a comma or a
-# quotation mark before the cue, _left_subject stops at the word with no subject, and a second
-# verb's subject needs "and". Read as the text after the last space before the cue's words.
+# Words that, right before a cue, leave every branch of find_frames nothing to frame ("to support",
+# "a call", "which states"): no subject word, no word skipped on the way to one, none a possessor's
+# noun may follow, no report noun or plural a subject ends with, nothing _AND_BEFORE ends with.
 _NO_SUBJECT_BEFORE = frozenset(
     w for w in _NOT_OWNED
     if w.isalpha() and w.islower() and w not in _PHRASE_WORDS and w not in SKIPPABLE and w not in TIME_WORDS

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from .. import gazetteer, lexicon
 from ..model import Article, Claim, Paragraph, Sentence, SpeakerKind, Via
-from ..cues import all_forms, find_cues
+from ..cues import INVERTIBLE, all_forms, find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
@@ -41,7 +41,7 @@ from .frames import PARTICIPLE_CUE, Frame, find_frames, in_spans, opening_subjec
 from .names import clean
 from .quotes import Quotations, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
-from .sources import report_source
+from .sources import report_said, report_source
 from .subjects import name_shape, resolve
 from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
 
@@ -53,8 +53,11 @@ SENTENCE_OPENERS = re.compile(
 )
 # The source a sentence names for itself: "According to Varga, …", "…, according to the Russian leader."
 ACCORDING_LEAD = re.compile(r"(?:According\s+to|In\s+the\s+(?:opinion|view|words|estimation)\s+of)\s+"
-                            r"(?P<who>[^,;:]{1,80}?)\s*,")
-ACCORDING_TAIL = re.compile(r",\s*according\s+to\s+(?P<who>[^,;:]{1,80}?)\s*(?:[.!?…]*[\"”’']?\s*$|,)")
+                            r"(?P<who>[^,;:]{1,160}?)\s*,")
+# (after the comma, a quotation that it ends may close: '"…," according to X.'; the match starts
+# after the closing mark, outside the quotation)
+ACCORDING_TAIL = re.compile(r"(?:(?<=,)|(?<=,[\"”’'])|(?<=,''))\s*according\s+to\s+(?P<who>[^,;:]{1,160}?)\s*"
+                            r"(?:[.!?…]*[\"”’']?\s*$|,)")
 # "In his view, …", "In Lee's opinion, …": the holder of the view.
 IN_VIEW = re.compile(r"In\s+(?P<who>his|her|their|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}['’]s?)\s+"
                      r"(?:opinion|view|words|estimation|judgment|judgement)\s*,")
@@ -354,6 +357,10 @@ def statement_opener(ctx: Context) -> Found | None:
     return Found(ref, frame.cue if frame else None, EXPLICIT)
 
 
+#: The longest "according to" phrase read as a person's (longer ones describe a text).
+_PERSON_SOURCE = 80
+
+
 def according_to(ctx: Context) -> Found | None:
     """ "According to Varga, …", "…, according to the Russian leader.", "In his view, …": that
     person says so; "according to the New York Times", "according to a new Gallup poll": the
@@ -368,8 +375,10 @@ def according_to(ctx: Context) -> Found | None:
     who = re.sub(r"['’]s?$", "", m.group("who"))
     cue = "according to" if "ccording" in m.group() else clean(m.group()).rsplit(" ", 1)[-1]
     titled, role = name_shape(who)
-    # someone with a title or role, or known by name
-    if titled or role or who.lower() in ("he", "she", "his", "her") or ctx.scene.find_person(who.split()):
+    # someone with a title or role, or known by name (not in a long description of a text: "the
+    # declaration signed on 22 December 2020 before His Majesty King …")
+    if who.lower() in ("he", "she", "his", "her") or len(who) <= _PERSON_SOURCE and (
+            titled or role or ctx.scene.find_person(who.split())):
         ref = resolve(ctx.scene, who, in_doc=ctx.in_doc)
         if ref is not None and ref.kind == PERSON:
             return Found(ref, cue, ref.via)
@@ -377,8 +386,8 @@ def according_to(ctx: Context) -> Found | None:
         ref = resolve(ctx.scene, "they", in_doc=ctx.in_doc)
         return Found(ref, cue, ref.via) if ref is not None else None
     source = report_source(who)
-    if source is None:
-        return None
+    if source is None or ctx.frame is not None and ctx.frame.ref.kind == PERSON and ctx.frame.cue in INVERTIBLE:
+        return None  # ('"…," Lee said, according to a pool report': Lee's words, which the report carries)
     ref = resolve(ctx.scene, source, in_doc=ctx.in_doc)
     if ref is None or ref.kind == DOCUMENT:
         ref = ctx.scene.group_ref(Ref(source, GROUP, EXPLICIT))
@@ -468,8 +477,10 @@ def continuation(ctx: Context) -> Found | None:
     prev = ctx.prev
     if prev is None or prev.speaker is None:
         return None
-    if prev.rule == "according_to" and ACCORDING_TAIL.search(prev.text):
-        return None  # "…, according to the IMF.": a source named last vouches for its own sentence only
+    if prev.rule == "according_to" and (ACCORDING_TAIL.search(prev.text) or prev.speaker_kind == GROUP):
+        return None  # "…, according to the IMF.", "According to the FAO report, …": the source vouches for its own sentence only
+    if prev.rule == "reporting_frame" and report_said(prev.text, prev.cue):
+        return None  # "A new CNN poll shows …": the poll says no more than that
     if prev.cue in _LABELLING:
         return None  # "Ruiz called the plan “a disgrace”": a name given, not words that go on
     if ctx.reported and not _delegate_goes_on(ctx, prev):

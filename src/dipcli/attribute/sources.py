@@ -93,10 +93,13 @@ def _report_nouns() -> frozenset[str]:
     return lexicon.words("report_nouns")
 
 
-def report_source(who: str) -> str | None:
+def report_source(who: str, *, whole: bool = False) -> str | None:
     """The outlet or institution a source phrase names: "the New York Times", "a new CNN poll",
-    "a report by the Congressional Budget Office", "a CNN poll released Monday"; None for a text
-    ("the Charter"), unnamed sources ("officials", "people familiar with the talks") and the like."""
+    "a report by the Congressional Budget Office", "a CNN poll released Monday", "an article in
+    Politico", "exit polls conducted by Edison Research"; None for a text ("the Charter"), unnamed
+    sources ("officials", "people familiar with the talks") and the like. With ``whole``, only
+    a phrase that is all a report's (:data:`_REPORT_NAME`, then :data:`_REPORT_TAIL`) names one:
+    a sentence's subject ("A CNN poll released Monday found …"), where a clause may come first."""
     m = _REPORT_NAME.fullmatch(who)
     if m is None:  # "a CNN poll released Monday": the report noun, then words about the report
         m = _REPORT_NAME.match(who)
@@ -106,12 +109,89 @@ def report_source(who: str) -> str | None:
     if m is not None:
         name, noun = (m.group("name"), m.group("noun")) if m.group("name") else (m.group("name2"), m.group("noun2"))
         if noun not in _report_nouns():
-            return None
+            return None if whole else _maker(who)  # "data available from the FBI"
+    elif whole:
+        return None
     else:
         bare = re.sub(r"^(?:the|a|an)\s+", "", who)
         if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
-            return None
+            return _maker(who)
         name = bare
-    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES:
+    if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES | _NOT_MAKERS:
         return None
     return name
+
+
+# A name as a source writes it: capitalised words, with "of", "and", "the", "on" and "for" inside
+# ("Bureau of Labor Statistics", "Centers for Disease Control"; not "Edison Research for the …").
+_NAME_RUN = r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+(?!the\b)|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}"
+# The maker right before a report noun, with its possessive and up to two modifiers between
+# ("Kantar Media’s political ad tracker", "the RealClearPolitics polling average"); and right after
+# it, past up to four lower-case words, a preposition and "the" ("data available from the FBI",
+# "exit polls conducted by Edison Research"; not "a report on Ukraine").
+_MAKER_BEFORE = re.compile(rf"(?<![\w.&’'/\-])(?P<name>{_NAME_RUN})(?:['’]s)?\s+"
+                           rf"(?P<modifiers>(?:(?!(?:a|an|the|this|that|its|their)\s)[a-z][\w\-]*\s+){{0,2}})\Z")
+# What may stand before such a maker in the phrase: nothing, a determiner, a year. Not a word of a
+# title ("The State of Food Security and Nutrition in the World report").
+_BEFORE_MAKER = re.compile(r"(?:(?:the|a|an|this|that|its|their|his|her|new|latest|recent|\d{4})\s+)*\Z", re.IGNORECASE)
+# A possessor in the phrase: "the World Meteorological Organization’s most recent … report".
+_POSSESSOR = re.compile(rf"(?<![\w.&’'/\-])(?P<name>{_NAME_RUN})['’]s?\s")
+_MAKER_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?:by|from|of|at)\s+(?:[Tt]he\s+)?(?P<name>{_NAME_RUN})")
+
+
+def _maker(who: str) -> str | None:
+    """Who made the report that a longer source phrase names by its first report noun
+    (:data:`_MAKER_BEFORE`, :data:`_MAKER_AFTER`); None for a phrase without one ("officials in Kyiv")."""
+    nouns = _report_nouns()
+    noun = next((w for w in re.finditer(r"\b[a-z]+\b", who) if w.group() in nouns), None)
+    if noun is None:
+        return None
+    m = _POSSESSOR.search(who, 0, noun.start())
+    if m is None:
+        m = _MAKER_BEFORE.search(who, 0, noun.start())
+        if m is not None and not _BEFORE_MAKER.match(who, 0, m.start()):
+            return None
+    if m is None:
+        m = _MAKER_AFTER.match(who, noun.end())
+    if m is None:
+        return None
+    name = re.sub(r"['’]s?$", "", m.group("name"))
+    words = name.split()
+    if words[0] in _NOT_SOURCES or words[-1] in _NOT_SOURCES or words[0] in _NOT_MAKERS:
+        return None
+    if len(words) == 1 and m.re is _MAKER_BEFORE and m.group("modifiers") and gazetteer.country_of(name) \
+            and gazetteer.country_of(name) != name:
+        return f"{name} {m.group('modifiers').strip()}"  # "French media reports": French media, not France
+    return name
+
+
+# Capitalised words that open no maker's name: months and days ("figures from March").
+_NOT_MAKERS = frozenset(w.capitalize() for w in lexicon.words("months") | lexicon.words("weekdays"))
+
+
+def subject_report_maker(subject: str, not_last: frozenset[str]) -> str | None:
+    """The maker of a report that is all of a sentence's subject ``subject``: "A Des Moines
+    Register/Bloomberg Politics poll released Saturday" (found …), "The poll by the Public Policy
+    Institute of California" (showed …). None where the subject's last word is one of ``not_last``
+    (no noun phrase ends with it: "a poll by Gallup which"), or where the maker would be a capital
+    that only opens the sentence ("Exit polls from …")."""
+    words = _PHRASE_WORD.findall(subject)
+    if not words or len(subject) > 160 or words[-1].lower() in not_last \
+            or not any(w.lower() in _report_nouns() for w in words):
+        return None
+    if words[0] in ("A", "An", "The"):
+        subject = subject[0].lower() + subject[1:]
+    maker = report_source(subject, whole=True)
+    if maker is None or maker == words[0] and not any(c.isupper() for c in maker[1:]):
+        return None
+    return maker
+
+
+def report_said(text: str, cue: str | None) -> bool:
+    """Whether a report is the subject of a claim's cue ("A new CNN poll shows", "The IPCC's report
+    says"): a report noun among the words before the cue."""
+    at = text.find(cue) if cue else -1
+    return at > 0 and any(w.lower() in _report_nouns() for w in _PHRASE_WORD.findall(text, 0, at))
+
+
+_PHRASE_WORD = re.compile(r"[\w.’'\-]+")
