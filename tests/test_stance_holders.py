@@ -143,6 +143,9 @@ CASES = [
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),
+    # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
+    ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
+     ["Elias Brandt"]),
 ]
 
 

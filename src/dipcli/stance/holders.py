@@ -58,7 +58,8 @@ SPEAKER = Holder(-1, -1, "speaker")
 def _skippable(tk: Tokens, j: int) -> bool:
     t = tk.get(j)
     return t in NEGATORS or t.endswith(("n't", "n’t")) or t in AUX or t in MODALS and t != "to" \
-        or t in SKIP_ADVERBS or adverb(t) or t in TIME_WORDS
+        or t in SKIP_ADVERBS or adverb(t) and not (j > 0 and tk.name(j)) or t in TIME_WORDS
+    # a capitalised word in -ly inside the sentence is a name, not an adverb: "Bill O’Reilly", "Kelly"
 
 
 def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
