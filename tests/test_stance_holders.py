@@ -143,6 +143,9 @@ CASES = [
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),
+    # "whom" is the object of the verb after its subject: the noun phrase before it is the target
+    ("Brandt, whom Okafor endorsed last year, lost the vote.", "Tamsin Okafor", "subject", "support",
+     ["Elias Brandt"]),
     # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
     ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
      ["Elias Brandt"]),

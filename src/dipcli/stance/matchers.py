@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after,
-                      noun_phrase_ending, possessor, pronoun)
+from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive,
+                      noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
                     FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
@@ -211,6 +211,11 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     if lemma not in OBJECT_VERBS:
         return None
     pol = OBJECT_VERBS[lemma]
+    if "whom" in tk.low[max(0, i - 8):i]:
+        s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
+        act = _whom(tk, i, s0 - 1, lemma) if s0 is not None and tk.get(s0 - 1) == "whom" else None
+        if act is not None:
+            return act  # "Bolton, whom Trump endorsed last year": Bolton
     obj = after_manner(tk, i + 1)
     nxt = tk.get(obj)
     if nxt == "that" and lemma in THAT_CLAUSE:
@@ -422,6 +427,22 @@ def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> A
     if start < end and tk.get(start) in ("that", "and", "but"):
         start += 1
     return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(start, end)) if start < end else None
+
+
+def _whom(tk: Tokens, i: int, w: int, lemma: str) -> Act | None:
+    """The verb at i after "whom" at w and its subject: "whom" is its object, the noun phrase before
+    it the target, unless the verb has an object of its own ("whom Y urged the court to free") or
+    "whom" hangs on a preposition ("to whom Y owes support") or stands for no one ("no matter whom")."""
+    k = skip_adverbs(tk, i + 1)
+    nxt = tk.get(k)
+    if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) or pronoun(nxt) in PRONOUNS \
+            or nxt in ("him", "her", "them", "us", "me", "you"):
+        return None
+    a = w - 2 if tk.get(w - 1) == "," else w - 1
+    t0 = noun_phrase_ending(tk, a)
+    if t0 is None or not tk.is_word(a):
+        return None
+    return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(t0, a + 1))
 
 
 def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
