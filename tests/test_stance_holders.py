@@ -146,6 +146,9 @@ CASES = [
     # "whom" is the object of the verb after its subject: the noun phrase before it is the target
     ("Brandt, whom Okafor endorsed last year, lost the vote.", "Tamsin Okafor", "subject", "support",
      ["Elias Brandt"]),
+    # a stance received through what the subject did: the source holds it
+    ("Brandt's levy prompted an attack from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
+    ("Brandt vetoed the bill, drawing fire from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
     ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
      ["Elias Brandt"]),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive,
+from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
@@ -435,8 +435,8 @@ def _whom(tk: Tokens, i: int, w: int, lemma: str) -> Act | None:
     "whom" hangs on a preposition ("to whom Y owes support") or stands for no one ("no matter whom")."""
     k = skip_adverbs(tk, i + 1)
     nxt = tk.get(k)
-    if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) or pronoun(nxt) in PRONOUNS \
-            or nxt in ("him", "her", "them", "us", "me", "you"):
+    if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) \
+            or pronoun(nxt) in PRONOUNS or nxt in ("him", "her", "them", "us", "me", "you"):
         return None
     a = w - 2 if tk.get(w - 1) == "," else w - 1
     t0 = noun_phrase_ending(tk, a)
@@ -461,7 +461,13 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
 
 def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Holder) -> Act | None:
     """An act whose holder comes after the cue and whose target is the verb's subject, before it
-    ("the ruling angered X", "the plan drew criticism from X")."""
+    ("the ruling angered X", "the plan drew criticism from X"); after a comma, the subject of the clause
+    the participle hangs on ("X signed the budget, drawing fire from Y": X)."""
+    if tk.low[i].endswith("ing") and tk.get(i - 1) == ",":
+        subject = clause_subject(tk, i - 1)
+        if subject is None or subject.end >= i:
+            return None
+        return Act(i, end, pol, "before", holder.end, holder=holder, before=(subject.start, subject.end))
     t1 = back_to_subject(tk, i)[0] + 1
     t0 = target_before(tk, t1)
     if t0 is None:
