@@ -149,6 +149,14 @@ CASES = [
     # a stance received through what the subject did: the source holds it
     ("Brandt's levy prompted an attack from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
     ("Brandt vetoed the bill, drawing fire from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
+    # idioms of attack and of rallying, lobbying
+    ("Okafor took issue with Brandt's levy.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor pointed the finger at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Ohio senators closed ranks behind Brandt.", "Ohio senators", "subject", "support", ["Elias Brandt"]),
+    ("Okafor has been lobbying against the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
+    # an establishment holds positions
+    ("The Vermont establishment blamed Brandt for the delay.", "Vermont establishment", "subject", "oppose",
+     ["Elias Brandt"]),
     # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
     ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
      ["Elias Brandt"]),
@@ -160,6 +168,13 @@ def test_the_holder_is_the_agent_of_the_stance(sentence, holder, via, polarity, 
     s = one(NEWS + sentence)
     assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, via, polarity, entities)
     assert s.holder_start is not None  # the sentence names the holder: its offsets are the evidence
+
+
+def test_a_subject_pronoun_after_a_word_that_is_also_a_preposition_is_the_subject():
+    # narration with no speaker: "she" after "after" is the subject of "criticized", not an object of "after"
+    s = one("Okafor walked out after she criticized Brandt.")
+    assert (s.speaker, s.holder, s.holder_via, s.polarity, s.target) == (None, "Okafor", "pronoun", "oppose", "Brandt")
+    assert acts("Okafor walked out after the criticism of Brandt.") == []
 
 
 def test_an_office_holds_a_stance_for_its_owner():

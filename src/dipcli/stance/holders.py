@@ -368,8 +368,9 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     if before == "than" and tk.get(s0 - 2) in ("more", "fewer", "less"):
         before = ""  # "more than a dozen recipients have endorsed X"
         s0 = s0 - 2 if tk.get(s0 - 3) not in DET else s0 - 3
-    if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1):
-        return None, obliged, False  # "support for the mayor": no subject
+    if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1) \
+            and not (s0 == j and tk.low[j] in ("he", "she", "they", "we", "i")):
+        return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
 
