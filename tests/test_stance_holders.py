@@ -154,6 +154,10 @@ CASES = [
     ("Okafor pointed the finger at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Ohio senators closed ranks behind Brandt.", "Ohio senators", "subject", "support", ["Elias Brandt"]),
     ("Okafor has been lobbying against the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
+    ("Okafor broke with Brandt over the levy.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor has stumped for Brandt across Ohio.", "Tamsin Okafor", "subject", "support", ["Elias Brandt", "Ohio"]),
+    ("Okafor disavowed Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor complimented Brandt on the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     # an establishment holds positions
     ("The Vermont establishment blamed Brandt for the delay.", "Vermont establishment", "subject", "oppose",
      ["Elias Brandt"]),
