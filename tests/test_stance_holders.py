@@ -181,6 +181,19 @@ def test_a_subject_pronoun_after_a_word_that_is_also_a_preposition_is_the_subjec
     assert acts("Okafor walked out after the criticism of Brandt.") == []
 
 
+def test_an_auxiliary_after_a_pronoun_is_the_finite_verb():
+    # the speaker's "I would like to …", not the one addressed before it
+    s = one(NEWS + "\u201cGovernor Brandt, I would like to congratulate you on the compromise,\u201d Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity) == ("Tamsin Okafor", "speaker", "support")
+
+
+def test_a_participle_after_an_object_is_the_clause_subjects():
+    s = one(NEWS + "Okafor spent the week drafting amendments and signed a bill supporting the Danish tender.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "subject", "support", ["Denmark"])
+    s = one(NEWS + "Okafor ran television spots attacking Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+
+
 def test_an_office_holds_a_stance_for_its_owner():
     s = one(NEWS + "Okafor's office condemned Brandt.")
     assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members

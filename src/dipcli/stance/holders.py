@@ -180,8 +180,8 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
     k = 0
     if tk.get(0) in ("but", "and", "yet", "still", "so", "meanwhile", "however", "now", "also"):
         k = 1 if tk.get(1) != "," else 2
-    if tk.get(k) in PREP or tk.get(k) in SUBORDINATORS or adverb(tk.get(k)):
-        k = next((c + 1 for c in range(k, min(limit, k + 14)) if tk.low[c] == ","), -1)
+    if tk.get(k) in PREP or tk.get(k) in SUBORDINATORS or adverb(tk.get(k)) or tk.get(k) in TIME_WORDS:
+        k = next((c + 1 for c in range(k, min(limit, k + 14)) if tk.low[c] == ","), -1)  # "Yesterday, X …"
         if k < 0:
             return None
     e = k
@@ -216,8 +216,10 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
         t = tk.low[v]
         if t in CLAUSE_PUNCT:
             break
-        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
-                and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
+                or t in AUX and pronoun(tk.get(v - 1)) in PRONOUNS and tk.get(v - 1) != "it") \
+                and not tk.cap(v) and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+            # an auxiliary is the finite verb after a pronoun: "I would like to thank X", "we have to support X"
             if is_passive(tk, v) is not None:
                 return None  # "X is awarded to Y for promoting Z": not X's doing
             j2, _, _ = back_to_subject(tk, v)
@@ -234,7 +236,7 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
 
 def _noun_word(t: str) -> bool:
     """A lower-case word that can stand inside a subject noun phrase ("leading presidential candidates")."""
-    return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
+    return t.isalpha() and t not in VERB_FORMS and t not in PAST_FORMS and t not in PREP and t not in AUX and t not in MODALS \
         and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
         and t not in ("and", "or", "but", "nor", "as", "than", "not", "so", "then") and not adverb(t) \
         and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS \
@@ -328,6 +330,13 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             owner = clause_subject(tk, s0)
             if owner is not None:
                 return owner, obliged, True  # "X filed a lawsuit accusing Y": X
+    if tk.low[i].endswith("ing") and j == i - 1 and tk.is_word(j) and not tk.cap(j) and pronoun(tk.low[j]) not in PRONOUNS \
+            and not tk.low[j].endswith("ing"):
+        s0 = noun_phrase_ending(tk, j)
+        if s0 is not None and not agentive(tk, s0, j + 1):
+            owner = clause_subject(tk, s0)
+            if owner is not None and owner.end <= s0:
+                return owner, obliged, True  # "X spent millions attacking Y", "X gave a speech praising Y": X
     if tk.low[i].endswith("ing") and (tk.get(j) == "," or tk.get(j) in PREP and tk.get(j) != "without"):
         if tk.get(j) in PREP and tk.get(j - 1).endswith("ed"):
             return None, obliged, False  # "those suspected of supporting X": not the clause's subject
@@ -382,7 +391,8 @@ def _verb_before(tk: Tokens, s0: int) -> bool:
         v -= 1
     t = tk.get(v)
     return bool(t) and t.isalpha() and not tk.cap(v) and t not in PREP and t not in DET and t not in BE \
-        and t not in AUX and (t in VERB_FORMS or t.endswith(("ed", "ing")) or t.endswith("s") and not t.endswith("ss"))
+        and t not in AUX and (t in VERB_FORMS or t in PAST_FORMS or t.endswith(("ed", "ing"))
+                              or t.endswith("s") and not t.endswith("ss"))
 
 
 def _object_before(tk: Tokens, j: int) -> Holder | None:
