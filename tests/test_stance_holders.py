@@ -158,6 +158,8 @@ CASES = [
     ("Okafor has stumped for Brandt across Ohio.", "Tamsin Okafor", "subject", "support", ["Elias Brandt", "Ohio"]),
     ("Okafor disavowed Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor complimented Brandt on the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # the one a causative verb moves to act holds the act after "to"
+    ("The levy prompted Ohio senators to condemn Brandt.", "Ohio senators", "subject", "oppose", ["Elias Brandt"]),
     # an establishment holds positions
     ("The Vermont establishment blamed Brandt for the delay.", "Vermont establishment", "subject", "oppose",
      ["Elias Brandt"]),

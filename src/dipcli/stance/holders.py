@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
-from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
+from .words import (ACTORS, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
@@ -305,6 +305,12 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     the verb is coordinated with one before it ("… and criticised Z"), whose holder it shares."""
     j, obliged, refused = back_to_subject(tk, i)
     if tk.get(j) == "to":
+        s0 = noun_phrase_ending(tk, j - 1)
+        if s0 is not None and tk.low[s0] in CAUSATIVES:
+            s0 += 1  # "prompting Democrats": the participle is no part of the noun phrase
+        if s0 is not None and s0 < j and tk.get(s0 - 1) in CAUSATIVES and agentive(tk, s0, j):
+            return Holder(s0, j, "pronoun" if s0 == j - 1 and pronoun(tk.low[s0]) in PRONOUNS else "subject",
+                          refused), obliged, False  # "the remarks prompted Democrats to accuse him": Democrats
         return clause_subject(tk, j), obliged, True  # "X spoke with Y to reaffirm Z", "a plan to support Z"
     j = _skip_parenthesis(tk, j)
     if tk.get(j) in ("and", "but", "or"):
