@@ -196,6 +196,12 @@ def test_a_participle_after_an_object_is_the_clause_subjects():
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
 
 
+def test_a_day_between_a_verb_and_its_particle_is_no_object():
+    s = one(NEWS + "Okafor called on Monday for a review of the Danish tender.")
+    assert (s.polarity, s.cue, s.target) == ("support", "called on Monday for", "a review of the Danish tender")
+    assert acts(NEWS + "Okafor insisted on Thursday that the bill was fair.") == []
+
+
 def test_an_office_holds_a_stance_for_its_owner():
     s = one(NEWS + "Okafor's office condemned Brandt.")
     assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members

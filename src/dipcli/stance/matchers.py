@@ -32,7 +32,7 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET,
                     FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
-                    SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+                    SUBORDINATORS, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -139,9 +139,14 @@ def match_particle(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act |
     """'called for', 'stands ready to', 'spoke out in favour of': the verb's particles in file order."""
     for seq, pol, mode in PARTICLE_VERBS.get(lemma, ()):
         j = _particles(tk, i + 1, seq)
-        if j is not None:
-            return Act(i, j, pol, mode, j)
+        if j is not None and not (tk.get(j) in _WHEN or tk.get(j) == "these" and tk.get(j + 1) == "days"):
+            return Act(i, j, pol, mode, j)  # not "insisted on Thursday that", "things Congress agrees on these days"
     return None
+
+
+# Words for a day that are no object of a particle: "insisted on Thursday that …", "look forward to today".
+_WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+                   "tomorrow", "yesterday"))
 
 
 def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -566,6 +571,8 @@ def _particles(tk: Tokens, i: int, seq: tuple[str, ...]) -> int | None:
     for word in seq:
         while adverb(tk.get(j)) and tk.get(j) != word and j < i + LOOK:
             j += 1
+        if tk.get(j) in ("on", "last", "this") and tk.get(j) != word and tk.get(j + 1) in TIME_WORDS:
+            j += 2  # "called on Sunday for X": the time between the verb and its particle
         if tk.get(j) != word:
             return None
         j += 1
