@@ -158,6 +158,9 @@ CASES = [
     ("Okafor has stumped for Brandt across Ohio.", "Tamsin Okafor", "subject", "support", ["Elias Brandt", "Ohio"]),
     ("Okafor disavowed Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor complimented Brandt on the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # a role after "as" between a name and its verb
+    ("Okafor as governor has repeatedly praised the Danish tender.", "Tamsin Okafor", "subject", "support",
+     ["Denmark"]),
     # the one a causative verb moves to act holds the act after "to"
     ("The levy prompted Ohio senators to condemn Brandt.", "Ohio senators", "subject", "oppose", ["Elias Brandt"]),
     # an establishment holds positions

@@ -380,6 +380,11 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         if p0 is not None and agentive(tk, p0, s0 - 1) and (p0 == 0 or tk.get(p0 - 1) in (",", "that")
                                                              or tk.get(p0 - 1) in SUBORDINATORS):
             return Holder(p0, s0 - 1, "subject", refused), obliged, False
+    if before == "as" and s0 > 1:
+        p0 = noun_phrase_ending(tk, s0 - 2)  # "Trump as a candidate repeatedly accused X": Trump
+        if p0 is not None and tk.name(s0 - 2) and agentive(tk, p0, s0 - 1) \
+                and (p0 == 0 or tk.get(p0 - 1) in (",", "that") or tk.get(p0 - 1) in SUBORDINATORS):
+            return Holder(p0, s0 - 1, "subject", refused), obliged, False
     if before == "than" and tk.get(s0 - 2) in ("more", "fewer", "less"):
         before = ""  # "more than a dozen recipients have endorsed X"
         s0 = s0 - 2 if tk.get(s0 - 3) not in DET else s0 - 3
