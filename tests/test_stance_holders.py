@@ -205,6 +205,14 @@ def test_a_day_between_a_verb_and_its_particle_is_no_object():
     assert acts(NEWS + "Okafor insisted on Thursday that the bill was fair.") == []
 
 
+def test_an_opening_adverb_is_no_name():
+    from dipcli.stance.tokens import Tokens
+
+    tk = Tokens("Later in the day, Okafor criticized Brandt.")
+    assert not tk.name(0) and tk.name(5)
+    assert not Tokens("Maybe Okafor will criticize Brandt.").name(0)
+
+
 def test_an_office_holds_a_stance_for_its_owner():
     s = one(NEWS + "Okafor's office condemned Brandt.")
     assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members
