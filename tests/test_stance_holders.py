@@ -213,6 +213,11 @@ def test_an_opening_adverb_is_no_name():
     assert not Tokens("Maybe Okafor will criticize Brandt.").name(0)
 
 
+def test_a_participle_clause_that_opens_the_sentence_is_the_subjects_after_it():
+    s = one(NEWS + "Taking aim at Brandt, the Ohio senators voted against the levy.")
+    assert (s.holder, s.holder_via, s.polarity, s.target) == ("Ohio senators", "subject", "oppose", "Brandt")
+
+
 def test_an_office_holds_a_stance_for_its_owner():
     s = one(NEWS + "Okafor's office condemned Brandt.")
     assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members

@@ -304,6 +304,8 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     None; whether the speaker states it as an obligation (the speaker then holds it); and whether
     the verb is coordinated with one before it ("… and criticised Z"), whose holder it shares."""
     j, obliged, refused = back_to_subject(tk, i)
+    if j < 0 and tk.low[i].endswith("ing"):
+        return _after_opening_clause(tk, i), obliged, False  # "Taking aim at X, the mayor said …": the mayor
     if tk.get(j) == "to":
         s0 = noun_phrase_ending(tk, j - 1)
         if s0 is not None and tk.low[s0] in CAUSATIVES:
@@ -393,6 +395,23 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _after_opening_clause(tk: Tokens, i: int) -> Holder | None:
+    """The subject after a participle clause that opens the sentence ("Criticizing X, the mayor
+    said …"), when it is an agent and a verb follows it."""
+    c = next((k for k in range(i + 1, min(tk.n, i + 25)) if tk.low[k] == ","), None)
+    if c is None:
+        return None
+    h = noun_phrase_after(tk, c + 1, "subject")
+    if h is None or any(tk.low[k] in AUX for k in range(h.start, h.end)):
+        return None  # not "RESPECTING THE RIGHTS …, ARE"
+    v = h.end
+    while v < tk.n and _skippable(tk, v):
+        v += 1
+    t = tk.get(v)
+    verb = t in VERB_FORMS or t in PAST_FORMS or (t.endswith(("ed", "s")) and not t.endswith("ss")) or tk.get(v - 1) in AUX
+    return h if verb and not tk.cap(v) else None
 
 
 def _verb_before(tk: Tokens, s0: int) -> bool:
