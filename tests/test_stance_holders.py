@@ -143,6 +143,32 @@ CASES = [
     # a question word is not part of the subject after it
     ("Reporters asked how Ohio senators could support the Danish tender.", "Ohio senators", "subject", "support",
      ["Denmark"]),
+    # "whom" is the object of the verb after its subject: the noun phrase before it is the target
+    ("Brandt, whom Okafor endorsed last year, lost the vote.", "Tamsin Okafor", "subject", "support",
+     ["Elias Brandt"]),
+    # a stance received through what the subject did: the source holds it
+    ("Brandt's levy prompted an attack from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
+    ("Brandt vetoed the bill, drawing fire from Okafor.", "Tamsin Okafor", "source", "oppose", ["Elias Brandt"]),
+    # idioms of attack and of rallying, lobbying
+    ("Okafor took issue with Brandt's levy.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor pointed the finger at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Ohio senators closed ranks behind Brandt.", "Ohio senators", "subject", "support", ["Elias Brandt"]),
+    ("Okafor has been lobbying against the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
+    ("Okafor broke with Brandt over the levy.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor has stumped for Brandt across Ohio.", "Tamsin Okafor", "subject", "support", ["Elias Brandt", "Ohio"]),
+    ("Okafor disavowed Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor complimented Brandt on the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    # a role after "as" between a name and its verb
+    ("Okafor as governor has repeatedly praised the Danish tender.", "Tamsin Okafor", "subject", "support",
+     ["Denmark"]),
+    # the one a causative verb moves to act holds the act after "to"
+    ("The levy prompted Ohio senators to condemn Brandt.", "Ohio senators", "subject", "oppose", ["Elias Brandt"]),
+    # an establishment holds positions
+    ("The Vermont establishment blamed Brandt for the delay.", "Vermont establishment", "subject", "oppose",
+     ["Elias Brandt"]),
+    # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
+    ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
+     ["Elias Brandt"]),
 ]
 
 
@@ -151,6 +177,45 @@ def test_the_holder_is_the_agent_of_the_stance(sentence, holder, via, polarity, 
     s = one(NEWS + sentence)
     assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, via, polarity, entities)
     assert s.holder_start is not None  # the sentence names the holder: its offsets are the evidence
+
+
+def test_a_subject_pronoun_after_a_word_that_is_also_a_preposition_is_the_subject():
+    # narration with no speaker: "she" after "after" is the subject of "criticized", not an object of "after"
+    s = one("Okafor walked out after she criticized Brandt.")
+    assert (s.speaker, s.holder, s.holder_via, s.polarity, s.target) == (None, "Okafor", "pronoun", "oppose", "Brandt")
+    assert acts("Okafor walked out after the criticism of Brandt.") == []
+
+
+def test_an_auxiliary_after_a_pronoun_is_the_finite_verb():
+    # the speaker's "I would like to …", not the one addressed before it
+    s = one(NEWS + "\u201cGovernor Brandt, I would like to congratulate you on the compromise,\u201d Okafor said.")
+    assert (s.holder, s.holder_via, s.polarity) == ("Tamsin Okafor", "speaker", "support")
+
+
+def test_a_participle_after_an_object_is_the_clause_subjects():
+    s = one(NEWS + "Okafor spent the week drafting amendments and signed a bill supporting the Danish tender.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "subject", "support", ["Denmark"])
+    s = one(NEWS + "Okafor ran television spots attacking Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+
+
+def test_a_day_between_a_verb_and_its_particle_is_no_object():
+    s = one(NEWS + "Okafor called on Monday for a review of the Danish tender.")
+    assert (s.polarity, s.cue, s.target) == ("support", "called on Monday for", "a review of the Danish tender")
+    assert acts(NEWS + "Okafor insisted on Thursday that the bill was fair.") == []
+
+
+def test_an_opening_adverb_is_no_name():
+    from dipcli.stance.tokens import Tokens
+
+    tk = Tokens("Later in the day, Okafor criticized Brandt.")
+    assert not tk.name(0) and tk.name(5)
+    assert not Tokens("Maybe Okafor will criticize Brandt.").name(0)
+
+
+def test_a_participle_clause_that_opens_the_sentence_is_the_subjects_after_it():
+    s = one(NEWS + "Taking aim at Brandt, the Ohio senators voted against the levy.")
+    assert (s.holder, s.holder_via, s.polarity, s.target) == ("Ohio senators", "subject", "oppose", "Brandt")
 
 
 def test_an_office_holds_a_stance_for_its_owner():

@@ -53,6 +53,9 @@ Decisions:
   backed by France", "the Khans, criticised sharply by Y" (not "neither understood nor supported
   by Y", "much appreciated by Y").
 * "alleged that X …", "lamented that X …": a position against what the clause says happened.
+* "Y, whom X endorsed": X's act on Y; "the remarks prompted X to accuse Y": X's act (the verbs
+  that move someone to act are ``stance_causatives.txt``); "Y vetoed the bill, drawing fire from
+  X": X opposes Y.
 * "Let us uphold X" is the speaker's, as "we" is.
 * "called X reckless", "described X as a hero": a label with a word of praise or blame is a
   position on X (``stance_labelling.tsv``, ``stance_evaluative.tsv``); so is a verdict in

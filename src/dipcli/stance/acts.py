@@ -256,6 +256,10 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
+    if holder.named and t0 < holder.start < t1:  # "Criticizing the budget, the senators voted …": the budget
+        t1 = holder.start
+        while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
+            t1 -= 1
     why_at = None  # where a reason begins: "accused X of …"
     if mode == "reason":
         # "appreciates China for …": the target ends where the reason begins; thanks and

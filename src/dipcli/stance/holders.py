@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
-from .words import (ACTORS, AGENT_NOUNS, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
+from .words import (ACTORS, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
@@ -58,7 +58,8 @@ SPEAKER = Holder(-1, -1, "speaker")
 def _skippable(tk: Tokens, j: int) -> bool:
     t = tk.get(j)
     return t in NEGATORS or t.endswith(("n't", "n’t")) or t in AUX or t in MODALS and t != "to" \
-        or t in SKIP_ADVERBS or adverb(t) or t in TIME_WORDS
+        or t in SKIP_ADVERBS or adverb(t) and not (j > 0 and tk.name(j)) or t in TIME_WORDS
+    # a capitalised word in -ly inside the sentence is a name, not an adverb: "Bill O’Reilly", "Kelly"
 
 
 def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
@@ -179,8 +180,8 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
     k = 0
     if tk.get(0) in ("but", "and", "yet", "still", "so", "meanwhile", "however", "now", "also"):
         k = 1 if tk.get(1) != "," else 2
-    if tk.get(k) in PREP or tk.get(k) in SUBORDINATORS or adverb(tk.get(k)):
-        k = next((c + 1 for c in range(k, min(limit, k + 14)) if tk.low[c] == ","), -1)
+    if tk.get(k) in PREP or tk.get(k) in SUBORDINATORS or adverb(tk.get(k)) or tk.get(k) in TIME_WORDS:
+        k = next((c + 1 for c in range(k, min(limit, k + 14)) if tk.low[c] == ","), -1)  # "Yesterday, X …"
         if k < 0:
             return None
     e = k
@@ -215,8 +216,10 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
         t = tk.low[v]
         if t in CLAUSE_PUNCT:
             break
-        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed")) and not tk.cap(v) \
-                and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+        if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
+                or t in AUX and pronoun(tk.get(v - 1)) in PRONOUNS and tk.get(v - 1) != "it") \
+                and not tk.cap(v) and tk.get(v - 1) not in DET and not possessive(tk, v - 1):
+            # an auxiliary is the finite verb after a pronoun: "I would like to thank X", "we have to support X"
             if is_passive(tk, v) is not None:
                 return None  # "X is awarded to Y for promoting Z": not X's doing
             j2, _, _ = back_to_subject(tk, v)
@@ -233,7 +236,7 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
 
 def _noun_word(t: str) -> bool:
     """A lower-case word that can stand inside a subject noun phrase ("leading presidential candidates")."""
-    return t.isalpha() and t not in VERB_FORMS and t not in PREP and t not in AUX and t not in MODALS \
+    return t.isalpha() and t not in VERB_FORMS and t not in PAST_FORMS and t not in PREP and t not in AUX and t not in MODALS \
         and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
         and t not in ("and", "or", "but", "nor", "as", "than", "not", "so", "then") and not adverb(t) \
         and not (t.endswith("ed") and len(t) > 4 and t not in ("red", "bed")) and t not in SKIP_ADVERBS \
@@ -301,7 +304,15 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     None; whether the speaker states it as an obligation (the speaker then holds it); and whether
     the verb is coordinated with one before it ("… and criticised Z"), whose holder it shares."""
     j, obliged, refused = back_to_subject(tk, i)
+    if j < 0 and tk.low[i].endswith("ing"):
+        return _after_opening_clause(tk, i), obliged, False  # "Taking aim at X, the mayor said …": the mayor
     if tk.get(j) == "to":
+        s0 = noun_phrase_ending(tk, j - 1)
+        if s0 is not None and tk.low[s0] in CAUSATIVES:
+            s0 += 1  # "prompting Democrats": the participle is no part of the noun phrase
+        if s0 is not None and s0 < j and tk.get(s0 - 1) in CAUSATIVES and agentive(tk, s0, j):
+            return Holder(s0, j, "pronoun" if s0 == j - 1 and pronoun(tk.low[s0]) in PRONOUNS else "subject",
+                          refused), obliged, False  # "the remarks prompted Democrats to accuse him": Democrats
         return clause_subject(tk, j), obliged, True  # "X spoke with Y to reaffirm Z", "a plan to support Z"
     j = _skip_parenthesis(tk, j)
     if tk.get(j) in ("and", "but", "or"):
@@ -327,6 +338,13 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             owner = clause_subject(tk, s0)
             if owner is not None:
                 return owner, obliged, True  # "X filed a lawsuit accusing Y": X
+    if tk.low[i].endswith("ing") and j == i - 1 and tk.is_word(j) and not tk.cap(j) and pronoun(tk.low[j]) not in PRONOUNS \
+            and not tk.low[j].endswith("ing"):
+        s0 = noun_phrase_ending(tk, j)
+        if s0 is not None and not agentive(tk, s0, j + 1):
+            owner = clause_subject(tk, s0)
+            if owner is not None and owner.end <= s0:
+                return owner, obliged, True  # "X spent millions attacking Y", "X gave a speech praising Y": X
     if tk.low[i].endswith("ing") and (tk.get(j) == "," or tk.get(j) in PREP and tk.get(j) != "without"):
         if tk.get(j) in PREP and tk.get(j - 1).endswith("ed"):
             return None, obliged, False  # "those suspected of supporting X": not the clause's subject
@@ -364,13 +382,36 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         if p0 is not None and agentive(tk, p0, s0 - 1) and (p0 == 0 or tk.get(p0 - 1) in (",", "that")
                                                              or tk.get(p0 - 1) in SUBORDINATORS):
             return Holder(p0, s0 - 1, "subject", refused), obliged, False
+    if before == "as" and s0 > 1:
+        p0 = noun_phrase_ending(tk, s0 - 2)  # "Trump as a candidate repeatedly accused X": Trump
+        if p0 is not None and tk.name(s0 - 2) and agentive(tk, p0, s0 - 1) \
+                and (p0 == 0 or tk.get(p0 - 1) in (",", "that") or tk.get(p0 - 1) in SUBORDINATORS):
+            return Holder(p0, s0 - 1, "subject", refused), obliged, False
     if before == "than" and tk.get(s0 - 2) in ("more", "fewer", "less"):
         before = ""  # "more than a dozen recipients have endorsed X"
         s0 = s0 - 2 if tk.get(s0 - 3) not in DET else s0 - 3
-    if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1):
-        return None, obliged, False  # "support for the mayor": no subject
+    if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1) \
+            and not (s0 == j and tk.low[j] in ("he", "she", "they", "we", "i")):
+        return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _after_opening_clause(tk: Tokens, i: int) -> Holder | None:
+    """The subject after a participle clause that opens the sentence ("Criticizing X, the mayor
+    said …"), when it is an agent and a verb follows it."""
+    c = next((k for k in range(i + 1, min(tk.n, i + 25)) if tk.low[k] == ","), None)
+    if c is None:
+        return None
+    h = noun_phrase_after(tk, c + 1, "subject")
+    if h is None or any(tk.low[k] in AUX for k in range(h.start, h.end)):
+        return None  # not "RESPECTING THE RIGHTS …, ARE"
+    v = h.end
+    while v < tk.n and _skippable(tk, v):
+        v += 1
+    t = tk.get(v)
+    verb = t in VERB_FORMS or t in PAST_FORMS or (t.endswith(("ed", "s")) and not t.endswith("ss")) or tk.get(v - 1) in AUX
+    return h if verb and not tk.cap(v) else None
 
 
 def _verb_before(tk: Tokens, s0: int) -> bool:
@@ -380,7 +421,8 @@ def _verb_before(tk: Tokens, s0: int) -> bool:
         v -= 1
     t = tk.get(v)
     return bool(t) and t.isalpha() and not tk.cap(v) and t not in PREP and t not in DET and t not in BE \
-        and t not in AUX and (t in VERB_FORMS or t.endswith(("ed", "ing")) or t.endswith("s") and not t.endswith("ss"))
+        and t not in AUX and (t in VERB_FORMS or t in PAST_FORMS or t.endswith(("ed", "ing"))
+                              or t.endswith("s") and not t.endswith("ss"))
 
 
 def _object_before(tk: Tokens, j: int) -> Holder | None:

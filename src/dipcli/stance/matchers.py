@@ -25,14 +25,14 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, is_passive, noun_phrase_after,
-                      noun_phrase_ending, possessor, pronoun)
+from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
+                      noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
                     FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
-                    SUBORDINATORS, THAT_CLAUSE, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+                    SUBORDINATORS, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -139,9 +139,14 @@ def match_particle(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act |
     """'called for', 'stands ready to', 'spoke out in favour of': the verb's particles in file order."""
     for seq, pol, mode in PARTICLE_VERBS.get(lemma, ()):
         j = _particles(tk, i + 1, seq)
-        if j is not None:
-            return Act(i, j, pol, mode, j)
+        if j is not None and not (tk.get(j) in _WHEN or tk.get(j) == "these" and tk.get(j + 1) == "days"):
+            return Act(i, j, pol, mode, j)  # not "insisted on Thursday that", "things Congress agrees on these days"
     return None
+
+
+# Words for a day that are no object of a particle: "insisted on Thursday that …", "look forward to today".
+_WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+                   "tomorrow", "yesterday"))
 
 
 def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -211,6 +216,11 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     if lemma not in OBJECT_VERBS:
         return None
     pol = OBJECT_VERBS[lemma]
+    if "whom" in tk.low[max(0, i - 8):i]:
+        s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
+        act = _whom(tk, i, s0 - 1, lemma) if s0 is not None and tk.get(s0 - 1) == "whom" else None
+        if act is not None:
+            return act  # "Bolton, whom Trump endorsed last year": Bolton
     obj = after_manner(tk, i + 1)
     nxt = tk.get(obj)
     if nxt == "that" and lemma in THAT_CLAUSE:
@@ -424,6 +434,22 @@ def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> A
     return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(start, end)) if start < end else None
 
 
+def _whom(tk: Tokens, i: int, w: int, lemma: str) -> Act | None:
+    """The verb at i after "whom" at w and its subject: "whom" is its object, the noun phrase before
+    it the target, unless the verb has an object of its own ("whom Y urged the court to free") or
+    "whom" hangs on a preposition ("to whom Y owes support") or stands for no one ("no matter whom")."""
+    k = skip_adverbs(tk, i + 1)
+    nxt = tk.get(k)
+    if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) \
+            or pronoun(nxt) in PRONOUNS or nxt in ("him", "her", "them", "us", "me", "you"):
+        return None
+    a = w - 2 if tk.get(w - 1) == "," else w - 1
+    t0 = noun_phrase_ending(tk, a)
+    if t0 is None or not tk.is_word(a):
+        return None
+    return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(t0, a + 1))
+
+
 def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'the mayor's sharp criticism of X', 'her support for X': a stance noun and its holder before it."""
     t = tk.low[i]
@@ -440,7 +466,13 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
 
 def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Holder) -> Act | None:
     """An act whose holder comes after the cue and whose target is the verb's subject, before it
-    ("the ruling angered X", "the plan drew criticism from X")."""
+    ("the ruling angered X", "the plan drew criticism from X"); after a comma, the subject of the clause
+    the participle hangs on ("X signed the budget, drawing fire from Y": X)."""
+    if tk.low[i].endswith("ing") and tk.get(i - 1) == ",":
+        subject = clause_subject(tk, i - 1)
+        if subject is None or subject.end >= i:
+            return None
+        return Act(i, end, pol, "before", holder.end, holder=holder, before=(subject.start, subject.end))
     t1 = back_to_subject(tk, i)[0] + 1
     t0 = target_before(tk, t1)
     if t0 is None:
@@ -539,6 +571,8 @@ def _particles(tk: Tokens, i: int, seq: tuple[str, ...]) -> int | None:
     for word in seq:
         while adverb(tk.get(j)) and tk.get(j) != word and j < i + LOOK:
             j += 1
+        if tk.get(j) in ("on", "last", "this") and tk.get(j) != word and tk.get(j + 1) in TIME_WORDS:
+            j += 2  # "called on Sunday for X": the time between the verb and its particle
         if tk.get(j) != word:
             return None
         j += 1

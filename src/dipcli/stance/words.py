@@ -174,6 +174,8 @@ TIME_WORDS = lexicon.words("stance_time_words")
 HYPOTHETICAL = lexicon.words("stance_hypothetical")
 PERSON_WORDS = lexicon.words("stance_person_words")
 INTENT = lexicon.words("stance_intent")
+# "prompted X to accuse Y": the one moved to act holds it.
+CAUSATIVES = lexicon.words("stance_causatives")
 ADJECTIVE_LIKE = lexicon.words("adjective_like")
 ADJECTIVE_ENDINGS = lexicon.entries("adjective_suffixes")
 NOUNS_LIKE_ADJECTIVES = lexicon.words("adjective_suffix_nouns")
