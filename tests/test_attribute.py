@@ -470,3 +470,15 @@ def test_a_second_verb_after_and_takes_the_opening_subject():
     assert speaker_of(claims, "Morales accepted").speaker == "Ana Morales"
     assert speaker_of(claims, "The delegations signed").cue != "direct"  # an adjective, no second verb
     assert speaker_of(claims, "Two years ago").speaker is None  # "Two" opens no subject
+
+
+def test_an_inverted_cue_after_a_scraped_closing_mark_and_before_a_former_title():
+    text = "\n\n".join([
+        "“The port stays open,“ said Tom Hale, a union organiser.",
+        "“We disagree,” said former Foreign Minister Ana Lund.",
+        "“Nothing has changed,” said retired Gen. Omar Haji.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "“The port stays open").speaker == "Tom Hale"  # “ closing as scrapers write it
+    assert speaker_of(claims, "“We disagree").speaker == "Ana Lund"
+    assert speaker_of(claims, "“Nothing has changed").speaker == "Omar Haji"

@@ -42,6 +42,8 @@ _PREPOSITIONS = lexicon.words("prepositions") - frozenset(
 _DETERMINERS = lexicon.words("determiners")
 # What a subject after an inverted cue is made of: capitalised words and these ("…, said the head of …").
 RIGHT_WORDS = lexicon.words("inverted_subject_words")
+# Words before a title or a name that are no part of it: "said former Secretary of State X".
+TITLE_MODIFIERS = lexicon.words("title_modifiers")
 # Forms that end like a past or third person but are a base form or a noun more often than not.
 _NOT_PAST = lexicon.words("not_finite_forms")
 # What outlets and institutions publish ("a new CNN poll shows"), and the verbs that report only
@@ -372,9 +374,11 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
         # (not after "Rep." or "Mr.": "…, said Rep. Jo Park")
         stop = tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok[:-1].lower() not in TITLE_WORDS
         word = tok.rstrip(".") if stop else tok
-        if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS):
+        if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS
+                or not words and word in TITLE_MODIFIERS):
             break
-        words.append(word)
+        if words or word not in TITLE_MODIFIERS:  # "…, said former Secretary of State Ana Lund"
+            words.append(word)
         end = m.start() + len(word)
         if stop or len(words) > 40:
             break
@@ -542,7 +546,8 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
                 frames.append(Frame(ref, cue, trailing, bool(left[1]), m.start()))
                 continue
         at_start = k == 0
-        if at_start or sent[k - 1] in ",\"”'’":  # (''…,'' said X: two apostrophes close a quotation too)
+        if at_start or sent[k - 1] in ",\"”'’" or sent[k - 1] == "“" and sent[k - 2:k - 1] in (",", "."):
+            # (''…,'' said X: two apostrophes close a quotation too; scraped text closes with “)
             # inverted: "…, said Xi" (only for plain reporting verbs)
             if invertible:
                 right = _right_subject(sent, m.end())
