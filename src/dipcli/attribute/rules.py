@@ -478,7 +478,7 @@ def continuation(ctx: Context) -> Found | None:
     if prev is None or prev.speaker is None:
         return None
     if prev.rule == "according_to" and (ACCORDING_TAIL.search(prev.text) or prev.speaker_kind == GROUP):
-        return None  # "…, according to the IMF.", "According to the FAO report, …": the source vouches for its own sentence only
+        return None  # "…, according to the IMF.", "According to the FAO report, …": it vouches for that sentence only
     if prev.rule == "reporting_frame" and report_said(prev.text, prev.cue):
         return None  # "A new CNN poll shows …": the poll says no more than that
     if prev.cue in _LABELLING:

@@ -15,6 +15,7 @@ from functools import cache
 
 from .. import gazetteer, lexicon
 from .cast import GROUP, PERSON, TITLE, Ref, Scene
+from .names import MONTHS, WEEKDAYS
 
 _DETERMINERS = frozenset("the a an one two three four five several some many other another its their".split())
 
@@ -140,8 +141,9 @@ _MAKER_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?:by|from|of|at)\s+(
 
 
 def _maker(who: str) -> str | None:
-    """Who made the report that a longer source phrase names by its first report noun
-    (:data:`_MAKER_BEFORE`, :data:`_MAKER_AFTER`); None for a phrase without one ("officials in Kyiv")."""
+    """Who made the report that a longer source phrase names by its first report noun: a possessor
+    before it (:data:`_POSSESSOR`), else a name right before it (:data:`_MAKER_BEFORE`), else one
+    after it (:data:`_MAKER_AFTER`); None for a phrase without one ("officials in Kyiv")."""
     nouns = _report_nouns()
     noun = next((w for w in re.finditer(r"\b[a-z]+\b", who) if w.group() in nouns), None)
     if noun is None:
@@ -159,14 +161,14 @@ def _maker(who: str) -> str | None:
     words = name.split()
     if words[0] in _NOT_SOURCES or words[-1] in _NOT_SOURCES or words[0] in _NOT_MAKERS:
         return None
-    if len(words) == 1 and m.re is _MAKER_BEFORE and m.group("modifiers") and gazetteer.country_of(name) \
-            and gazetteer.country_of(name) != name:
+    country = gazetteer.country_of(name) if len(words) == 1 and m.re is _MAKER_BEFORE and m.group("modifiers") else None
+    if country is not None and country != name:
         return f"{name} {m.group('modifiers').strip()}"  # "French media reports": French media, not France
     return name
 
 
 # Capitalised words that open no maker's name: months and days ("figures from March").
-_NOT_MAKERS = frozenset(w.capitalize() for w in lexicon.words("months") | lexicon.words("weekdays"))
+_NOT_MAKERS = MONTHS | WEEKDAYS
 
 
 def subject_report_maker(subject: str, not_last: frozenset[str]) -> str | None:
