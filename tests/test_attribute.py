@@ -482,3 +482,13 @@ def test_an_inverted_cue_after_a_scraped_closing_mark_and_before_a_former_title(
     assert speaker_of(claims, "“The port stays open").speaker == "Tom Hale"  # “ closing as scrapers write it
     assert speaker_of(claims, "“We disagree").speaker == "Ana Lund"
     assert speaker_of(claims, "“Nothing has changed").speaker == "Omar Haji"
+
+
+def test_a_party_or_a_people_as_an_apposition():
+    text = "\n\n".join([
+        "Tom Hale, a Republican, said the port would stay open.",
+        "Foreign Minister Ana Lund met Omar Haji on Monday. Haji, a Democrat from Ohio, said the talks went well.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Tom Hale, a Republican").speaker == "Tom Hale"
+    assert speaker_of(claims, "Haji, a Democrat").speaker == "Omar Haji"

@@ -342,6 +342,9 @@ def _apposition(aside: str) -> bool:
     words = WORD_POS.findall(aside)
     if not words or words[0].lower() not in ("a", "an", "the"):
         return False
+    if words[0] != "the" and len(words) in (2, 4) and words[1][:1].isupper() and words[1].isalpha() \
+            and (len(words) == 2 or words[2] in ("from", "of") and words[3][:1].isupper()):
+        return True  # a party or a people: "a Republican", "a Democrat from Ohio", "an Estonian"
     for w in words[1:7]:
         low = w.lower()
         if low in ("of", "to", "for", "at", "in", "with", "who", "which", "that"):
