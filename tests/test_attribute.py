@@ -492,3 +492,14 @@ def test_a_party_or_a_people_as_an_apposition():
     claims = claims_of(text)
     assert speaker_of(claims, "Tom Hale, a Republican").speaker == "Tom Hale"
     assert speaker_of(claims, "Haji, a Democrat").speaker == "Omar Haji"
+
+
+def test_insiders_strategists_and_a_politicians_confidants_as_sources():
+    text = "\n\n".join([
+        "Foreign Minister Ana Lund met Omar Haji on Monday.",
+        "Lund's confidants say she will run again.",
+        "Helsborg strategists said the deal was close.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Lund's confidants").speaker == "Ana Lund’s confidants"
+    assert speaker_of(claims, "Helsborg strategists").speaker == "Helsborg strategists"
