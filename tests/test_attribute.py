@@ -503,3 +503,16 @@ def test_insiders_strategists_and_a_politicians_confidants_as_sources():
     claims = claims_of(text)
     assert speaker_of(claims, "Lund's confidants").speaker == "Ana Lund’s confidants"
     assert speaker_of(claims, "Helsborg strategists").speaker == "Helsborg strategists"
+
+
+def test_a_report_that_opens_the_sentence_names_its_maker():
+    text = "\n\n".join([
+        "Foreign Minister Ana Lund met Omar Haji on Monday.",
+        "In a Helsborg Herald poll released Monday, Lund led Haji by ten points.",
+        "In the autumn of 2021, Lund led Haji by two points.",
+        "In a new Caspia Radio survey, Lund told listeners the port would stay open.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "In a Helsborg Herald poll").speaker == "Helsborg Herald"
+    assert speaker_of(claims, "In the autumn").speaker is None  # a time, no report
+    assert speaker_of(claims, "In a new Caspia Radio").speaker != "Caspia Radio"  # the sentence's own frame

@@ -58,6 +58,8 @@ ACCORDING_LEAD = re.compile(r"(?:According\s+to|In\s+the\s+(?:opinion|view|words
 # after the closing mark, outside the quotation)
 ACCORDING_TAIL = re.compile(r"(?:(?<=,)|(?<=,[\"”’'])|(?<=,''))\s*according\s+to\s+(?P<who>[^,;:]{1,160}?)\s*"
                             r"(?:[.!?…]*[\"”’']?\s*$|,)")
+# "In a CBS News poll released Monday, …": a report that opens the sentence (its maker, if it names one).
+IN_REPORT = re.compile(r"In\s+(?P<who>(?:a|an|the|its|their)\s+[^,;:]{1,120}?)\s*,")
 # "In his view, …", "In Lee's opinion, …": the holder of the view.
 IN_VIEW = re.compile(r"In\s+(?P<who>his|her|their|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}['’]s?)\s+"
                      r"(?:opinion|view|words|estimation|judgment|judgement)\s*,")
@@ -371,7 +373,9 @@ def according_to(ctx: Context) -> Found | None:
         return None
     m = ctx.unquoted(ACCORDING_LEAD.match(sent) or ACCORDING_TAIL.search(sent) or IN_VIEW.match(sent))
     if m is None:
-        return None
+        report = ctx.unquoted(IN_REPORT.match(sent))  # "In a CBS News poll released Monday, she led …"
+        maker = report_source(report.group("who"), whole=True) if report is not None else None
+        return _source_said(ctx, maker, "in") if maker is not None and ctx.frame is None else None
     who = re.sub(r"['’]s?$", "", m.group("who"))
     cue = "according to" if "ccording" in m.group() else clean(m.group()).rsplit(" ", 1)[-1]
     titled, role = name_shape(who)
@@ -388,6 +392,11 @@ def according_to(ctx: Context) -> Found | None:
     source = report_source(who)
     if source is None or ctx.frame is not None and ctx.frame.ref.kind == PERSON and ctx.frame.cue in INVERTIBLE:
         return None  # ('"…," Lee said, according to a pool report': Lee's words, which the report carries)
+    return _source_said(ctx, source, cue)
+
+
+def _source_said(ctx: Context, source: str, cue: str) -> Found:
+    """An outlet or institution named as a sentence's source: known to the cast, else a group."""
     ref = resolve(ctx.scene, source, in_doc=ctx.in_doc)
     if ref is None or ref.kind == DOCUMENT:
         ref = ctx.scene.group_ref(Ref(source, GROUP, EXPLICIT))
