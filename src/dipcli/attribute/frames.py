@@ -71,7 +71,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # A cue in -ing after a form of "be" is progressive, not passive: "Lee is demanding …".
 _PROGRESSIVE = re.compile(r"[a-z]+ing\b")
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
-_FIRST_WORD = re.compile(r"\W*(\w+)")
+FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
 # -- sentence frames ---------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def _finite_form(sent: str, cue_start: int) -> bool:
     """Whether the cue at ``cue_start`` opens with a past or third-person form ("said", "says"),
     which a noun phrase can be the subject of; not a base form or an -ing form, which after
     "the United States’ continued" is a noun ("backing")."""
-    first = _FIRST_WORD.match(sent, cue_start)
+    first = FIRST_WORD.match(sent, cue_start)
     head = first.group(1) if first else ""
     lemma = lemmas().get(head)
     return lemma is not None and head != lemma and not head.endswith("ing")
@@ -483,7 +483,7 @@ _OPENING_CUES = frozenset(w for w in INVERTIBLE if w in lemmas() and w in forms(
 def _opening_cue_lowered(sent: str) -> str:
     """``sent`` with its first letter in lower case when its first word is a cue that comes
     before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
-    first = _FIRST_WORD.match(sent)
+    first = FIRST_WORD.match(sent)
     if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in _OPENING_CUES:
         return sent
     i = first.start(1)
@@ -601,7 +601,7 @@ def _report_maker(sent: str, cue_start: int, scene: Scene, aside: int | None = N
     """The maker of a report that opens the sentence as the subject of a verb of report
     (report_only_verbs.txt, "say"; ``aside``: where an aside after the subject opens), as
     :func:`.sources.subject_report_maker` reads it; not through a passive ("… was cited")."""
-    if lemmas().get(_FIRST_WORD.match(sent, cue_start).group(1)) not in _MAKERS_VERBS \
+    if lemmas().get(FIRST_WORD.match(sent, cue_start).group(1)) not in _MAKERS_VERBS \
             or any(w in PASSIVE_AUX for w in _words_between(sent, cue_start)):
         return None
     end = aside if aside is not None else _adverbs_back(sent, _skip_space_back(sent, cue_start))

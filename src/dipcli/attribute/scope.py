@@ -41,7 +41,7 @@ from .. import gazetteer, lexicon
 from ..model import Sentence
 from ..cues import OPENING_PARTICIPLES
 from .cast import PRONOUN
-from .frames import WORD_POS, Frame, in_spans, opening_subject
+from .frames import FIRST_WORD, WORD_POS, Frame, in_spans, opening_subject
 
 
 @cache
@@ -186,7 +186,6 @@ def opening_actor(sent: str) -> tuple[str, str] | None:
 # -- the main frame of a sentence ------------------------------------------------------------
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
-_FIRST_WORD = re.compile(r"\W*(\w+)")
 # Words that open a subordinate clause: a cue inside one is not the sentence's main frame
 # ("So when Patriot signaled …, Barrett said, …"). Not "as": "As Lee said, …" attributes.
 _SUBORDINATORS = frozenset("when whenever while whilst if because although though after before since unless "
@@ -226,7 +225,7 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
         if f.trailing:
             return f
     # (the clause test is the costly one: it is only made for frames whose answer turns on it)
-    first_word = _FIRST_WORD.match(sent)
+    first_word = FIRST_WORD.match(sent)
     opener = first_word.group(1).lower() if first_word else ""
     if opener in OPENING_PARTICIPLES or opener in _CLAUSE_OPENERS:
         for f in frames:

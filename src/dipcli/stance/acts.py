@@ -60,12 +60,9 @@ def has_head(sent: str) -> bool:
     sentence without one has no act. (Read in lower case where that finds the same: :func:`.cues.lowered`.)"""
     from ..cues import lowered
 
-    lower, any_case = _any_head()
     low = lowered(sent)
-    opening, after = lower if low is not None else any_case
-    if low is None:
-        low = sent
-    return opening.match(low) is not None or after.search(low) is not None
+    (opening, after), text = (_any_head()[0], low) if low is not None else (_any_head()[1], sent)
+    return opening.match(text) is not None or after.search(text) is not None
 
 
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
