@@ -56,6 +56,35 @@ def test_a_delegate_speaks_for_their_country_and_their_pronoun_goes_on():
     assert found["The meeting ended at noon."] == (None, "narrator")
 
 
+# A meeting record as news services write them: a country's delegate by a possessive, their
+# pronoun after an opening phrase, and their own state by "His"/"Her" and a noun.
+RECORD = "\n\n".join([
+    "The Council adopted the resolution by 12 votes to none, with 3 abstentions.",
+    "Explaining her abstention, Peru's representative said the text went beyond the mandate. "
+    "However, she said, her delegation supported the mission.",
+    "The delegate of Fiji welcomed the adoption. His Government remains ready to send police officers. "
+    "In that regard, he called for more training.",
+])
+
+
+def test_a_delegate_by_a_possessive_speaks_for_their_country_and_their_own_state_goes_on():
+    found = explained(RECORD)
+    assert found["Explaining her abstention, Peru's representative said the text went beyond the mandate."] == (
+        "Peru", "reporting_frame")
+    assert found["However, she said, her delegation supported the mission."] == ("Peru", "continuation")
+    assert found["His Government remains ready to send police officers."] == ("Fiji", "continuation")
+    assert found["In that regard, he called for more training."] == ("Fiji", "continuation")
+
+
+def test_his_government_is_the_country_of_whom_his_means():
+    found = explained("Malian Prime Minister Abdoulaye Keita met the envoys on Monday. "
+                      "His Government will support the plan.")
+    assert found["His Government will support the plan."] == ("Mali", "reporting_frame")
+    # inside a sentence the phrase may be an object, not the subject: no country, no speaker
+    found = explained("Ana Ruiz spoke on Monday. Remarks about growth in her administration are raising questions.")
+    assert found["Remarks about growth in her administration are raising questions."] == (None, "narrator")
+
+
 def test_a_third_person_sentence_in_the_first_person_or_the_past_goes_on():
     # "our" is the speaker's own word; a readout tells in the past what its speaker did
     for sentence in ("He has our full support in this.", "She detailed the aid that would reach the coast.",

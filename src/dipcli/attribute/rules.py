@@ -510,10 +510,15 @@ _LABELLING = frozenset(form for verb in ("call", "dub", "label") for form in all
 
 
 def _delegate_goes_on(ctx: Context, prev: Claim) -> bool:
-    """A meeting record's "He called for …" or "She added …" right after a country's delegate
-    spoke ("The representative of Ghana said …"): the pronoun is the delegate, whom the cast
-    knows as their country, so no frame of its own named them."""
-    return prev.speaker_kind == GROUP and ctx.frame is None and _pronoun_report(ctx.sent) is not None
+    """A meeting record's "He called for …", "However, she added, …" or "His delegation voted …"
+    right after a country's delegate spoke ("The representative of Ghana said …"): the pronoun is
+    the delegate, whom the cast knows as their country, so no frame of its own named them."""
+    return prev.speaker_kind == GROUP and ctx.frame is None \
+        and (_pronoun_report(ctx.sent) is not None or _OWN_SIDE_OPENS.match(ctx.sent) is not None)
+
+
+# "His delegation …", "Her Government …": a delegate speaks of their own state (own_side_nouns.txt).
+_OWN_SIDE_OPENS = re.compile(rf"\s*(?:His|Her)\s+(?i:{'|'.join(sorted(lexicon.words('own_side_nouns')))})\b")
 
 
 def _pronoun_report(sent: str) -> tuple[str, str] | None:
@@ -523,11 +528,13 @@ def _pronoun_report(sent: str) -> tuple[str, str] | None:
     if m is None:
         return None
     cue = next((c for c in find_cues(sent[:m.end() + 40]) if c.start() == m.end()), None)
-    return (m.group().split()[0], cue.group()) if cue is not None else None
+    return (m.group("pronoun").capitalize(), cue.group()) if cue is not None else None
 
 
-# "He", "She", perhaps an adverb: where the cue of a pronoun-led report starts.
-_PRONOUN_CUE = re.compile(r"\s*(?:He|She)\s+(?:[a-z]+ly\s+)?")
+# "He", "She", perhaps after a short opening phrase and its comma ("However, she", "In that
+# regard, he"), perhaps an adverb: where the cue of a pronoun-led report starts.
+_PRONOUN_CUE = re.compile(r"\s*(?:(?P<opening>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5},\s+))?"
+                          r"(?P<pronoun>(?(opening)[Hh]e|He)|(?(opening)[Ss]he|She))\s+(?:[a-z]+ly\s+)?")
 
 
 def _another_actor(ctx: Context, prev: Claim) -> bool:

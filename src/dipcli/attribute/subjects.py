@@ -78,6 +78,10 @@ ENTOURAGE_MODIFIERS = lexicon.words("entourage_modifiers")
 _OWNED = re.compile(r"(?:(?P<owner>(?:[\w.\-]+\s+){0,3}?[\w.\-]+(?:['’][\w.\-]+)?)['’]s?|(?P<pronoun>(?i:his|her)))\s+"
                     rf"(?:(?:{'|'.join(map(re.escape, sorted(ENTOURAGE_MODIFIERS)))})\s+){{0,2}}(?P<noun>[a-z]+)")
 ENTOURAGE = lexicon.words("entourage_nouns")
+OWN_SIDE = lexicon.words("own_side_nouns")
+# "His Government", "her delegation": a speaker's own state (:func:`_own_side`)
+_OWN_SIDE = re.compile(rf"(?i:({'|'.join(sorted(_OWNERS))})\s+({'|'.join(sorted(OWN_SIDE))}))")
+_OWNERS_START = tuple(f"{w} " for w in _OWNERS)
 # What _OWNED cannot match without: a possessive mark, "his" or "her" (tested first: most phrases have none).
 _MAY_OWN = re.compile(r"['’]|(?i:his|her)")
 # a name's word ("Jo-Renee", "McFaul", "O'Rourke") or initials ("Ronald R. Fieldstone")
@@ -134,6 +138,12 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     The answer's ``mention`` is the part of the phrase that resolved. Each attempt
     may bring someone into view in ``scene``, whether or not the whole resolves.
     """
+    side = _OWN_SIDE.fullmatch(phrase) if phrase.lower().startswith(_OWNERS_START) else None
+    if side is not None:  # "His Government": no shorter part ("Government") is meant
+        ref = _own_side(scene, side.group(1).lower(), side.group(2).lower(), opens=phrase[0].isupper())
+        if ref is not None:
+            ref.mention = phrase
+        return ref
     tokens = phrase.split()
     office: tuple[str, str, str] | None = None  # "the Japanese prime minister": what a shorter part may not contradict
     for i in range(len(tokens)):
@@ -241,10 +251,12 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         # "Ruiz's campaign", "the senator's lawyer": they speak for the owner
         owner = _resolve_single(scene, owned.group("owner") or owned.group("pronoun").lower().replace("his", "he"),
                                 alone=True)
+        noun = SPACES.sub(" ", owned.group("noun").lower())
         if owner is not None and owner.kind == PERSON:
-            noun = SPACES.sub(" ", owned.group("noun").lower())
             kind = PERSON if noun in PERSON_NOUNS else GROUP
             return Ref(f"{owner.name}’s {noun}", kind, owner.via, [owner.name])
+        if owner is not None and noun.removesuffix("s") in DELEGATE_ROLES and gazetteer.country_of(owner.name):
+            return _delegation(scene, owner.name)  # "Chad's representative said": Chad's delegation
         return None
     m2, m = name_shape(phrase)
     if m2:
@@ -299,6 +311,34 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         if full or lexis.describe(tokens)[1] or lexis.surname(phrase) and lexis.speaks(phrase):
             return scene.person_ref(scene.new_person(full or (phrase,)), EXPLICIT)
     return None
+
+
+def _own_side(scene: Scene, owner: str, noun: str, *, opens: bool) -> Ref | None:
+    """ "His Government", "her delegation": the state of whom the pronoun means, their country
+    when the article gives one; when not, "Macron’s government" if the phrase opens the sentence
+    (``opens``; inside it, the phrase may be no subject: "growth in her administration are …").
+    "its"/"their": the group last in view when it is a country. None when the pronoun means no
+    one in view: a meeting record's delegate who spoke before, whose voice goes on
+    (:func:`.rules.continuation`)."""
+    if owner in ("his", "her"):
+        person = scene.pronoun("he" if owner == "his" else "she")
+        if person is None:
+            return None
+        if person.country:
+            return Ref(person.country, GROUP, PRONOUN, [q.name for q in scene.people if q.country == person.country])
+        return Ref(f"{person.name}’s {noun}", GROUP, PRONOUN, [person.name]) if opens else None
+    group = scene.last_group
+    if group is not None and gazetteer.country_of(group.name) == group.name:
+        return Ref(group.name, group.kind, PRONOUN, list(group.members), group.document)
+    return None
+
+
+def _delegation(scene: Scene, country: str) -> Ref:
+    """A meeting record's delegate of ``country`` whom the article does not name ("the French
+    representative said"): the delegation speaks for its country, and "he" or "she" next is the
+    delegate, not a person named before."""
+    scene.last_person = None
+    return Ref(country, GROUP, TITLE, [q.name for q in scene.people if q.country == country])
 
 
 def _by_role(scene: Scene, phrase: str) -> Ref | None:
@@ -384,10 +424,7 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
         # is not the Under-Secretary-General who opened the meeting)
         p = scene.by_country(country, title, assume=role not in DELEGATE_ROLES)
         if p is None and role in DELEGATE_ROLES:
-            # a meeting record's "the French representative said": the delegation speaks for its
-            # country, and "he" or "she" next is the delegate, not a person named before
-            scene.last_person = None
-            return Ref(country, GROUP, TITLE, [q.name for q in scene.people if q.country == country])
+            return _delegation(scene, country)
         return scene.person_ref(p, TITLE) if p else None
     titled = [p for p in scene.people if p.title and title and p.title.lower() == title] or \
         [p for p in scene.people if p.title and title and p.title.lower().endswith(" " + title)]
