@@ -128,3 +128,13 @@ def test_a_speech_that_quotes_others_goes_on_in_its_speakers_voice():
     speech = "\n\n".join([speech, "We will keep our promises.", "Our budget is ready.", "We thank our partners."])
     found = explained(speech)
     assert found["We would all gain from the trade."] == ("Ruth Adeyemi", "continuation")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ana Ruiz, Assistant Secretary-General for Africa, said needs were at record levels.", "Ana Ruiz"),
+    ("Tom Hale, Chief Executive of Acme Freight, said profits rose.", "Tom Hale"),
+    ("Lena Adler, Special Representative and Head of the Mission, said the talks had stalled.", "Lena Adler"),
+    ("Ana Ruiz, Under-Secretary-General for Humanitarian Affairs, said aid was blocked.", "Ana Ruiz"),
+])
+def test_a_title_in_capitals_after_a_name_is_an_aside(sentence, speaker):
+    assert explained(sentence)[sentence] == (speaker, "reporting_frame")

@@ -340,6 +340,8 @@ def _apposition(aside: str) -> bool:
     """Whether an aside says what the person before it is: "a campaign spokeswoman", "an adviser
     to the campaign", "the Republican attorney general of Oklahoma"."""
     words = WORD_POS.findall(aside)
+    if words and words[0][0].isupper() and words[0] != "The":
+        return _title_apposition(aside)
     if not words or words[0].lower() not in ("a", "an", "the"):
         return False
     if words[0] != "the" and len(words) in (2, 4) and words[1][:1].isupper() and words[1].isalpha() \
@@ -352,6 +354,33 @@ def _apposition(aside: str) -> bool:
         if low in _APPOSITION_NOUNS or low in TITLE_WORDS or low in ROLE_WORDS:
             return True
     return False
+
+
+def _title_apposition(aside: str) -> bool:
+    """Whether an aside is a title in capitals, as meeting records and company news set one after
+    a name: "Assistant Secretary-General for Africa", "Chief Executive of Acme", "Special
+    Representative and Head of the Office …", "Russia's Permanent Representative". Each title
+    ends in a word that names a role (not "First of all", not "President Biden")."""
+    m = _TITLES_IN_CAPITALS.fullmatch(aside)
+    return m is not None and all(_role_head(t.split()[-1]) for t in m.group("titles").split(" and "))
+
+
+def _role_head(word: str) -> bool:
+    """ "Representative", "Secretary-General", "Under-Secretary-General" (a role after a prefix)."""
+    low = word.lower()
+    while low not in _TITLE_HEADS and "-" in low:
+        low = low.split("-", 1)[1]
+    return low in _TITLE_HEADS
+
+
+_CAPITAL_WORD = r"[A-Z][\w’'\-]*"
+_TITLES_IN_CAPITALS = re.compile(
+    rf"(?P<titles>(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD}(?:\s+and\s+(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD})?)"
+    r"(?:\s+(?:of|for|to|at|in|on|with)\s+\S.*)?")
+# The words a title ends with: person nouns and the words of titles, not the words of offices
+# ("Foreign", "First", "National") nor abbreviations.
+_TITLE_HEADS = frozenset(w for w in PERSON_NOUNS | TITLE_WORDS if len(w) > 3 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)) \
+    - lexicon.words("office_words")
 
 
 # Words that describe the person a name after them names, up to a role noun: "9/11 widow ",
