@@ -123,6 +123,7 @@ class Cast:
         self._mention_people = -1
         self.lexis = Lexis(article.text)
         self.placed = False
+        self.reading = None  # how the text is read and names spelled back (.reading.Reading), for stance's holders
 
     @classmethod
     def discovered(cls, article: Article) -> Cast:

@@ -29,6 +29,7 @@ How one sentence is read (:func:`attribute`):
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass
 
 from .. import gazetteer, lexicon
@@ -39,6 +40,7 @@ from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, 
                    Scene)
 from .frames import PARTICIPLE_CUE, Frame, find_frames, in_spans, opening_subject
 from .names import clean
+from .reading import reading
 from .quotes import Quotations, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source
@@ -584,10 +586,11 @@ CONFIDENCE = {Via.EXPLICIT: 0.95, Via.TURN: 0.95, Via.COLLECTIVE: 0.9, Via.PRONO
 
 def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -> list[Claim]:
     """Each sentence as a claim with its speaker and the rule that decided (``Claim.rule``)."""
-    text = article.text
-    cast = Cast.discovered(article)
+    read = reading(article)
+    text = read.article.text
+    cast = Cast.discovered(read.article)
     scene = cast.scene()
-    doc_speaker = _whole_document_speaker(article, scene)
+    doc_speaker = _whole_document_speaker(read.article, scene)
     in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT
     if in_doc:
         scene.last_doc = doc_speaker.name
@@ -665,7 +668,17 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, name)
             claims.append(prev)
             before = (prev, name)
+    if read.folded:  # the text's own words and spelling of names
+        claims = [_spelled(c, article.text, read.unfold) for c in claims]
     return claims
+
+
+def _spelled(claim: Claim, text: str, unfold) -> Claim:
+    """``claim`` with the text's words and its names as the text spells them (:mod:`.reading`)."""
+    return dataclasses.replace(
+        claim, text=text[claim.start:claim.end], speaker=claim.speaker and unfold(claim.speaker),
+        members=[unfold(m) for m in claim.members], document=claim.document and unfold(claim.document),
+        mention=claim.mention and unfold(claim.mention))
 
 
 def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found, rule: str) -> Claim:

@@ -15,6 +15,7 @@ from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
 from .people import PERSON_NOUNS, name_words
+from .reading import reading
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLE_LIST, TITLED_NAME, clean, country_in)
@@ -443,15 +444,24 @@ def _resolve_role(scene: Scene, m: re.Match[str], phrase: str) -> Ref | None:
 
 def holder_cast(article: Article) -> Cast:
     """The cast discovery finds in ``article`` (people by title and name, statements), for naming
-    the holders of stance acts; private to the caller, which resolves phrases in it."""
-    return Cast.discovered(article)
+    the holders of stance acts; private to the caller, which resolves phrases in it. The cast
+    reads the text as attribution does (:mod:`.reading`)."""
+    read = reading(article)
+    cast = Cast.discovered(read.article)
+    cast.reading = read
+    return cast
 
 
 def resolve_holder(cast: Cast, phrase: str) -> Ref | None:
     """What a holder phrase ("Sen. Duckworth", "the Chinese side", "China and Russia") names in
     ``cast``: a person by name, surname, title or role, a group, a country, an organisation.
     Whom it names comes into view in ``cast`` ("he", "they" next), as in attribution."""
+    read = cast.reading
+    folded = read is not None and read.folded
     scene = cast.scene()
-    ref = resolve(scene, phrase)
+    ref = resolve(scene, read.fold(phrase) if folded else phrase)
     cast.commit(scene)
+    if ref is not None and folded:
+        ref = Ref(read.unfold(ref.name), ref.kind, ref.via, [read.unfold(m) for m in ref.members],
+                  ref.document and read.unfold(ref.document), ref.mention and read.unfold(ref.mention))
     return ref

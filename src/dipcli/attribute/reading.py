@@ -1,0 +1,109 @@
+"""The text as attribution reads it: a letter with an accent is read as its base letter
+("François Bayrou" as "Francois Bayrou", "Türk" as "Turk"), because the patterns that find names
+and subjects are written for the plain Latin letters. One character stands for one, so every
+offset holds; the names attribution finds are given back as the text writes them
+(:attr:`Reading.unfold`), and a claim's text is the text's own.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .. import gazetteer
+from ..model import Article
+
+# Letters that decompose into no base letter of their own but are read as one.
+_UNDECOMPOSED = str.maketrans("øØłŁđĐıħ", "oOlLdDih")
+_NON_ASCII_WORD = re.compile(r"[\w’'\-]*[^\x00-\x7f][\w’'\-]*")
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+def _same(s: str) -> str:
+    return s
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An article as attribution reads it, and the way between its spellings and the text's."""
+
+    article: Article  # the article with its text and title folded (the original when nothing is)
+    fold: Callable[[str], str]  # a phrase of the text as the reading spells it
+    unfold: Callable[[str], str]  # a name of the reading as the text spells it
+
+    @property
+    def folded(self) -> bool:
+        return self.fold is not _same
+
+
+_last: tuple[Article, Reading] | None = None
+
+
+def reading(article: Article) -> Reading:
+    """The reading of ``article``; the same object for the same article asked twice in a row
+    (claims, then the holders of its stance acts), so that its cast is discovered once."""
+    global _last
+    if _last is not None and _last[0] is article:
+        return _last[1]
+    found = _read(article)
+    _last = (article, found)
+    return found
+
+
+def _read(article: Article) -> Reading:
+    title = article.title or ""
+    if article.text.isascii() and title.isascii():
+        return Reading(article, _same, _same)
+    table = _table(article.text + title)
+    if not table:
+        return Reading(article, _same, _same)
+    spelled: dict[str, str] = {}
+    kept: set[str] = set()
+    for source in (article.text, title):
+        for m in _NON_ASCII_WORD.finditer(source):
+            word = m.group()
+            folded = word.translate(table)
+            if len(folded) <= 2 or gazetteer.is_country_word(folded) and not gazetteer.is_country_word(word):
+                kept.add(word)  # "Tô" is not "to", "Volker Türk" no Turk: the word stays as written
+            else:
+                spelled.setdefault(folded.lower(), word)
+    text = _folded(article.text, table, kept)
+    if len(text) != len(article.text):  # (cannot happen: one character for one)
+        return Reading(article, _same, _same)
+
+    def respell(m: re.Match[str]) -> str:
+        word = m.group()
+        written = spelled.get(word.lower())
+        if written is None or len(written) != len(word):
+            return word
+        # in the case the name is given in: "ŠIMONYTĖ" read in a label, "Šimonytė" named
+        return "".join(w.upper() if c.isupper() else w.lower() for w, c in zip(written, word))
+
+    def unfold(name: str) -> str:
+        return _WORD.sub(respell, name) if name else name
+
+    def fold(phrase: str) -> str:
+        return phrase.translate(table)
+
+    folded = replace(article, text=text, title=_folded(article.title, table, kept) if article.title else article.title)
+    return Reading(folded, fold, unfold)
+
+
+def _folded(text: str, table: dict[int, str], kept: set[str]) -> str:
+    """``text`` with ``table``'s letters folded but in the words of ``kept``."""
+    if not kept:
+        return text.translate(table)
+    return _NON_ASCII_WORD.sub(lambda m: m.group() if m.group() in kept else m.group().translate(table), text)
+
+
+def _table(text: str) -> dict[int, str]:
+    """Each letter of ``text`` with an accent -> its base letter (one character: "é" -> "e")."""
+    table = {}
+    for ch in set(text):
+        if ch.isascii() or not ch.isalpha():
+            continue
+        base = unicodedata.normalize("NFKD", ch)[0].translate(_UNDECOMPOSED)
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            table[ord(ch)] = base
+    return table
