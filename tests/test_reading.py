@@ -40,3 +40,30 @@ def test_a_stance_holder_with_accents_is_named_as_written():
                            category=None, url=None, text=text))
     acts = [(s.holder, s.polarity, s.target) for s in find_stances(item)]
     assert ("Zoé Ménard", "oppose", "the attacks on the port") in acts
+
+
+# A meeting record as the UN's press releases print one: each speaker's name in capitals, their
+# country in brackets or their title set off by commas.
+RECORD = "\n\n".join([
+    "The Council met today to consider the situation in the region.",
+    "TAMSIN OKAFOR, Assistant Secretary-General for Africa, said that needs were at record levels. "
+    "She called on donors to act.",
+    "ELIAS BRANDT (Norway) said sanctions would only harm civilians. His country was ready to help.",
+    "OSLO, June 3 (Reuters) - The talks resumed.",
+])
+
+
+def test_a_name_in_capitals_that_opens_a_paragraph_is_read_as_a_name():
+    found = explained(RECORD)
+    assert found["TAMSIN OKAFOR, Assistant Secretary-General for Africa, said that needs were at record levels."] \
+        == ("Tamsin Okafor", "reporting_frame")
+    assert found["She called on donors to act."][0] == "Tamsin Okafor"
+    assert found["ELIAS BRANDT (Norway) said sanctions would only harm civilians."] == (
+        "Elias Brandt", "reporting_frame")
+    assert found["His country was ready to help."][0] == "Elias Brandt"
+
+
+def test_a_dateline_in_capitals_is_no_name():
+    read = reading(plain_article(RECORD))
+    assert "OSLO, June 3 (Reuters)" in read.article.text  # a place before a date or an agency stays
+    assert read.article.text.count("Tamsin Okafor") == 1 and len(read.article.text) == len(RECORD)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
-from .people import PERSON_NOUNS
+from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, clean
 from .sources import source_words, subject_report_maker
@@ -341,7 +341,7 @@ def _apposition(aside: str) -> bool:
     to the campaign", "the Republican attorney general of Oklahoma"."""
     words = WORD_POS.findall(aside)
     if words and words[0][0].isupper() and words[0] != "The":
-        return _title_apposition(aside)
+        return title_apposition(aside)
     if not words or words[0].lower() not in ("a", "an", "the"):
         return False
     if words[0] != "the" and len(words) in (2, 4) and words[1][:1].isupper() and words[1].isalpha() \
@@ -354,33 +354,6 @@ def _apposition(aside: str) -> bool:
         if low in _APPOSITION_NOUNS or low in TITLE_WORDS or low in ROLE_WORDS:
             return True
     return False
-
-
-def _title_apposition(aside: str) -> bool:
-    """Whether an aside is a title in capitals, as meeting records and company news set one after
-    a name: "Assistant Secretary-General for Africa", "Chief Executive of Acme", "Special
-    Representative and Head of the Office …", "Russia's Permanent Representative". Each title
-    ends in a word that names a role (not "First of all", not "President Biden")."""
-    m = _TITLES_IN_CAPITALS.fullmatch(aside)
-    return m is not None and all(_role_head(t.split()[-1]) for t in m.group("titles").split(" and "))
-
-
-def _role_head(word: str) -> bool:
-    """ "Representative", "Secretary-General", "Under-Secretary-General" (a role after a prefix)."""
-    low = word.lower()
-    while low not in _TITLE_HEADS and "-" in low:
-        low = low.split("-", 1)[1]
-    return low in _TITLE_HEADS
-
-
-_CAPITAL_WORD = r"[A-Z][\w’'\-]*"
-_TITLES_IN_CAPITALS = re.compile(
-    rf"(?P<titles>(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD}(?:\s+and\s+(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD})?)"
-    r"(?:\s+(?:of|for|to|at|in|on|with)\s+\S.*)?")
-# The words a title ends with: person nouns and the words of titles, not the words of offices
-# ("Foreign", "First", "National") nor abbreviations.
-_TITLE_HEADS = frozenset(w for w in PERSON_NOUNS | TITLE_WORDS if len(w) > 3 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)) \
-    - lexicon.words("office_words")
 
 
 # Words that describe the person a name after them names, up to a role noun: "9/11 widow ",
@@ -538,12 +511,22 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+# A country in brackets after a name, as meeting records give a delegate's: "Ana Ruiz (Peru) said".
+_COUNTRY_TAG = re.compile(r"(?<=[a-z])\s\(([A-Z][^()]{1,40})\)(?=[\s,])")
+
+
+def _blank_country(m: re.Match[str]) -> str:
+    # (not a short name defined after the country's long one: "the Republic of Chad (Chad)")
+    named = m.group(1) in m.string[max(0, m.start() - 80):m.start()]
+    return " " * len(m.group()) if not named and gazetteer.country_of(m.group(1)) else m.group()
+
+
 def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
     if "(" in sent:
-        sent = _PARTY_TAG.sub(_blank, sent)
+        sent = _COUNTRY_TAG.sub(_blank_country, _PARTY_TAG.sub(_blank, sent))
     for m in find_cues(_opening_cue_lowered(sent)):
         if quoted and in_spans(quoted, m.start()):
             continue

@@ -479,3 +479,31 @@ def majority(votes: list[str]) -> str | None:
     if f > 3 * m:
         return "f"
     return None
+
+
+def title_apposition(aside: str) -> bool:
+    """Whether an aside is a title in capitals, as meeting records and company news set one after
+    a name: "Assistant Secretary-General for Africa", "Chief Executive of Acme", "Special
+    Representative and Head of the Office …", "Russia's Permanent Representative". Each title
+    ends in a word that names a role (not "First of all", not "President Biden")."""
+    m = _TITLES_IN_CAPITALS.fullmatch(aside)
+    return m is not None and all(role_head(t.split()[-1]) for t in m.group("titles").split(" and "))
+
+
+def role_head(word: str) -> bool:
+    """Whether ``word`` names a role: "Representative", "Secretary-General", "Under-Secretary-General"
+    (a role after a prefix)."""
+    low = word.lower()
+    while low not in ROLE_HEADS and "-" in low:
+        low = low.split("-", 1)[1]
+    return low in ROLE_HEADS
+
+
+_CAPITAL_WORD = r"[A-Z][\w’'\-]*"
+_TITLES_IN_CAPITALS = re.compile(
+    rf"(?P<titles>(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD}(?:\s+and\s+(?:{_CAPITAL_WORD}\s+){{0,3}}?{_CAPITAL_WORD})?)"
+    r"(?:\s+(?:of|for|to|at|in|on|with)\s+\S.*)?")
+# The words a title ends with: person nouns and the words of titles, not the words of offices
+# ("Foreign", "First", "National") nor abbreviations.
+ROLE_HEADS = frozenset(w for w in PERSON_NOUNS | TITLE_WORDS if len(w) > 3 and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w)) \
+    - lexicon.words("office_words")

@@ -13,6 +13,7 @@ from typing import Callable
 
 from .. import gazetteer
 from ..model import Article
+from .people import role_head
 
 # Letters that decompose into no base letter of their own but are read as one.
 _UNDECOMPOSED = str.maketrans("øØłŁđĐıħ", "oOlLdDih")
@@ -54,10 +55,10 @@ def reading(article: Article) -> Reading:
 def _read(article: Article) -> Reading:
     title = article.title or ""
     if article.text.isascii() and title.isascii():
-        return Reading(article, _same, _same)
+        return _named_in_capitals(Reading(article, _same, _same))
     table = _table(article.text + title)
     if not table:
-        return Reading(article, _same, _same)
+        return _named_in_capitals(Reading(article, _same, _same))
     spelled: dict[str, str] = {}
     kept: set[str] = set()
     for source in (article.text, title):
@@ -87,7 +88,47 @@ def _read(article: Article) -> Reading:
         return phrase.translate(table)
 
     folded = replace(article, text=text, title=_folded(article.title, table, kept) if article.title else article.title)
-    return Reading(folded, fold, unfold)
+    return _named_in_capitals(Reading(folded, fold, unfold))
+
+
+# A name in capitals that opens a paragraph, before a country in brackets or a title set off by a
+# comma, as meeting records print a speaker's: "VASSILY NEBENZIA (Russian Federation) said",
+# "MARTHA POBEE, Assistant Secretary-General for Africa, said".
+_CAPITALS_NAME = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z'’\-]+[ \t]+|[A-Z]\.[ \t]*){1,4}[A-Z][A-Z'’\-]+)"
+                            r"(?=[ \t]*(?:\(([^()\n]{2,60})\)|,[ \t]+([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)))")
+_NOT_IN_NAMES = frozenset(("THE", "OF", "AND", "FOR", "ON", "IN", "TO", "BY", "AT"))
+
+
+def _named_in_capitals(read: Reading) -> Reading:
+    """``read`` with each name in capitals that opens a paragraph, as meeting records print them,
+    read in title case ("Vassily Nebenzia"); not a dateline ("NEW YORK, June 3", "MOSCOW (AP)")."""
+    text = read.article.text
+    if _CAPITALS_NAME.search(text) is None:
+        return read
+    pieces, last = [], 0
+    for m in _CAPITALS_NAME.finditer(text):
+        run, bracket, after = m.group(1), m.group(2), m.group(3)
+        words = run.split()
+        cased = " ".join(_title_case(w) for w in words)
+        if any(w in _NOT_IN_NAMES for w in words) or gazetteer.country_of(cased) or gazetteer.capital_country(cased) \
+                or (bracket is not None and not gazetteer.country_of(bracket)) \
+                or (after is not None and not any(role_head(w) for w in after.split())):
+            continue
+        pieces += [text[last:m.start(1)], _title_case_run(run)]
+        last = m.end(1)
+    if not pieces:
+        return read
+    pieces.append(text[last:])
+    return Reading(replace(read.article, text="".join(pieces)), read.fold, read.unfold)
+
+
+def _title_case(word: str) -> str:
+    return "".join(p[:1] + p[1:].lower() for p in re.split(r"([\-'’])", word))
+
+
+def _title_case_run(run: str) -> str:
+    """``run`` in title case, its spaces as they are (the same length)."""
+    return re.sub(r"[^\s]+", lambda m: _title_case(m.group()), run)
 
 
 def _folded(text: str, table: dict[int, str], kept: set[str]) -> str:

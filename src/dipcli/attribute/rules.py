@@ -668,7 +668,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             prev = _make(article.doc, len(claims), para.index, start, s.end, sent, found, name)
             claims.append(prev)
             before = (prev, name)
-    if read.folded:  # the text's own words and spelling of names
+    if read.article is not article:  # the text's own words and spelling of names
         claims = [_spelled(c, article.text, read.unfold) for c in claims]
     return claims
 

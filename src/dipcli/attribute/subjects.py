@@ -316,8 +316,9 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
 
 def _own_side(scene: Scene, owner: str, noun: str, *, opens: bool) -> Ref | None:
     """ "His Government", "her delegation": the state of whom the pronoun means, their country
-    when the article gives one; when not, "Macron’s government" if the phrase opens the sentence
-    (``opens``; inside it, the phrase may be no subject: "growth in her administration are …").
+    when the article gives one; when not and the phrase opens the sentence (``opens``; inside it,
+    the phrase may be no subject: "growth in her administration are …"), "Macron’s government",
+    and for "his country" or "her delegation" the person, who speaks of it.
     "its"/"their": the group last in view when it is a country. None when the pronoun means no
     one in view: a meeting record's delegate who spoke before, whose voice goes on
     (:func:`.rules.continuation`)."""
@@ -327,7 +328,11 @@ def _own_side(scene: Scene, owner: str, noun: str, *, opens: bool) -> Ref | None
             return None
         if person.country:
             return Ref(person.country, GROUP, PRONOUN, [q.name for q in scene.people if q.country == person.country])
-        return Ref(f"{person.name}’s {noun}", GROUP, PRONOUN, [person.name]) if opens else None
+        if not opens:
+            return None
+        if noun in ("government", "administration"):
+            return Ref(f"{person.name}’s {noun}", GROUP, PRONOUN, [person.name])
+        return scene.person_ref(person, PRONOUN)  # "His country was ready …": what he says of it
     group = scene.last_group
     if group is not None and gazetteer.country_of(group.name) == group.name:
         return Ref(group.name, group.kind, PRONOUN, list(group.members), group.document)
