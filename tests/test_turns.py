@@ -172,3 +172,29 @@ def test_a_role_or_an_outlet_after_the_name_in_a_ministrys_transcript():
     assert found["Sir, is there an update on the talks?"] == ("Anil Rao", "turn")
     assert found["We want a peaceful settlement."] == ("Ravi Das", "turn")
     assert found["Madam Chair, Excellencies: thank you."][0] == "Ravi Das"  # a salutation, no new turn
+
+
+# A verbatim meeting record: "The President:" for the presiding officer, a delegate's country and
+# language in brackets, the record's note of its hours.
+VERBATIM = "\n\n".join([
+    "The meeting was called to order at 10.05 a.m.",
+    "The President: I give the floor to Mr. Okafor.",
+    "Mr. Okafor (Nigeria) (spoke in French): We have listened carefully. Our position is well known.",
+    "The President: I thank Mr. Okafor for his statement.",
+    "The meeting rose at 11.50 a.m.",
+])
+
+
+def test_a_verbatim_records_turns_and_its_notes():
+    found = explained(VERBATIM)
+    assert found["I give the floor to Mr. Okafor."] == ("President", "turn")
+    assert found["We have listened carefully."] == ("Okafor", "turn")
+    assert found["Our position is well known."] == ("Okafor", "turn")
+    assert found["I thank Mr. Okafor for his statement."] == ("President", "turn")
+    assert found["The meeting rose at 11.50 a.m."][0] is None
+
+
+def test_the_president_in_capitals_is_a_label_in_a_press_conference():
+    found = explained("Q: Will you sign the bill?\n\nTHE PRESIDENT: Yes. I will sign it on Friday.")
+    assert found["Yes."][1] == "turn" and found["Yes."][0] != "Questioner"
+    assert found["I will sign it on Friday."][0] == found["Yes."][0]

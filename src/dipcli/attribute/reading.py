@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .. import gazetteer
-from ..model import Article
+from ..model import Article, Claim
 from .people import role_head
 
 # Letters that decompose into no base letter of their own but are read as one.
@@ -36,6 +36,13 @@ class Reading:
     @property
     def folded(self) -> bool:
         return self.fold is not _same
+
+    def spelled(self, claim: Claim, text: str) -> Claim:
+        """``claim`` with the words of the text it was read from and its names as they are written."""
+        unfold = self.unfold
+        return replace(claim, text=text[claim.start:claim.end], speaker=claim.speaker and unfold(claim.speaker),
+                       members=[unfold(m) for m in claim.members], document=claim.document and unfold(claim.document),
+                       mention=claim.mention and unfold(claim.mention))
 
 
 _last: tuple[Article, Reading] | None = None

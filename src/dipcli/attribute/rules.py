@@ -29,7 +29,6 @@ How one sentence is read (:func:`attribute`):
 from __future__ import annotations
 
 import re
-import dataclasses
 from dataclasses import dataclass
 
 from .. import gazetteer, lexicon
@@ -181,9 +180,11 @@ def turn(ctx: Context) -> Found | None:
 
 
 # A sentence that is all one parenthesis, perhaps in a quoted transcript's quotation marks; the
-# outlet's footer after a transcript ("Follow Pam Ode on Twitter @pamode.").
-_STAGE_DIRECTION = re.compile(r"\s*[\"“]?(?:\([^()]{1,60}\)|Follow\s[^.]{1,120}?\son\s(?:Twitter|X|Facebook|Instagram)\b.*)"
-                              r"[.\s\"”]*")
+# outlet's footer after a transcript ("Follow Pam Ode on Twitter @pamode."); a meeting record's
+# note of its hours ("The meeting rose at 11.50 a.m.").
+_STAGE_DIRECTION = re.compile(r"\s*[\"“]?(?:\([^()]{1,60}\)|Follow\s[^.]{1,120}?\son\s(?:Twitter|X|Facebook|Instagram)\b.*"
+                              r"|The\s+meeting\s+(?:rose|began|ended|was\s+(?:called\s+to\s+order|suspended|resumed|adjourned))"
+                              r"\s+at\s[^()]{1,40})[.\s\"”]*")
 
 
 def quotation(ctx: Context) -> Found | None:
@@ -669,16 +670,8 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             claims.append(prev)
             before = (prev, name)
     if read.article is not article:  # the text's own words and spelling of names
-        claims = [_spelled(c, article.text, read.unfold) for c in claims]
+        claims = [read.spelled(c, article.text) for c in claims]
     return claims
-
-
-def _spelled(claim: Claim, text: str, unfold) -> Claim:
-    """``claim`` with the text's words and its names as the text spells them (:mod:`.reading`)."""
-    return dataclasses.replace(
-        claim, text=text[claim.start:claim.end], speaker=claim.speaker and unfold(claim.speaker),
-        members=[unfold(m) for m in claim.members], document=claim.document and unfold(claim.document),
-        mention=claim.mention and unfold(claim.mention))
 
 
 def _make(doc: str, n: int, para: int, start: int, end: int, sent: str, found: Found, rule: str) -> Claim:

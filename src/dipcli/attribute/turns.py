@@ -22,7 +22,8 @@ TURN_LABEL = re.compile(
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
     # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:"
     r"(?:,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|[A-Z][\w.’'\-]*)){0,6}))?"
-    r"(?:\s*\((?P<note>[^()]{1,40})\))?\s*:\s+"
+    # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
+    r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
 )
 QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
 # A broadcast transcript's tag glued to what the speaker says: "Lee Jae Myung / PresidentThat's …",
@@ -103,7 +104,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
         label = re.sub(r"\b([A-Z][a-z]+?)(of|the)(?= )", r"\1 \2", label)
     low = label.lower()
-    if low in NOT_LABELS or low.split()[0] in NOT_LABELS:
+    if (low in NOT_LABELS or low.split()[0] in NOT_LABELS) and not _presiding(label):
         return None
     if low in QUESTIONER_LABELS:
         return Ref(QUESTIONER if low.startswith("q") or low in ("audience member", "remark") else label.title(),
@@ -158,9 +159,19 @@ def _name_case(word: str, i: int) -> str:
     return re.sub(r"[^\W\d_]+", lambda p: p.group().capitalize(), low)
 
 
+def _presiding(label: str) -> bool:
+    """Whether a label is "The" and an office alone: a meeting record's presiding officer, whom it
+    does not name ("The President:", "The Acting Chair:"; not "The Plan:", a heading)."""
+    words = label.split()
+    return len(words) > 1 and words[0].lower() == "the" and not gazetteer.is_country_word(words[-1]) \
+        and all(w.rstrip(".").lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words[1:])
+
+
 def _salutation(label: str) -> bool:
     """Whether a label only greets: "Mr. President", "Excellencies", "Distinguished Ladies and Gentlemen"."""
     words = [w.strip(".,").lower() for w in label.split()]
+    if words[0] == "the":
+        return False  # "The President:" speaks (a meeting record's presiding officer); "Mr. President:" is spoken to
     return all(w in SALUTATION_WORDS or w in TITLE_WORDS or w in ROLE_WORDS for w in words)
 
 
@@ -242,7 +253,7 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
                    or w.lower() in ("of", "the", "and") or gazetteer.is_country_word(w)), default=-1)
         name = words[cut + 1:]
         if pretty.lower().startswith("the ") and not name:
-            return None
+            return Ref(pretty, PERSON, TURN, [pretty]) if _presiding(pretty) else None
         if not name or len(name) > 4:
             # a role rather than a name ("SENIOR ADMINISTRATION OFFICIAL"): the label is the speaker
             return Ref(pretty, PERSON, TURN, [pretty])
