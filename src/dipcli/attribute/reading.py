@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Callable
+from collections.abc import Callable, Iterator
 
 from .. import gazetteer
 from ..model import Article, Claim
@@ -17,7 +17,6 @@ from .people import role_head
 
 # Letters that decompose into no base letter of their own but are read as one.
 _UNDECOMPOSED = str.maketrans("øØłŁđĐıħ", "oOlLdDih")
-_NON_ASCII_WORD = re.compile(r"[\w’'\-]*[^\x00-\x7f][\w’'\-]*")
 _WORD = re.compile(r"[\w’'\-]+")
 
 
@@ -66,17 +65,17 @@ def _read(article: Article) -> Reading:
     table = _table(article.text + title)
     if not table:
         return _named_in_capitals(Reading(article, _same, _same))
+    letters = re.compile("[" + "".join(map(chr, sorted(table))) + "]")
     spelled: dict[str, str] = {}
     kept: set[str] = set()
     for source in (article.text, title):
-        for m in _NON_ASCII_WORD.finditer(source):
-            word = m.group()
+        for _, word in _words_with(letters, source):
             folded = word.translate(table)
             if len(folded) <= 2 or gazetteer.is_country_word(folded) and not gazetteer.is_country_word(word):
                 kept.add(word)  # "Tô" is not "to", "Volker Türk" no Turk: the word stays as written
             else:
                 spelled.setdefault(folded.lower(), word)
-    text = _folded(article.text, table, kept)
+    text = _folded(article.text, table, kept, letters)
     if len(text) != len(article.text):  # (cannot happen: one character for one)
         return Reading(article, _same, _same)
 
@@ -94,7 +93,7 @@ def _read(article: Article) -> Reading:
     def fold(phrase: str) -> str:
         return phrase.translate(table)
 
-    folded = replace(article, text=text, title=_folded(article.title, table, kept) if article.title else article.title)
+    folded = replace(article, text=text, title=_folded(article.title, table, kept, letters) if article.title else article.title)
     return _named_in_capitals(Reading(folded, fold, unfold))
 
 
@@ -138,20 +137,47 @@ def _title_case_run(run: str) -> str:
     return re.sub(r"[^\s]+", lambda m: _title_case(m.group()), run)
 
 
-def _folded(text: str, table: dict[int, str], kept: set[str]) -> str:
+def _folded(text: str, table: dict[int, str], kept: set[str], letters: re.Pattern[str]) -> str:
     """``text`` with ``table``'s letters folded but in the words of ``kept``."""
+    folded = text.translate(table)
     if not kept:
-        return text.translate(table)
-    return _NON_ASCII_WORD.sub(lambda m: m.group() if m.group() in kept else m.group().translate(table), text)
+        return folded
+    pieces, last = [], 0
+    for start, word in _words_with(letters, text):
+        if word in kept:
+            pieces += [folded[last:start], word]
+            last = start + len(word)
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def _words_with(letters: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """Each word of ``text`` that holds one of ``letters``, and where it starts (the letters are
+    looked for first: a class of letters is scanned for far quicker than a word around one)."""
+    end = 0
+    for m in letters.finditer(text):
+        if m.start() < end:
+            continue  # (a word already given)
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-_"):
+            start -= 1
+        word = _WORD.match(text, start)
+        end = word.end()
+        yield start, word.group()
 
 
 def _table(text: str) -> dict[int, str]:
     """Each letter of ``text`` with an accent -> its base letter (one character: "é" -> "e")."""
     table = {}
-    for ch in set(text):
-        if ch.isascii() or not ch.isalpha():
+    for ch in set(_OTHER_THAN_ASCII.findall(text)):
+        if not ch.isalpha():
             continue
         base = unicodedata.normalize("NFKD", ch)[0].translate(_UNDECOMPOSED)
         if len(base) == 1 and base.isascii() and base.isalpha():
             table[ord(ch)] = base
     return table
+
+
+# A character that is not ASCII, but for the punctuation most texts write ("’", "“", "—"):
+# found by a scan, not read character by character.
+_OTHER_THAN_ASCII = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
