@@ -384,3 +384,11 @@ def test_a_verdict_in_someones_words_is_theirs_on_a_named_subject():
     assert acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
     assert acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
 
+
+
+def test_a_delegates_own_state_holds_as_the_delegates_country():
+    found = acts("The representative of Peru said his delegation would vote against the text. "
+                 "Her country firmly opposed the sanctions, the delegate of Chile said.")
+    holders = {(s.holder, s.target) for s in found}
+    assert ("Peru", "the text") in holders
+    assert ("Chile", "the sanctions") in holders

@@ -314,6 +314,11 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     return None
 
 
+def own_side(phrase: str) -> bool:
+    """Whether ``phrase`` is what a speaker calls their own state: "His Government", "her delegation"."""
+    return phrase.lower().startswith(_OWNERS_START) and _OWN_SIDE.fullmatch(phrase) is not None
+
+
 def _own_side(scene: Scene, owner: str, noun: str, *, opens: bool) -> Ref | None:
     """ "His Government", "her delegation": the state of whom the pronoun means, their country
     when the article gives one; when not and the phrase opens the sentence (``opens``; inside it,

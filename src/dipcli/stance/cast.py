@@ -71,6 +71,10 @@ class Holders:
             if claim.speaker_kind in ("group", "document") and claim.speaker:
                 return self.speaker(claim)
             return self.last_group or (self.speaker(claim) if claim.speaker else None)
+        from ..attribute.subjects import own_side, resolve_holder
+
+        if claim.speaker_kind == "group" and claim.speaker and own_side(phrase.strip()):
+            return self.speaker(claim)  # "His delegation will vote against …" after a country's delegate
         bare = _POSSESSIVE.sub("", phrase.strip())
         head = _FROM.split(bare, 1)[0]
         if head != bare and head[:1].isupper():
@@ -81,8 +85,6 @@ class Holders:
                 named = Named(country, "group", (country,))
                 self._seen(named)
                 return named
-        from ..attribute.subjects import resolve_holder
-
         ref = resolve_holder(self._scene(), bare)
         mention = getattr(ref, "mention", None) or ""
         if ref is not None and not ref.members and mention != bare and mention.islower() \
