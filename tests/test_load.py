@@ -77,6 +77,25 @@ def test_hard_wrapped_text_is_joined_and_dateline_outlet_becomes_source():
     assert paras[0].endswith("before the summer flood season.")
 
 
+def test_a_dateline_after_a_byline_or_bullets_and_a_dateline_with_a_colon(tmp_path):
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Peru and Chile agree to reopen border\n\nBy Ana Ruiz and Tom Hale\n\n"
+                    "* Talks resume after two years\n\nLIMA, June 3 (Reuters) - Peru and Chile agreed on "
+                    "Tuesday to reopen their border, the two foreign ministers said.\n", encoding="utf-8")
+    art = one(wire)
+    assert (art.place, art.source) == ("Lima", "Reuters")
+    daily = tmp_path / "daily.txt"
+    daily.write_text("Port reopens after strike\n\nKARACHI: The port reopened on Monday after a strike that "
+                     "had kept ships waiting in Karachi for a week, officials said.\n", encoding="utf-8")
+    assert one(daily).place == "Karachi"  # a place the article writes after "in"
+    capital = tmp_path / "capital.txt"
+    capital.write_text("Talks\n\nISLAMABAD: Pakistan and Iran agreed on Tuesday to raise trade.\n", encoding="utf-8")
+    assert one(capital).place == "Islamabad"  # a capital the gazetteer knows
+    rubric = tmp_path / "rubric.txt"
+    rubric.write_text("Talks\n\nUPDATE: Pakistan and Iran agreed on Tuesday to raise trade.\n", encoding="utf-8")
+    assert one(rubric).place is None  # no place
+
+
 def test_speech_without_header_keeps_each_line_as_a_paragraph():
     art = one(FIXTURES / "un_speech.txt")
     assert art.title is None and art.place is None and art.source is None

@@ -198,3 +198,40 @@ def test_the_president_in_capitals_is_a_label_in_a_press_conference():
     found = explained("Q: Will you sign the bill?\n\nTHE PRESIDENT: Yes. I will sign it on Friday.")
     assert found["Yes."][1] == "turn" and found["Yes."][0] != "Questioner"
     assert found["I will sign it on Friday."][0] == found["Yes."][0]
+
+
+def test_a_broadcast_label_in_capitals_with_a_role_in_title_case_or_a_rank_after_the_name():
+    found = explained("\n\n".join([
+        "NINA OKORO, ANCHOR: Joining me now is a retired general. Can the truce last?",
+        "GEN. TOM HALE (RET.), WNT MILITARY ANALYST: Well, Nina, I think it can.",
+        "ANA RUIZ, Former Ambassador to Chile (through interpreter): It is a draw, honestly.",
+    ]))
+    assert found["Well, Nina, I think it can."] == ("Tom Hale", "turn")
+    assert found["It is a draw, honestly."] == ("Ana Ruiz", "turn")
+
+
+def test_a_place_before_a_colon_is_a_dateline_not_a_turn():
+    found = explained("KARACHI: The port reopened on Monday after a strike.\n\n"
+                      "Ships queued at the harbour, which workers left in Karachi last week.\n\n"
+                      "LIMA: Peru and Chile agreed on Tuesday to reopen the border.\n\nThe talks lasted a day.")
+    assert found["KARACHI: The port reopened on Monday after a strike."] == (None, "narrator")
+    assert found["LIMA: Peru and Chile agreed on Tuesday to reopen the border."][1] != "turn"
+    assert found["The talks lasted a day."] == (None, "narrator")
+
+
+def test_a_broadcast_tag_with_a_title_the_lists_do_not_hold_glued_to_the_words_said():
+    found = explained("Han Ji-ho / PresidentI ask for patience.\n\n"
+                      "Park Min-ho / Opposition floor leaderThe plan has failed.\n\n"
+                      "Reporter Kim Ji-su / YTNThe vote is next week.")
+    assert found["The plan has failed."] == ("Park Min-ho", "turn")
+    assert found["The vote is next week."] == ("Kim Ji-su", "turn")
+    # a photo's credit, written without spaces around the slash or before the first turn, is no label
+    for credit in ("REUTERS/Ana RuizProtesters march in Lima on Monday.",
+                   "Ana Ruiz-Lima Sports / ReutersProtesters march in Lima on Monday."):
+        found = explained(credit + "\n\nThe vote is next week.")
+        assert all(rule != "turn" for _, rule in found.values()), found
+
+
+def test_a_reporters_label_asks_from_the_first_paragraph():
+    found = explained("Reporter: Mr. President, will you run again?\n\nPresident Han Ji-ho / PresidentI will not.")
+    assert found["Mr. President, will you run again?"] == ("Reporter", "turn")

@@ -20,8 +20,9 @@ from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
-    # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:"
-    r"(?:,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|[A-Z][\w.’'\-]*)){0,6}))?"
+    # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:",
+    # "ANA RUIZ, Former U.S. Ambassador to NATO:", "TOM HALE (RET.), CNN MILITARY ANALYST:"
+    r"(?:(?:\s+\([A-Z.]{2,8}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,6}))?"
     # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
 )
@@ -83,7 +84,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         return Ref(QUESTIONER, PERSON, TURN, []), q.end()
     stop = min(end, start + 160)
     if text.find("/", start, stop) >= 0:
-        slash = _slash_label(text, start, stop)
+        slash = _slash_label(text, start, stop, in_transcript)
         if slash is not None:
             return slash
     if text.find(":", start, stop) < 0:
@@ -116,6 +117,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         if len(words) > 6:
             return None
         pretty = _in_own_case(label)
+        if not in_transcript and not role and _dateline(text, pretty):
+            return None  # "ISLAMABAD: Pakistan and Iran on Tuesday agreed …": where the story was filed
     else:
         has_title = bool(_TITLE_IN.search(label))
         known = len(words) == 1 and cast.known_name(words[0])  # "Pence: …" after "Governor Mike Pence"
@@ -128,6 +131,17 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
 
 
 _OUTLET_KINDS = frozenset(("organization", "agency", "alliance", "grouping"))
+
+
+def _dateline(text: str, place: str) -> bool:
+    """Whether a label in capitals before the first turn is a place, a news story's dateline
+    ("ISLAMABAD: …", "KARACHI: …"): a capital the gazetteer knows, or a place the article writes
+    after "in", "at" or "from" ("… arrived in Karachi")."""
+    if len(place.split()) > 3 or _TITLE_IN.search(place) or any(w.lower() in _ROLEISH for w in place.split()):
+        return False  # "PRESIDENT LEE:", a transcript's first turn
+    if gazetteer.capital_country(place) is not None:
+        return True
+    return re.search(rf"\b(?:in|at|from)\s+{re.escape(place)}\b", text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -191,10 +205,10 @@ def _names_a_role(label: str, role: str) -> bool:
     """Whether "NAME, ROLE:" names someone and what they are: the role holds a title, role or
     person noun ("CNN HOST", "Official Spokesperson"), or is an outlet written in capitals after
     a name of two words or more ("Sidhant Sibal, WION:", a questioner and their outlet)."""
+    if any(w.lower().strip(".") in _ROLEISH for w in role.split()):
+        return not _salutation(label)  # "CARLA RUIZ, Former Ambassador to NATO:" too
     if label.isupper() and not role.isupper():
         return False  # a name in capitals with a role in lower case is no transcript's
-    if any(w.lower().strip(".") in _ROLEISH for w in role.split()):
-        return not _salutation(label)
     return role.isupper() and len(role.split()) <= 2 and not label.isupper() and 2 <= len(label.split()) <= 4
 
 
@@ -208,9 +222,14 @@ def _shouted_heading(text: str, after: int, end: int) -> bool:
     return sum(1 for w in rest.split() if sum(c.isalpha() for c in w) >= 2) >= 2
 
 
-def _slash_label(text: str, start: int, stop: int) -> tuple[str, int] | None:
+# Where a scraper glued a label's last word to the first word said: "leaderThe", "YTNThe".
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])")
+
+
+def _slash_label(text: str, start: int, stop: int, in_transcript: bool = False) -> tuple[str, int] | None:
     """ "Lee Jae Myung / PresidentThat's so bad.": the name as the label, and where the words said
-    begin, after the title words (the last may be glued to the first word said)."""
+    begin, after the title words (the last may be glued to the first word said). Once turns have
+    begun, a title the word lists do not hold too, up to where it is glued to the words said."""
     m = SLASH_LABEL.match(text, start, stop)
     if m is None:
         return None
@@ -225,6 +244,15 @@ def _slash_label(text: str, start: int, stop: int) -> tuple[str, int] | None:
         if glued and (glued.group(1).lower() in TITLE_WORDS or glued.group(1).lower() in ROLE_WORDS):
             return clean(m.group("name")), at + w.start() + glued.end()
         break
+    if title_words == 0 and in_transcript and text[m.start("rest") - 2:m.start("rest")].strip(" \t") == "/" \
+            and text[m.end("name")].isspace():
+        # a title the word lists do not hold, glued to the words said: "Ana Ruiz / Opposition floor
+        # leaderThe president talks …", "Reporter Tom Hale / YTNThe president plans …" (a photo's
+        # credit is written without spaces, "REUTERS/Ana RuizProtesters …", or opens the article,
+        # "Tom Hale-USA TODAY Sports / ReutersProtesters …")
+        glue = _GLUED.search(text, at, min(stop, at + 60))
+        if glue is not None and not re.search(r"[.,;:!?\"“”]", text[at:glue.start()]):
+            return clean(m.group("name")), glue.start()
     if title_words == 0:
         return None
     # "Ana Ruiz / Foreign Minister We will …": the words said begin after the last title word

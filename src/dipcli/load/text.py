@@ -112,11 +112,25 @@ def _title_case(place: str) -> str:
     return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _parse_dateline(para: str) -> tuple[str | None, str | None]:
-    """(place, outlet) from a dateline such as "MOSCOW, March 22 (Xinhua) --"."""
+# The dateline of South Asian dailies: "ISLAMABAD: Pakistan and Iran on Tuesday agreed …".
+_COLON_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z'’\-]{3,}(?: [A-Z][A-Z'’\-]+){0,2}):[ \t]+(?=[A-Z])")
+
+
+def _parse_dateline(para: str, body: str = "") -> tuple[str | None, str | None]:
+    """(place, outlet) from a dateline such as "MOSCOW, March 22 (Xinhua) --", or "ISLAMABAD: …"
+    when the place is a capital or country the gazetteer knows or the article writes it after
+    "in", "at" or "from" (not "UPDATE:", "EXCLUSIVE:")."""
     m = _DATELINE.match(para[:160])
     if not m:
-        return None, None
+        c = _COLON_DATELINE.match(para[:60])
+        if c is None:
+            return None, None
+        from .. import gazetteer  # (the gazetteer's tables are read only when a colon dateline is tried)
+        place = _title_case(c["place"])
+        known = gazetteer.capital_country(place) or gazetteer.country_of(place)
+        if not known and re.search(rf"\b(?:in|at|from) {re.escape(place)}\b", body) is None:
+            return None, None
+        return place, None
     place = m["place"].rstrip(".")
     outlet = m["outlet"] or m["slash"]
     if sum(c.isalpha() for c in place) < 3:
@@ -200,10 +214,14 @@ def read_text(inp: Input) -> list[Article]:
     if markdownish:
         paras = [plain_paragraph(p) for p in paras]
     place = None
-    if paras:
-        place, outlet = _parse_dateline(paras[0])
-        if source is None:
-            source = outlet
+    outlet = None
+    joined = "\n".join(paras) if any(":" in p[:60] for p in paras[:5]) else ""
+    for para in paras[:5]:  # after a byline, a slug or bullets ("By Ana Ruiz", "* Leaders meet …"), not further
+        place, outlet = _parse_dateline(para, joined)
+        if place is not None or len(para.split()) >= 15:
+            break
+    if source is None:
+        source = outlet
     body = finish(paras, name=name)
     return [Article(doc=doc, path=path, format="text", title=meta(title), date=day,
                     source=meta(source), place=meta(place), category=meta(category), url=None,
