@@ -81,7 +81,8 @@ def test_a_statement_relayed_inside_a_turn_is_the_named_persons():
 def test_an_outlets_label_in_capitals_is_written_as_the_outlet_writes_itself():
     found = explained(PRESS_CONFERENCE)
     assert found["What is your comment?"] == ("TASS", "turn")  # not "Tass"
-    assert found["The Peruvian president said the visit was welcome."] == ("TASS", "turn")  # no one the text names
+    # an office no one the text names relays what it said at a time, as a named person does
+    assert found["The Peruvian president said the visit was welcome."] == ("Peruvian president", "relayed")
 
 
 def test_a_title_several_people_hold_relays_no_one():
@@ -128,7 +129,9 @@ def test_a_title_that_does_not_fit_gives_no_one_a_country():
     found = explained("Spokesperson Amara Osei: Foreign Minister Kofi Mensah noted that trade must grow.\n\n"
                       "Reuters: The Japanese prime minister said yesterday that defense spending will rise. "
                       "What is your comment?")
-    assert found["The Japanese prime minister said yesterday that defense spending will rise."] == ("Reuters", "turn")
+    # an office no one the article names: the prime minister relays it, not the foreign minister named before
+    assert found["The Japanese prime minister said yesterday that defense spending will rise."] == \
+        ("Japanese prime minister", "relayed")
 
 
 def test_a_broadcast_transcripts_labels_carry_a_role_after_the_name():
@@ -198,6 +201,29 @@ def test_the_president_in_capitals_is_a_label_in_a_press_conference():
     found = explained("Q: Will you sign the bill?\n\nTHE PRESIDENT: Yes. I will sign it on Friday.")
     assert found["Yes."][1] == "turn" and found["Yes."][0] != "Questioner"
     assert found["I will sign it on Friday."][0] == found["Yes."][0]
+
+
+MINISTRY_BRIEFING = "\n\n".join([
+    "Spokesperson Amara Osei: Good afternoon.",
+    "AFP: The Chilean Foreign Ministry said on Monday that the border would stay closed. Peru called the move "
+    "“reckless”. What is your comment?",
+    "Amara Osei: Peru has always opposed unilateral steps. The Chilean side assured us yesterday that the talks "
+    "would go on. Peru supported the plan. The committee is worried. Peru's foreign ministry said on Monday "
+    "that it would attend.",
+])
+
+
+def test_an_institution_or_a_country_relays_what_it_said_at_a_time():
+    found = explained(MINISTRY_BRIEFING)
+    assert found["The Chilean Foreign Ministry said on Monday that the border would stay closed."] == \
+        ("Chilean Foreign Ministry", "relayed")
+    assert found["Peru called the move “reckless”."] == ("Peru", "relayed")  # a country, in a question
+    assert found["The Chilean side assured us yesterday that the talks would go on."] == ("Chile", "relayed")
+    # the turn's own voice: what a country has always held, a country's deeds told in an answer, a state
+    assert found["Peru has always opposed unilateral steps."] == ("Amara Osei", "turn")
+    assert found["Peru supported the plan."] == ("Amara Osei", "turn")
+    assert found["The committee is worried."] == ("Amara Osei", "turn")
+    assert found["Peru's foreign ministry said on Monday that it would attend."] == ("Peru", "relayed")
 
 
 def test_a_broadcast_label_in_capitals_with_a_role_in_title_case_or_a_rank_after_the_name():

@@ -58,10 +58,11 @@ _APPOSITION_NOUNS = lexicon.words("apposition_nouns") | source_words()
 # What follows a trailing attribution ("…, X said." / "…, said X, adding …"): the sentence's
 # end, a participle or a clause. (Not stance's TRAILING, a set of words a target does not end in.)
 # An adjunct of time, place or medium may come first: "…, the ministry said on Tuesday.",
-# "…, Lee told reporters in Accra.", "…, Lee said in a statement."
+# "…, Lee told reporters in Accra.", "…, Lee said in a statement."; not a clause after "that" ("X
+# said yesterday that …" reports what follows).
 ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|during|after|before|to|from|via|through|last|this|late|early|"
                              r"earlier|later|yesterday|today|tonight|[A-Z][a-z]+day|reporters|journalists)\b"
-                             r"[^.!?;:\"“”,]{0,80}?)?"
+                             r"(?:(?!that\b)[^.!?;:\"“”,]){0,80}?)?"
                              r"\s*(?:[.!?…]+[\"”’']?\s*$|,\s*(?:adding|noting|saying|stressing|calling|"
                              r"expressing|urging|pointing|emphasi[sz]ing|underscoring|explaining|according|"
                              r"and|while|as|who|which)\b|[\"”’']?\s*$)")

@@ -99,14 +99,16 @@ class Context:
     """What the rules know of one sentence: its text, the scene, the paragraph so far, the article."""
 
     __slots__ = ("sent", "scene", "prev", "before", "turn", "doc_speaker", "in_doc", "frame", "quoted",
-                 "group", "quotes", "index", "introduced", "last_in_paragraph", "reported", "_mention")
+                 "group", "quotes", "index", "introduced", "last_in_paragraph", "reported", "asking", "_mention")
 
     def __init__(self, sent: str, scene: Scene, prev: Claim | None, turn: Ref | None,
                  doc_speaker: Ref | None, in_doc: bool, *, quoted: list[tuple[int, int]] = (),
                  group: int | None = None, quotes: QuoteSpeakers | None = None,
                  before: tuple[Claim, str] | None = None, index: int = -1,
-                 introduced: Found | None = None, last_in_paragraph: bool = False, reported: bool = False):
+                 introduced: Found | None = None, last_in_paragraph: bool = False, reported: bool = False,
+                 asking: bool = False):
         self.sent = sent
+        self.asking = asking  # the sentence is in a turn that asks (its paragraph ends in a question)
         self.reported = reported  # the article reports in the third person what others say (news)
         self.introduced = introduced  # who the paragraph before introduced with a colon ("Limbaugh added:")
         self.last_in_paragraph = last_in_paragraph
@@ -144,7 +146,7 @@ def relayed(ctx: Context) -> Found | None:
     relayed (rule ``relayed``); the turn's speaker is the one the claims around it have."""
     if ctx.turn is None:
         return None
-    frame = relayed_frame(ctx.sent, ctx.scene, ctx.turn, in_doc=ctx.in_doc, quoted=ctx.quoted)
+    frame = relayed_frame(ctx.sent, ctx.scene, ctx.turn, in_doc=ctx.in_doc, quoted=ctx.quoted, asking=ctx.asking)
     if frame is not None:
         return Found(frame.ref, frame.cue, frame.ref.via)
     return _relay_goes_on(ctx)
@@ -637,6 +639,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                 if speaker is not ANSWERER and speaker.name != QUESTIONER \
                         and not text[para.start:para.end].rstrip().endswith("?"):
                     answering = speaker  # (not who asks: an outlet's label asks a question)
+        asking = turn is not None and text[para.start:para.end].rstrip().endswith("?")
         prev: Claim | None = None
         for index, s in ps:
             start = s.start
@@ -650,7 +653,8 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
             group = quotations.mostly_inside(start, s.end) if quotations.quotes else None
             last = index == ps[-1][0]
             ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc, quoted=quoted, group=group, quotes=quotes,
-                          before=before, index=index, introduced=block, last_in_paragraph=last, reported=reported)
+                          before=before, index=index, introduced=block, last_in_paragraph=last, reported=reported,
+                          asking=asking)
             for rule in RULES:  # the narrator answers every sentence that reaches it
                 found = rule(ctx)
                 if found is not None:

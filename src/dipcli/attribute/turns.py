@@ -9,7 +9,7 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..model import Paragraph
 from ..segment import content_start
-from .cast import EXPLICIT, PERSON, TITLE, TURN, Cast, Ref, Scene
+from .cast import EXPLICIT, GROUP, PERSON, TITLE, TURN, Cast, Ref, Scene
 from .frames import ADJECTIVAL_CUE, Frame, find_frames
 from .scope import choose
 from .subjects import name_shape, resolve
@@ -294,7 +294,7 @@ def label_speaker(scene: Scene, pretty: str) -> Ref | None:
 # -- statements relayed inside a turn ---------------------------------------------------------
 
 def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
-                  quoted: list[tuple[int, int]] = ()) -> Frame | None:
+                  quoted: list[tuple[int, int]] = (), asking: bool = False) -> Frame | None:
     """Inside a transcript turn, a statement the turn's speaker relays from someone the sentence
     names ("Foreign Minister Zhao Ming noted that …", "The President has made clear …", a
     questioner's "The Japanese prime minister said yesterday that …") is that person's: Only a person named or titled as the subject that opens the sentence, or after the
@@ -314,8 +314,13 @@ def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
     if frame is None:
         return None
     ref = frame.ref
-    if ref.kind != PERSON or ref.via not in (EXPLICIT, TITLE) or ref.name == turn.name \
-            or ref.name in turn.members or not ref.mention:
+    if ref.via not in (EXPLICIT, TITLE) or ref.name == turn.name or ref.name in turn.members or not ref.mention:
+        return None
+    # an organisation, a country's side or an office no one the article names holds relays what it
+    # said at a time ("The State Department said yesterday …", "The Lebanese prime minister said");
+    # not what it holds or has always said ("China firmly opposes …" in its spokesperson's turn)
+    office = ref.kind == GROUP or ref.via == TITLE and not any(p.name == ref.name for p in scene.people)
+    if office and not _told_at_a_time(frame.cue) or ref.kind not in (PERSON, GROUP):
         return None
     at = sent.find(ref.mention)
     if at < 0:
@@ -326,13 +331,26 @@ def relayed_frame(sent: str, scene: Scene, turn: Ref, *, in_doc: bool,
     elif not _RELAY_LEAD.fullmatch(sent, 0, at) or _RELAY_MODAL.search(sent, at + len(ref.mention), frame.at) \
             or _FIRST_PERSON.search(sent, at, frame.at) or _VOCATIVE.fullmatch(sent, at + len(ref.mention), frame.at):
         return None  # "President Lee and I agreed …" is the turn's speaker's too
-    if ref.via == TITLE and (_other_country(sent, scene, ref) or not _one_holder(scene, ref)):
+    if ref.via == TITLE and not office and (_other_country(sent, scene, ref) or not _one_holder(scene, ref)):
         return None
-    if ref.via == EXPLICIT and not (name_shape(ref.mention)[0] or _known_person(scene, ref)):
+    if ref.via == EXPLICIT and ref.kind == PERSON and not (name_shape(ref.mention)[0] or _known_person(scene, ref)):
         return None  # "Power Machines plans to …": capitalised words the article never gave a title or country
     if _RELAY_PASSIVE.search(sent, 0, frame.at) and not ADJECTIVAL_CUE.match(sent, frame.at):
         return None  # "X was not invited to …"
+    if office and (_RELAY_PERFECT.search(sent, 0, frame.at) or _NOT_A_NAME.search(ref.mention)
+                   or ref.via == EXPLICIT and ref.mention.startswith(("A ", "An ")) or ref.kind == GROUP and (
+            not frame.trailing and "," in sent[at:frame.at]
+            or not asking and ref.via == EXPLICIT and gazetteer.country_of(ref.name)
+            and not sent.startswith(("'s ", "’s "), at + len(ref.mention)))):  # ("Ukraine's foreign ministry said")
+        return None  # nor "The Initiative, as noted at its launch, …"; "Peru" only in a question ("the Peruvian side" too);
+        # nor a phrase no name opens or a possessor ("As the DOJ filing said", "A CBO report found", "CEA’s analysis")
     return frame
+
+
+def _told_at_a_time(cue: str | None) -> bool:
+    """Whether a cue is in the past tense ("said", "called", "announced"): a statement made once."""
+    word = cue.split()[0].lower() if cue else ""
+    return word.endswith("ed") or word in PAST_FORMS
 
 
 def _names_someone(sent: str) -> bool:
@@ -351,6 +369,7 @@ def _names_someone(sent: str) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _I_FORMS = frozenset(("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d"))
 _ROLEISH = TITLE_WORDS | ROLE_WORDS | PERSON_NOUNS
+PAST_FORMS = lexicon.words("past_forms")
 
 
 def _known_person(scene: Scene, ref: Ref) -> bool:
@@ -369,8 +388,8 @@ def _one_holder(scene: Scene, ref: Ref) -> bool:
 
 
 # What may stand before a relayed subject that opens its sentence: "And", "So", "Today, ", "the".
-_RELAY_LEAD = re.compile(r"(?:(?:and|so|but|well|now|also|again|today|yesterday|earlier|and\s+today)\s*,?\s+)*",
-                         re.IGNORECASE)
+_RELAY_LEAD = re.compile(r"(?:(?:and|so|but|well|now|also|again|today|yesterday|earlier|and\s+today)\s*,?\s+)*"
+                         r"(?:the\s+)?", re.IGNORECASE)
 # A sentence that opens with one of these has no relayed subject where a relay's subject opens the
 # sentence; only one set off by a comma or a quotation mark can follow ("I agree, the minister said"),
 # the quotation closed by two apostrophes too.
@@ -383,7 +402,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|myself|you|You)\b")
 # Between the subject and its cue: a comma alone, the name of the one spoken to ("Well,
 # Chancellor, welcome back.").
 _VOCATIVE = re.compile(r"\s*,\s*")
+# Right before the cue: a perfect ("has said", "have long called"), a statement that holds, or a
+# form of "be" ("are worried", "is committed"), a state; or a negation ("has not disclosed").
+_RELAY_PERFECT = re.compile(r"\b(?:has|have|had|is|are|am|was|were|be|been|not|n[’']t)\s+"
+                            r"(?:\w+ly\s+|long\s+|always\s+|also\s+|not\s+)?\Z")
 # Right before the cue: a passive ("was invited"), unless the cue is an adjective ("is committed to").
+# An office's or institution's phrase that is no one's name: opened by "As", or a possessor.
+_NOT_A_NAME = re.compile(r"^As\s|['’]s?$")
 _RELAY_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:not\s+)?\Z")
 # Between the subject and its cue: a prediction or a possibility, not a statement.
 _RELAY_MODAL = re.compile(r"\b(?:will|would|may|might|could|should|can|won’t|won't|wouldn’t|wouldn't)\b")
