@@ -144,3 +144,19 @@ def test_a_cue_after_a_word_that_leaves_nothing_to_frame_is_passed_over_alike(wo
     passed_over = explained(text)
     monkeypatch.setattr(frames, "_NO_SUBJECT_BEFORE", frozenset())
     assert explained(text) == passed_over
+
+
+def test_according_to_a_source_named_by_what_it_is():
+    found = explained("LIMA, June 3 (Reuters) - The president will visit Santiago in July, according to a "
+                      "Peruvian official.\n\nThe talks will resume in September, according to the foreign ministry.",
+                      place="Lima")
+    assert found["LIMA, June 3 (Reuters) - The president will visit Santiago in July, according to a Peruvian "
+                 "official."] == ("Peruvian official", "according_to")
+    assert found["The talks will resume in September, according to the foreign ministry."] == \
+        ("Peruvian foreign ministry", "according_to")
+
+
+def test_a_sentence_that_says_someone_did_not_speak_attributes_no_quotation_before_it():
+    found = explained('"The border will be settled by peaceful means," Ana Ruiz told reporters. '
+                      '"We do not want war."\n\nTom Hale did not speak to reporters.')
+    assert found['"We do not want war."'] == ("Ana Ruiz", "quotation")

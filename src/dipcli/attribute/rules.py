@@ -40,9 +40,9 @@ from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, 
 from .frames import PARTICIPLE_CUE, Frame, find_frames, in_spans, opening_subject
 from .names import clean
 from .reading import reading
-from .quotes import Quotations, dash_tail
+from .quotes import Quotations, bare_attribution, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
-from .sources import report_said, report_source
+from .sources import report_said, report_source, unnamed_source
 from .subjects import name_shape, resolve
 from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
 
@@ -203,13 +203,6 @@ def quotation(ctx: Context) -> Found | None:
 
 #: Rules whose answer a bare quotation after the sentence may go on with.
 ATTRIBUTING = ("relayed", "turn", "quotation", "according_to", "reporting_frame", "participle")
-# What may follow the cue of a short sentence that attributes the quotation before it ("Lee wrote
-# in a post on Monday.", "Lee told reporters."): the sentence's end, or an adjunct.
-_ADJUNCT_AFTER_CUE = re.compile(
-    r"\s*(?:[.!?,;:]|$|(?:in|on|at|during|to|of|about|after|before|via|from|for|while|with|last|this|"
-    r"yesterday|today|tonight|earlier|later|then|again|reporters|journalists|[A-Z][a-z]+day)\b)")
-
-
 class QuoteSpeakers:
     """Who speaks each quotation of an article: found once per quotation, when a sentence
     inside it is first read, from the words its :meth:`~.quotes.Quotations.sites` point to."""
@@ -262,7 +255,7 @@ class QuoteSpeakers:
                                              quoted=self.quotations.spans_in(s.start, s.end))
                       if site.lo <= s.start + f.at < site.hi]
             if site.kind == "next":
-                frames = [f for f in frames if _bare_attribution(sent, f)]
+                frames = [f for f in frames if bare_attribution(sent, f.at, f.cue)]
             if frames:
                 frame = frames[-1] if site.kind in ("before", "colon") else frames[0]
                 return Found(frame.ref, frame.cue, frame.ref.via), site.sent
@@ -311,17 +304,6 @@ def introducer(before: str, scene: Scene, *, in_doc: bool = False) -> Found | No
     if ref is None or not (ref.kind == PERSON or ref.kind == GROUP and gazetteer.country_of(ref.name)):
         return None  # "Meeting participants included:" names no one
     return Found(ref, "according to" if "ccording" in m.group() else ":", ref.via)
-
-
-def _bare_attribution(sent: str, frame: Frame) -> bool:
-    """Whether a sentence only attributes: its subject and cue, and an adjunct at most ("Lee
-    wrote in a post.", "wrote Lee."), not "But Lee says other changes are needed."."""
-    if frame.at == 0:
-        return True  # "Wrote Lee, …": the inverted cue opens it
-    before = sent[:frame.at].split()
-    if len(before) > 6 or before[0].lower() in ("but", "and", "yet", "so", "or"):
-        return False
-    return _ADJUNCT_AFTER_CUE.match(sent, frame.at + len(frame.cue)) is not None
 
 
 def _author(scene: Scene, name: str) -> Ref | None:
@@ -395,9 +377,11 @@ def according_to(ctx: Context) -> Found | None:
         ref = resolve(ctx.scene, "they", in_doc=ctx.in_doc)
         return Found(ref, cue, ref.via) if ref is not None else None
     source = report_source(who)
-    if source is None or ctx.frame is not None and ctx.frame.ref.kind == PERSON and ctx.frame.cue in INVERTIBLE:
+    unnamed = unnamed_source(ctx.scene, who) if source is None else None  # "a Turkish official", "the ministry"
+    if source is None and unnamed is None or ctx.frame is not None and ctx.frame.ref.kind == PERSON \
+            and ctx.frame.cue in INVERTIBLE:
         return None  # ('"…," Lee said, according to a pool report': Lee's words, which the report carries)
-    return _source_said(ctx, source, cue)
+    return Found(unnamed, cue, unnamed.via) if unnamed is not None else _source_said(ctx, source, cue)
 
 
 def _source_said(ctx: Context, source: str, cue: str) -> Found:
