@@ -160,3 +160,11 @@ def test_a_sentence_that_says_someone_did_not_speak_attributes_no_quotation_befo
     found = explained('"The border will be settled by peaceful means," Ana Ruiz told reporters. '
                       '"We do not want war."\n\nTom Hale did not speak to reporters.')
     assert found['"We do not want war."'] == ("Ana Ruiz", "quotation")
+
+
+def test_it_said_after_an_institutions_sentence_goes_on_reporting_for_it():
+    found = explained("The foreign ministry said on Friday that 40,000 people had fled. It said it needed "
+                      "$120 million for shelter.\n\nThe talks ended on Friday, the two sides said. It said nothing more.",
+                      place="Lima")
+    assert found["It said it needed $120 million for shelter."] == ("Peruvian foreign ministry", "continuation")
+    assert found["It said nothing more."] == (None, "narrator")  # not a group of people

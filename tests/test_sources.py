@@ -63,3 +63,11 @@ def test_a_report_named_with_words_after_it_is_its_makers():
     assert found["Turnout fell by a fifth in the north, according to a Harbour Gazette analysis of county returns "
                  "released Monday."] == ("Harbour Gazette", "according_to")
     assert found["According to Port Authority records, the ferry ran 40 times."] == ("Port Authority", "according_to")
+
+
+def test_a_foreign_office_is_not_the_british_one_unless_the_text_says_so():
+    found = explained("ISLAMABAD: Pakistan and Iran agreed on Tuesday to raise trade, the Foreign Office said.\n\n"
+                      "The FCDO said the British envoy would attend.", place="Islamabad")
+    assert found["ISLAMABAD: Pakistan and Iran agreed on Tuesday to raise trade, the Foreign Office said."][0] \
+        not in (None, "Foreign, Commonwealth and Development Office")
+    assert found["The FCDO said the British envoy would attend."][0] == "Foreign, Commonwealth and Development Office"

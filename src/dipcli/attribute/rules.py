@@ -481,6 +481,10 @@ def continuation(ctx: Context) -> Found | None:
         return None  # "A new CNN poll shows …": the poll says no more than that
     if prev.cue in _LABELLING:
         return None  # "Ruiz called the plan “a disgrace”": a name given, not words that go on
+    it = _IT_REPORTS.match(ctx.sent) if prev.speaker_kind == GROUP and not prev.members \
+        and prev.via in (EXPLICIT, Via.TITLE) else None  # (not "the two sides")
+    if it is not None and it.group(1) in INVERTIBLE:  # "UNHCR said on Friday … It said it needed …"
+        return Found(Ref(prev.speaker, GROUP, PRONOUN, [], prev.document, "It"), it.group(1), PRONOUN)
     if ctx.reported and not _delegate_goes_on(ctx, prev):
         return None  # a news report quotes its speakers and names the source of each thing it reports
     mention = ctx.mention()
@@ -495,6 +499,8 @@ def continuation(ctx: Context) -> Found | None:
                  None, CONTINUATION)
 
 
+# "It said …", "It also added …" after an institution's or a country's sentence: it goes on reporting.
+_IT_REPORTS = re.compile(r"It\s+(?:also\s+|further\s+)?([a-z]+)\b")
 _LABELLING = frozenset(form for verb in ("call", "dub", "label") for form in all_forms(verb))
 
 
