@@ -71,3 +71,13 @@ def test_a_foreign_office_is_not_the_british_one_unless_the_text_says_so():
     assert found["ISLAMABAD: Pakistan and Iran agreed on Tuesday to raise trade, the Foreign Office said."][0] \
         not in (None, "Foreign, Commonwealth and Development Office")
     assert found["The FCDO said the British envoy would attend."][0] == "Foreign, Commonwealth and Development Office"
+
+
+def test_a_place_after_in_before_the_cue_is_no_speaker():
+    found = explained("Critics in Seoul said the plan let the company off the hook.\n\n"
+                      "The summit will be held in Belem, Brazilian diplomats said.\n\n"
+                      "Residents in Kyiv said the night was calm.")
+    assert found["Critics in Seoul said the plan let the company off the hook."] == (None, "narrator")  # not South Korea
+    assert found["The summit will be held in Belem, Brazilian diplomats said."] == \
+        ("Brazilian diplomats", "reporting_frame")  # not "Belem Brazilian diplomats"
+    assert found["Residents in Kyiv said the night was calm."][0] != "Ukraine"

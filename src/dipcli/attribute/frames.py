@@ -191,6 +191,17 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             return None
         m = next(words, None)
     phrase.reverse()
+    if phrase and m is not None and m.group()[::-1] in _PLACE_PREPOSITIONS and phrase[0][1][:1].isupper():
+        # a place after "in", "at" or "from" is no subject: "… in Belem, Brazilian diplomats said"
+        # speaks as the diplomats; "Critics in Seoul said" not as South Korea ("We in Ghana are
+        # committed" is Ghana's, the speaker's)
+        comma = next((i for i, (_, t) in enumerate(phrase) if t == ","), None)
+        before = next(words, None)
+        if comma is not None:
+            phrase = phrase[comma + 1:]
+        elif (before is None or before.group()[::-1].lower() not in ("we", "us")) \
+                and _a_place(" ".join(t for _, t in phrase)):
+            return None
     if phrase and phrase[0][1] in ("of", "for") and m is not None and m.group()[::-1][:1].islower() \
             and len(phrase) <= 4 and not any(t == "," or t.lower().rstrip(".") in TITLE_WORDS for _, t in phrase):
         return None  # "Russia's annexation of Crimea renewed": the head before "of" is the subject
@@ -218,6 +229,12 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     return " ".join(t for _, t in phrase), int(after_comma)
 
 
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "outside", "inside"))
+
+
+def _a_place(phrase: str) -> bool:
+    """Whether a phrase is a country or a capital the gazetteer knows ("Seoul", "South Sudan")."""
+    return gazetteer.country_of(phrase) is not None or gazetteer.capital_country(phrase) is not None
 _POSSESSIVE_S = re.compile(r"(?:['’]s|s['’])$")
 # Words between a possessive and a cue that make the cue no verb of the possessor's
 # ("the Administration's commitment to support …").
