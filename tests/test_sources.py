@@ -81,3 +81,9 @@ def test_a_place_after_in_before_the_cue_is_no_speaker():
     assert found["The summit will be held in Belem, Brazilian diplomats said."] == \
         ("Brazilian diplomats", "reporting_frame")  # not "Belem Brazilian diplomats"
     assert found["Residents in Kyiv said the night was calm."][0] != "Ukraine"
+
+
+def test_a_ministry_after_a_word_the_reader_does_not_keep_takes_the_datelines_country():
+    found = explained("NAIROBI, Sept 9 (Reuters) - Kenya and Ethiopia signed a deal on Tuesday to double power "
+                      "imports, Kenya's energy ministry said.", place="Nairobi")
+    assert next(iter(found.values())) == ("Kenyan ministry", "reporting_frame")

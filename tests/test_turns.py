@@ -261,3 +261,16 @@ def test_a_broadcast_tag_with_a_title_the_lists_do_not_hold_glued_to_the_words_s
 def test_a_reporters_label_asks_from_the_first_paragraph():
     found = explained("Reporter: Mr. President, will you run again?\n\nPresident Han Ji-ho / PresidentI will not.")
     assert found["Mr. President, will you run again?"] == ("Reporter", "turn")
+
+
+def test_a_presenters_label_a_long_role_and_a_byline_glued_to_its_date():
+    found = explained("\n\n".join([
+        "LUCY GRANT, PRESENTER: Let's go live to Nairobi. Daniel, what does this deal mean?",
+        "DANIEL MWANGI, CORRESPONDENT: Well, Lucy, this is a big deal here.",
+        "AMINA YUSUF, Professor of Economics at the University of Nairobi: I think the deal makes sense.",
+    ]))
+    assert found["Let's go live to Nairobi."] == ("Lucy Grant", "turn")
+    assert found["I think the deal makes sense."] == ("Amina Yusuf", "turn")
+    found = explained("Staff CorrespondentPublished: 09 Sep 2026, 18:40\n\nDHAKA: Bangladesh and India agreed on "
+                      "Tuesday to resume talks, Foreign Adviser Tahmina Rahman said.\n\nThe talks lasted a day.")
+    assert all(rule != "turn" for _, rule in found.values()), found

@@ -53,9 +53,7 @@ def unnamed_source(scene: Scene, phrase: str) -> Ref | None:
         body[-1] = body[-1].lower()  # "Officials said …" opens a sentence
     name = " ".join(body)
     qualified = bool(capitalised)
-    if not capitalised and kind == "group" and not body[-1].endswith("s") and len(body) < len(words):
-        # (only after its determiner, "the ministry": a bare "office" is what the reader of subject
-        # phrases kept of "the budget office", whose first word it does not know)
+    if not capitalised and kind == "group" and not body[-1].endswith("s"):
         country = _dateline_country(scene)
         if country:
             adjective = (gazetteer.demonyms(country) or (country,))[0]

@@ -22,7 +22,7 @@ TURN_LABEL = re.compile(
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
     # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:",
     # "ANA RUIZ, Former U.S. Ambassador to NATO:", "TOM HALE (RET.), CNN MILITARY ANALYST:"
-    r"(?:(?:\s+\([A-Z.]{2,8}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,6}))?"
+    r"(?:(?:\s+\([A-Z.]{2,8}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,8}))?"
     # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
 )
@@ -105,6 +105,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         label = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)
         label = re.sub(r"\b([A-Z][a-z]+?)(of|the)(?= )", r"\1 \2", label)
     low = label.lower()
+    if re.search(r"[a-z][A-Z]", label) and re.split(r"(?<=[a-z])(?=[A-Z])", label)[-1].lower() in NOT_LABELS:
+        return None  # a byline glued to its date: "Staff CorrespondentPublished: 09 Sep 2026"
     if (low in NOT_LABELS or low.split()[0] in NOT_LABELS) and not _presiding(label):
         return None
     if low in QUESTIONER_LABELS:
