@@ -1,8 +1,9 @@
 """The text as attribution reads it: a letter with an accent is read as its base letter
-("François Bayrou" as "Francois Bayrou", "Türk" as "Turk"), because the patterns that find names
-and subjects are written for the plain Latin letters. One character stands for one, so every
-offset holds; the names attribution finds are given back as the text writes them
-(:attr:`Reading.unfold`), and a claim's text is the text's own.
+("François Bayrou" as "Francois Bayrou"), because the patterns that find names and subjects are
+written for the plain Latin letters; and a name in capitals that opens a paragraph of a meeting
+record is read in title case ("VASSILY NEBENZIA (Russian Federation) said"). One character stands
+for one, so every offset holds; the names attribution finds are given back as the text writes
+them (:attr:`Reading.unfold`), and a claim's text is the text's own.
 """
 from __future__ import annotations
 
@@ -67,15 +68,15 @@ def _read(article: Article) -> Reading:
         return _named_in_capitals(Reading(article, _same, _same))
     letters = re.compile("[" + "".join(map(chr, sorted(table))) + "]")
     spelled: dict[str, str] = {}
-    kept: set[str] = set()
-    for source in (article.text, title):
-        for _, word in _words_with(letters, source):
+    kept: dict[str, list[tuple[int, str]]] = {"text": [], "title": []}  # words that stay as written, where
+    for name, source in (("text", article.text), ("title", title)):
+        for start, word in _words_with(letters, source):
             folded = word.translate(table)
             if len(folded) <= 2 or gazetteer.is_country_word(folded) and not gazetteer.is_country_word(word):
-                kept.add(word)  # "Tô" is not "to", "Volker Türk" no Turk: the word stays as written
+                kept[name].append((start, word))  # "Tô" is not "to", "Volker Türk" no Turk
             else:
                 spelled.setdefault(folded.lower(), word)
-    text = _folded(article.text, table, kept, letters)
+    text = _folded(article.text, table, kept["text"])
     if len(text) != len(article.text):  # (cannot happen: one character for one)
         return Reading(article, _same, _same)
 
@@ -93,7 +94,7 @@ def _read(article: Article) -> Reading:
     def fold(phrase: str) -> str:
         return phrase.translate(table)
 
-    folded = replace(article, text=text, title=_folded(article.title, table, kept, letters) if article.title else article.title)
+    folded = replace(article, text=text, title=_folded(article.title, table, kept["title"]) if article.title else article.title)
     return _named_in_capitals(Reading(folded, fold, unfold))
 
 
@@ -137,16 +138,15 @@ def _title_case_run(run: str) -> str:
     return re.sub(r"[^\s]+", lambda m: _title_case(m.group()), run)
 
 
-def _folded(text: str, table: dict[int, str], kept: set[str], letters: re.Pattern[str]) -> str:
-    """``text`` with ``table``'s letters folded but in the words of ``kept``."""
+def _folded(text: str, table: dict[int, str], kept: list[tuple[int, str]]) -> str:
+    """``text`` with ``table``'s letters folded but in the words ``kept`` (where each starts, and the word)."""
     folded = text.translate(table)
     if not kept:
         return folded
     pieces, last = [], 0
-    for start, word in _words_with(letters, text):
-        if word in kept:
-            pieces += [folded[last:start], word]
-            last = start + len(word)
+    for start, word in kept:
+        pieces += [folded[last:start], word]
+        last = start + len(word)
     pieces.append(folded[last:])
     return "".join(pieces)
 
