@@ -32,6 +32,8 @@ class Reading:
     article: Article  # the article with its text and title folded (the original when nothing is)
     fold: Callable[[str], str]  # a phrase of the text as the reading spells it
     unfold: Callable[[str], str]  # a name of the reading as the text spells it
+    # the people a meeting record names in capitals: where, the name in title case, their country
+    names: tuple[tuple[int, str, str | None], ...] = ()
 
     @property
     def folded(self) -> bool:
@@ -112,7 +114,7 @@ def _named_in_capitals(read: Reading) -> Reading:
     text = read.article.text
     if _CAPITALS_NAME.search(text) is None:
         return read
-    pieces, last = [], 0
+    pieces, last, names = [], 0, []
     for m in _CAPITALS_NAME.finditer(text):
         run, bracket, after = m.group(1), m.group(2), m.group(3)
         words = run.split()
@@ -123,10 +125,11 @@ def _named_in_capitals(read: Reading) -> Reading:
             continue
         pieces += [text[last:m.start(1)], _title_case_run(run)]
         last = m.end(1)
+        names.append((m.start(1), cased, gazetteer.country_of(bracket) if bracket else None))
     if not pieces:
         return read
     pieces.append(text[last:])
-    return Reading(replace(read.article, text="".join(pieces)), read.fold, read.unfold)
+    return Reading(replace(read.article, text="".join(pieces)), read.fold, read.unfold, tuple(names))
 
 
 def _title_case(word: str) -> str:

@@ -43,7 +43,7 @@ from .reading import reading
 from .quotes import Quotations, bare_attribution, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
-from .subjects import name_shape, resolve
+from .subjects import name_shape, read_cast, resolve
 from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
@@ -581,7 +581,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     """Each sentence as a claim with its speaker and the rule that decided (``Claim.rule``)."""
     read = reading(article)
     text = read.article.text
-    cast = Cast.discovered(read.article)
+    cast = read_cast(read)
     scene = cast.scene()
     doc_speaker = _whole_document_speaker(read.article, scene)
     in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT

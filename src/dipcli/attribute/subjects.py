@@ -15,7 +15,7 @@ from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
 from .people import PERSON_NOUNS, name_words
-from .reading import reading
+from .reading import Reading, reading
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLE_LIST, TITLED_NAME, clean, country_in)
@@ -456,8 +456,19 @@ def holder_cast(article: Article) -> Cast:
     """The cast discovery finds in ``article`` (people by title and name, statements), for naming
     the holders of stance acts; private to the caller, which resolves phrases in it. The cast
     reads the text as attribution does (:mod:`.reading`)."""
-    read = reading(article)
+    return read_cast(reading(article))
+
+
+def read_cast(read: Reading) -> Cast:
+    """The cast of an article as attribution reads it: whom discovery finds, and the people a
+    meeting record names in capitals, whole ("Leonardo Santos Simão", not "Santos Simão" after a
+    first word seen only where a sentence opens) and with their country when it gives one."""
     cast = Cast.discovered(read.article)
+    if read.names:
+        scene = cast.scene()
+        for at, name, country in read.names:
+            scene.add_person(name, country=country, at=at)
+        cast.commit(scene)
     cast.reading = read
     return cast
 
