@@ -252,6 +252,11 @@ def capital_country(word: str) -> str | None:
     return _lookup(_capital_index(), word)
 
 
+def place_country(phrase: str) -> str | None:
+    """The country ``phrase`` names, or whose capital or seat it names ("Seoul" -> South Korea)."""
+    return country_of(phrase) or capital_country(phrase)
+
+
 def demonyms(country: str) -> tuple[str, ...]:
     """Return the demonyms and adjectives of a country, in table order.
 

@@ -200,7 +200,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if comma is not None:
             phrase = phrase[comma + 1:]
         elif (before is None or before.group()[::-1].lower() not in ("we", "us")) \
-                and _a_place(" ".join(t for _, t in phrase)):
+                and gazetteer.place_country(" ".join(t for _, t in phrase)) is not None:
             return None
     if phrase and phrase[0][1] in ("of", "for") and m is not None and m.group()[::-1][:1].islower() \
             and len(phrase) <= 4 and not any(t == "," or t.lower().rstrip(".") in TITLE_WORDS for _, t in phrase):
@@ -231,10 +231,6 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
 
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "outside", "inside"))
 
-
-def _a_place(phrase: str) -> bool:
-    """Whether a phrase is a country or a capital the gazetteer knows ("Seoul", "South Sudan")."""
-    return gazetteer.country_of(phrase) is not None or gazetteer.capital_country(phrase) is not None
 _POSSESSIVE_S = re.compile(r"(?:['’]s|s['’])$")
 # Words between a possessive and a cue that make the cue no verb of the possessor's
 # ("the Administration's commitment to support …").

@@ -117,13 +117,13 @@ def _named_in_capitals(read: Reading) -> Reading:
     pieces, last, names = [], 0, []
     for m in _CAPITALS_NAME.finditer(text):
         run, bracket, after = m.group(1), m.group(2), m.group(3)
-        words = run.split()
-        cased = " ".join(_title_case(w) for w in words)
-        if any(w in _NOT_IN_NAMES for w in words) or gazetteer.country_of(cased) or gazetteer.capital_country(cased) \
+        titled = _title_case_run(run)
+        cased = " ".join(titled.split())
+        if any(w in _NOT_IN_NAMES for w in run.split()) or gazetteer.place_country(cased) \
                 or (bracket is not None and not gazetteer.country_of(bracket)) \
                 or (after is not None and not any(role_head(w) for w in after.split())):
             continue
-        pieces += [text[last:m.start(1)], _title_case_run(run)]
+        pieces += [text[last:m.start(1)], titled]
         last = m.end(1)
         names.append((m.start(1), cased, gazetteer.country_of(bracket) if bracket else None))
     if not pieces:

@@ -43,7 +43,7 @@ from .reading import reading
 from .quotes import Quotations, bare_attribution, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
-from .subjects import name_shape, read_cast, resolve
+from .subjects import name_shape, own_side, read_cast, resolve
 from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
@@ -509,11 +509,14 @@ def _delegate_goes_on(ctx: Context, prev: Claim) -> bool:
     right after a country's delegate spoke ("The representative of Ghana said …"): the pronoun is
     the delegate, whom the cast knows as their country, so no frame of its own named them."""
     return prev.speaker_kind == GROUP and ctx.frame is None \
-        and (_pronoun_report(ctx.sent) is not None or _OWN_SIDE_OPENS.match(ctx.sent) is not None)
+        and (_pronoun_report(ctx.sent) is not None or _own_side_opens(ctx.sent))
 
 
-# "His delegation …", "Her Government …": a delegate speaks of their own state (own_side_nouns.txt).
-_OWN_SIDE_OPENS = re.compile(rf"\s*(?:His|Her)\s+(?i:{'|'.join(sorted(lexicon.words('own_side_nouns')))})\b")
+def _own_side_opens(sent: str) -> bool:
+    """Whether a sentence opens "His delegation …", "Her Government …": a delegate speaks of
+    their own state (:func:`.subjects.own_side`)."""
+    words = sent.split(maxsplit=2)
+    return len(words) > 1 and words[0] in ("His", "Her") and own_side(f"{words[0]} {words[1]}")
 
 
 def _pronoun_report(sent: str) -> tuple[str, str] | None:
