@@ -257,6 +257,13 @@ def place_country(phrase: str) -> str | None:
     return country_of(phrase) or capital_country(phrase)
 
 
+def filed_at(place: str, text: str) -> bool:
+    """Whether ``place`` (in title case) before a colon that opens a story is where it was filed
+    ("ISLAMABAD: …"): a country or a capital the gazetteer knows, or a place ``text`` writes after
+    "in", "at" or "from" ("… arrived in Karachi"); not "UPDATE:" or a speaker's label."""
+    return place_country(place) is not None or re.search(rf"\b(?:in|at|from)\s+{re.escape(place)}\b", text) is not None
+
+
 def demonyms(country: str) -> tuple[str, ...]:
     """Return the demonyms and adjectives of a country, in table order.
 

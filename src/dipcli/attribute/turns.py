@@ -137,13 +137,10 @@ _OUTLET_KINDS = frozenset(("organization", "agency", "alliance", "grouping"))
 
 def _dateline(text: str, place: str) -> bool:
     """Whether a label in capitals before the first turn is a place, a news story's dateline
-    ("ISLAMABAD: …", "KARACHI: …"): a capital the gazetteer knows, or a place the article writes
-    after "in", "at" or "from" ("… arrived in Karachi")."""
+    ("ISLAMABAD: …", "KARACHI: …", :func:`.gazetteer.filed_at`)."""
     if len(place.split()) > 3 or _TITLE_IN.search(place) or any(w.lower() in _ROLEISH for w in place.split()):
         return False  # "PRESIDENT LEE:", a transcript's first turn
-    if gazetteer.capital_country(place) is not None:
-        return True
-    return re.search(rf"\b(?:in|at|from)\s+{re.escape(place)}\b", text) is not None
+    return gazetteer.filed_at(place, text)
 
 
 @lru_cache(maxsize=4096)

@@ -127,8 +127,7 @@ def _parse_dateline(para: str, body: str = "") -> tuple[str | None, str | None]:
             return None, None
         from .. import gazetteer  # (the gazetteer's tables are read only when a colon dateline is tried)
         place = _title_case(c["place"])
-        known = gazetteer.capital_country(place) or gazetteer.country_of(place)
-        if not known and re.search(rf"\b(?:in|at|from) {re.escape(place)}\b", body) is None:
+        if not gazetteer.filed_at(place, body):
             return None, None
         return place, None
     place = m["place"].rstrip(".")
