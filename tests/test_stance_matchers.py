@@ -108,6 +108,14 @@ def test_negation_flips_an_approving_verb_and_keeps_its_matcher():
     assert (found.matcher, found.stance.polarity, found.stance.cue) == ("object", "oppose", "does not support")
 
 
+def test_a_negated_passive_flips_or_drops_as_its_verb_does():
+    # the negation inside the passive is read as before the verb: "trust" flips, "condemn" drops
+    found = one(INTRO + "Duarte said the junta's promises cannot be trusted.")
+    assert (found.matcher, found.stance.polarity, found.stance.cue, found.stance.target) == (
+        "passive", "oppose", "cannot be trusted", "the junta's promises")
+    assert acts_of(INTRO + "The blockade of the port was not condemned by the Ghanaian delegation.") == []
+
+
 def test_polarity_is_the_enumeration_and_reads_as_its_value():
     s = one(INTRO + "Duarte condemned the attack on the port of Tema.").stance
     assert s.polarity is Polarity.OPPOSE

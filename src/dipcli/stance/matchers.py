@@ -83,10 +83,11 @@ def polarity_holds(tk: Tokens, act: Act) -> bool:
 
     A negated act's cue starts at the negation, so that it reads as written.
     """
-    neg = negation(tk, act.cue0)
+    verb = act.cue1 - 1 if act.matcher == "passive" else act.cue0  # "cannot be trusted": the participle
+    neg = negation(tk, verb)
     if neg is None:
         return True
-    lemma = HEAD_FORMS.get(tk.low[act.cue0])
+    lemma = HEAD_FORMS.get(tk.low[verb])
     if lemma in NEGATED_ONLY and act.cue1 - act.cue0 == 1 \
             or act.polarity == Polarity.SUPPORT and lemma in FLIP_WHEN_NEGATED:
         act.polarity = Polarity.OPPOSE
@@ -267,7 +268,7 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
         return _reduced_passive(tk, i, lemma)
     cue0 = aux
     while cue0 > 0 and (tk.low[cue0 - 1] in MODALS or tk.low[cue0 - 1] in AUX or tk.low[cue0 - 1] in NEGATORS
-                        or adverb(tk.low[cue0 - 1])):
+                        or tk.low[cue0 - 1].endswith(("n't", "n’t")) or adverb(tk.low[cue0 - 1])):
         cue0 -= 1
     t1 = cue0
     if tk.get(t1 - 1) in ("which", "who", "that"):
