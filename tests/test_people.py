@@ -208,3 +208,22 @@ def test_a_named_office_holder_is_found_before_the_office_speaks():
 def test_a_prime_minister_is_no_foreign_ministers_title():
     claims = claims_of("Foreign Minister Kofi Mensah met reporters. The Japanese prime minister said talks would resume.")
     assert speaker_of(claims, "The Japanese prime minister").speaker == "Japanese prime minister"
+
+
+def test_a_surname_first_met_as_the_subject_of_a_speech_verb_is_a_person():
+    # a clipping that opens with "Bongiorno said": the surname is the source; a plural, a body's
+    # noun, an adverb or a participle opening a sentence before "said" is no one's name
+    claims = claims_of("Report\n\nBongiorno said the investigators had invented a theory. "
+                       "Critics said the theory was flawed. Police said the case was closed. "
+                       "Simply stated, the case was weak. Having said that, the jury agreed.")
+    c = speaker_of(claims, "Bongiorno said")
+    assert (c.speaker, c.rule) == ("Bongiorno", "reporting_frame")
+    assert speaker_of(claims, "Critics said").speaker != "Critics"
+    assert speaker_of(claims, "Simply stated").speaker is None
+    assert speaker_of(claims, "Having said").speaker is None
+
+
+def test_a_reporters_credit_attributes_no_quotation_before_it():
+    claims = claims_of("Report\n\n\"It is door-to-door combat,\" he said. \"You will see.\"\n\n"
+                       "Robert Costa reported from Washington.")
+    assert speaker_of(claims, "\"You will see").speaker is None

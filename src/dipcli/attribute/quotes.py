@@ -66,17 +66,20 @@ _ADJUNCT_AFTER_CUE = re.compile(
     r"\s*(?:[.!?,;:]|$|(?:in|on|at|during|to|of|about|after|before|via|from|for|while|with|last|this|"
     r"yesterday|today|tonight|earlier|later|then|again|reporters|journalists|[A-Z][a-z]+day)\b)")
 _NOT_SAID = frozenset(("not", "never", "n't", "didn't", "didn’t", "declined", "refused"))
+# A reporter's credit at a story's end ("Costa reported from Washington."): no one's quotation.
+_CREDIT = re.compile(r"reported\s+from\b")
 
 
 def bare_attribution(sent: str, at: int, cue: str) -> bool:
     """Whether a sentence whose reporting cue stands at ``at`` only attributes: its subject and
     cue, and an adjunct at most ("Lee wrote in a post.", "wrote Lee."), not "But Lee says other
     changes are needed.", nor "Haroun did not speak to reporters." (what no one said attributes
-    nothing)."""
+    nothing), nor a reporter's credit ("Costa reported from Washington.")."""
     if at == 0:
         return True  # "Wrote Lee, …": the inverted cue opens it
     before = sent[:at].split()
-    if len(before) > 6 or before[0].lower() in ("but", "and", "yet", "so", "or") or before[-1].lower() in _NOT_SAID:
+    if len(before) > 6 or before[0].lower() in ("but", "and", "yet", "so", "or") or before[-1].lower() in _NOT_SAID \
+            or _CREDIT.match(sent, at):
         return False
     return _ADJUNCT_AFTER_CUE.match(sent, at + len(cue)) is not None
 

@@ -309,9 +309,23 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         # ("Jo Warren"), a role ("Warren, a Denver lawyer"), or makes the subject of a speech verb
         # inside a sentence ("…, Warren said"); the person is whom the article names in full with it
         full = lexis.full_name(phrase)
-        if full or lexis.describe(tokens)[1] or lexis.surname(phrase) and lexis.speaks(phrase):
+        if full or lexis.describe(tokens)[1] or lexis.speaks(phrase) and (lexis.surname(phrase) or _lone_name(phrase)):
             return scene.person_ref(scene.new_person(full or (phrase,)), EXPLICIT)
     return None
+
+
+# Nouns of groups and bodies, which open a sentence capitalised ("Critics said", "Police said").
+_GROUP_NOUNS = lexicon.words("stance_agent_nouns") | lexicon.words("institution_words")
+
+
+def _lone_name(word: str) -> bool:
+    """Whether a capitalised word that the article writes only where a sentence opens, as the
+    subject of a speech verb, is a person's name ("Bongiorno said …", a first mention by surname):
+    not a plural ("Critics", "Prosecutors said"), a noun of a group or body ("Police said") nor
+    an adverb or a participle ("Simply stated", "Having said that")."""
+    low = word.lower()
+    return not (low.endswith("s") and not low.endswith("ss")) and not low.endswith(("ly", "ing")) \
+        and low not in _GROUP_NOUNS
 
 
 def own_side(phrase: str) -> bool:
