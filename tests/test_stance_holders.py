@@ -392,3 +392,12 @@ def test_a_delegates_own_state_holds_as_the_delegates_country():
     holders = {(s.holder, s.target) for s in found}
     assert ("Peru", "the text") in holders
     assert ("Chile", "the sanctions") in holders
+
+
+def test_a_name_set_off_after_a_description_holds_and_it_after_said_is_the_speaker():
+    # "The governor of Vermont, Elias Brandt, …": the name after the description, not the place in it
+    s = one("Report\n\nThe governor of Vermont, Elias Brandt, took aim at the freight rail bill.")
+    assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the freight rail bill")
+    # "the ministry said it welcomed …": "it" is the one who speaks, not someone else's verb
+    found = acts("Report\n\nPortugal's foreign ministry said it welcomed the freight rail bill.")
+    assert [(s.holder, s.polarity, s.target) for s in found] == [("Portugal", "support", "the freight rail bill")]

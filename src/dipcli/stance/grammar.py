@@ -83,9 +83,20 @@ def someone_else(tk: Tokens, i: int) -> bool:
         return False  # "the mayor, who opposed the plan": the antecedent's position
     if subj in RELATIVES:
         return True
-    if subj == "it" and tk.get(p - 1) not in ("and", ","):
+    if subj == "it" and tk.get(p - 1) not in ("and", ",") and not _reported(tk, p):
         return True
     return subj in SUBJECT_PRONOUNS and tk.get(p - 1) in HYPOTHETICAL
+
+
+# Verbs after which "it" is the speaker's own voice: "the ministry said it welcomed the talks".
+_SAID = frozenset(("said", "says", "added", "adds", "stated", "states", "announced", "announces", "noted", "notes",
+                   "insisted", "insists", "confirmed", "confirms", "declared", "declares"))
+
+
+def _reported(tk: Tokens, p: int) -> bool:
+    """Is "it" at p the subject of a clause reported by a speech verb just before ("said (that) it")?"""
+    v = p - 2 if tk.get(p - 1) == "that" else p - 1
+    return tk.get(v) in _SAID
 
 
 def has_subject(tk: Tokens, i: int) -> bool:

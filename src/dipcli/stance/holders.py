@@ -356,7 +356,7 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
                 return main_subject(tk, j), obliged, True  # "X fired back, accused Y of …"
             return None, obliged, False
         aside = noun_phrase_ending(tk, j - 1)
-        if aside == k + 1 and tk.cap(j - 1) and not tk.cap(k - 1):
+        if aside == k + 1 and tk.cap(j - 1) and _description_before(tk, k):
             return Holder(k + 1, j, "subject", refused), obliged, False  # "her colleague, Karl Rove, praised"
         j = _skip_parenthesis(tk, k - 1)
     t = tk.get(j)
@@ -395,6 +395,16 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _description_before(tk: Tokens, k: int) -> bool:
+    """Does a description end before the comma at k, so that the name after it names whom it
+    describes ("her colleague, Karl Rove,", "The governor of Texas, Greg Abbott,"), not a name
+    in a list ("Clinton, Sanders, …")?"""
+    e = k - 1
+    while e >= 0 and tk.cap(e):
+        e -= 1
+    return e == k - 1 and e >= 0 or e > 0 and tk.low[e] in ("of", "for") and not tk.cap(e - 1)
 
 
 def _after_opening_clause(tk: Tokens, i: int) -> Holder | None:
