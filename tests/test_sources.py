@@ -85,5 +85,13 @@ def test_a_place_after_in_before_the_cue_is_no_speaker():
 
 def test_a_ministry_after_a_word_the_reader_does_not_keep_takes_the_datelines_country():
     found = explained("NAIROBI, Sept 9 (Reuters) - Kenya and Ethiopia signed a deal on Tuesday to double power "
-                      "imports, Kenya's energy ministry said.", place="Nairobi")
+                      "imports, Kenya's tourism ministry said.", place="Nairobi")
     assert next(iter(found.values())) == ("Kenyan ministry", "reporting_frame")
+
+
+def test_a_ministry_of_any_common_portfolio_speaks_for_its_country():
+    found = explained("Portugal's transport ministry said the rail link would open in May.\n\n"
+                      "Ghana's agriculture ministry said cocoa prices would rise.")
+    assert found["Portugal's transport ministry said the rail link would open in May."] == \
+        ("Portugal", "reporting_frame")
+    assert found["Ghana's agriculture ministry said cocoa prices would rise."] == ("Ghana", "reporting_frame")
