@@ -218,7 +218,8 @@ def test_a_surname_first_met_as_the_subject_of_a_speech_verb_is_a_person():
                        "Simply stated, the case was weak. Having said that, the jury agreed.")
     c = speaker_of(claims, "Bongiorno said")
     assert (c.speaker, c.rule) == ("Bongiorno", "reporting_frame")
-    assert speaker_of(claims, "Critics said").speaker != "Critics"
+    critics = speaker_of(claims, "Critics said")
+    assert (critics.speaker, critics.speaker_kind) == ("Critics", "group")  # a group, no person
     assert speaker_of(claims, "Simply stated").speaker is None
     assert speaker_of(claims, "Having said").speaker is None
 
@@ -227,3 +228,14 @@ def test_a_reporters_credit_attributes_no_quotation_before_it():
     claims = claims_of("Report\n\n\"It is door-to-door combat,\" he said. \"You will see.\"\n\n"
                        "Robert Costa reported from Washington.")
     assert speaker_of(claims, "\"You will see").speaker is None
+
+
+def test_plural_nouns_of_people_who_hold_positions_speak_as_groups():
+    # whatever their ending: "Critics", "analysts", "diplomats" (as "Residents" or "Protesters")
+    claims = claims_of("Report\n\nCritics said the levy was unfair. Many analysts say the levy will fail.\n\n"
+                       "Western diplomats said the talks had stalled.\n\n"
+                       "Gov. Ana Ruiz signed the levy. Her aides said she would defend it.")
+    assert [(speaker_of(claims, s).speaker, speaker_of(claims, s).speaker_kind)
+            for s in ("Critics said", "Many analysts", "Western diplomats")] == [
+        ("Critics", "group"), ("Many analysts", "group"), ("Western diplomats", "group")]
+    assert speaker_of(claims, "Her aides said").speaker == "Ana Ruiz’s aides"  # a possessive still resolves

@@ -487,6 +487,9 @@ def continuation(ctx: Context) -> Found | None:
         return Found(Ref(prev.speaker, GROUP, PRONOUN, [], prev.document, "It"), it.group(1), PRONOUN)
     if ctx.reported and not _delegate_goes_on(ctx, prev):
         return None  # a news report quotes its speakers and names the source of each thing it reports
+    if prev.via == COLLECTIVE and not prev.members and not gazetteer.is_country_word(prev.speaker.split()[-1]) \
+            and FIRST_PERSON.search(QUOTED.sub(" ", ctx.sent)):
+        return None  # a speech's own "we" after what unnamed others hold ("Experts estimate … We must …")
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"

@@ -36,11 +36,18 @@ COLLECTIVE_PHRASE = re.compile(
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
 # Plurals with an agentive ending that are not agents.
 NOT_AGENTS = lexicon.words("not_agents")
+_AGENTIVE_ENDING = re.compile(r"(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies|ions|ders)$")
 PLURAL_GROUP = re.compile(
     r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
-    r"working\s+group|task\s+force)",
+    r"working\s+group|task\s+force)"
+    # plurals of the nouns for people and bodies that hold positions, of other endings: "Critics
+    # said", "Many analysts say", "Western diplomats said" (not "X and Y": a list)
+    r"|(?:(?i:the|both|all|several|many|most|other)\s+)?(?:(?!(?i:and|or|of|for|his|her|their|its|our|my|your|"
+    r"where|when|while|but|still|plus|as|if)\b)[\w’'\-]+\s+){0,2}?(?i:"
+    + "|".join(sorted((w for w in lexicon.words("stance_agent_nouns") if w.endswith("s") and not w.endswith("ss")
+                       and not _AGENTIVE_ENDING.search(w)), key=lambda w: (-len(w), w))) + ")",
 )
 DOCUMENT_PHRASE = re.compile(
     r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
