@@ -95,3 +95,11 @@ def test_a_ministry_of_any_common_portfolio_speaks_for_its_country():
     assert found["Portugal's transport ministry said the rail link would open in May."] == \
         ("Portugal", "reporting_frame")
     assert found["Ghana's agriculture ministry said cocoa prices would rise."] == ("Ghana", "reporting_frame")
+
+
+def test_a_coast_guard_or_an_air_force_is_a_source_named_by_what_it_is():
+    found = explained("The Philippine coast guard said the ship was hit twice.\n\n"
+                      "The Indian air force said two jets were lost.")
+    assert found["The Philippine coast guard said the ship was hit twice."] == \
+        ("Philippine coast guard", "reporting_frame")
+    assert found["The Indian air force said two jets were lost."] == ("Indian air force", "reporting_frame")

@@ -44,7 +44,7 @@ PLURAL_GROUP = re.compile(
     r"working\s+group|task\s+force)"
     # plurals of the nouns for people and bodies that hold positions, of other endings: "Critics
     # said", "Many analysts say", "Western diplomats said" (not "X and Y": a list)
-    r"|(?:(?i:the|both|all|several|many|most|other)\s+)?(?:(?!(?i:and|or|of|for|his|her|their|its|our|my|your|"
+    r"|(?:(?i:the|both|all|several|many|some|most|other|few|two|three|four|five)\s+)?(?:(?!(?i:and|or|of|for|his|her|their|its|our|my|your|"
     r"where|when|while|but|still|plus|as|if)\b)[\w’'\-]+\s+){0,2}?(?i:"
     + "|".join(sorted((w for w in lexicon.words("stance_agent_nouns") if w.endswith("s") and not w.endswith("ss")
                        and not _AGENTIVE_ENDING.search(w)), key=lambda w: (-len(w), w))) + ")",
