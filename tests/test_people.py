@@ -239,3 +239,11 @@ def test_plural_nouns_of_people_who_hold_positions_speak_as_groups():
             for s in ("Critics said", "Many analysts", "Western diplomats")] == [
         ("Critics", "group"), ("Many analysts", "group"), ("Western diplomats", "group")]
     assert speaker_of(claims, "Her aides said").speaker == "Ana Ruiz’s aides"  # a possessive still resolves
+
+
+def test_a_polls_share_of_a_group_is_no_speaker():
+    claims = claims_of("Report\n\nIn the survey, 62 percent of Republicans said the levy was unfair. "
+                       "A majority of Democrats support it. Many of the diplomats said the talks had stalled.")
+    assert speaker_of(claims, "In the survey").speaker is None
+    assert speaker_of(claims, "A majority of Democrats").speaker is None
+    assert speaker_of(claims, "Many of the diplomats").speaker == "diplomats"  # a part of a group still speaks

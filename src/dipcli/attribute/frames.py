@@ -202,6 +202,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         elif (before is None or before.group()[::-1].lower() not in ("we", "us")) \
                 and gazetteer.place_country(" ".join(t for _, t in phrase)) is not None:
             return None
+    if phrase and phrase[0][1] == "of" and m is not None and m.group()[::-1].lower().rstrip("s") in _SHARES:
+        return None  # "72 percent of Democrats said", "a majority of Republicans support": a poll's finding
     if phrase and phrase[0][1] in ("of", "for") and m is not None and m.group()[::-1][:1].islower() \
             and len(phrase) <= 4 and not any(t == "," or t.lower().rstrip(".") in TITLE_WORDS for _, t in phrase):
         return None  # "Russia's annexation of Crimea renewed": the head before "of" is the subject
@@ -230,6 +232,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
 
 
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "from", "near", "outside", "inside"))
+_SHARES = frozenset(("percent", "majority", "minority", "share", "proportion", "plurality", "number", "fraction"))
 
 _POSSESSIVE_S = re.compile(r"(?:['’]s|s['’])$")
 # Words between a possessive and a cue that make the cue no verb of the possessor's
