@@ -247,3 +247,11 @@ def test_a_polls_share_of_a_group_is_no_speaker():
     assert speaker_of(claims, "In the survey").speaker is None
     assert speaker_of(claims, "A majority of Democrats").speaker is None
     assert speaker_of(claims, "Many of the diplomats").speaker == "diplomats"  # a part of a group still speaks
+
+
+def test_his_after_a_cue_is_no_inverted_subject():
+    # "…, said his members would …": "his" opens the reported clause; the speaker is the name before
+    claims = claims_of("Report\n\nHis counterpart, Tom Hale, welcomed the agreement.\n\n"
+                       "The head of the farmers union, Ana Lisboa, said his members would watch closely.")
+    c = speaker_of(claims, "The head of the farmers union")
+    assert (c.speaker, c.via) == ("Ana Lisboa", "explicit")

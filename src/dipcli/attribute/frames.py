@@ -406,8 +406,9 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
             break
     if not words or not (words[0][0].isupper() or words[0].lower() in ("the", "his", "her", "he", "she", "they")):
         return None
-    if len(words) == 1 and words[0].lower() in ("he", "she", "they") and not ATTRIBUTION_END.match(sent, end):
-        return None  # "…, said he would": the pronoun is the reported clause's subject
+    if len(words) == 1 and (words[0].lower() in ("he", "she", "they") and not ATTRIBUTION_END.match(sent, end)
+                            or words[0].lower() in ("the", "his", "her")):
+        return None  # "…, said he would": the pronoun is the reported clause's subject; "said his members …"
     return " ".join(words), end
 
 
