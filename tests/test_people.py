@@ -255,3 +255,10 @@ def test_his_after_a_cue_is_no_inverted_subject():
                        "The head of the farmers union, Ana Lisboa, said his members would watch closely.")
     c = speaker_of(claims, "The head of the farmers union")
     assert (c.speaker, c.via) == ("Ana Lisboa", "explicit")
+
+
+def test_a_list_of_plural_groups_speaks_as_all_of_them():
+    claims = claims_of("Report\n\nBoth Democrats and Republicans said the levy was unfair. "
+                       "Some critics said it would fail.")
+    assert speaker_of(claims, "Both Democrats").speaker == "Democrats and Republicans"
+    assert speaker_of(claims, "Some critics").speaker == "Some critics"

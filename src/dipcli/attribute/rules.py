@@ -487,7 +487,7 @@ def continuation(ctx: Context) -> Found | None:
         return Found(Ref(prev.speaker, GROUP, PRONOUN, [], prev.document, "It"), it.group(1), PRONOUN)
     if ctx.reported and not _delegate_goes_on(ctx, prev):
         return None  # a news report quotes its speakers and names the source of each thing it reports
-    if prev.via == COLLECTIVE and not prev.members and not gazetteer.is_country_word(prev.speaker.split()[-1]) \
+    if prev.via in (COLLECTIVE, PRONOUN) and not prev.members and not gazetteer.is_country_word(prev.speaker.split()[-1]) \
             and FIRST_PERSON.search(QUOTED.sub(" ", ctx.sent)):
         return None  # a speech's own "we" after what unnamed others hold ("Experts estimate … We must …")
     mention = ctx.mention()

@@ -222,7 +222,7 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool, alone: bool = Fal
     if len(parts) == 1 and parts[0] != phrase:
         return _resolve_exact(scene, parts[0], in_doc=in_doc)
     if 2 <= len(parts) <= 8:
-        refs = [_resolve_single(scene, p, alone=True) for p in parts]
+        refs = [_resolve_single(scene, p, alone=True) or _plural_group(p) for p in parts]
         if any(refs) and not all(refs) and len(parts) == 2 and \
                 all(r or _THE_CAPITAL.fullmatch(p) for r, p in zip(refs, parts)):
             # "the President and the Speaker": keep who is known, name the rest as written
@@ -245,6 +245,12 @@ def _resolve_exact(scene: Scene, phrase: str, *, in_doc: bool, alone: bool = Fal
                           [m for m in members if m not in countries])
             return scene.group_ref(ref)
     return _resolve_single(scene, phrase, alone=alone)
+
+
+def _plural_group(phrase: str) -> Ref | None:
+    """A list's item that is a plural group ("Democrats" in "Democrats and Republicans")."""
+    kind, value = _phrase_shape(phrase)
+    return Ref(value, GROUP, COLLECTIVE) if kind == "group" else None
 
 
 def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | None:
