@@ -36,9 +36,10 @@ COLLECTIVE_PHRASE = re.compile(
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
 # Plurals with an agentive ending that are not agents.
 NOT_AGENTS = lexicon.words("not_agents")
-_AGENTIVE_ENDING = re.compile(r"(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies|ions|ders)$")
+_AGENTIVE = "ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders"  # endings of plural agents
+_AGENTIVE_ENDING = re.compile(rf"(?:{_AGENTIVE})$")
 PLURAL_GROUP = re.compile(
-    r"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){0,4}[a-z][\w\-]*(?:ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders)"
+    rf"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){{0,4}}[a-z][\w\-]*(?:{_AGENTIVE})"
     r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
     r"working\s+group|task\s+force)"
