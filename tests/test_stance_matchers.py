@@ -116,6 +116,15 @@ def test_a_negated_passive_flips_or_drops_as_its_verb_does():
     assert acts_of(INTRO + "The blockade of the port was not condemned by the Ghanaian delegation.") == []
 
 
+def test_a_contracted_negation_of_the_passive_is_read_as_the_verb_s():
+    # "wasn't welcomed by X" reads as "X did not welcome": a passive whose auxiliary carries the negation
+    found = one(INTRO + "The new cocoa levy wasn't welcomed by the Ghanaian farmers.")
+    s = found.stance
+    assert (found.matcher, s.polarity, s.cue, s.target, s.holder) == (
+        "passive", "oppose", "wasn't welcomed", "The new cocoa levy", "Ghanaian farmers")
+    assert acts_of(INTRO + "The blockade of the port wasn’t condemned by the Ghanaian delegation.") == []
+
+
 def test_polarity_is_the_enumeration_and_reads_as_its_value():
     s = one(INTRO + "Duarte condemned the attack on the port of Tema.").stance
     assert s.polarity is Polarity.OPPOSE

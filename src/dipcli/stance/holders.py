@@ -538,4 +538,6 @@ def is_passive(tk: Tokens, i: int) -> int | None:
         if tk.get(j) in ("'s", "’s"):
             return None
         return j
+    if tk.get(j).endswith(("n't", "n’t")) and tk.get(j)[:-3] in BE:
+        return j  # "wasn't welcomed by", "aren't supported": the negation is the verb's
     return None
