@@ -125,6 +125,22 @@ def test_a_contracted_negation_of_the_passive_is_read_as_the_verb_s():
     assert acts_of(INTRO + "The blockade of the port wasn’t condemned by the Ghanaian delegation.") == []
 
 
+def test_a_passive_coordinated_after_a_by_agent_shares_the_target():
+    # "praised by A and backed by B": what A praised is what B backed; a negation stays the second verb's
+    found = acts_of(INTRO + "The fisheries deal was praised by the Ghanaian delegation and backed by Duarte.")
+    assert [(f.matcher, f.stance.polarity, f.stance.cue, f.stance.target, f.stance.holder) for f in found] == [
+        ("passive", "support", "was praised", "The fisheries deal", "Ghana"),
+        ("passive", "support", "backed", "The fisheries deal", "Ines Duarte")]
+    found = acts_of(INTRO + "The cocoa levy, opposed by Duarte but not condemned by Mensah, was dropped.")
+    assert [(f.stance.polarity, f.stance.target, f.stance.holder) for f in found] == [
+        ("oppose", "The cocoa levy", "Ines Duarte")]
+    found = acts_of(INTRO + "The levy was welcomed by Duarte but not backed by Mensah.")
+    assert [(f.stance.polarity, f.stance.cue, f.stance.target, f.stance.holder) for f in found] == [
+        ("support", "was welcomed", "The levy", "Ines Duarte"), ("oppose", "not backed", "The levy", "Kwame Mensah")]
+    # no stance passive before the conjunction: nothing to share
+    assert acts_of(INTRO + "The levy was drafted by Duarte and backed by Mensah.") == []
+
+
 def test_polarity_is_the_enumeration_and_reads_as_its_value():
     s = one(INTRO + "Duarte condemned the attack on the port of Tema.").stance
     assert s.polarity is Polarity.OPPOSE

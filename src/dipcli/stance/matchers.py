@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .grammar import negation, verbal
-from .holders import (PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
+from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
@@ -271,6 +271,11 @@ def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
                         or tk.low[cue0 - 1].endswith(("n't", "n’t")) or adverb(tk.low[cue0 - 1])):
         cue0 -= 1
     t1 = cue0
+    if tk.get(t1 - 1) in _CONJUNCTIONS:
+        before = _coordinated_passive(tk, t1 - 1)  # "was praised by A and was backed by B": the proposal
+        if before is None:
+            return None
+        return Act(cue0, i + 1, OBJECT_VERBS[lemma], "before", i + 1, holder=by_agent(tk, i), before=before)
     if tk.get(t1 - 1) in ("which", "who", "that"):
         t1 -= 1 if tk.get(t1 - 2) != "," else 2  # "X, which was criticised by Y": the antecedent
     elif tk.get(t1 - 1) == ",":
@@ -299,6 +304,10 @@ def _reduced_passive(tk: Tokens, i: int, lemma: str) -> Act | None:
     t1 = i
     while t1 > 0 and (adverb(tk.low[t1 - 1]) or tk.low[t1 - 1] in ("ably", "duly")):
         t1 -= 1  # "accusations roundly rejected by Y"
+    c = skip_back(tk, t1, NEGATORS)
+    if tk.get(c) in _CONJUNCTIONS:
+        before = _coordinated_passive(tk, c)  # "praised by A and backed by B": what A praised
+        return Act(i, k, OBJECT_VERBS[lemma], "before", k, holder=holder, before=before) if before else None
     t1 = t1 - 1 if tk.get(t1 - 1) == "," else t1
     last = tk.get(t1 - 1)
     if not last.isalpha() or last in _NOT_PARTICIPLE_NOUNS or pronoun(last) in PRONOUNS or not tk.is_word(t1 - 1):
@@ -317,6 +326,32 @@ def _reduced_passive(tk: Tokens, i: int, lemma: str) -> Act | None:
     elif tk.get(t0 - 1) in PREP and (tk.get(t1) == "," or tk.get(t0 - 1) == "to"):
         return None  # "the defence of human life, advocated by Y", "led to a coup backed by Y": which noun?
     return Act(i, k, OBJECT_VERBS[lemma], "before", k, holder=holder, before=(t0, t1))
+
+
+_CONJUNCTIONS = frozenset(("and", "but", "or"))
+
+
+def _coordinated_passive(tk: Tokens, c: int) -> tuple[int, int] | None:
+    """At a conjunction c before a passive participle: the target of the passive whose by-agent
+    ends right before it ("The plan was praised by A and backed by B", "The bill, opposed by A and
+    criticised by B, died": the plan, the bill), or None when no such passive stands there."""
+    end = c - 1 if tk.get(c - 1) == "," else c
+    for k in range(end - 1, max(-1, end - NP_MAX - 1), -1):
+        t = tk.low[k]
+        if t in CLAUSE_PUNCT or t == ",":
+            return None
+        if t != "by":
+            continue
+        p = k - 1
+        while p > 0 and adverb(tk.low[p]):
+            p -= 1  # "praised warmly by A"
+        first = match_passive(tk, p, None, False)
+        if first is None or first.before is None or first.holder is None or first.holder.end > end \
+                or not all(tk.low[x].isalpha() and tk.low[x] not in PREP and tk.low[x] not in VERB_FORMS
+                           and not tk.low[x].endswith("ed") for x in range(first.holder.end, end)):
+            return None  # the agent's phrase runs on to the conjunction: "by the Ghanaian delegation and"
+        return first.before
+    return None
 
 
 # Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".
