@@ -169,6 +169,13 @@ CASES = [
     # a capitalised word in -ly inside the sentence is a name, not an adverb between subject and verb
     ("Transport chief Dana Kinnerly on Tuesday night dinged Brandt.", "Dana Kinnerly", "subject", "oppose",
      ["Elias Brandt"]),
+    # the plural of a word for people or a body holds as the word does
+    ("Teachers' unions in Vermont have criticized Brandt.", "Teachers' unions", "subject", "oppose", ["Elias Brandt"]),
+    ("Several sheriffs praised Okafor.", "sheriffs", "subject", "support", ["Tamsin Okafor"]),
+    # a plural's possessive mark and a verb's form after a determiner stay inside the by-agent
+    ("Okafor was backed by several farmers' groups.", "farmers' groups", "by-agent", "support", ["Tamsin Okafor"]),
+    ("Brandt was criticized by the state police union.", "state police union", "by-agent", "oppose",
+     ["Elias Brandt"]),
 ]
 
 
@@ -392,6 +399,18 @@ def test_a_delegates_own_state_holds_as_the_delegates_country():
     holders = {(s.holder, s.target) for s in found}
     assert ("Peru", "the text") in holders
     assert ("Chile", "the sanctions") in holders
+
+
+def test_what_a_holder_speaks_through_in_the_plural_is_no_holder():
+    # "statements accusing X" are their issuer's: the plural of a document word is not an agent
+    s = one(NEWS + "Okafor released multiple statements accusing Brandt of delay.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+
+
+def test_a_participle_with_its_agent_is_no_verb_a_coordinated_verb_shares():
+    # "… persons held by the carriers, and backed X": the subject of "urged", not the persons
+    s = acts(NEWS + "Okafor urged the release of persons held by the carriers and backed the Danish tender.")[-1]
+    assert (s.holder, s.cue, s.entities) == ("Tamsin Okafor", "backed", ["Denmark"])
 
 
 def test_a_name_set_off_after_a_description_holds_and_it_after_said_is_the_speaker():

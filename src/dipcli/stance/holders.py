@@ -150,8 +150,8 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
             k -= 1
         elif p in ("'", "’") and tk.cap(k - 2):
             k -= 1  # "the Smiths' lawyer"
-        elif _noun_word(p) and tk.is_word(k - 1):
-            k -= 1
+        elif _noun_word(p) and tk.is_word(k - 1) or _verb_as_noun(tk, k - 1):
+            k -= 1  # "the state capitol": a verb's form after a determiner is a noun
         else:
             break
     if tk.get(k - 1) in ("from", "of", "at") and tk.name(k) and tk.name(k - 2) and k - 1 < j:
@@ -259,9 +259,24 @@ def agentive(tk: Tokens, s0: int, s1: int) -> bool:
     head = head.rstrip("'’")
     for ending in ("'s", "’s"):
         head = head.removesuffix(ending)
-    return head in ACTORS or head in PERSON_WORDS or head in AGENT_NOUNS or head in VOICE_NOUNS \
+    return head in ACTORS or head in VOICE_NOUNS or _agent_noun(head) \
+        or head.endswith("s") and any(_agent_noun(one) for one in _singulars(head)) \
         or head.endswith(("ers", "ors", "ists", "ians", "tor", "sor", "ist", "ian")) and len(head) > 5 \
         and head not in NOT_AGENTS
+
+
+def _agent_noun(head: str) -> bool:
+    """A word for people or a body ("union", "sheriff"), whose plural is one too; not what a holder
+    speaks through ("essays", "statements denouncing X" are their writer's)."""
+    return head in PERSON_WORDS or head in AGENT_NOUNS
+
+
+def _singulars(plural: str) -> tuple[str, ...]:
+    """What a plural may be the plural of ("unions" -> "union", "churches" -> "church", "bodies" -> "body"),
+    so that the plural of an agent noun is one too."""
+    if plural.endswith("ies"):
+        return (plural[:-3] + "y",)
+    return (plural[:-1], plural[:-2]) if plural.endswith("es") else (plural[:-1],)
 
 
 def aside_start(tk: Tokens, j: int) -> int | None:
@@ -321,6 +336,8 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             t = tk.low[v]
             if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS:
                 break
+            if tk.get(v + 1) == "by" and is_passive(tk, v) is None and not tk.get(v + 2).endswith("ing"):
+                continue  # "persons held by the parties": a participle with its agent, no finite verb
             if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
                     and t not in BE) and not tk.cap(v) and tk.get(v - 1) != "to":
                 first, obl, _ = subject_of(tk, v)
@@ -395,6 +412,15 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _verb_as_noun(tk: Tokens, k: int) -> bool:
+    """Is token k a verb's form used as a noun between a determiner and a noun ("the state police",
+    "a support group")?"""
+    t = tk.get(k)
+    return tk.get(k - 1) in DET and t in VERB_FORMS and not t.endswith(("ed", "ing")) and t not in AUX \
+        and t not in MODALS and t not in BE and t not in PREP and _noun_word(tk.get(k + 1)) and tk.is_word(k + 1) \
+        and not tk.cap(k + 1)  # not "a sign Adelson is …"
 
 
 def _description_before(tk: Tokens, k: int) -> bool:
@@ -482,8 +508,10 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
         if tk.cap(e) and tk.is_word(e) and t != "i" or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
                 or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
-                                          and not (tk.name(e + 1) and tk.is_word(e + 1))):  # "Tidal owner Jay Z"
-            e += 1
+                                          and not (tk.name(e + 1) and tk.is_word(e + 1))) \
+                or t in ("'", "’") and e > k and tk.low[e - 1].endswith("s") and _noun_word(tk.get(e + 1)) \
+                or e > k and _verb_as_noun(tk, e):
+            e += 1  # "Tidal owner Jay Z"; "several farmers' groups"; "the state police union": a verb's form as a noun
             continue
         m = e
         while m < tk.n and m - k < NP_MAX and _noun_word(tk.low[m]) and not tk.cap(m):
