@@ -413,6 +413,20 @@ def test_a_participle_with_its_agent_is_no_verb_a_coordinated_verb_shares():
     assert (s.holder, s.cue, s.entities) == ("Tamsin Okafor", "backed", ["Denmark"])
 
 
+def test_the_agent_before_where_it_is_holds_not_the_place():
+    # "A pastor outside the state capitol", "The rabbi leading the vigil outside the White House", "a pastor
+    # speaking at a vigil in Lyon": the one before the place (and a participle's object) holds the act
+    for sentence, holder in (("A pastor outside the state capitol criticized Brandt.", "pastor"),
+                             ("The rabbi leading the vigil outside the White House ripped into Brandt.", "rabbi"),
+                             ("A pastor speaking at a vigil in Lyon criticized Brandt.", "pastor"),
+                             ("Protesters at the hearing in Montpelier denounced Brandt.", "Protesters")):
+        s = one(NEWS + sentence)
+        assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, "subject", "oppose", ["Elias Brandt"])
+    # no agent before the place: nobody holds it
+    assert acts("Efforts at the state level denounced Brandt.") == []
+    assert acts("Standing in the state capitol encourages Brandt.") == []
+
+
 def test_a_name_set_off_after_a_description_holds_and_it_after_said_is_the_speaker():
     # "The governor of Vermont, Elias Brandt, …": the name after the description, not the place in it
     s = one("Report\n\nThe governor of Vermont, Elias Brandt, took aim at the freight rail bill.")

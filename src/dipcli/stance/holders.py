@@ -256,6 +256,12 @@ def agentive(tk: Tokens, s0: int, s1: int) -> bool:
         return False
     if tk.cap(s1 - 1):
         return True  # a name: "the mayor of Lyon", "Smith", "the Smiths'"
+    return agent_word(head)
+
+
+def agent_word(head: str) -> bool:
+    """Is the lower-case word a people, office or body word that can hold a position ("critics",
+    "union", "unions", "statement")?"""
     head = head.rstrip("'’")
     for ending in ("'s", "’s"):
         head = head.removesuffix(ending)
@@ -399,6 +405,11 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         if p0 is not None and agentive(tk, p0, s0 - 1) and (p0 == 0 or tk.get(p0 - 1) in (",", "that")
                                                              or tk.get(p0 - 1) in SUBORDINATORS):
             return Holder(p0, s0 - 1, "subject", refused), obliged, False
+    if before in _PLACE_PREPS and s0 > 1 and not (j == i - 1 and tk.low[i].endswith("ing")):
+        # not "companies from countries endorsing X": the place's own participle
+        p0 = _before_place(tk, s0 - 1)
+        if p0 is not None:
+            return Holder(p0[0], p0[1], "subject", refused), obliged, False
     if before == "as" and s0 > 1:
         p0 = noun_phrase_ending(tk, s0 - 2)  # "Trump as a candidate repeatedly accused X": Trump
         if p0 is not None and tk.name(s0 - 2) and agentive(tk, p0, s0 - 1) \
@@ -414,6 +425,41 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
     return Holder(s0, j + 1, via, refused), obliged, False
 
 
+# Prepositions of a place that may stand between a subject and its verb: "a pastor outside the capitol".
+_PLACE_PREPS = frozenset(("in", "at", "from", "outside", "inside", "near", "across", "around"))
+
+
+def _before_place(tk: Tokens, p: int) -> tuple[int, int] | None:
+    """At a preposition of place p after the subject's words: the agent that opens the clause before
+    where it is ("A pastor outside the state capitol criticized X", "The rabbi leading the lighting
+    outside the White House ripped into X", "a pastor speaking at a vigil in Lyon"): its span, or None."""
+    for _ in range(4):
+        e = p - 1
+        if _participle(tk, e):
+            e -= 1  # "a pastor speaking at a vigil": the participle hangs on the subject
+        n0 = noun_phrase_ending(tk, e)
+        if n0 is None and tk.get(e - 1) in DET and tk.is_word(e):
+            n0 = e - 1  # "at the meeting", "at the hearing"
+        if n0 is None:
+            return None
+        if tk.get(n0 - 1) in _PLACE_PREPS:
+            p = n0 - 1  # "at a vigil outside the capitol"
+            continue
+        if e == p - 1 and _participle(tk, n0 - 1):
+            e = n0 - 2  # "the rabbi leading the lighting outside": the participle's object before the place
+            n0 = noun_phrase_ending(tk, e)
+            if n0 is None:
+                return None
+        if tk.low[n0] in SUBORDINATORS or tk.low[n0] in PREP or tk.low[n0] in QUESTION_WORDS \
+                or e == 0 and not _opening_agent(tk.low[0]) or tk.low[e] in VOICE_NOUNS and tk.get(p) == "from":
+            return None  # "While at the same time embracing X", "Efforts at the UN level", "A report from X"
+        if agentive(tk, n0, e + 1) and (n0 == 0 or tk.get(n0 - 1) in (",", "that")
+                                        or tk.get(n0 - 1) in SUBORDINATORS):
+            return n0, e + 1
+        return None
+    return None
+
+
 def _verb_as_noun(tk: Tokens, k: int) -> bool:
     """Is token k a verb's form used as a noun between a determiner and a noun ("the state police",
     "a support group")?"""
@@ -421,6 +467,25 @@ def _verb_as_noun(tk: Tokens, k: int) -> bool:
     return tk.get(k - 1) in DET and t in VERB_FORMS and not t.endswith(("ed", "ing")) and t not in AUX \
         and t not in MODALS and t not in BE and t not in PREP and _noun_word(tk.get(k + 1)) and tk.is_word(k + 1) \
         and not tk.cap(k + 1)  # not "a sign Adelson is …"
+
+
+def _opening_agent(t: str) -> bool:
+    """Can the word that opens the sentence, capitalised for that alone perhaps, be an agent by itself:
+    a people word ("Protesters"), or a name that reads as none of a plural, a verb's form or a
+    quantifier ("Obama"; not "Efforts", "Standing", "Many", "Others")?"""
+    return t not in _QUANTIFIERS and (agent_word(t) or not t.endswith(("s", "ing")) and t not in VERB_FORMS
+                                      and t not in PAST_FORMS)
+
+
+_QUANTIFIERS = frozenset(("many", "some", "most", "few", "several", "all", "both", "each", "either", "neither",
+                          "none", "one", "any", "much", "more", "less", "others"))
+
+
+def _participle(tk: Tokens, k: int) -> bool:
+    """Is token k a participle in -ing after a noun ("a pastor speaking", not "the meeting")?"""
+    t = tk.get(k)
+    return k > 0 and t.endswith("ing") and len(t) > 4 and tk.is_word(k) and not tk.cap(k) \
+        and tk.get(k - 1) not in DET and not possessive(tk, k - 1)
 
 
 def _description_before(tk: Tokens, k: int) -> bool:
