@@ -413,6 +413,13 @@ def test_a_participle_with_its_agent_is_no_verb_a_coordinated_verb_shares():
     assert (s.holder, s.cue, s.entities) == ("Tamsin Okafor", "backed", ["Denmark"])
 
 
+def test_a_member_of_an_inclusion_list_is_no_subject_a_participle_hangs_on():
+    # "…, including unions financed by the carriers, supporting X": the signer supports X
+    s = one(NEWS + "Okafor signed a letter with other senators, including unions financed by the carriers, "
+                   "supporting the Danish tender.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "support", ["Denmark"])
+
+
 def test_the_agent_before_where_it_is_holds_not_the_place():
     # "A pastor outside the state capitol", "The rabbi leading the vigil outside the White House", "a pastor
     # speaking at a vigil in Lyon": the one before the place (and a participle's object) holds the act

@@ -228,6 +228,8 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
                 k = aside_start(tk, j2)
                 j2 = k - 1 if k is not None else j2
             s0 = noun_phrase_ending(tk, j2)
+            if s0 is not None and tk.get(s0 - 1) == "including":
+                continue  # "X signed a statement with groups, including some financed by Y, supporting Z": X
             if s0 is not None and agentive(tk, s0, j2 + 1):
                 return Holder(s0, j2 + 1, "pronoun" if s0 == j2 and pronoun(tk.low[j2]) in PRONOUNS else "subject")
             break
