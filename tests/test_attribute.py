@@ -49,6 +49,15 @@ def test_explicit_trailing_and_leading_frames():
     assert trail.speaker == "Anna Kowalski" and trail.cue == "said"
 
 
+@pytest.mark.parametrize("tail", ["told reporters on Wednesday.", "told the BBC.", "told a news conference in Lima."])
+def test_told_with_its_hearer_ends_an_attribution(tail):
+    # the cue before it ("respond") is the quoted minister's, not the country's
+    text = ("Deputy Foreign Minister Grigory Lanskoy arrived on Monday.\n\n"
+            f"Peru will respond firmly to any new tariffs, but talks remain possible, Lanskoy {tail}")
+    said = speaker_of(claims_of(text), "Peru will respond")
+    assert said.speaker == "Grigory Lanskoy" and said.cue == "told"
+
+
 def test_pronoun_title_and_counterpart_references():
     cs = claims_of(NEWS)
     he = speaker_of(cs, "He added")

@@ -68,6 +68,18 @@ ATTRIBUTION_END = re.compile(r"(?:\s+(?:on|in|at|during|after|before|to|from|via
                              r"and|while|as|who|which)\b|[\"”’']?\s*$)")
 
 
+# "…, Lanskoy told reporters on Wednesday.", "…, she told the BBC.": "tell" ends an attribution too,
+# its hearer (up to five words, no "that") before what ATTRIBUTION_END accepts.
+_HEARER_END = re.compile(r"\s+(?:(?!that\b)[\w.'’&\-]+\s+){0,4}?(?!that\b)[\w.'’&\-]+" + ATTRIBUTION_END.pattern)
+
+
+def _ends_attribution(sent: str, cue: re.Match[str], head_invertible: bool) -> bool:
+    """Whether the cue and what follows it end the sentence's attribution ("…, Xi said on Monday.")."""
+    if head_invertible:
+        return ATTRIBUTION_END.match(sent, cue.end()) is not None
+    return lemmas().get(cue.group().split()[0]) == "tell" and _HEARER_END.match(sent, cue.end()) is not None
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # A cue in -ing after a form of "be" is progressive, not passive: "Lee is demanding …".
 _PROGRESSIVE = re.compile(r"[a-z]+ing\b")
@@ -575,7 +587,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
                 left = None  # "the friendship between our two countries, dating back to 1779, affirms"
             ref = resolve(scene, left[0], in_doc=in_doc) if left else None
             if ref is not None:
-                trailing = head_invertible and bool(ATTRIBUTION_END.match(sent, m.end())) and bool(left[1])
+                trailing = _ends_attribution(sent, m, head_invertible) and bool(left[1])
                 frames.append(Frame(ref, cue, trailing, bool(left[1]), m.start()))
                 continue
         at_start = k == 0
@@ -622,7 +634,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         # '"…," X told reporters': the quotation is X's, whatever follows the cue
-        trailing = head_invertible and (bool(ATTRIBUTION_END.match(sent, m.end())) or left[1] == 2) and after_comma
+        trailing = (_ends_attribution(sent, m, head_invertible) or head_invertible and left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma, m.start()))
     return frames
 
