@@ -18,7 +18,7 @@ from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
-from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, clean
+from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean
 from .sources import source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
@@ -532,31 +532,12 @@ def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
 _AFTER_ALL = float("inf")
 
 
-# A politician's party and state after the name ("Gov. Ann Reyes (R-IN) said", "Sen. Li (D-Calif.)"):
-# read as space, so the name stays next to its cue (the offsets do not move).
-_PARTY_TAG = re.compile(r"\s\([A-Z]{1,3}[-–][A-Z][A-Za-z.]{0,14}(?:,\s?[A-Z][A-Za-z.]{0,14})?\)(?=[\s,])")
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
-
-
-# A country in brackets after a name, as meeting records give a delegate's: "Ana Ruiz (Peru) said".
-_COUNTRY_TAG = re.compile(r"(?<=[a-z])\s\(([A-Z][^()]{1,40})\)(?=[\s,])")
-
-
-def _blank_country(m: re.Match[str]) -> str:
-    # (not a short name defined after the country's long one: "the Republic of Chad (Chad)")
-    named = m.group(1) in m.string[max(0, m.start() - 80):m.start()]
-    return " " * len(m.group()) if not named and gazetteer.country_of(m.group(1)) else m.group()
-
-
 def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
     if "(" in sent:
-        sent = _COUNTRY_TAG.sub(_blank_country, _PARTY_TAG.sub(_blank, sent))
+        sent = blank_tags(sent)
     for m in find_cues(_opening_cue_lowered(sent)):
         if quoted and in_spans(quoted, m.start()):
             continue

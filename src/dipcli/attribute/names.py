@@ -197,3 +197,25 @@ DOC_TITLE = re.compile(  # \b(?:Joint\s+)?(?:Statement|…)\b…, written to ski
     from_letter([r"Joint\s+(?:" + "|".join(_DOC_WORDS) + ")", *_DOC_WORDS]) + r"\b"
     r"(?:\s+(?:of|on|by|between|from|for|in|to|and|the|a|an|with|[A-Z0-9][\w’'\-]*))*",
 )
+
+
+# A politician's party and state after the name ("Gov. Ann Reyes (R-IN) said", "Sen. Li (D-Calif.)").
+_PARTY_AFTER_NAME = re.compile(r"\s\([A-Z]{1,3}[-–][A-Z][A-Za-z.]{0,14}(?:,\s?[A-Z][A-Za-z.]{0,14})?\)(?=[\s,])")
+# A country in brackets after a name, as meeting records give a delegate's: "Ana Ruiz (Peru) said".
+_COUNTRY_TAG = re.compile(r"(?<=[a-z])\s\(([A-Z][^()]{1,40})\)(?=[\s,])")
+
+
+def blank_tags(sent: str) -> str:
+    """``sent`` with a party tag or a delegate's country in brackets after a name read as space,
+    so the name stays next to its cue; the same length (offsets do not move)."""
+    return _COUNTRY_TAG.sub(_blank_country, _PARTY_AFTER_NAME.sub(_blank, sent))
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _blank_country(m: re.Match[str]) -> str:
+    # (not a short name defined after the country's long one: "the Republic of Chad (Chad)")
+    named = m.group(1) in m.string[max(0, m.start() - 80):m.start()]
+    return " " * len(m.group()) if not named and gazetteer.country_of(m.group(1)) else m.group()
