@@ -19,13 +19,18 @@ def test_reported_speech_goes_on_in_present_and_modal_sentences():
     ("Adeyemi is scheduled to visit Kano on Friday.", "schedule"),
     ("But the port ran out of money in 2019.", "turn"),
     ("(Adeyemi is also the party's chairwoman.)", "parenthesis"),
-    ("Exports are rising, according to officials.", "source"),
     ("She has run the harbour board since 2015.", "about"),  # of her, not in her voice
     ("Her family owns two of the ferries.", "about"),
 ])
 def test_the_narrator_returns(sentence, reason):
     assert narration_shaped(sentence) == reason
     assert explained(SAID + sentence)[sentence] == (None, "narrator")
+
+
+def test_a_source_named_in_the_sentence_ends_the_voice_before_it():
+    sentence = "Exports are rising, according to officials."
+    assert narration_shaped(sentence) == "source"
+    assert explained(SAID + sentence)[sentence] == ("officials", "according_to")
 
 
 def test_a_sentence_that_opens_with_another_country_is_not_the_speakers():

@@ -23,6 +23,16 @@ def test_unnamed_officials_and_spokesmen_at_the_end_or_the_start():
     assert found["The government said nothing more."] == (None, "narrator")  # no place to say whose
 
 
+def test_officials_unnamed_and_unplaced_are_officials_and_a_weekday_ends_the_subject():
+    found = explained("Ghana and Togo signed a border accord on Tuesday, officials said.\n\n"
+                      "The roads reopened on Friday, witnesses said.\n\n"
+                      "Lomé will host the next round, Togolese officials said.")
+    assert found["Ghana and Togo signed a border accord on Tuesday, officials said."] == ("officials", "reporting_frame")
+    assert found["The roads reopened on Friday, witnesses said."] == ("witnesses", "reporting_frame")
+    assert found["Lomé will host the next round, Togolese officials said."] == \
+        ("Togolese officials", "reporting_frame")
+
+
 def test_an_apposition_between_the_name_and_the_cue():
     found = explained("Ama Mensah, a campaign spokeswoman, said the advert was false.\n\n"
                       "Kofi Boateng, the attorney general of the Ashanti region, one of the regions suing the "

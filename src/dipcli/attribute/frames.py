@@ -191,6 +191,8 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             phrase.append((size - m.end(), owner))
             m = next(words, None)
             continue
+        if tok in WEEKDAYS and phrase:
+            break  # "… on Tuesday, officials said": a time ends the subject before it
         if tok[0].isupper() and _POSSESSIVE_S.search(tok) and phrase and all(t.islower() for _, t in phrase) \
                 and phrase[0][1] not in ENTOURAGE and _finite_form(sent, cue_start):
             # "Adeyemi's staff said" with "staff" read as a source word: the possessor speaks (an

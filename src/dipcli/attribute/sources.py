@@ -58,8 +58,8 @@ def unnamed_source(scene: Scene, phrase: str) -> Ref | None:
         if country:
             adjective = (gazetteer.demonyms(country) or (country,))[0]
             name, qualified = f"{adjective} {name}", True
-    if len(body) == 1 and not qualified:
-        return None  # "officials said", "the government said" with no place: too vague to be anyone's
+    if len(body) == 1 and not qualified and not (kind == "group" and name.endswith("s") and not name.endswith("ss")):
+        return None  # "the government said" with no place: too vague to be anyone's ("officials said" are officials)
     return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase)
 
 
