@@ -274,3 +274,26 @@ def test_a_presenters_label_a_long_role_and_a_byline_glued_to_its_date():
     found = explained("Staff CorrespondentPublished: 09 Sep 2026, 18:40\n\nDHAKA: Bangladesh and India agreed on "
                       "Tuesday to resume talks, Foreign Adviser Tahmina Rahman said.\n\nThe talks lasted a day.")
     assert all(rule != "turn" for _, rule in found.values()), found
+
+
+def test_a_label_that_gives_the_role_before_the_name_is_the_named_persons_turn():
+    found = explained("Official Spokesperson, Shri Ravi Nair: Good afternoon. The minister travels on Monday.\n\n"
+                      "Question: Is there any update on the ferry talks?\n\n"
+                      "Official Spokesperson, Shri Ravi Nair: We have nothing further to add.\n\n"
+                      "Mr. President, Dear Ana: we thank you for your welcome.")
+    assert found["Good afternoon."] == ("Ravi Nair", "turn")
+    assert found["Is there any update on the ferry talks?"] == ("Questioner", "turn")
+    assert found["We have nothing further to add."] == ("Ravi Nair", "turn")
+    # a greeting before the colon names no one who speaks
+    assert found["Mr. President, Dear Ana: we thank you for your welcome."][0] != "Dear Ana"
+
+
+def test_an_interviews_answers_are_the_guests_its_title_names():
+    text = ("The minister spoke to our correspondent in Lima.\n\nQ: Will the port open this year?\n\n"
+            "A: It will open in May. We have the money.")
+    found = explained(text, title="'The port will open': an interview with Trade Minister Ana Quispe")
+    assert found["Will the port open this year?"] == ("Questioner", "turn")
+    assert found["It will open in May."] == ("Ana Quispe", "turn")
+    assert found["We have the money."] == ("Ana Quispe", "turn")
+    untitled = explained(text, title="Port talks in Lima")
+    assert untitled["It will open in May."] == ("Answerer", "turn")

@@ -44,7 +44,8 @@ from .quotes import Quotations, bare_attribution, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
 from .subjects import name_shape, own_side, read_cast, resolve
-from .turns import ANSWERER, QUESTIONER, carried_turns, find_label, label_speaker, labelled_paragraphs, relayed_frame
+from .turns import (ANSWERER, QUESTIONER, carried_turns, find_label, interviewee, label_speaker, labelled_paragraphs,
+                    relayed_frame)
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
 SENTENCE_OPENERS = re.compile(
@@ -593,6 +594,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT
     if in_doc:
         scene.last_doc = doc_speaker.name
+    guest = interviewee(scene, read.article.title)
     cast.commit(scene)
     by_para: dict[int, list[tuple[int, Sentence]]] = {}
     for i, s in enumerate(sents):
@@ -605,7 +607,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     turn: Ref | None = None
     carried = carried_turns(labelled_paragraphs(text, paras, cast))
     carrying = False
-    answering: Ref | None = None  # the last turn of someone who answers questions
+    answering = guest  # the last turn of someone who answers questions
     introduced: Found | None = None  # who the last paragraph introduced with a colon
     block: Found | None = None
     for para in paras:

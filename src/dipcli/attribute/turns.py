@@ -14,7 +14,7 @@ from .frames import ADJECTIVAL_CUE, Frame, find_frames
 from .scope import choose
 from .subjects import name_shape, resolve
 from .people import PERSON_NOUNS
-from .names import NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORD, TITLE_WORDS, TITLES, clean
+from .names import HONORIFICS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, STOP_CAPS, TITLE_WORD, TITLE_WORDS, TITLES, clean
 
 
 TURN_LABEL = re.compile(
@@ -96,6 +96,8 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
         return None  # (a headline before a quotation: "Ana Ruiz Grills Bank CEO: ‘Resign’")
     label = clean(m.group("label"))
     role = m.group("role")
+    if role and _role_then_name(label, role):
+        label, role = clean(role), None  # "Official Spokesperson, Shri Arun Mehta:": the name after its role
     if role and not _names_a_role(label, role):
         return None  # "WELCOME, IAN:", "Madam President, Excellencies:": no name and role
     if _salutation(label) or _heading(text, m.end(), end, label, cast) or _shouted_heading(text, m.end(), end):
@@ -211,6 +213,27 @@ def _names_a_role(label: str, role: str) -> bool:
     return role.isupper() and len(role.split()) <= 2 and not label.isupper() and 2 <= len(label.split()) <= 4
 
 
+_GLUE = frozenset(("of", "the", "and"))
+_BEFORE_NAMES = frozenset(("mr", "mrs", "ms"))
+
+
+def _role_then_name(label: str, role: str) -> bool:
+    """Whether "ROLE, NAME:" gives the role first: the label is role words only ("Official
+    Spokesperson"), what follows the comma two to five capitalised words, none of them a role's."""
+    words = role.split()
+    if any(w.strip(".").lower() in SALUTATION_WORDS - _GLUE for w in label.split()) \
+            or any(w.strip(".").lower() in SALUTATION_WORDS - _GLUE - _BEFORE_NAMES for w in words):
+        return False  # "Mr. President, Dear Joe:" greets
+    role_words = label.split()
+    if "of" in role_words:  # "Minister of External Affairs": the portfolio after "of"
+        role_words = role_words[:role_words.index("of")]
+    if words and (words[0].strip(".").lower() in _BEFORE_NAMES | {"dr"} or words[0].lower() in HONORIFICS):
+        words = words[1:]  # "Mr. Ravi Das", "Dr. S. Jaishankar"
+    return bool(role_words) and all(w.lower().strip(".") in _ROLEISH or w in ("the", "for") for w in role_words) \
+        and 1 <= len(words) <= 4 and all(w[0].isupper() and w.lower().strip(".") not in _ROLEISH for w in words) \
+        and (len(words) >= 2 or len(words) < len(role.split()))
+
+
 def _shouted_heading(text: str, after: int, end: int) -> bool:
     """Whether what follows a label's colon is a heading in capitals ("CNN INTERNATIONAL: CONNECT
     THE WORLD"): two words or more, no letter in lower case, no end of a sentence ("MR. KIRBY: I —"
@@ -258,6 +281,19 @@ def _slash_label(text: str, start: int, stop: int, in_transcript: bool = False) 
     words = list(re.finditer(r"\S+", text[at:stop]))
     said = at + words[title_words].start() if title_words < len(words) else stop
     return clean(m.group("name")), said
+
+
+# A title that names an interview's guest: "…: an interview with Foreign Minister Lena Varga",
+# "Interview: Ana Ruiz", "Q&A with the Mayor of Lima" (not "Telephone conversation with …": a call).
+_INTERVIEW_TITLE = re.compile(r"(?:\b(?i:interview|q&a)\s+with\s+|^(?i:interview|q&a)\s*:\s*)"
+                              r"(?P<who>[A-Z][^:;,|()\u2013\u2014]{2,80}?)\s*(?:[:;,|()\u2013\u2014]|\s-\s|$)")
+
+
+def interviewee(scene: Scene, title: str | None) -> Ref | None:
+    """The guest an interview's title names: who answers its unnamed "A:" turns."""
+    m = _INTERVIEW_TITLE.search(title or "")
+    ref = label_speaker(scene, m.group("who").strip()) if m else None
+    return ref if ref is not None and ref.kind == PERSON else None
 
 
 def label_speaker(scene: Scene, pretty: str) -> Ref | None:
