@@ -297,3 +297,12 @@ def test_an_interviews_answers_are_the_guests_its_title_names():
     assert found["We have the money."] == ("Ana Quispe", "turn")
     untitled = explained(text, title="Port talks in Lima")
     assert untitled["It will open in May."] == ("Answerer", "turn")
+
+
+def test_a_press_conferences_unnamed_answers_are_its_holders():
+    text = "Q: Will the ferry talks resume?\n\nA: The talks will resume in June."
+    for title in ("Foreign Ministry Spokesperson Ana Quispe's Regular Press Conference on May 6",
+                  "Press Conference by Foreign Minister Ana Quispe"):
+        assert explained(text, title=title)["The talks will resume in June."] == ("Ana Quispe", "turn")
+    both = explained(text, title="Press Conference by Ministers Ana Quispe and Luis Paz")
+    assert both["The talks will resume in June."] == ("Answerer", "turn")

@@ -44,7 +44,7 @@ from .quotes import Quotations, bare_attribution, dash_tail
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
 from .subjects import name_shape, own_side, read_cast, resolve
-from .turns import (ANSWERER, QUESTIONER, carried_turns, find_label, interviewee, label_speaker, labelled_paragraphs,
+from .turns import (ANSWERER, QUESTIONER, answerer, carried_turns, find_label, label_speaker, labelled_paragraphs,
                     relayed_frame)
 
 # "In a statement, …", "According to the joint statement, …", "Under the Joint Declaration of …, …"
@@ -594,7 +594,7 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
     in_doc = doc_speaker is not None and doc_speaker.kind == DOCUMENT
     if in_doc:
         scene.last_doc = doc_speaker.name
-    guest = interviewee(scene, read.article.title)
+    guest = answerer(scene, read.article.title)
     cast.commit(scene)
     by_para: dict[int, list[tuple[int, Sentence]]] = {}
     for i, s in enumerate(sents):

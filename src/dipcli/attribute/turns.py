@@ -283,16 +283,23 @@ def _slash_label(text: str, start: int, stop: int, in_transcript: bool = False) 
     return clean(m.group("name")), said
 
 
-# A title that names an interview's guest: "…: an interview with Foreign Minister Lena Varga",
-# "Interview: Ana Ruiz", "Q&A with the Mayor of Lima" (not "Telephone conversation with …": a call).
-_INTERVIEW_TITLE = re.compile(r"(?:\b(?i:interview|q&a)\s+with\s+|^(?i:interview|q&a)\s*:\s*)"
-                              r"(?P<who>[A-Z][^:;,|()\u2013\u2014]{2,80}?)\s*(?:[:;,|()\u2013\u2014]|\s-\s|$)")
+# A title that names who answers the questions: an interview's guest ("…: an interview with Foreign
+# Minister Lena Varga", "Interview: Ana Ruiz", "Q&A with the Mayor of Lima"), a press conference's or
+# briefing's holder ("Press Conference by Foreign Minister X", "Spokesperson X's Regular Press
+# Conference"); not "Telephone conversation with …", a call.
+_EVENT = r"(?:interview|q&a|press\s+conference|news\s+conference|(?:press|media)\s+briefing|briefing)"
+_WHO = r"(?P<who>[A-Z][^:;,|()\u2013\u2014]{2,80}?)"
+_ANSWERER_TITLE = re.compile(rf"(?:\b(?i:{_EVENT})\s+(?:with|by|of)\s+|^(?i:interview|q&a)\s*:\s*){_WHO}"
+                             r"\s*(?:[:;,|()\u2013\u2014]|\s-\s|\s(?i:on|in|at)\s|$)")
+_ANSWERER_OWNS = re.compile(rf"^{_WHO}['’]s\s+(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_EVENT})\b")
 
 
-def interviewee(scene: Scene, title: str | None) -> Ref | None:
-    """The guest an interview's title names: who answers its unnamed "A:" turns."""
-    m = _INTERVIEW_TITLE.search(title or "")
-    ref = label_speaker(scene, m.group("who").strip()) if m else None
+def answerer(scene: Scene, title: str | None) -> Ref | None:
+    """The one person a title names as answering the questions: who answers unnamed "A:" turns."""
+    m = _ANSWERER_TITLE.search(title or "") or _ANSWERER_OWNS.match(title or "")
+    if m is None or re.search(r"\band\b|&", m.group("who")):
+        return None  # "Press conference of Presidents Xi and Putin": two who answer
+    ref = label_speaker(scene, m.group("who").strip())
     return ref if ref is not None and ref.kind == PERSON else None
 
 
