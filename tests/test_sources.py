@@ -113,3 +113,17 @@ def test_a_coast_guard_or_an_air_force_is_a_source_named_by_what_it_is():
     assert found["The Philippine coast guard said the ship was hit twice."] == \
         ("Philippine coast guard", "reporting_frame")
     assert found["The Indian air force said two jets were lost."] == ("Indian air force", "reporting_frame")
+
+
+def test_a_source_known_by_what_it_knows_is_named_with_it():
+    found = explained("Two officials familiar with the talks said the port deal was close.\n\n"
+                      "The deal nearly collapsed, according to a person close to the minister.\n\n"
+                      "But sources briefed on the plan said the money was not there.\n\n"
+                      "The ferry talks involved in the dispute ended on Friday.")
+    assert found["Two officials familiar with the talks said the port deal was close."] == \
+        ("officials familiar with the talks", "reporting_frame")
+    assert found["The deal nearly collapsed, according to a person close to the minister."] == \
+        ("person close to the minister", "according_to")
+    assert found["But sources briefed on the plan said the money was not there."] == \
+        ("sources briefed on the plan", "reporting_frame")
+    assert found["The ferry talks involved in the dispute ended on Friday."] == (None, "narrator")

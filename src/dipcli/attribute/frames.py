@@ -19,7 +19,7 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean
-from .sources import source_words, subject_report_maker
+from .sources import knowing_source_before, source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -595,6 +595,12 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
                 continue
         if not finite and k > 0 and sent[k - 1] == ",":
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
+        known = knowing_source_before(sent, k)  # "Two officials familiar with the talks said"
+        if known is not None:
+            after = known[1] > 0 and sent[_skip_space_back(sent, known[1]) - 1] in ",\"”’'"
+            frames = [f for f in frames if not known[1] <= f.at < k]  # ("sources briefed on the plan said")
+            frames.append(Frame(known[0], cue, _ends_attribution(sent, m, head_invertible) and after, after, m.start()))
+            continue
         left = _left_subject(sent, m.start())
         if not left:
             ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc) if finite else None

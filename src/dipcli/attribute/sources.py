@@ -15,7 +15,7 @@ from functools import cache
 
 from .. import gazetteer, lexicon
 from .cast import GROUP, PERSON, TITLE, Ref, Scene
-from .names import MONTHS, WEEKDAYS
+from .names import MONTHS, STOP_CAPS, WEEKDAYS
 
 _DETERMINERS = frozenset("the a an one two three four five several some many other another its their".split())
 
@@ -33,8 +33,60 @@ def source_words() -> frozenset[str]:
 _WORD = re.compile(r"[\w.’'\-]+")
 
 
+# What an unnamed source knows, after the word for it: "officials familiar with the negotiations",
+# "a person close to the minister", "people briefed on the talks", "sources with knowledge of the plan".
+_KNOWING = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|knowledgeable\s+about|"
+                      r"with\s+(?:direct\s+)?knowledge\s+of|aware\s+of)\s+(?:[\w’'\-.]+\s+){0,5}?[\w’'\-.]+\s*$")
+_KNOWING_WORDS = ("familiar", "close to", "briefed on", "involved in", "knowledge", "aware of")
+_KNOWERS = {"people": "group", "persons": "group", "insiders": "group", "person": "person", "someone": "person"}
+
+
+def knowing_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
+    """A source known by what it knows that ends at ``end`` ("Two officials familiar with the
+    talks| said"), and where its phrase starts."""
+    if not any(w in sent for w in _KNOWING_WORDS):
+        return None
+    base = max(0, end - 160)
+    m = _KNOWING.search(sent, base, end)
+    if m is None:
+        return None
+    start, nxt = None, m.start()
+    for w in reversed(list(_WORD.finditer(sent, base, m.start()))[-5:]):
+        if sent[w.end():nxt].strip() or not _source_word(w.group()):
+            break  # (punctuation between, or a word no source's name holds)
+        start = nxt = w.start()
+    found = _knowing(sent[start:end]) if start is not None else None
+    return (found, start) if found is not None else None
+
+
+def _source_word(w: str) -> bool:
+    low = w.lower()
+    return w[:1].isupper() or low in _DETERMINERS or low in _heads() or low in _KNOWERS \
+        or low in lexicon.words("source_modifiers")
+
+
+def _knowing(phrase: str) -> Ref | None:
+    """The source a phrase names by the word for it and what it knows, or None."""
+    m = _KNOWING.search(phrase)
+    words = _WORD.findall(phrase[:m.start()]) if m is not None else []
+    while words and (words[0].lower() in _DETERMINERS or words[0] in STOP_CAPS):  # ("But a source …")
+        words.pop(0)
+    if not words or not all(_source_word(w) for w in words):
+        return None
+    head = words[-1].lower()
+    kind = _KNOWERS.get(head) or _heads().get(head)
+    if kind is None:
+        return None
+    name = " ".join(words[:-1] + [head] + phrase[m.start():].split())
+    return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase.strip())
+
+
 def unnamed_source(scene: Scene, phrase: str) -> Ref | None:
     """The source ``phrase`` names by what it is, or None."""
+    if " " in phrase and any(w in phrase for w in _KNOWING_WORDS):
+        found = _knowing(phrase)
+        if found is not None:
+            return found
     words = _WORD.findall(phrase)
     if not words or words[-1].lower() not in _heads():
         return None
