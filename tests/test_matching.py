@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,17 @@ def test_each_cue_head_finds_the_cue_the_whole_lexicon_would():
     assert found == ["expressed deep concern", "called for", "pointed out", "is committed", "said", "agreed"]
     assert "said" in cues.cue_heads() and "unsaid" not in cues.cue_heads()
     assert [m.group() for m in cues.find_cues("It remains unsaid; Saidov said so.")] == ["said"]
+
+
+@pytest.mark.parametrize("sent, found", [
+    ("The minister raised the importance of the port talks.", ["raised"]),
+    ("The minister raised concerns about the port.", ["raised concerns"]),
+    ("The central bank raised interest rates again.", []),  # money and rates are raised, not said
+    ("The campaign raised $3 million in May.", []),
+    ("The party raised more money than its rivals.", []),
+])
+def test_raise_reports_a_topic_not_money_or_rates(sent, found):
+    assert [m.group().strip() for m in cues.find_cues(sent)] == found
 
 
 def test_left_subject_reads_a_long_subject_whole():
@@ -113,8 +125,6 @@ def test_cue_heads_are_found_as_whole_words(text):
 
 
 def test_from_letter_refuses_what_does_not_begin_with_a_letter():
-    import pytest
-
     with pytest.raises(ValueError):
         cues.from_letter(["ok", "-no"])
 

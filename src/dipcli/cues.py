@@ -80,7 +80,8 @@ def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
     objects = _pattern(lexicon.entries("cue_objects"))
     parts = [(lexicon.words("report_copulas"), adjectival),
              (frozenset(f for lemma in object_verbs for f in all_forms(lemma)),
-              VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{objects})\b")]
+              # (not the first word of a compound: "raised interest rates")
+              VERB + rf"\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{objects})\b(?!\s+rates?\b)")]
     for verb, then in phrases:
         parts.append((frozenset(all_forms(verb)), VERB + rf"\s+(?:\w+ly\s+)?(?:{_pattern([then])})\b"))
     parts.append((frozenset(f for lemma in simple for f in all_forms(lemma)), VERB + r"\b"))
