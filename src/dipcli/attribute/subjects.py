@@ -181,7 +181,7 @@ def _holds(scene: Scene, ref: Ref, office: tuple[str, str, str]) -> bool:
     """Whether the person ``ref`` names may hold ``office`` (a country's office, as
     :func:`_national_office` reads it): their title fits its title, their country its country."""
     if ref.kind != PERSON:
-        return ref.name != office[2]  # "the President of Chile" says more than "Chile"
+        return False  # "the President of Chile" says more than "Chile", "Foreign Affairs of Ghana" too
     person = next((p for p in scene.people if p.name == ref.name), None)
     if person is None:
         return True
@@ -301,6 +301,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     words = [_POSSESSIVE_END.sub("", t) for t in tokens if t not in STOP_CAPS]
     while scene.cast.lexis.loose_first(words):
         words.pop(0)  # "Rival Hillary Clinton" opening a sentence: "Rival" is no name's word
+    if words and words[0] in ("of", "and", "for"):
+        return None  # ("Minister of Foreign Affairs of Ghana" without "Minister": no name)
     org = _organisation(phrase)
     if org:
         return Ref(org, GROUP, EXPLICIT)
@@ -418,6 +420,8 @@ def _national_office(phrase: str) -> tuple[str, str, str] | None:
         return None  # a country before the title or after it, one of the two
     # (and only a country: "the American Lilly King" is a name, not an office)
     country = gazetteer.country_of(clean(adj or of))
+    if country is None and of and " of " in of and of[0].isupper():
+        country = gazetteer.country_of(clean(of.rsplit(" of ", 1)[1]))  # "Minister of Foreign Affairs of Ghana"
     if country is None:
         return None
     return _LEADING_ARTICLE.sub("", SPACES.sub(" ", phrase.strip())), role, country
