@@ -43,6 +43,12 @@ def test_an_apposition_between_the_name_and_the_cue():
                  "said the case was strong."] == ("Kofi Boateng", "reporting_frame")
 
 
+def test_an_apposition_before_a_progressive_cue():
+    found = explained("Ama Mensah, the chairwoman of the Volta Farmers Union, is demanding a new port levy.")
+    assert found["Ama Mensah, the chairwoman of the Volta Farmers Union, is demanding a new port levy."] == \
+        ("Ama Mensah", "reporting_frame")
+
+
 def test_a_trip_headline_does_not_glue_onto_the_name():
     found = explained("MS. RUIZ:  Welcome aboard.\n\nMR. BERG:  Thanks, everybody.",
                       title="Press Gaggle by Press Secretary Ana Ruiz and National Security Advisor Tom Berg "

@@ -555,6 +555,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
         if sent[sent.rfind(" ", 0, k) + 1:k] in _NO_SUBJECT_BEFORE:
             continue  # "in order to support", "the challenges": no branch below frames it
         cue, head_invertible, invertible, finite = _cue_words(m.group())
+        finite = finite or sent[sent.rfind(" ", 0, k) + 1:k] in PASSIVE_AUX  # "X, …, is demanding"
         before_adverbs = _adverbs_back(sent, k)  # "Hale, the group's director, forcefully told"
         aside = _aside_before(sent, before_adverbs) if finite and before_adverbs > 1 and sent[before_adverbs - 1] == "," \
             else None
