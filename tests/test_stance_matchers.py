@@ -165,3 +165,40 @@ def test_has_head_finds_what_the_pattern_ignoring_case_finds(text):
 
     whole_word = re.compile(r"(?<!\w)(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)", re.IGNORECASE)
     assert has_head(text) == (whole_word.search(text) is not None)
+
+
+# Cues of news narration added with issue 13's recall round: (sentence, matcher, polarity, cue, target).
+NEWS_CUES = [
+    ("Duarte savaged the cocoa board.", "object", "oppose", "savaged", "the cocoa board"),
+    ("Duarte snubbed the cocoa board.", "object", "oppose", "snubbed", "the cocoa board"),
+    ("Duarte shunned the cocoa board.", "object", "oppose", "shunned", "the cocoa board"),
+    ("Duarte disputed the board's figures.", "object", "oppose", "disputed", "the board's figures"),
+    ("Duarte clashed with the cocoa board.", "particle", "oppose", "clashed with", "the cocoa board"),
+    ("Duarte sparred with the cocoa board.", "particle", "oppose", "sparred with", "the cocoa board"),
+    ("Duarte butted heads with the cocoa board.", "particle", "oppose", "butted heads with", "the cocoa board"),
+    ("Duarte testified against the cocoa board.", "particle", "oppose", "testified against", "the cocoa board"),
+    ("Duarte complained about the cocoa board.", "particle", "oppose", "complained about", "the cocoa board"),
+    ("Duarte distanced herself from the cocoa board.", "particle", "oppose", "distanced herself from",
+     "the cocoa board"),
+    ("Duarte spoke highly of the cocoa board.", "particle", "support", "spoke highly of", "the cocoa board"),
+    ("Duarte placed the blame on the cocoa board.", "carrier", "oppose", "placed the blame on", "the cocoa board"),
+    ("Duarte pinned the blame on the cocoa board.", "carrier", "oppose", "pinned the blame on", "the cocoa board"),
+    ("Duarte unleashed a bitter attack on the cocoa board.", "carrier", "oppose", "unleashed a bitter attack on",
+     "the cocoa board"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "matcher", "polarity", "cue", "target"), NEWS_CUES)
+def test_news_cues_of_blame_threat_and_praise(sentence, matcher, polarity, cue, target):
+    found = one(INTRO + sentence)
+    assert (found.matcher, found.stance.polarity, found.stance.cue, found.stance.target) == (
+        matcher, polarity, cue, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Duarte put on record Portugal's thanks for the aid.",  # a carrier of blame carries no thanks
+    "The disputed island lies north of the port.",      # an adjective, not the verb
+    "Clashes with the police left three injured.",      # a noun
+])
+def test_news_cues_need_their_object(sentence):
+    assert acts_of(INTRO + sentence) == []

@@ -28,7 +28,7 @@ from .grammar import negation, verbal
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
                     FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
@@ -158,7 +158,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     for _ in range(7):
         t = tk.get(j)
         if t in STANCE_NOUNS:
-            if lemma in WEAK_CARRIERS and t not in IMPORTANCE:
+            if lemma in WEAK_CARRIERS and t not in IMPORTANCE or lemma in BLAME_CARRIERS and t not in BLAME:
                 return None
             if t in GRADED and not any(tk.low[k] in GRADES for k in range(i + 1, j)):
                 return None  # "gave an assessment of": only "a high assessment" is a stance

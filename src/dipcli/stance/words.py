@@ -42,7 +42,7 @@ class Verb:
     reason: tuple[str, ...]     # words after the object that give the reason ("for", "on", "of")
     that: str | None            # target | demand: what a that-clause after the verb is
     negated: str                # drop | flip | only
-    carries: str | None         # any | importance: the stance nouns it carries
+    carries: str | None         # any | importance | received | blame: the stance nouns it carries
     flags: frozenset[str]       # noun, courtesy
 
 
@@ -83,6 +83,8 @@ RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries == "received"
 # Carriers that take only nouns of importance ("discussed the need for", "noted the importance of"):
 # "acknowledged X's disappointment" is X's position, not the speaker's.
 WEAK_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "importance")
+# Carriers that take only nouns of blame ("placed the blame on X"; not "put on record its support").
+BLAME_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "blame")
 # Heads that are also everyday nouns or adverbs: they need a verbal context.
 AMBIGUOUS = frozenset(v.lemma for v in VERBS.values() if "noun" in v.flags)
 # Heads that are also adjectives before a noun ("alleged crimes"): their object opens a clause or a noun phrase.
@@ -108,6 +110,8 @@ VERBAL_NOUNS = frozenset(n for n, f in _NOUN_FLAGS.items() if "verbal" in f)
 RECIPIENT_NOUNS = frozenset(n for n, f in _NOUN_FLAGS.items() if "recipient" in f)
 # The nouns a weak carrier takes.
 IMPORTANCE = frozenset(n for n, f in _NOUN_FLAGS.items() if "importance" in f)
+# The nouns a carrier of blame takes.
+BLAME = frozenset(n for n, f in _NOUN_FLAGS.items() if "blame" in f)
 # Nouns that state a stance only when graded: "gave a high assessment of".
 GRADED = frozenset(n for n, f in _NOUN_FLAGS.items() if "graded" in f)
 GRADES = lexicon.words("stance_grades")
