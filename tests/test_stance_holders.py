@@ -441,3 +441,24 @@ def test_a_name_set_off_after_a_description_holds_and_it_after_said_is_the_speak
     # "the ministry said it welcomed …": "it" is the one who speaks, not someone else's verb
     found = acts("Report\n\nPortugal's foreign ministry said it welcomed the freight rail bill.")
     assert [(s.holder, s.polarity, s.target) for s in found] == [("Portugal", "support", "the freight rail bill")]
+
+
+def test_a_relative_clause_on_an_agent_is_the_antecedents_stance():
+    # "which" and "that" after a body or a people word hold as "who" does; a singular agent's verb in -s
+    for sentence, holder in (("The rail union, which backs Brandt, met on Tuesday.", "rail union"),
+                             ("Farmers that oppose Brandt marched on Tuesday.", "Farmers"),
+                             ("The Lindqvist family supports Brandt.", "Lindqvist family")):
+        s = one(NEWS + sentence)
+        assert (s.holder, s.entities) == (holder, ["Elias Brandt"])
+    # a thing's relative clause is nobody's; a document's is its issuer's, not the document's
+    assert acts(NEWS + "The bill, which backs the ports, passed.") == []
+    s = one(NEWS + "Okafor issued a statement, which denounced Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+    s = one(NEWS + "Okafor posted a reply that assailed Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+
+
+def test_a_people_word_that_is_also_a_verb_ends_a_subject():
+    # "host" is also a verb: after a determiner or a name it is the subject's head
+    s = one(NEWS + "The radio host accused Brandt of delay.")
+    assert (s.holder, s.polarity, s.entities) == ("radio host", "oppose", ["Elias Brandt"])

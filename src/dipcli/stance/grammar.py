@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..model import Polarity
 from .tokens import Tokens, adjectival, adverb, possessive, skip_back
-from .words import (ACTORS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, IRREGULAR_FORMS, MODALS, NEGATORS, OBJECT_VERBS,
-                    PARTICLE_VERBS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
+from .words import (ACTORS, AGENT_NOUNS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, IRREGULAR_FORMS, MODALS, NEGATORS, OBJECT_VERBS,
+                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
                     VOICE_NOUNS)
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
@@ -54,6 +54,9 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return False  # "the Lebanon attack fits": a noun after a name, not a singular subject's verb
     if p >= 0 and tk.name(p) or prev in ACTORS:
         return True
+    if t == lemma + "s" and (prev in AGENT_NOUNS or prev in PERSON_WORDS) \
+            and (_object_opens(tk, i + 1) or lemma in PARTICLE_VERBS and tk.get(i + 1) in PREP):
+        return True  # "the family supports X", "the nominee feuds with X"; not "military attacks alone"
     if prev.endswith("s") and prev.isalpha() and len(prev) > 3 and prev not in PREP:
         return True  # a plural subject: "the delegations support"
     if prev in ("and", "or", ","):
@@ -61,6 +64,11 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return nxt in DET or possessive(tk, i + 1) or tk.name(i + 1) or nxt.endswith("ing") \
             or lemma in PARTICLE_VERBS
     return False
+
+
+def _object_opens(tk: Tokens, k: int) -> bool:
+    """Does a determiner, a name, a possessive or an object pronoun open an object at k?"""
+    return tk.get(k) in DET or tk.name(k) or possessive(tk, k) or tk.get(k) in ("them", "him", "her", "us", "me")
 
 
 def _object_follows(tk: Tokens, k: int) -> bool:
@@ -79,8 +87,8 @@ def someone_else(tk: Tokens, i: int) -> bool:
     p = skip_back(tk, i, BETWEEN_SUBJECT_AND_VERB)
     subj = tk.get(p)
     if subj in ("who", "that", "which") and (tk.name(p - 1) or tk.get(p - 1) == "," and tk.name(p - 2)
-                                             or subj == "who" and _agent_before(tk, p - 1)):
-        return False  # "the mayor, who opposed the plan": the antecedent's position
+                                             or _agent_before(tk, p - 1)):
+        return False  # "the mayor, who opposed the plan", "the union, which backs X": the antecedent's position
     if subj in RELATIVES:
         return True
     if subj == "it" and tk.get(p - 1) not in ("and", ",") and not _reported(tk, p):

@@ -130,7 +130,10 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
         return j
     if not (tk.is_word(j) and (_name_word(tk, j) or j == 0 and tk.cap(j) and tk.raw(j) not in ("The", "A", "An")
                                and t not in SKIP_ADVERBS and t not in TIME_WORDS and t not in QUESTION_WORDS
-                               or _noun_word(t) or possessive(tk, j))):
+                               or _noun_word(t) or possessive(tk, j)
+                               or _agent_noun(t) and (tk.get(j - 1) in DET or tk.cap(j - 1) or possessive(tk, j - 1)
+                                                      or _noun_word(tk.get(j - 1)) and tk.get(j - 2) in DET))):
+        # a people word that is also a verb's form after a determiner or a name: "the Fox host", "the radio host"
         return None
     if t == "." and abbreviation(tk, j - 1):
         return None
@@ -385,13 +388,15 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             return Holder(k + 1, j, "subject", refused), obliged, False  # "her colleague, Karl Rove, praised"
         j = _skip_parenthesis(tk, k - 1)
     t = tk.get(j)
-    if (t in ("who", "that") or t == "which" and tk.get(j - 1) == "," and tk.cap(j - 2)) and j > 0:
+    if t in ("who", "that", "which") and j > 0:
         a = j - 1 if tk.get(j - 1) != "," else j - 2
         s0 = noun_phrase_ending(tk, a)
-        owner = clause_subject(tk, s0) if s0 is not None and tk.get(a) in VOICE_NOUNS and _verb_before(tk, s0) \
-            else None
+        voice = tk.get(a) in VOICE_NOUNS or tk.get(a) in ("statement", "statements")
+        owner = clause_subject(tk, s0) if s0 is not None and voice and _verb_before(tk, s0) else None
         if owner is not None:
-            return owner, obliged, True  # "X wrote a report that accused Y": X
+            return owner, obliged, True  # "X wrote a report that accused Y", "X issued a statement, which …": X
+        if t == "which" and (voice or not tk.cap(a) and not agent_word(tk.low[a])):
+            return None, obliged, False  # "the union, which backs Y": the union; not "a statement, which …" alone
         if s0 is not None and agentive(tk, s0, a + 1):
             return Holder(s0, a + 1, "relative", refused), obliged, False
         return None, obliged, False
