@@ -462,3 +462,16 @@ def test_a_people_word_that_is_also_a_verb_ends_a_subject():
     # "host" is also a verb: after a determiner or a name it is the subject's head
     s = one(NEWS + "The radio host accused Brandt of delay.")
     assert (s.holder, s.polarity, s.entities) == ("radio host", "oppose", ["Elias Brandt"])
+
+
+def test_a_statement_a_graded_adjective_and_a_reported_it_reach_their_holder():
+    # "drafted a statement accusing X": the drafter's; "has been very critical of X": "very" is no subject;
+    # "said it respects X": "it" after a speech verb is the speaker's voice, so "respects" is a verb
+    s = one(NEWS + "Okafor drafted a statement accusing Brandt of delay.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+    s = one(NEWS + "Okafor has been very critical of Brandt.")
+    assert (s.holder, s.polarity, s.cue, s.entities) == ("Tamsin Okafor", "oppose", "critical of", ["Elias Brandt"])
+    s = one(NEWS + "The Vermont Senate said it respects Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Vermont Senate", "support", ["Elias Brandt"])
+    s = one(NEWS + "Okafor's criticisms of Brandt grew.")
+    assert (s.holder, s.polarity, s.cue) == ("Tamsin Okafor", "oppose", "criticisms of")

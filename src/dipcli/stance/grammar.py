@@ -29,7 +29,8 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if ing:
         # "the official welcoming ceremony": a modifier between a determiner and its noun
         return not (tk.get(i - 1) in DET or tk.get(i - 2) in DET and tk.get(i - 1).isalpha() and not tk.cap(i - 1)
-                    and tk.get(i - 1) not in VOICE_NOUNS  # "a lawsuit accusing X": what the lawsuit says
+                    and tk.get(i - 1) not in VOICE_NOUNS and tk.get(i - 1) not in ("statement", "statements")
+                    # "a lawsuit accusing X", "a statement accusing X": what the lawsuit or statement says
                     and tk.get(i + 1).isalpha() and tk.get(i + 1) not in DET and tk.get(i + 1) not in PREP)
     if prev == "to" or prev in ("and", "or") and tk.get(skip_back(tk, p)) in VERB_FORMS \
             and tk.get(skip_back(tk, skip_back(tk, p))) == "to":
@@ -45,7 +46,7 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return True
     # "support", "calls", "hope": a verb after a subject, a modal, a negation
     if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")) \
-            or prev in ("who", "which", "that") \
+            or prev in ("who", "which", "that") or prev == "it" and _reported(tk, p) \
             or prev in ("has", "have", "had") and t == lemma and len(IRREGULAR_FORMS.get(lemma, ())) == 1:
         return True  # a relative clause; a perfect whose participle is the bare form: "has come under fire"
     if p >= 0 and tk.name(p) and t == lemma and tk.get(p - 1) in ("the", "a", "an") and not prev.endswith("s") \
