@@ -475,3 +475,12 @@ def test_a_statement_a_graded_adjective_and_a_reported_it_reach_their_holder():
     assert (s.holder, s.polarity, s.entities) == ("Vermont Senate", "support", ["Elias Brandt"])
     s = one(NEWS + "Okafor's criticisms of Brandt grew.")
     assert (s.holder, s.polarity, s.cue) == ("Tamsin Okafor", "oppose", "criticisms of")
+
+
+def test_a_contracted_is_after_a_pronoun_is_no_possessive_and_a_community_holds():
+    # "he’s supporting X": "he’s" is "he is", not a possessive before a noun
+    s = one(NEWS + "Okafor said he’s supporting Brandt.")
+    assert (s.holder, s.polarity, s.cue, s.entities) == ("Tamsin Okafor", "support", "supporting", ["Elias Brandt"])
+    # a community before its place holds what it expresses
+    s = one(NEWS + "Members of the farming community in Vermont expressed support for Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Members of the farming community", "support", ["Elias Brandt"])

@@ -183,6 +183,8 @@ NEWS_CUES = [
     ("Duarte spoke highly of the cocoa board.", "particle", "support", "spoke highly of", "the cocoa board"),
     ("Duarte placed the blame on the cocoa board.", "carrier", "oppose", "placed the blame on", "the cocoa board"),
     ("Duarte pinned the blame on the cocoa board.", "carrier", "oppose", "pinned the blame on", "the cocoa board"),
+    ("Duarte tweeted her support for the cocoa board.", "carrier", "support", "tweeted her support for",
+     "the cocoa board"),
     ("Duarte unleashed a bitter attack on the cocoa board.", "carrier", "oppose", "unleashed a bitter attack on",
      "the cocoa board"),
 ]

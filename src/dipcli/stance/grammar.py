@@ -87,6 +87,8 @@ def someone_else(tk: Tokens, i: int) -> bool:
     """
     p = skip_back(tk, i, BETWEEN_SUBJECT_AND_VERB)
     subj = tk.get(p)
+    if subj.endswith(("'s", "’s")) and subj[:-2] in ("it", "that", "who"):
+        subj = subj[:-2]  # "it’s attacking X", "that’s providing X": a contracted "is"
     if subj in ("who", "that", "which") and (tk.name(p - 1) or tk.get(p - 1) == "," and tk.name(p - 2)
                                              or _agent_before(tk, p - 1)):
         return False  # "the mayor, who opposed the plan", "the union, which backs X": the antecedent's position

@@ -75,7 +75,11 @@ class Tokens:
 
 def possessive(tk: Tokens, i: int) -> bool:
     t = tk.get(i)
-    return t.endswith(("'s", "’s")) or (t in ("'", "’") and tk.cap(i - 1))
+    return t.endswith(("'s", "’s")) and t[:-2] not in _CONTRACTED or (t in ("'", "’") and tk.cap(i - 1))
+
+
+# Words whose "'s" is a contracted "is" or "has", never a possessive: "he's supporting X", "that's".
+_CONTRACTED = frozenset(("he", "she", "it", "that", "there", "here", "who", "what", "where", "how", "let"))
 
 
 def adverb(t: str) -> bool:
