@@ -204,3 +204,15 @@ def test_news_cues_of_blame_threat_and_praise(sentence, matcher, polarity, cue, 
 ])
 def test_news_cues_need_their_object(sentence):
     assert acts_of(INTRO + sentence) == []
+
+
+def test_a_verdict_reported_without_that_and_after_a_perfect_is_the_speakers():
+    # "Y said X is a fraud", "Y said X had been wrong to …": the reported verdict on a named subject
+    for sentence, cue, target in (("Duarte said Mensah is a fraud.", "is a fraud", "Mensah"),
+                                  ("Duarte said the Ghanaian ministry had been wrong to cut the quota.",
+                                   "had been wrong", "the Ghanaian ministry")):
+        found = one(INTRO + sentence)
+        assert (found.matcher, found.stance.holder, found.stance.polarity, found.stance.cue, found.stance.target) == (
+            "verdict", "Ines Duarte", "oppose", cue, target)
+    # a verdict on no one: nothing
+    assert acts_of(INTRO + "Duarte said the harvest had been a disaster.") == []

@@ -393,15 +393,27 @@ def match_verdict(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     while j > 0 and i - j < 4 and (tk.low[j - 1] in ("a", "an", "the", "so", "very", "too", "truly", "utterly")
                                    or tk.low[j - 1] in QUOTES):
         j -= 1
-    if tk.get(j - 1) not in ("is", "are", "was", "were") or (tk.low[i] in EVALUATIVE_NOUNS and j == i):
-        return None
     s1 = j - 1
+    if tk.get(s1) == "been" and tk.get(s1 - 1) in ("has", "have", "had"):
+        s1 -= 1  # "X had been wrong to …"
+    elif tk.get(s1) not in ("is", "are", "was", "were"):
+        return None
+    if tk.low[i] in EVALUATIVE_NOUNS and j == i:
+        return None
     s0 = noun_phrase_ending(tk, s1 - 1)
     if s0 is None or s0 > 0 and tk.get(s0 - 1) not in (",", "that", "and", "but", "because") \
-            and tk.get(s0 - 1) not in QUOTES or tk.low[s0] in RELATIVES or not any(tk.cap(k) for k in range(s0, s1)) \
+            and tk.get(s0 - 1) not in QUOTES and tk.get(s0 - 1) not in _SAYS \
+            or tk.low[s0] in RELATIVES or not any(tk.cap(k) for k in range(s0, s1)) \
             or tk.get(i + 1).endswith("ed") or tk.get(i + 1) in ("about", "on", "toward", "towards", "regarding"):
         return None  # "the worst affected"; "Austria is positive about X": Austria's own position
-    return Act(j - 1, i + 1, EVALUATIVE[tk.low[i]], "before", i + 1, holder=SPEAKER, before=(s0, s1))
+    return Act(s1, i + 1, EVALUATIVE[tk.low[i]], "before", i + 1, holder=SPEAKER, before=(s0, s1))
+
+
+# Speech verbs a reported clause may follow without "that": "Y said X is a fraud" (attribution gives
+# the clause to Y). Not verbs of thought: "Putin thought Ukraine was weak" in a speech is not the speaker's.
+_SAYS = frozenset(("said", "says", "say", "added", "adds", "argued", "argues", "claimed", "claims", "insisted",
+                   "insists", "concluded", "concludes", "wrote", "writes", "noted", "notes", "stated", "states",
+                   "contended", "contends"))
 
 
 def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
