@@ -484,3 +484,9 @@ def test_a_contracted_is_after_a_pronoun_is_no_possessive_and_a_community_holds(
     # a community before its place holds what it expresses
     s = one(NEWS + "Members of the farming community in Vermont expressed support for Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Members of the farming community", "support", ["Elias Brandt"])
+
+
+def test_an_aside_after_a_parenthesis_is_skipped_to_the_subject():
+    # "Senator X (D-Ohio), like Y, criticized Z": the name before the parenthesis holds the act
+    s = one(NEWS + "Okafor (D-Ohio), like many colleagues, sharply criticized Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])

@@ -307,8 +307,9 @@ def aside_start(tk: Tokens, j: int) -> int | None:
                 break
             if found is None and tk.cap(j - 1) and noun_phrase_ending(tk, j - 1) == k + 1 and not tk.cap(k - 1):
                 return k  # the aside is a name: "her colleague, Karl Rove, …"
-            s0 = noun_phrase_ending(tk, k - 1)
-            if s0 is not None and agentive(tk, s0, k):
+            e = _skip_parenthesis(tk, k - 1)  # "Rep. X (R-Va.), like Y, …"
+            s0 = noun_phrase_ending(tk, e)
+            if s0 is not None and agentive(tk, s0, e + 1):
                 found = k  # the earliest such comma: "X, a woman from Huntsville, Texas, had come …"
                 if s0 == 0 or tk.get(s0 - 1) in (",", "that") or tk.get(s0 - 1) in SUBORDINATORS:
                     break
