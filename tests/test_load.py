@@ -96,6 +96,19 @@ def test_a_dateline_after_a_byline_or_bullets_and_a_dateline_with_a_colon(tmp_pa
     assert one(rubric).place is None  # no place
 
 
+def test_an_opinion_piece_is_its_bylines_authors_and_a_rubric_opens_a_title(tmp_path):
+    oped = tmp_path / "oped.txt"
+    oped.write_text("Opinion: Peru must not abandon the port\n\nBy Ana Ruiz, former trade minister\n\n"
+                    "When I visited Callao in 2019, I met dockers who wanted work.\n", encoding="utf-8")
+    art = one(oped)
+    assert (art.title, art.author) == ("Opinion: Peru must not abandon the port", "Ana Ruiz")
+    assert art.text.startswith("When I visited Callao")
+    news = tmp_path / "news.txt"  # a reporter's byline makes no author
+    news.write_text("Analysis: Peru bets on its port\n\nBy Ana Ruiz\n\nPeru opened the port on Monday.\n",
+                    encoding="utf-8")
+    assert (one(news).title, one(news).author) == ("Analysis: Peru bets on its port", None)
+
+
 def test_speech_without_header_keeps_each_line_as_a_paragraph():
     art = one(FIXTURES / "un_speech.txt")
     assert art.title is None and art.place is None and art.source is None

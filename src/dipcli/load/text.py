@@ -44,6 +44,9 @@ _DATELINE = re.compile(
 )
 
 
+# A rubric before a headline ("Opinion: Europe must …", "Analysis | …"), and those of opinion pieces.
+_RUBRIC = re.compile(r"(?i:opinion|op-ed|commentary|analysis|editorial|viewpoint|perspective|explainer)\s*[:|]\s")
+_OPINION = re.compile(r"(?i:opinion|op-ed|commentary|viewpoint|perspective)\s*[:|]\s")
 _META_SPLIT = re.compile(r"\s*[|｜]\s*|\s{3,}")
 
 
@@ -61,7 +64,7 @@ def _field_meta(field: str) -> tuple[str, str | None] | None:
                 return "date", parse_date(value)
             return role or "other", value or None
     if field.lower().startswith("by ") and len(field.split()) <= 6:
-        return "other", None
+        return "byline", field[3:].split(",")[0].strip() or None
     return None
 
 
@@ -81,7 +84,7 @@ def _parse_meta_line(line: str) -> dict[str, str] | None:
         if got is None:
             return None
         role, value = got
-        if role in ("date", "source") and value:
+        if role in ("date", "source", "byline") and value:
             found.setdefault(role, value)
     return found
 
@@ -163,7 +166,7 @@ def read_text(inp: Input) -> list[Article]:
     markdownish = _markdownish(text)
     lines = text.split("\n")
     n = len(lines)
-    title = day = source = category = None
+    title = day = source = category = author = None
 
     def next_nonblank(i: int) -> int:
         while i < n and not lines[i].strip():
@@ -180,7 +183,7 @@ def read_text(inp: Input) -> list[Article]:
         if header is not None:
             day, source = header.get("date"), header.get("source")
             start = after
-        elif _looks_like_title(first) and label_end(first) < 0:
+        elif _looks_like_title(first) and (label_end(first) < 0 or _RUBRIC.match(first)):
             header = _parse_meta_line(" ".join(lines[after].split()))
             following = lines[after].strip()
             if header is not None or (after > start + 1 and not following[:1].islower()
@@ -190,6 +193,8 @@ def read_text(inp: Input) -> list[Article]:
                 if header is not None:
                     day, source = header.get("date"), header.get("source")
                     start = next_nonblank(after + 1)
+                    if _OPINION.match(title):  # an opinion piece is its byline's author's words
+                        author = header.get("byline")
 
     end = n
     while True:
@@ -224,4 +229,4 @@ def read_text(inp: Input) -> list[Article]:
     body = finish(paras, name=name)
     return [Article(doc=doc, path=path, format="text", title=meta(title), date=day,
                     source=meta(source), place=meta(place), category=meta(category), url=None,
-                    text=body)]
+                    text=body, author=meta(author))]
