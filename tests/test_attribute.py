@@ -58,6 +58,15 @@ def test_told_with_its_hearer_ends_an_attribution(tail):
     assert said.speaker == "Grigory Lanskoy" and said.cue == "told"
 
 
+def test_charges_that_reports_and_responded_by_doing_is_no_passive():
+    text = ("Senator Ana Quispe spoke in Lima.\n\nQuispe charges that the port deal was rigged.\n\n"
+            "Quispe responded by saying the vote was fair.\n\nA conference coordinated by the ministry was held.")
+    cs = claims_of(text)
+    assert speaker_of(cs, "Quispe charges").speaker == "Ana Quispe"
+    assert speaker_of(cs, "Quispe responded").speaker == "Ana Quispe"
+    assert speaker_of(cs, "A conference coordinated").speaker is None
+
+
 def test_pronoun_title_and_counterpart_references():
     cs = claims_of(NEWS)
     he = speaker_of(cs, "He added")

@@ -307,7 +307,8 @@ ASIDE = re.compile(
 )
 
 
-_PASSIVE_BY = re.compile(r"\s+by\b")
+# (not "X responded by using …": an answer's manner, after a verb that takes no object)
+_PASSIVE_BY = re.compile(r"\s+by\b(?!(?:(?<=responded by)|(?<=replied by))\s+[a-z]+ing\b)")
 
 
 def _after_preposition(sent: str, end: int, phrase: str) -> bool:
