@@ -19,6 +19,7 @@ def test_reported_speech_goes_on_in_present_and_modal_sentences():
     ("Adeyemi is scheduled to visit Kano on Friday.", "schedule"),
     ("But the port ran out of money in 2019.", "turn"),
     ("(Adeyemi is also the party's chairwoman.)", "parenthesis"),
+    ("21).", "separator"),  # a footnote's number, a rule of stars: no one's words
     ("She has run the harbour board since 2015.", "about"),  # of her, not in her voice
     ("Her family owns two of the ferries.", "about"),
 ])

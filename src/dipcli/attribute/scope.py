@@ -70,11 +70,13 @@ _BEFORE_VERB = frozenset("also now still already".split())
 
 def narration_shaped(sent: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """Why ``sent`` is in the narrator's voice whoever spoke before it ("past", "schedule",
-    "source", "turn", "parenthesis", "about"), or None. Words inside quotations are not read."""
+    "source", "turn", "parenthesis", "separator", "about"), or None. Words inside quotations are not read."""
     past_forms, present_forms, openers, schedule = _patterns()
     stripped = sent.lstrip()
     if stripped.startswith(("(", "[")):
         return "parenthesis"
+    if not any(c.isalpha() for c in stripped):
+        return "separator"  # a live blog's "___", a row of stars: no words of anyone's
     words = [(m.start(), m.group()) for m in WORD_POS.finditer(sent) if not in_spans(quoted, m.start())] if quoted \
         else [(m.start(), m.group()) for m in WORD_POS.finditer(sent)]
     if words and words[0][1] in openers:
