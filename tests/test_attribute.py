@@ -67,6 +67,13 @@ def test_charges_that_reports_and_responded_by_doing_is_no_passive():
     assert speaker_of(cs, "A conference coordinated").speaker is None
 
 
+def test_an_answer_not_given_is_no_ones_claim():
+    cs = claims_of("Senator Ana Quispe spoke in Lima.\n\nQuispe did not immediately respond to a request for "
+                   "comment.\n\nQuispe responded that the vote was fair.")
+    assert speaker_of(cs, "Quispe did not").speaker is None
+    assert speaker_of(cs, "Quispe responded").speaker == "Ana Quispe"
+
+
 def test_pronoun_title_and_counterpart_references():
     cs = claims_of(NEWS)
     he = speaker_of(cs, "He added")

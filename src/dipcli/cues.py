@@ -222,6 +222,16 @@ def find_cues(sent: str):
             yield m
 
 
+# An answer not given: "did not respond to requests for comment", "has not yet replied".
+_NO_ANSWER = re.compile(r"\b(?:not|n[’']t|never)(?:\s+(?:yet|immediately|directly))?\s+(?:respond|reply|answer|return)\b")
+
+
+def unanswered(sent: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` tells of an answer not given: no one's words."""
+    m = _NO_ANSWER.search(sent, max(0, cue_start - 30), cue_start + 8)
+    return m is not None and m.end() > cue_start
+
+
 _WORD = re.compile(r"\w+")  # a cue that is one word: the whole word, which is a head (_head_scan)
 
 

@@ -7,18 +7,18 @@ that attributes the sentence.
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas
+from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean
+from .quotes import in_spans
 from .sources import knowing_source_before, source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
@@ -525,16 +525,6 @@ def _opening_cue_lowered(sent: str) -> str:
     return sent[:i] + sent[i].lower() + sent[i + 1:]
 
 
-def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
-    """Whether offset ``i`` lies in one of ``spans`` (a sentence's quoted spans: sorted, not
-    overlapping)."""
-    k = bisect.bisect_right(spans, (i, _AFTER_ALL)) - 1
-    return k >= 0 and spans[k][0] <= i < spans[k][1]
-
-
-_AFTER_ALL = float("inf")
-
-
 def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
@@ -550,8 +540,9 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             if ref is not None:
                 frames.append(Frame(ref, _cue_words(m.group())[0], False, False, m.start()))
             continue
-        if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed"):
-            continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"
+        if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed") or unanswered(sent, m.start()):
+            continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"; "X
+            # did not respond to requests for comment": no words of X's
         k = _skip_space_back(sent, m.start())
         if sent[sent.rfind(" ", 0, k) + 1:k] in _NO_SUBJECT_BEFORE:
             continue  # "in order to support", "the challenges": no branch below frames it

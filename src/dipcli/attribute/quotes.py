@@ -378,3 +378,13 @@ def _solid(s: str) -> int:
 
 
 _SPACE_RUNS = re.compile(r"\s+")
+
+
+def in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether offset ``i`` lies in one of ``spans`` (a sentence's quoted spans: sorted, not
+    overlapping)."""
+    k = bisect.bisect_right(spans, (i, _AFTER_ALL)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+_AFTER_ALL = float("inf")

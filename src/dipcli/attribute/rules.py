@@ -37,10 +37,10 @@ from ..cues import INVERTIBLE, all_forms, find_cues
 from ..segment import content_start
 from .cast import (COLLECTIVE, CONTINUATION, DOCUMENT, EXPLICIT, GROUP, PERSON, PRONOUN, TURN, Cast, Person, Ref,
                    Scene)
-from .frames import PARTICIPLE_CUE, Frame, find_frames, in_spans, opening_subject
+from .frames import PARTICIPLE_CUE, Frame, find_frames, opening_subject
 from .names import clean
 from .reading import reading
-from .quotes import Quotations, bare_attribution, dash_tail
+from .quotes import Quotations, bare_attribution, dash_tail, in_spans
 from .scope import choose, narration_shaped, opening_actor, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
 from .subjects import name_shape, own_side, read_cast, resolve

@@ -41,7 +41,8 @@ from .. import gazetteer, lexicon
 from ..model import Sentence
 from ..cues import OPENING_PARTICIPLES
 from .cast import PRONOUN
-from .frames import FIRST_WORD, WORD_POS, Frame, in_spans, opening_subject
+from .frames import FIRST_WORD, WORD_POS, Frame, opening_subject
+from .quotes import in_spans
 
 
 @cache
