@@ -74,6 +74,14 @@ def test_an_answer_not_given_is_no_ones_claim():
     assert speaker_of(cs, "Quispe responded").speaker == "Ana Quispe"
 
 
+@pytest.mark.parametrize("sent", ["Quispe isn’t saying whether the port will open.",
+                                  "Quispe didn't say whether the port will open."])
+def test_a_contracted_negation_between_subject_and_cue(sent):
+    cs = claims_of("Senator Ana Quispe spoke in Lima.\n\n" + sent + "\n\nQuispe wasn’t invited to the talks.")
+    assert speaker_of(cs, sent[:12]).speaker == "Ana Quispe"
+    assert speaker_of(cs, "Quispe wasn’t invited").speaker is None  # a passive: she did not speak
+
+
 def test_pronoun_title_and_counterpart_references():
     cs = claims_of(NEWS)
     he = speaker_of(cs, "He added")

@@ -440,7 +440,7 @@ def _cue_words(found: str) -> tuple[str, bool, bool, bool]:
 
 # Words between a subject and a base form that keep it a verb: "Lee will support", "they do not say".
 _BASE_FORM_AUX = frozenset("will would can could should must may might shall do does did to not n't never "
-                           "cannot also".split())
+                           "cannot also".split()) | frozenset(w for w in SKIPPABLE if w.endswith(("n't", "n’t")))
 # Plural subjects that do not end in -s.
 _IRREGULAR_PLURALS = frozenset("people men women children police staff media i you we they".split())
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s?\s*$")
