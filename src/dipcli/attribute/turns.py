@@ -218,8 +218,10 @@ _BEFORE_NAMES = frozenset(("mr", "mrs", "ms"))
 
 
 def _role_then_name(label: str, role: str) -> bool:
-    """Whether "ROLE, NAME:" gives the role first: the label is role words only ("Official
-    Spokesperson"), what follows the comma two to five capitalised words, none of them a role's."""
+    """Whether "ROLE, NAME:" gives the role first: the label is role words only, a portfolio after
+    "of" aside ("Official Spokesperson", "Minister of External Affairs"); what follows the comma is
+    a name: after an honorific one to four capitalised words, else two to four, none of them a
+    role's; and neither greets."""
     words = role.split()
     if any(w.strip(".").lower() in SALUTATION_WORDS - _GLUE for w in label.split()) \
             or any(w.strip(".").lower() in SALUTATION_WORDS - _GLUE - _BEFORE_NAMES for w in words):
@@ -229,9 +231,10 @@ def _role_then_name(label: str, role: str) -> bool:
         role_words = role_words[:role_words.index("of")]
     if words and (words[0].strip(".").lower() in _BEFORE_NAMES | {"dr"} or words[0].lower() in HONORIFICS):
         words = words[1:]  # "Mr. Ravi Das", "Dr. S. Jaishankar"
+    honorific = len(words) < len(role.split())
     return bool(role_words) and all(w.lower().strip(".") in _ROLEISH or w in ("the", "for") for w in role_words) \
-        and 1 <= len(words) <= 4 and all(w[0].isupper() and w.lower().strip(".") not in _ROLEISH for w in words) \
-        and (len(words) >= 2 or len(words) < len(role.split()))
+        and (2 if not honorific else 1) <= len(words) <= 4 \
+        and all(w[0].isupper() and w.lower().strip(".") not in _ROLEISH for w in words)
 
 
 def _shouted_heading(text: str, after: int, end: int) -> bool:
