@@ -490,3 +490,15 @@ def test_an_aside_after_a_parenthesis_is_skipped_to_the_subject():
     # "Senator X (D-Ohio), like Y, criticized Z": the name before the parenthesis holds the act
     s = one(NEWS + "Okafor (D-Ohio), like many colleagues, sharply criticized Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
+
+
+def test_it_after_a_speech_verb_is_the_sayer_when_attribution_names_none():
+    # "the council said (in a statement, on Monday) it supports X": the council, whose words attribution
+    # gives to nobody; a quoted verb after "it" is still its verb; a report's "it" is itself, no one's
+    for sentence, holder, polarity in (
+            ("The port council said in a statement it supports Brandt.", "port council", "support"),
+            ("The rail union said on Monday that it “strongly opposes” Brandt.", "rail union", "oppose"),
+            ("The port council said it 'fully supports' Brandt.", "port council", "support")):
+        s = one(NEWS + sentence)
+        assert (s.holder, s.polarity, s.entities) == (holder, polarity, ["Elias Brandt"])
+    assert acts(NEWS + "The report said it supports Brandt.") == []

@@ -14,11 +14,16 @@ from functools import cache
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
 from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
+from .grammar import reported_by
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
-                    REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS)
+                    REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VOICE_NOUNS)
+
+
+# Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
+PRONOUNS_NOT_SAYERS = frozenset(("we", "i", "you"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +196,26 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
     if first == "you" and subject.end - subject.start == 1:
         return None  # "You touted the deal": the one addressed, whom the sentence does not name, not the speaker
+    if not claim.speaker and subject.end - subject.start == 1 and pronoun(tk.low[subject.start]) == "it":
+        sayer = _sayer(tk, subject.start)
+        return (sayer, subject.refused) if sayer is not None else None
     if not agentive(tk, subject.start, subject.end):
         return (SPEAKER, subject.refused) if claim.speaker else None
     return voice_owner(tk, subject), subject.refused
+
+
+def _sayer(tk: Tokens, p: int) -> Holder | None:
+    """Who says the clause "it" at p opens, when attribution named no speaker: the speech verb's
+    subject, if an agent ("the council said in a statement it supports X": the council)."""
+    v = reported_by(tk, p)
+    if v is None:
+        return None
+    subject, _, _ = subject_of(tk, v)
+    if subject is None or not subject.named or not agentive(tk, subject.start, subject.end) \
+            or pronoun(tk.low[subject.start]) in PRONOUNS_NOT_SAYERS or tk.low[subject.end - 1] in VOICE_NOUNS:
+        # "the report said it supports X": a document's "it" is itself
+        return None
+    return voice_owner(tk, subject)
 
 
 def _mention_of_speaker(tk: Tokens, subject: Holder, claim: Claim) -> bool:

@@ -23,6 +23,8 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if someone_else(tk, i):
         return False
     p = skip_back(tk, i, NEGATORS)
+    if tk.get(p) in ("“", "‘", '"', "'") and tk.get(p - 1) in SUBJECT_PRONOUNS | {"it"}:
+        p -= 1  # a quoted verb: 'it "strongly supports" X'
     prev = tk.get(p)
     if t not in (lemma, lemma + "s", lemma + "es") and not ing:
         return prev not in BE  # a past form; after "was", "been": the passive
@@ -104,10 +106,31 @@ _SAID = frozenset(("said", "says", "added", "adds", "stated", "states", "announc
                    "insisted", "insists", "confirmed", "confirms", "declared", "declares"))
 
 
+# Where and when a speech verb was said, between it and the clause it reports: "said on Monday it",
+# "said in a statement it", "said Tuesday that it".
+_SAID_WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "earlier", "later"))
+_SAID_IN = frozenset(("statement", "interview", "briefing", "conference", "post", "release", "tweet", "letter"))
+
+
+def reported_by(tk: Tokens, p: int) -> int | None:
+    """The speech verb that reports the clause "it" at p opens ("said (that) it", "said on Monday it",
+    "said in a brief statement that it"), or None."""
+    v = p - 2 if tk.get(p - 1) == "that" else p - 1
+    if tk.get(v) in _SAID_WHEN:
+        v -= 2 if tk.get(v - 1) == "on" else 1
+    elif tk.get(v) in _SAID_IN:
+        g = v - 1
+        while g > v - 4 and (tk.get(g) in DET or tk.get(g) in ("press", "news", "written", "joint")
+                             or adjectival(tk.get(g)) or adverb(tk.get(g))):
+            g -= 1  # "in a brief statement", "at a press conference"
+        v = g - 1 if tk.get(g) in ("in", "at", "on", "via") else -1
+    return v if v >= 0 and tk.get(v) in _SAID else None
+
+
 def _reported(tk: Tokens, p: int) -> bool:
     """Is "it" at p the subject of a clause reported by a speech verb just before ("said (that) it")?"""
-    v = p - 2 if tk.get(p - 1) == "that" else p - 1
-    return tk.get(v) in _SAID
+    return reported_by(tk, p) is not None
 
 
 def has_subject(tk: Tokens, i: int) -> bool:

@@ -34,6 +34,7 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
 # Where a holder speaks, between it and its verb: "X in a statement praised Y", "X on Twitter slammed Y".
 _MEDIA = frozenset(("statement", "statements", "interview", "interviews", "twitter", "facebook", "television",
                     "radio", "conference", "briefing", "hearing", "post", "posts"))
+_OPENING_QUOTES = frozenset(("“", "‘", '"', "'"))
 NP_MAX = 9       # tokens in a holder's noun phrase
 ASIDE_MAX = 30   # tokens in an aside between commas
 
@@ -75,6 +76,9 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
         if _skippable(tk, j):
             obliged = obliged or t in OBLIGATION
             j -= 1
+            continue
+        if t in _OPENING_QUOTES and j > 0 and (pronoun(tk.low[j - 1]) in PRONOUNS or agentive(tk, j - 1, j)):
+            j -= 1  # a quoted verb: 'it “strongly supports” X', 'the council "condemns" X'
             continue
         if t in ("on", "last", "this", "earlier", "late") and tk.get(j + 1) in TIME_WORDS \
                 or t == "in" and tk.get(j + 1).isdigit() \
