@@ -28,6 +28,8 @@ def one(text: str) -> Found:
 
 # One sentence per way of finding an act: (sentence, matcher, polarity, cue, target).
 CASES = [
+    ("Duarte said Portugal summoned the envoy of Ghana over the quota.", "summons", "oppose",
+     "summoned", "the envoy of Ghana over the quota"),
     ("Duarte said Portugal is deeply concerned about the floods in Mozambique.", "adjective", "oppose",
      "concerned about", "the floods in Mozambique"),
     ("Duarte said Portugal remains committed to the Lomé Convention.", "adjective", "support",
@@ -216,3 +218,15 @@ def test_a_verdict_reported_without_that_and_after_a_perfect_is_the_speakers():
             "verdict", "Ines Duarte", "oppose", cue, target)
     # a verdict on no one: nothing
     assert acts_of(INTRO + "Duarte said the harvest had been a disaster.") == []
+
+
+def test_an_envoy_summoned_over_something_is_a_protest():
+    # "summoned the ambassador of X over Y": the summoner opposes Y, and the target names X
+    found = one(INTRO + "Duarte summoned the ambassador of Ghana over the quota on cocoa.")
+    assert (found.matcher, found.stance.holder, found.stance.polarity, found.stance.cue, found.stance.target) == (
+        "summons", "Ines Duarte", "oppose", "summoned", "the ambassador of Ghana over the quota on cocoa")
+    assert "Ghana" in found.stance.entities
+    # no envoy, no 'over', or a passive with no summoner: nothing
+    for sentence in ("Duarte summoned the courage to reply.", "Duarte summoned the ambassador for talks on trade.",
+                     "The ambassador of Ghana was summoned over the quota."):
+        assert acts_of(INTRO + sentence) == []

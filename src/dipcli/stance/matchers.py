@@ -28,11 +28,12 @@ from .grammar import negation, verbal
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, EVALUATIVE, EVALUATIVE_NOUNS,
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS, EVALUATIVE,
+                    EVALUATIVE_NOUNS,
                     FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
-                    SUBORDINATORS, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 @dataclass(slots=True)
@@ -249,6 +250,22 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None
     mode = "urge" if lemma in URGING else "reason" if lemma in REASON_VERBS else "np"
     return Act(i, i + 1, pol, mode, obj)
+
+
+def match_summons(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
+    """'summoned the ambassador of X over Y': a protest to X about Y (oppose), the target from the envoy
+    to the end of Y; not 'summoned the courage', 'summoned the ambassador for talks'."""
+    if lemma not in SUMMONING:
+        return None
+    envoy = next((k for k in range(i + 1, min(tk.n, i + 8)) if tk.low[k] in ENVOYS), None)
+    if envoy is None or any(tk.low[k] in CLAUSE_PUNCT for k in range(i + 1, envoy)):
+        return None
+    over = next((k for k in range(envoy + 1, min(tk.n, envoy + 8)) if tk.low[k] == "over"), None)
+    if over is None or any(tk.low[k] in CLAUSE_PUNCT or tk.low[k] in ("for", "to") for k in range(envoy + 1, over)):
+        return None
+    from .targets import phrase
+    t0, t1, _ = phrase(tk, over + 1, "np")
+    return Act(i, i + 1, Polarity.OPPOSE, "before", t1, before=(i + 1, t1)) if t1 > t0 else None
 
 
 # Verbs that show the word before them is a noun, their subject: "advocates said", "support is up".
@@ -602,6 +619,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("carrier", match_carrier),
     Matcher("negated", match_negated),
     Matcher("object", match_object),
+    Matcher("summons", match_summons),
     Matcher("label", match_label),
     Matcher("verdict", match_verdict),
     Matcher("object-first", match_object_first),

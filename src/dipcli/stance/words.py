@@ -169,6 +169,9 @@ NOT_AGENTS = lexicon.words("stance_not_agents")
 COLLECTIVES = lexicon.words("stance_collectives")
 # "should", "must": the speaker states the position; "need to", "have to" likewise.
 OBLIGATION = lexicon.words("stance_obligation")
+# Envoys summoned in protest: "summoned the ambassador of X over Y".
+ENVOYS = lexicon.words("stance_envoy_nouns")
+SUMMONING = lexicon.words("stance_summoning")
 OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
 # "refused to", "declined to": the infinitive after them is negated.
 REFUSAL = lexicon.words("stance_refusal")
@@ -211,7 +214,7 @@ PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
-HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING)).items()
+HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING).items()
               if f not in ("given", "provided")}
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
