@@ -502,3 +502,13 @@ def test_it_after_a_speech_verb_is_the_sayer_when_attribution_names_none():
         s = one(NEWS + sentence)
         assert (s.holder, s.polarity, s.entities) == (holder, polarity, ["Elias Brandt"])
     assert acts(NEWS + "The report said it supports Brandt.") == []
+
+
+def test_a_list_subject_holds_as_all_its_named_items():
+    # "A, B, C and other speakers attacked X": every named item of the list, not the last alone
+    s = one(NEWS + "At the rally, the farmer Anna Berg, the pilot Tom Hale and other speakers sharply attacked Brandt.")
+    assert (s.holder, s.polarity, s.entities) == ("Anna Berg and Tom Hale and speakers", "oppose", ["Elias Brandt"])
+    assert {"Anna Berg", "Tom Hale"} <= set(s.members)
+    # a place or a purpose before the comma is no item of the list
+    s = one(NEWS + "In Vermont Harbour, Anna Berg and other farmers sharply attacked Brandt.")
+    assert s.holder == "Anna Berg"

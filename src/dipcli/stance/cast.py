@@ -15,6 +15,7 @@ from ..model import NARRATOR, Analysed, Claim
 
 _LEAD = re.compile(r"^(?:(?:the|a|an|some|many|several|other|both|all)\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _FROM = re.compile(r"\s+(?:from|at)\s+")
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Prof|Rev|St)\.?\s+)+")
 
@@ -76,6 +77,15 @@ class Holders:
         if claim.speaker_kind == "group" and claim.speaker and own_side(phrase.strip()):
             return self.speaker(claim)  # "His delegation will vote against …" after a country's delegate
         bare = _POSSESSIVE.sub("", phrase.strip())
+        items = _LIST.split(bare) if ", " in bare and " and " in bare else []
+        if len(items) > 2 and all(item[:1].isupper() or " " in item for item in items):
+            # "Anna Berg, the singer Tom Hale and other speakers": each item named, all of them hold
+            parts = [self.name(item, claim) for item in items]
+            members = tuple(dict.fromkeys(m for part in parts if part is not None for m in part.members))
+            if members:
+                named = Named(" and ".join(members), "group", members)
+                self._seen(named)
+                return named
         head = _FROM.split(bare, 1)[0]
         if head != bare and head[:1].isupper():
             bare = head  # "Reverend James Dobson from Focus on the Family": the person

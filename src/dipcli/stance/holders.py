@@ -434,7 +434,24 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             and not (s0 == j and tk.low[j] in ("he", "she", "they", "we", "i")):
         return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
+    if tk.get(s0 - 1) == "," and "and" in tk.low[s0 + 1:j]:
+        s0 = _list_start(tk, s0)  # "A, B and other speakers attacked X": the whole list
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _list_start(tk: Tokens, s0: int) -> int:
+    """Where a list of names opens whose last items the subject at s0 coordinates ("Anna Berg, the
+    singer Tom Hale and other speakers"): back over ", item" while each item is a name of two words or
+    more, with no abbreviation's dot, that opens the sentence or follows a comma ("In Paris, …",
+    "To Secure the Tools …, X and Y", "Yesterday, …", an address "Mr. President, …" are no items)."""
+    k = s0
+    while tk.get(k - 1) == ",":
+        p = noun_phrase_ending(tk, k - 2)
+        if p is None or k - 1 - p < 2 or not tk.cap(k - 2) or not agentive(tk, p, k - 1) or "." in tk.low[p:k - 1] \
+                or p > 0 and tk.get(p - 1) not in (",", '"', "“"):
+            break
+        k = p
+    return k
 
 
 # Prepositions of a place that may stand between a subject and its verb: "a pastor outside the capitol".
