@@ -512,3 +512,11 @@ def test_a_list_subject_holds_as_all_its_named_items():
     # a place or a purpose before the comma is no item of the list
     s = one(NEWS + "In Vermont Harbour, Anna Berg and other farmers sharply attacked Brandt.")
     assert s.holder == "Anna Berg"
+
+
+def test_a_number_opening_the_sentence_is_no_antecedent_of_a_pronoun():
+    # "Two years ago, he attacked X": "Two" names no one; the pronoun goes to the person named before
+    s = one(NEWS + "Two years ago, he attacked the port authority.")
+    assert s.holder != "Two" and s.holder in ("Elias Brandt", "Tamsin Okafor")
+    s = one(NEWS + "Brandt lost the vote, and he attacked the port authority.")
+    assert s.holder == "Elias Brandt"

@@ -18,8 +18,8 @@ from .grammar import reported_by
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import QUOTES, Tokens, adverb, skip_adverbs
-from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, PREP,
-                    REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VOICE_NOUNS)
+from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
+                    NUMBER_WORDS, PREP, REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VOICE_NOUNS)
 
 
 # Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
@@ -153,6 +153,8 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
                 and (tk.get(k + 1) != "," or k == 0 and pronoun.start > 2 and tk.low[pronoun.start] in ("he", "she")
                      and tk.low[k] not in TIME_WORDS and tk.low[k] not in SKIP_ADVERBS) \
                 and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:
+            if tk.low[k] in NUMBER_WORDS:
+                return None  # "Two years ago, he …", "Thousands of X … his attacks": left to the cast
             # not "Apparently,", "After …"; a name and a comma only opening the sentence ("Trump, on the
             # other hand, said he …"), not "In Colombia, he …" or an address ("Council, we …")
             e = k

@@ -172,6 +172,8 @@ OBLIGATION = lexicon.words("stance_obligation")
 # Envoys summoned in protest: "summoned the ambassador of X over Y".
 ENVOYS = lexicon.words("stance_envoy_nouns")
 SUMMONING = lexicon.words("stance_summoning")
+# Number words: no antecedent of a pronoun ("Two years ago, he …").
+NUMBER_WORDS = lexicon.words("stance_number_words")
 OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
 # "refused to", "declined to": the infinitive after them is negated.
 REFUSAL = lexicon.words("stance_refusal")
