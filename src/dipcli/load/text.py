@@ -45,8 +45,9 @@ _DATELINE = re.compile(
 
 
 # A rubric before a headline ("Opinion: Europe must …", "Analysis | …"), and those of opinion pieces.
-_RUBRIC = re.compile(r"(?i:opinion|op-ed|commentary|analysis|editorial|viewpoint|perspective|explainer)\s*[:|]\s")
-_OPINION = re.compile(r"(?i:opinion|op-ed|commentary|viewpoint|perspective)\s*[:|]\s")
+_OPINION_WORDS = "opinion|op-ed|commentary|viewpoint|perspective"
+_RUBRIC = re.compile(rf"(?i:{_OPINION_WORDS}|analysis|editorial|explainer)\s*[:|]\s")
+_OPINION = re.compile(rf"(?i:{_OPINION_WORDS})\s*[:|]\s")
 _META_SPLIT = re.compile(r"\s*[|｜]\s*|\s{3,}")
 
 
