@@ -1,6 +1,7 @@
 """Around a head: is it a verb the sentence's holder uses, has it a subject, is it negated?"""
 from __future__ import annotations
 
+from .. import lexicon
 from ..model import Polarity
 from .tokens import Tokens, adjectival, adverb, possessive, skip_back
 from .words import (ACTORS, AGENT_NOUNS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, IRREGULAR_FORMS, MODALS, NEGATORS, OBJECT_VERBS,
@@ -75,9 +76,9 @@ def _object_opens(tk: Tokens, k: int) -> bool:
 
 
 def _object_follows(tk: Tokens, k: int) -> bool:
-    """Does an object start at k: a determiner, a name, a possessive, a pronoun?"""
+    """Does an object start at k: one :func:`_object_opens` sees, "it", "you", or a bare noun?"""
     t = tk.get(k)
-    return t in DET or tk.name(k) or possessive(tk, k) or t in ("them", "him", "her", "us", "me", "it", "you") \
+    return _object_opens(tk, k) or t in ("it", "you") \
         or t.isalpha() and not tk.cap(k) and t not in VERB_FORMS and not t.endswith(("s", "ed"))
 
 
@@ -108,8 +109,7 @@ _SAID = frozenset(("said", "says", "added", "adds", "stated", "states", "announc
 
 # Where and when a speech verb was said, between it and the clause it reports: "said on Monday it",
 # "said in a statement it", "said Tuesday that it".
-_SAID_WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                        "yesterday", "earlier", "later"))
+_SAID_WHEN = frozenset(w.lower() for w in lexicon.words("weekdays")) | {"today", "yesterday", "earlier", "later"}
 _SAID_IN = frozenset(("statement", "interview", "briefing", "conference", "post", "release", "tweet", "letter"))
 
 
