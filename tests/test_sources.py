@@ -93,7 +93,8 @@ def test_a_place_after_in_before_the_cue_is_no_speaker():
     found = explained("Critics in Seoul said the plan let the company off the hook.\n\n"
                       "The summit will be held in Belem, Brazilian diplomats said.\n\n"
                       "Residents in Kyiv said the night was calm.")
-    assert found["Critics in Seoul said the plan let the company off the hook."] == (None, "narrator")  # not South Korea
+    assert found["Critics in Seoul said the plan let the company off the hook."] == \
+        ("critics in Seoul", "reporting_frame")  # critics where they are, not South Korea
     assert found["The summit will be held in Belem, Brazilian diplomats said."] == \
         ("Brazilian diplomats", "reporting_frame")  # not "Belem Brazilian diplomats"
     assert found["Residents in Kyiv said the night was calm."][0] != "Ukraine"
@@ -133,3 +134,31 @@ def test_a_source_known_by_what_it_knows_is_named_with_it():
     assert found["But sources briefed on the plan said the money was not there."] == \
         ("sources briefed on the plan", "reporting_frame")
     assert found["The ferry talks involved in the dispute ended on Friday."] == (None, "narrator")
+
+
+def test_a_source_named_by_where_it_works_or_whom_it_speaks_for():
+    found = explained("A spokesman for the fisheries ministry said the boats would stay in port.\n\n"
+                      "Analysts at Harlow Bank said prices would rise.\n\n"
+                      "The port will reopen in May, said a senior official at the Transport Department.\n\n"
+                      "Aides to Omar Haji say the minister wants a deal.\n\n"
+                      "The plan for officials at the ministry was dropped.")
+    assert found["A spokesman for the fisheries ministry said the boats would stay in port."] == \
+        ("spokesman for the fisheries ministry", "reporting_frame")
+    assert found["Analysts at Harlow Bank said prices would rise."][0] == "Harlow Bank"  # a name the cast reads first
+    assert found["The port will reopen in May, said a senior official at the Transport Department."] == \
+        ("senior official at the Transport Department", "reporting_frame")
+    assert found["Aides to Omar Haji say the minister wants a deal."][0] == "Omar Haji"  # an entourage: its owner
+    assert found["The plan for officials at the ministry was dropped."] == (None, "narrator")
+
+
+def test_one_person_told_of_for_the_first_time_is_a_new_source_not_the_one_before():
+    found = explained("Two officials familiar with the talks said the port deal was close.\n"
+                      "The deal is dead, a diplomat said.\n\n"
+                      "The talks stalled on Monday, said two people familiar with the matter.\n\n"
+                      "The talks stalled on Monday, said officials.\n\n"
+                      "The roads are closed, the official said.")
+    assert found["The deal is dead, a diplomat said."] == ("diplomat", "reporting_frame")
+    assert found["The talks stalled on Monday, said two people familiar with the matter."] == \
+        ("people familiar with the matter", "reporting_frame")
+    assert found["The talks stalled on Monday, said officials."] == ("officials", "reporting_frame")
+    assert found["The roads are closed, the official said."] == (None, "narrator")  # someone told of before

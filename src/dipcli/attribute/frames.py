@@ -17,9 +17,10 @@ from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
-from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean
+from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
+    skip_space_back
 from .quotes import in_spans
-from .sources import knowing_source_before, source_words, subject_report_maker
+from .sources import knowing_source_before, placed_source_before, source_after, source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -109,13 +110,6 @@ PLURAL_LEFT = re.compile(r"(?:^|(?<=[\s,;:(]))((?i:the|both|all)\s+(?:[\w’'\-]
                          rf"(?:{'|'.join(_PLURAL_ENDINGS)}))$")
 # What the searched span must end with for PLURAL_LEFT to match ($ also matches before a final line break).
 _PLURAL_TAILS = _PLURAL_ENDINGS + tuple(e + "\n" for e in _PLURAL_ENDINGS)
-
-
-def _skip_space_back(sent: str, k: int) -> int:
-    """The offset just after the last non-space character before ``k`` (no copying: cues can be many)."""
-    while k > 0 and sent[k - 1].isspace():
-        k -= 1
-    return k
 
 
 #: How far before a cue a subject phrase may begin.
@@ -238,7 +232,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if not plural:
             return None
         phrase = [(plural.start(1), plural.group(1))]
-    k = _skip_space_back(sent, phrase[0][0])
+    k = skip_space_back(sent, phrase[0][0])
     if _after_quote(sent, k):
         return " ".join(t for _, t in phrase), 2
     after_comma = k > 0 and (sent[k - 1] in ",\"”’'—" or sent[max(0, k - 2):k] == "--")
@@ -343,7 +337,7 @@ def _adverbs_back(sent: str, k: int) -> int:
         word = sent[space + 1:k]
         if not (word in SKIPPABLE or _LY_ADVERB.fullmatch(word) and word not in LY_NOUNS):
             return k
-        k = _skip_space_back(sent, space + 1)
+        k = skip_space_back(sent, space + 1)
     return k
 
 
@@ -543,7 +537,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
         if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed") or unanswered(sent, m.start()):
             continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"; "X
             # did not respond to requests for comment": no words of X's
-        k = _skip_space_back(sent, m.start())
+        k = skip_space_back(sent, m.start())
         if sent[sent.rfind(" ", 0, k) + 1:k] in _NO_SUBJECT_BEFORE:
             continue  # "in order to support", "the challenges": no branch below frames it
         cue, head_invertible, invertible, finite = _cue_words(m.group())
@@ -572,13 +566,14 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             # inverted: "…, said Xi" (only for plain reporting verbs)
             if invertible:
                 right = _right_subject(sent, m.end())
+                right = (resolve(scene, right[0], in_doc=in_doc), right[1]) if right else None
+                if right is None or right[0] is None:  # "…, said a senior official", "…, said two people familiar with …"
+                    right = source_after(scene, sent, m.end())
                 if right:
-                    ref = resolve(scene, right[0], in_doc=in_doc)
-                    if ref:
-                        # '"…," said X at a briefing': a quotation's attribution, whatever follows X
-                        trailing = bool(ATTRIBUTION_END.match(sent, right[1])) or _after_quote(sent, k)
-                        frames.append(Frame(ref, cue, trailing and not at_start, True, m.start()))
-                        continue
+                    # '"…," said X at a briefing': a quotation's attribution, whatever follows X
+                    trailing = bool(ATTRIBUTION_END.match(sent, right[1])) or _after_quote(sent, k)
+                    frames.append(Frame(right[0], cue, trailing and not at_start, True, m.start()))
+                    continue
         if k > 0 and sent[k - 1] == ",":
             # "A lawyer for the outlets, David Schulz, said": the name set off after a role
             named = _ROLE_THEN_NAME.search(sent, max(0, k - 200), k)
@@ -590,16 +585,17 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue  # "…, adding that": the subject is the clause's, not the words before the comma
         known = knowing_source_before(sent, k)  # "Two officials familiar with the talks said"
         if known is not None:
-            after = known[1] > 0 and sent[_skip_space_back(sent, known[1]) - 1] in ",\"”’'"
             frames = [f for f in frames if not known[1] <= f.at < k]  # ("sources briefed on the plan said")
-            frames.append(Frame(known[0], cue, _ends_attribution(sent, m, head_invertible) and after, after, m.start()))
+            frames.append(_described_frame(sent, m, known, cue, head_invertible))
             continue
         left = _left_subject(sent, m.start())
         if not left:
             ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc) if finite else None
             ref = ref or _report_maker(sent, m.start(), scene, aside)
-            if ref is not None:
-                frames.append(Frame(ref, cue, False, False, m.start()))
+            placed = placed_source_before(sent, before_adverbs) if ref is None and finite else None  # "A diplomat in Brussels said"
+            if ref is not None or placed is not None:
+                frames.append(Frame(ref, cue, False, False, m.start()) if ref is not None
+                              else _described_frame(sent, m, placed, cue, head_invertible))
             continue
         if _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
             continue
@@ -611,14 +607,23 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             ref = scene.group_ref(Ref(left[0], GROUP, EXPLICIT, mention=left[0]))
         if ref is None:
             ref = _report_maker(sent, m.start(), scene, aside)
-            if ref is not None:
-                frames.append(Frame(ref, cue, False, False, m.start()))
+            placed = placed_source_before(sent, before_adverbs) if ref is None and finite else None  # "A spokesman for the ministry said"
+            if ref is not None or placed is not None:
+                frames.append(Frame(ref, cue, False, False, m.start()) if ref is not None
+                              else _described_frame(sent, m, placed, cue, head_invertible))
             continue
         after_comma = bool(left[1]) or ref.mention != left[0].replace(" ,", ",")
         # '"…," X told reporters': the quotation is X's, whatever follows the cue
         trailing = (_ends_attribution(sent, m, head_invertible) or head_invertible and left[1] == 2) and after_comma
         frames.append(Frame(ref, cue, trailing, after_comma, m.start()))
     return frames
+
+
+def _described_frame(sent: str, cue: re.Match[str], found: tuple[Ref, int], word: str, head_invertible: bool) -> Frame:
+    """The frame of a source a phrase describes, not names (``found``: the source and where its
+    phrase starts), set off by a comma or quote when it ends the sentence ("…, a diplomat said")."""
+    after = found[1] > 0 and sent[skip_space_back(sent, found[1]) - 1] in ",\"”’'"
+    return Frame(found[0], word, _ends_attribution(sent, cue, head_invertible) and after, after, cue.start())
 
 
 def _report_maker(sent: str, cue_start: int, scene: Scene, aside: int | None = None) -> Ref | None:
@@ -628,7 +633,7 @@ def _report_maker(sent: str, cue_start: int, scene: Scene, aside: int | None = N
     if lemmas().get(FIRST_WORD.match(sent, cue_start).group(1)) not in _MAKERS_VERBS \
             or any(w in PASSIVE_AUX for w in _words_between(sent, cue_start)):
         return None
-    end = aside if aside is not None else _adverbs_back(sent, _skip_space_back(sent, cue_start))
+    end = aside if aside is not None else _adverbs_back(sent, skip_space_back(sent, cue_start))
     maker = subject_report_maker(sent[:end].rstrip(" ,"), _NOT_OWNED)
     return scene.group_ref(Ref(maker, GROUP, EXPLICIT, mention=maker)) if maker else None
 

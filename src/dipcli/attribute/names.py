@@ -219,3 +219,10 @@ def _blank_country(m: re.Match[str]) -> str:
     # (not a short name defined after the country's long one: "the Republic of Chad (Chad)")
     named = m.group(1) in m.string[max(0, m.start() - 80):m.start()]
     return " " * len(m.group()) if not named and gazetteer.country_of(m.group(1)) else m.group()
+
+
+def skip_space_back(sent: str, k: int) -> int:
+    """The offset just after the last non-space character before ``k`` (no copying: cues can be many)."""
+    while k > 0 and sent[k - 1].isspace():
+        k -= 1
+    return k

@@ -15,7 +15,7 @@ from functools import cache
 
 from .. import gazetteer, lexicon
 from .cast import GROUP, PERSON, TITLE, Ref, Scene
-from .names import MONTHS, STOP_CAPS, WEEKDAYS
+from .names import MONTHS, STOP_CAPS, WEEKDAYS, skip_space_back
 
 _DETERMINERS = frozenset("the a an one two three four five several some many other another its their".split())
 
@@ -41,6 +41,12 @@ _KNOWING_WORDS = ("familiar", "close to", "briefed on", "involved in", "knowledg
 _KNOWERS = {"people": "group", "persons": "group", "insiders": "group", "person": "person", "someone": "person"}
 
 
+# Where people work or whom they speak for, after the word for them: "a spokesman for the
+# ministry", "a senior official at the State Department", "an aide to the senator".
+_PLACED = re.compile(r"\s+(?:for|at|in|from|with|to)\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*$")
+_INDEFINITE = frozenset(("a", "an", "one", "another"))
+
+
 def knowing_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
     """A source known by what it knows that ends at ``end`` ("Two officials familiar with the
     talks| said"), and where its phrase starts."""
@@ -48,15 +54,110 @@ def knowing_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
         return None
     base = max(0, end - 160)
     m = _KNOWING.search(sent, base, end)
-    if m is None:
+    return _described_from(sent, base, m.start(), end) if m is not None else None
+
+
+def placed_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
+    """A source described by where one works or whom one speaks for ("A spokesman for the
+    ministry| said"), or one person told of for the first time ("…, a diplomat| said"), that ends
+    at ``end``, and where its phrase starts: for a subject that names no one the cast knows."""
+    base = max(0, end - 160)
+    if not _person_head_in(sent[base:end].lower()):
         return None
-    start, nxt = None, m.start()
-    for w in reversed(list(_WORD.finditer(sent, base, m.start()))[-5:]):
+    m = _PLACED.search(sent, base, end)
+    if m is None:
+        last = skip_space_back(sent, end)
+        if _heads().get(sent[sent.rfind(" ", 0, last) + 1:last].lower()) != "person":
+            return None
+    found = _described_from(sent, base, m.start() if m is not None else skip_space_back(sent, end), end)
+    return found if found is not None and _opens_clause(sent, found[1]) else None
+
+
+def _opens_clause(sent: str, start: int) -> bool:
+    """Whether a subject that starts at ``start`` opens the sentence or a clause: after nothing, a
+    comma, quote, colon or dash, or "but" (not "his career as| a diplomat assures", "joined by
+    Cabinet Secretaries and| senior officials")."""
+    k = skip_space_back(sent, start)
+    return k == 0 or sent[k - 1] in ",;:\"“”’'—–-(" or sent[max(0, k - 4):k].lower() == " but" \
+        or sent[:k].lower() == "but"
+
+
+def _described_from(sent: str, base: int, nxt: int, end: int) -> tuple[Ref, int] | None:
+    """The source described by the words before ``nxt`` that a source's description may hold (at
+    most five, none across punctuation) and the words from ``nxt`` to ``end``."""
+    start = None
+    for w in reversed(list(_WORD.finditer(sent, base, nxt))[-5:]):
         if sent[w.end():nxt].strip() or not _source_word(w.group()):
             break  # (punctuation between, or a word no source's name holds)
         start = nxt = w.start()
-    found = _knowing(sent[start:end]) if start is not None else None
+    found = described_source(sent[start:end]) if start is not None else None
     return (found, start) if found is not None else None
+
+
+def source_after(scene: Scene, sent: str, start: int) -> tuple[Ref, int] | None:
+    """A source described, not named, after an inverted cue ("…, said a senior official", "…,
+    said two people familiar with the talks", "…, said officials"), and where its phrase ends: the
+    words up to the next punctuation."""
+    m = _PHRASE_AFTER.match(sent, start)
+    if m is None or m.group(1).lower() not in _DETERMINERS and m.group(1) not in _heads():
+        return None
+    found = described_source(m.group()) or unnamed_source(scene, m.group().strip())
+    return (found, m.end()) if found is not None else None
+
+
+_PHRASE_AFTER = re.compile(r"\s*([\w’'\-]+)(?:\s+[A-Z]\.|\s+[\w’'\-]+){0,11}")
+
+
+def described_source(phrase: str) -> Ref | None:
+    """The source a phrase describes by what it knows, by where it works, or as one person told of
+    for the first time ("a diplomat"); None for anything else. (Sources of every other shape are
+    :func:`unnamed_source`'s.)"""
+    if " " in phrase and any(w in phrase for w in _KNOWING_WORDS):
+        found = _knowing(phrase)
+        if found is not None:
+            return found
+    placed = _PLACED.search(phrase)
+    if placed is not None and not _a_place(_WORD.findall(phrase, placed.start() + 1)[1:]):
+        return None
+    words = _WORD.findall(phrase[:placed.start()] if placed is not None else phrase)
+    indefinite = bool(words) and words[0].lower() in _INDEFINITE
+    while words and (words[0].lower() in _DETERMINERS or words[0] in STOP_CAPS):
+        words.pop(0)
+    kind = _heads().get(words[-1].lower()) if words and all(_source_word(w) for w in words) else None
+    if kind not in ("person", "people") or placed is None and not (indefinite and kind == "person"):
+        return None  # ("the official said": someone told of before, whom the phrase alone does not name)
+    name = " ".join(words[:-1] + [words[-1].lower()] + (phrase[placed.start():].split() if placed else []))
+    return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase.strip())
+
+
+def _a_place(words: list[str]) -> bool:
+    """Whether the words after "for", "at", "in", "from", "with" or "to" name where a source works or
+    whom it speaks for ("the ministry", "Goldman Sachs", "the local town hall"): a determiner or a
+    capitalised word first, no verb, auxiliary or pronoun ("aides to Haji| say he", "a spokesman for
+    Santorum’s campaign| didn’t"), no function word last ("officials in more than a dozen")."""
+    from ..cues import lemmas
+
+    if not words or not (words[0][:1].isupper() or words[0].lower() in lexicon.words("determiners")):
+        return False
+    closed = _closed_words()
+    if any(w.lower() in closed or w.lower() in lemmas() for w in words[1:]):
+        return False
+    last = words[-1].lower()
+    return not (last in lexicon.words("determiners") or last in lexicon.words("prepositions") or last.isdigit()
+                or last in lexicon.words("time_words") or last in ("time", "moment"))  # ("officials at the time")
+
+
+@cache
+def _closed_words() -> frozenset[str]:
+    """Words that no place or body's name holds: pronouns, relative words, auxiliaries, modals and
+    the adverbs between a subject and its verb ("activists from Europe| who were planning")."""
+    return frozenset().union(*(lexicon.words(name) for name in (
+        "pronouns", "relative_words", "auxiliaries", "modals", "be_forms", "between_subject_and_verb")))
+
+
+def _person_head_in(low: str) -> bool:
+    """Whether a word for one or more people a source may be stands in ``low`` (a cheap test)."""
+    return any(h in low for h, kind in _heads().items() if kind != "group")
 
 
 def _source_word(w: str) -> bool:
@@ -110,7 +211,7 @@ def unnamed_source(scene: Scene, phrase: str) -> Ref | None:
         if country:
             adjective = (gazetteer.demonyms(country) or (country,))[0]
             name, qualified = f"{adjective} {name}", True
-    if len(body) == 1 and not qualified and not (kind == "group" and name.endswith("s") and not name.endswith("ss")):
+    if len(body) == 1 and not qualified and not (kind != "person" and name.endswith("s") and not name.endswith("ss")):
         return None  # "the government said" with no place: too vague to be anyone's ("officials said" are officials)
     return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase)
 
