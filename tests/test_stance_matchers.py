@@ -169,6 +169,14 @@ def test_has_head_finds_what_the_pattern_ignoring_case_finds(text):
     assert has_head(text) == (whole_word.search(text) is not None)
 
 
+def test_every_head_is_a_lower_case_word_as_has_head_looks_them_up():
+    import re
+
+    from dipcli.stance.words import HEAD_TOKENS
+
+    assert [h for h in sorted(HEAD_TOKENS) if not re.fullmatch("[a-z]+", h)] == []
+
+
 # Cues of news narration added with issue 13's recall round: (sentence, matcher, polarity, cue, target).
 NEWS_CUES = [
     ("Duarte savaged the cocoa board.", "object", "oppose", "savaged", "the cocoa board"),

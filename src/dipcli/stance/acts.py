@@ -46,28 +46,31 @@ def find_acts(item: Analysed) -> list[Found]:
 
 
 @cache
-def _any_head() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Any word that can head an act, as a whole word, in lower case and in any case: each as the
-    word opening the text and the word after a character that is no word character (which the
-    engine skips to, as :func:`.cues._head_scan` explains)."""
+def _any_head_in_any_case() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any word that can head an act, as a whole word, in any case: as the word opening the text
+    and as the word after a character that is no word character. Only for the rare sentence that
+    :func:`.cues.lowered` cannot lower letter for letter ("İ", "ı", "ſ"), where the engine's own
+    case folding decides, as it does for the cue patterns."""
     from ..cues import trie_pattern
 
-    odd = sorted(h for h in HEAD_TOKENS if not re.fullmatch("[a-z]+", h))
-    if odd:
-        raise ValueError(f"heads must be lower-case ASCII words for has_head: {odd[:5]}")
     heads = r"(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)"
-    return ((re.compile(heads), re.compile(r"\W" + heads)),
-            (re.compile(heads, re.IGNORECASE), re.compile(r"\W" + heads, re.IGNORECASE)))
+    return re.compile(heads, re.IGNORECASE), re.compile(r"\W" + heads, re.IGNORECASE)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def has_head(sent: str) -> bool:
     """Whether a word that can head an act stands in ``sent`` as a whole word, in any case: a
-    sentence without one has no act. (Read in lower case where that finds the same: :func:`.cues.lowered`.)"""
+    sentence without one has no act. (Its lower-cased runs of word characters, looked up: no
+    pattern over every head to compile.)"""
     from ..cues import lowered
 
     low = lowered(sent)
-    (opening, after), text = (_any_head()[0], low) if low is not None else (_any_head()[1], sent)
-    return opening.match(text) is not None or after.search(text) is not None
+    if low is None:
+        opening, after = _any_head_in_any_case()
+        return opening.match(sent) is not None or after.search(sent) is not None
+    return not HEAD_TOKENS.isdisjoint(_WORDS.findall(low))
 
 
 def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
