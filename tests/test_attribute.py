@@ -69,8 +69,9 @@ def test_charges_that_reports_and_responded_by_doing_is_no_passive():
 
 def test_an_answer_not_given_is_no_ones_claim():
     cs = claims_of("Senator Ana Quispe spoke in Lima.\n\nQuispe did not immediately respond to a request for "
-                   "comment.\n\nQuispe responded that the vote was fair.")
+                   "comment.\n\nQuispe responded that the vote was fair.\n\nQuispe didn’t respond to calls.")
     assert speaker_of(cs, "Quispe did not").speaker is None
+    assert speaker_of(cs, "Quispe didn’t respond").speaker is None  # contracted too
     assert speaker_of(cs, "Quispe responded").speaker == "Ana Quispe"
 
 
@@ -498,9 +499,17 @@ def test_a_second_verb_after_and_takes_the_opening_subject():
         "Morales accepted the invitation and said she looked forward to visiting again.",
         "The delegations signed documents on trade and direct flights.",
         "Two years ago, the forum met and agreed on a plan.",
+        "Morales did not respond to the charge, but said the visit would go ahead.",
+        "Chile has made progress on ports, but challenges remain in the north.",
+        "Morales’s husband, Tomas, signed the letter, but hoped for more.",
+        "Morales’s campaign team met reporters and said the visit would go ahead.",
     ])
     claims = claims_of(text)
+    assert speaker_of(claims, "Chile has made").speaker is None  # a plural noun after "but" opens its own clause
+    assert speaker_of(claims, "Morales’s husband").speaker is None  # the possessor is not the subject
+    assert speaker_of(claims, "Morales’s campaign").speaker == "Ana Morales"  # but an entourage speaks for her
     assert speaker_of(claims, "Morales accepted").speaker == "Ana Morales"
+    assert speaker_of(claims, "Morales did not respond").speaker == "Ana Morales"  # "but said": hers too
     assert speaker_of(claims, "The delegations signed").cue != "direct"  # an adjective, no second verb
     assert speaker_of(claims, "Two years ago").speaker is None  # "Two" opens no subject
 

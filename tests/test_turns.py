@@ -118,9 +118,10 @@ def test_a_quoted_motto_in_capitals_is_no_turn():
 
 def test_a_pronoun_report_right_after_a_relay_goes_on_relaying():
     found = explained("Spokesperson Amara Osei: Foreign Minister Kofi Mensah noted that trade must grow. "
-                      "He said the talks would be long. We support the talks.\n\n"
+                      "He said the talks would be long. He also stressed that trade must be fair. We support the talks.\n\n"
                       "TASS: Foreign Minister Kofi Mensah met the Peruvian minister. She said the talks were good.")
     assert found["He said the talks would be long."] == ("Kofi Mensah", "relayed")
+    assert found["He also stressed that trade must be fair."] == ("Kofi Mensah", "relayed")  # an adverb between
     assert found["We support the talks."] == ("Amara Osei", "turn")
     assert found["She said the talks were good."] == ("TASS", "turn")  # not the man relayed before
 

@@ -223,7 +223,7 @@ def find_cues(sent: str):
 
 
 # An answer not given: "did not respond to requests for comment", "has not yet replied".
-_NO_ANSWER = re.compile(r"\b(?:not|n[’']t|never)(?:\s+(?:yet|immediately|directly))?\s+(?:respond|reply|answer|return)\b")
+_NO_ANSWER = re.compile(r"(?:\bnot|n[’']t|\bnever)(?:\s+(?:yet|immediately|directly))?\s+(?:respond|reply|answer|return)\b")
 
 
 def unanswered(sent: str, cue_start: int) -> bool:

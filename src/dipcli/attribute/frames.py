@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas, unanswered
-from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, Ref, Scene
+from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
-from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, resolve
+from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
     skip_space_back
 from .quotes import in_spans
@@ -599,7 +599,7 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             continue
         if _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
             continue
-        ref = _opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
+        ref = opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
         if ref is None and left[0][:1].isupper() and _report_noun_before(sent, m.start()) \
                 and any(w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS and w not in STOP_CAPS
                         for w in left[0].split()):
@@ -646,32 +646,13 @@ _ROLE_THEN_NAME = re.compile(
     rf"\s+(?P<name>[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{1,3}}),$")
 
 
-def _opener_for_pronoun(scene: Scene, sent: str, phrase: str, cue_start: int) -> Ref | None:
-    """Whom "he" or "she" means when the sentence opens with a person and names no one else
-    before it: "Gen. Tom Hale is speaking out about the problems he sees and why he believes …"."""
-    low = phrase.lower()
-    if low not in ("he", "she"):
-        return None
-    at = sent.rfind(phrase, 0, cue_start)
-    named = scene.first_mention(sent[:at]) if at > 0 else None
-    if named is None or not named[1]:
-        return None
-    person, head = named[0], sent[:at]
-    if person.gender not in (None, "f" if low == "she" else "m") or any(
-            q is not person and any(len(t) > 2 and t in head for t in q.tokens) for q in scene.people):
-        return None
-    ref = scene.person_ref(person, PRONOUN)
-    ref.mention = phrase
-    return ref
-
-
 PARTICIPLE_CUE = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(noting|adding|stressing|saying|emphasi[sz]ing|underscoring|highlighting|"
     r"calling\s+(?:for|on)|urging|expressing\s+\w+|reiterating|welcoming|pointing\s+out|recalling|"
     r"reaffirming|underlining|voicing\s+\w+|warning|insisting)\b")
 
 
-_AND_BEFORE = re.compile(r"\band(?:\s+(?:also|then|further|later|again))?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:also|then|further|later|again))?$")
 # Words that, right before a cue, leave every branch of find_frames nothing to frame ("to support",
 # "a call", "which states"): no subject word, no word skipped on the way to one, none a possessor's
 # noun may follow, no report noun or plural a subject ends with, nothing _AND_BEFORE ends with.
@@ -682,22 +663,36 @@ _NO_SUBJECT_BEFORE = frozenset(
     and w not in ("and", "also", "then", "further", "later", "again"))
 
 
+_NO_OPENERS = frozenset(("two", "three", "four", "his", "her", "its", "their", "our", "my", "your"))
+
+
 def _second_verb_subject(sent: str, k: int, cue_end: int, cue: str, scene: Scene, *, in_doc: bool) -> Ref | None:
-    """The subject of a verb that follows "and" (its words end at ``k``): the one that opens the
-    sentence ("Morales accepted the invitation and said …"), for people, countries and collectives."""
+    """The subject of a verb that follows "and" or "but" (its words end at ``k``): the one that opens
+    the sentence ("Morales accepted the invitation and said …", "Ruiz did not respond to the charge,
+    but said …"), for people, countries and collectives."""
     head = cue.split()[0].lower()
-    if not head.endswith(("ed", "s", "id", "ld", "ke", "ote")) or head in _NOT_PAST \
-            or not _AND_BEFORE.search(sent, max(0, k - 20), k) or _PASSIVE_BY.match(sent, cue_end):
-        return None
+    conjunction = _AND_BEFORE.search(sent, max(0, k - 20), k)
+    if not head.endswith(("ed", "s", "id", "ld", "ke", "ote")) or head in _NOT_PAST or not conjunction \
+            or _PASSIVE_BY.match(sent, cue_end) or conjunction.group().startswith("but") and head.endswith("s"):
+        return None  # (after "but" a plural noun opens a clause of its own: "…, but challenges remain")
     opening = opening_subject(sent, k)
-    if not opening or opening.split()[0].lower().endswith("ing") or opening.lower() in ("two", "three", "four"):
-        return None
+    if opening and _POSSESSIVE_S.search(opening) and _entourage_after(sent, opening):
+        opening = _POSSESSIVE_S.sub("", opening)  # "Mr. Trump’s transition team … and defended …": his
+    if not opening or opening.split()[0].lower().endswith("ing") or opening.lower() in _NO_OPENERS \
+            or _POSSESSIVE_S.search(opening):
+        return None  # ("Two years ago", "His ex-wife agreed", "Donald Trump’s wife, Melania, …")
     ref = resolve(scene, opening, in_doc=in_doc)
     # not "Development" or "the Summit"
     if ref is not None and (ref.kind == PERSON or ref.via == COLLECTIVE
                             or ref.kind == GROUP and gazetteer.country_of(ref.name)):
         return ref
     return None
+
+
+def _entourage_after(sent: str, opening: str) -> bool:
+    """Whether an entourage noun stands among the three words after a possessive opening ("Ruiz's
+    campaign", "Mr. Trump’s transition team"): the owner speaks, as for a subject (subjects.py)."""
+    return any(w.lower() in ENTOURAGE for w in WORD_POS.findall(sent, len(opening), len(opening) + 60)[:3])
 
 
 def opening_subject(sent: str, limit: int) -> str | None:

@@ -534,9 +534,10 @@ def _pronoun_report(sent: str) -> tuple[str, str] | None:
 
 
 # "He", "She", perhaps after a short opening phrase and its comma ("However, she", "In that
-# regard, he"), perhaps an adverb: where the cue of a pronoun-led report starts.
+# regard, he"), perhaps an adverb ("strongly", "also"): where the cue of a pronoun-led report starts.
 _PRONOUN_CUE = re.compile(r"\s*(?:(?P<opening>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5},\s+))?"
-                          r"(?P<pronoun>(?(opening)[Hh]e|He)|(?(opening)[Ss]he|She))\s+(?:[a-z]+ly\s+)?")
+                          r"(?P<pronoun>(?(opening)[Hh]e|He)|(?(opening)[Ss]he|She))\s+"
+                          r"(?:(?:[a-z]+ly|also|further|then|again|later)\s+)?")
 
 
 def _another_actor(ctx: Context, prev: Claim) -> bool:

@@ -518,3 +518,22 @@ def resolve_holder(cast: Cast, phrase: str) -> Ref | None:
         ref = Ref(read.unfold(ref.name), ref.kind, ref.via, [read.unfold(m) for m in ref.members],
                   ref.document and read.unfold(ref.document), ref.mention and read.unfold(ref.mention))
     return ref
+
+
+def opener_for_pronoun(scene: Scene, sent: str, phrase: str, cue_start: int) -> Ref | None:
+    """Whom "he" or "she" means when the sentence opens with a person and names no one else
+    before it: "Gen. Tom Hale is speaking out about the problems he sees and why he believes …"."""
+    low = phrase.lower()
+    if low not in ("he", "she"):
+        return None
+    at = sent.rfind(phrase, 0, cue_start)
+    named = scene.first_mention(sent[:at]) if at > 0 else None
+    if named is None or not named[1]:
+        return None
+    person, head = named[0], sent[:at]
+    if person.gender not in (None, "f" if low == "she" else "m") or any(
+            q is not person and any(len(t) > 2 and t in head for t in q.tokens) for q in scene.people):
+        return None
+    ref = scene.person_ref(person, PRONOUN)
+    ref.mention = phrase
+    return ref
