@@ -156,8 +156,14 @@ def _closed_words() -> frozenset[str]:
 
 
 def _person_head_in(low: str) -> bool:
-    """Whether a word for one or more people a source may be stands in ``low`` (a cheap test)."""
-    return any(h in low for h, kind in _heads().items() if kind != "group")
+    """Whether a word for one or more people a source may be stands in ``low`` between spaces (a
+    cheap test: in the phrases read here such a word is followed by a space or ends the phrase)."""
+    return not _people_heads().isdisjoint(low.split())
+
+
+@cache
+def _people_heads() -> frozenset[str]:
+    return frozenset(h for h, kind in _heads().items() if kind != "group")
 
 
 def _source_word(w: str) -> bool:
