@@ -558,3 +558,12 @@ def test_a_report_that_opens_the_sentence_names_its_maker():
     assert speaker_of(claims, "In a Helsborg Herald poll").speaker == "Helsborg Herald"
     assert speaker_of(claims, "In the autumn").speaker is None  # a time, no report
     assert speaker_of(claims, "In a new Caspia Radio").speaker != "Caspia Radio"  # the sentence's own frame
+
+
+def test_a_partys_own_name_is_the_party_not_the_word_party():
+    claims = claims_of("The Green Party said the port deal was a mistake.\n\n"
+                       "The opposition Harbour Party said it would vote against it.\n\n"
+                       "The Chilean party said the talks were useful.")
+    assert speaker_of(claims, "The Green Party").speaker == "Green Party"
+    assert speaker_of(claims, "The opposition Harbour Party").speaker == "Harbour Party"
+    assert speaker_of(claims, "The Chilean party").speaker == "Chile"  # a side of a readout

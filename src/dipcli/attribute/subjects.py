@@ -254,6 +254,14 @@ def _plural_group(phrase: str) -> Ref | None:
     return Ref(value, GROUP, COLLECTIVE) if kind == "group" else None
 
 
+def _named_party(m: re.Match[str]) -> bool:
+    """Whether a role phrase is a party's proper name: "Party" written with a capital after a
+    capitalised word that names no country ("the Green Party", "the Labour Party"; not "the
+    Chinese party", the Chinese side of a readout)."""
+    adj = m.group("adj")
+    return m.group("role") == "Party" and bool(adj) and adj[:1].isupper() and country_in(adj) is None
+
+
 def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | None:
     """One subject: a titled name, someone known, a place, a role, an organisation; or someone
     new: a name of two words or more, or (``alone``: the whole phrase) a name word by itself."""
@@ -280,7 +288,10 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
             return scene.person_ref(p, EXPLICIT)
     if m and (phrase[0].islower() or low.startswith(("the ", "his ", "her ", "their "))
               or m.group("adj") or m.group("of")) and not _office_of_a_body(m):
-        return _resolve_role(scene, m, phrase) or _by_role(scene, phrase)
+        ref = _resolve_role(scene, m, phrase) or _by_role(scene, phrase)
+        if ref is None and _named_party(m):  # a party's own name: "the Green Party"
+            return Ref(_LEADING_ARTICLE.sub("", SPACES.sub(" ", phrase.strip())), GROUP, EXPLICIT)
+        return ref
     ref = _by_role(scene, phrase)
     if ref is not None:
         return ref
