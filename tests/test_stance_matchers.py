@@ -46,6 +46,7 @@ CASES = [
      "expressed serious concern about", "the coup in Guinea"),
     ("Duarte reaffirmed Portugal's support for the African Union.", "carrier", "support",
      "reaffirmed Portugal's support for", "the African Union"),
+    ("Duarte offered Ghana a warm endorsement.", "given", "support", "offered Ghana a warm endorsement", "Ghana"),
     ("Duarte said Portugal will never accept the seizure of fishing boats.", "negated", "oppose",
      "will never accept", "the seizure of fishing boats"),
     ("Duarte condemned the attack on the port of Tema.", "object", "oppose", "condemned",

@@ -59,7 +59,7 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if p >= 0 and tk.name(p) or prev in ACTORS:
         return True
     if t == lemma + "s" and (prev in AGENT_NOUNS or prev in PERSON_WORDS) \
-            and (_object_opens(tk, i + 1) or lemma in PARTICLE_VERBS and tk.get(i + 1) in PREP):
+            and (object_opens(tk, i + 1) or lemma in PARTICLE_VERBS and tk.get(i + 1) in PREP):
         return True  # "the family supports X", "the nominee feuds with X"; not "military attacks alone"
     if prev.endswith("s") and prev.isalpha() and len(prev) > 3 and prev not in PREP:
         return True  # a plural subject: "the delegations support"
@@ -70,15 +70,15 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     return False
 
 
-def _object_opens(tk: Tokens, k: int) -> bool:
+def object_opens(tk: Tokens, k: int) -> bool:
     """Does a determiner, a name, a possessive or an object pronoun open an object at k?"""
     return tk.get(k) in DET or tk.name(k) or possessive(tk, k) or tk.get(k) in ("them", "him", "her", "us", "me")
 
 
 def _object_follows(tk: Tokens, k: int) -> bool:
-    """Does an object start at k: one :func:`_object_opens` sees, "it", "you", or a bare noun?"""
+    """Does an object start at k: one :func:`object_opens` sees, "it", "you", or a bare noun?"""
     t = tk.get(k)
-    return _object_opens(tk, k) or t in ("it", "you") \
+    return object_opens(tk, k) or t in ("it", "you") \
         or t.isalpha() and not tk.cap(k) and t not in VERB_FORMS and not t.endswith(("s", "ed"))
 
 

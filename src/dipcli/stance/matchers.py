@@ -8,6 +8,7 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 * ``contrast``: a copula negated by contrast, "are not the kind of alliance …, but …";
 * ``particle``: a verb with particles, "called for X", "stands ready to X", "warned against X";
 * ``carrier``: a reporting verb carrying a stance noun, "expressed serious concern about X";
+* ``given``: a stance given as a second object, "offered X a tepid endorsement" (:mod:`.given`);
 * ``negated``: a verb that counts only negated, "will never accept X";
 * ``object``: a verb whose object is the target, "condemned X", "urged Iran to X";
 * ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y";
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Polarity
+from .given import match_given
 from .grammar import negation, verbal
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
@@ -617,6 +619,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("passive", match_passive),
     Matcher("particle", match_particle),
     Matcher("carrier", match_carrier),
+    Matcher("given", match_given),
     Matcher("negated", match_negated),
     Matcher("object", match_object),
     Matcher("summons", match_summons),

@@ -118,6 +118,12 @@ GRADES = lexicon.words("stance_grades")
 # Nouns that are a stance with their holder before them: "the mayor's criticism of X".
 NOMINAL = frozenset(n for n, f in _NOUN_FLAGS.items() if "nominal" in f)
 
+# Verbs that give a stance as a second object ("offered X a tepid endorsement") and the phrases given
+# besides the nominal nouns ("gave X a thumbs-up"): phrase words -> polarity.
+GIVING = lexicon.words("stance_giving")
+GIVEN: dict[tuple[str, ...], Polarity] = {tuple(row["phrase"].split()): Polarity(row["polarity"])
+                                          for row in lexicon.rows("stance_given")}
+
 # Nouns naming someone by their stance: "a vocal critic of X", "one of X's staunchest supporters".
 RELATIONAL: dict[str, Polarity] = {row["noun"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_relational")}
 
@@ -216,7 +222,8 @@ PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
-HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING).items()
+HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING
+                                              | GIVING).items()
               if f not in ("given", "provided")}
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).

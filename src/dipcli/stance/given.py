@@ -1,0 +1,69 @@
+"""A stance given as a second object: "offered X a tepid endorsement", "gave the plan a thumbs-up",
+"gave a ringing endorsement to X".
+
+The verb (``stance_giving.txt``) gives a stance noun or phrase: a nominal stance noun of
+``stance_nouns.tsv`` ("endorsement", "support", "criticism") or a phrase of ``stance_given.tsv``
+("thumbs-up", "vote of confidence", "cold shoulder"), after a determiner and at most a few
+grading words ("a tepid", "its full", "a resounding"). The one given it is the target: the first
+object, a noun phrase or a pronoun right after the verb, or the object of "to" after the noun. The
+holder is the verb's subject, found as for any verb.
+"""
+from __future__ import annotations
+
+from ..model import Polarity
+from .grammar import object_opens
+from .holders import NP_MAX, noun_phrase_ending
+from .tokens import CLAUSE_PUNCT, Tokens, skip_adverbs
+from .words import AUX, DET, GIVEN, GIVING, NOMINAL, PREP, STANCE_NOUNS, VERB_FORMS
+
+# Grading words at most between the determiner and the noun: "a tepid", "a big, warm".
+_GRADES_MAX = 3
+
+
+def given_phrase(tk: Tokens, d: int) -> tuple[Polarity, int] | None:
+    """A stance noun phrase opened by the determiner at d ("a tepid endorsement", "the thumbs-up"):
+    its polarity and the index after it, or None."""
+    if tk.get(d) not in DET:
+        return None
+    j = d + 1
+    while j < tk.n and j - d <= _GRADES_MAX + 1:
+        for words, pol in GIVEN.items():
+            if tuple(tk.low[j:j + len(words)]) == words:
+                return pol, j + len(words)
+        t = tk.low[j]
+        if t in NOMINAL:
+            return STANCE_NOUNS[t][0], j + 1
+        if tk.cap(j) or not t.replace("-", "").isalpha() or t in PREP or t in DET or t in AUX or t in VERB_FORMS \
+                or t in ("and", "or") and tk.low[j - 1] not in STANCE_NOUNS:
+            return None  # not a grading word: "gave the bill a second reading", "gave X a chance and support Y"
+        j += 1
+    return None
+
+
+def match_given(tk: Tokens, i: int, lemma: str | None, forced: bool):
+    """'offered X a tepid endorsement', 'gave it a thumbs-up', 'gave a ringing endorsement to X': the
+    one given a stance noun or phrase is the target (see the module's docstring)."""
+    from .matchers import Act
+
+    if lemma not in GIVING:
+        return None
+    k = skip_adverbs(tk, i + 1)
+    direct = given_phrase(tk, k)
+    if direct is not None:  # "gave a thumbs-up to X"
+        pol, end = direct
+        return Act(i, end + 1, pol, "np", end + 1) if tk.get(end) == "to" and object_opens(tk, end + 1) else None
+    for d in range(k + 1, min(tk.n, k + NP_MAX + 1)):
+        if tk.low[d] in CLAUSE_PUNCT or tk.low[d] in (",", "to", "and", "or"):
+            return None
+        found = given_phrase(tk, d) if tk.low[d] in DET else None
+        if found is not None and _first_object(tk, k, d):
+            return Act(i, found[1], found[0], "before", found[1], before=(k, d))
+    return None
+
+
+def _first_object(tk: Tokens, k: int, d: int) -> bool:
+    """Do the tokens from k to d make one noun phrase, the first object: "the governor", "it", "the
+    plan" (a verb's form after a determiner is a noun)?"""
+    if not tk.is_word(d - 1):
+        return False
+    return noun_phrase_ending(tk, d - 1) == k or d == k + 2 and tk.low[k] in DET and not tk.cap(d - 1)

@@ -1,0 +1,57 @@
+"""Stances news reports state with nouns and light verbs, or with the holder after the target, on
+sentences the project writes."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli.core import analyse
+from dipcli.model import Article, Stance
+from dipcli.stance import find_stances
+
+NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
+        "freight rail bill. ")
+
+
+def acts(text: str) -> list[Stance]:
+    item = analyse(Article(doc="n", path="n.txt", format="text", title=None, date=None, source=None, place=None,
+                           category=None, url=None, text=text))
+    found = find_stances(item)
+    for s in found:
+        assert text[s.cue_start:s.cue_end] == s.cue and text[s.target_start:s.target_end] == s.target
+    return found
+
+
+def one(text: str) -> Stance:
+    found = acts(text)
+    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
+    return found[0]
+
+
+# sentence, holder, polarity, cue, target
+GIVEN = [
+    ("Okafor offered Brandt a tepid endorsement on Tuesday.", "Tamsin Okafor", "support",
+     "offered Brandt a tepid endorsement", "Brandt"),
+    ("Okafor gave the Danish tender a thumbs-up.", "Tamsin Okafor", "support",
+     "gave the Danish tender a thumbs-up", "the Danish tender"),
+    ("Okafor gave the plan her blessing.", "Tamsin Okafor", "support", "gave the plan her blessing", "the plan"),
+    ("Okafor gave Brandt the cold shoulder.", "Tamsin Okafor", "oppose", "gave Brandt the cold shoulder", "Brandt"),
+    ("Okafor gave a ringing endorsement to Brandt.", "Tamsin Okafor", "support",
+     "gave a ringing endorsement to", "Brandt"),
+    ("Okafor extended her much-needed support to Brandt.", "Tamsin Okafor", "support",
+     "extended her much-needed support to", "Brandt"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), GIVEN)
+def test_a_stance_given_as_a_second_object_is_on_the_one_given_it(sentence, holder, polarity, cue, target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_what_is_given_is_a_stance_only_as_a_stance_noun_or_phrase():
+    # a grading word is no noun of its own; "to" before a verb is no one given; a negated gift is dropped
+    assert acts(NEWS + "The committee gave the bill a second reading.") == []
+    assert acts(NEWS + "Ohio senators give the approval to continue.") == []
+    assert acts(NEWS + "Okafor did not give Brandt a ringing endorsement.") == []
+    found = acts(NEWS + "Okafor said they give the talks a chance and support the Danish tender.")
+    assert [(s.cue, s.target) for s in found] == [("support", "the Danish tender")]
