@@ -55,3 +55,33 @@ def test_what_is_given_is_a_stance_only_as_a_stance_noun_or_phrase():
     assert acts(NEWS + "Okafor did not give Brandt a ringing endorsement.") == []
     found = acts(NEWS + "Okafor said they give the talks a chance and support the Danish tender.")
     assert [(s.cue, s.target) for s in found] == [("support", "the Danish tender")]
+
+
+# sentence, holder, polarity, cue, target
+HELD = [
+    ("Brandt has the support of Okafor.", "Tamsin Okafor", "support", "has the support", "Brandt"),
+    ("Brandt picked up an endorsement Thursday from Okafor.", "Tamsin Okafor", "support",
+     "picked up an endorsement", "Brandt"),
+    ("Brandt secured the backing of Ohio senators.", "Ohio senators", "support", "secured the backing", "Brandt"),
+    ("The Danish tender has Vermont's full support.", "Vermont", "support", "has Vermont's full support",
+     "The Danish tender"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), HELD)
+def test_a_stance_had_from_someone_named_is_theirs_on_the_one_who_has_it(sentence, holder, polarity, cue, target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.holder_via, s.polarity, s.cue, s.target) == (holder, "source", polarity, cue, target)
+
+
+def test_a_stance_had_needs_a_holder_other_than_the_subject_and_no_word_that_denies_it():
+    assert acts(NEWS + "Brandt had his greatest support among Ohio senators.") == []
+    assert acts(NEWS + "Brandt has had little support from Okafor.") == []
+    assert acts(NEWS + "Brandt has not had the support of Okafor.") == []
+    s = one(NEWS + "Okafor has criticized Brandt's support of the Danish tender.")
+    assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "criticized", "Brandt's support of the Danish tender")
+
+
+def test_a_stance_received_needs_a_subject_not_a_phrase_that_opens_with_a_preposition():
+    # the subject's noun is a verb's form ("agreed"): what is left before the verb is no target
+    assert acts(NEWS + "The tender agreed on in Vermont by the governors has drawn criticism from Okafor.") == []

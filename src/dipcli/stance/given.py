@@ -1,5 +1,5 @@
 """A stance given as a second object: "offered X a tepid endorsement", "gave the plan a thumbs-up",
-"gave a ringing endorsement to X".
+"gave a ringing endorsement to X"; and a stance had from someone named: "has the support of X".
 
 The verb (``stance_giving.txt``) gives a stance noun or phrase: a nominal stance noun of
 ``stance_nouns.tsv`` ("endorsement", "support", "criticism") or a phrase of ``stance_given.tsv``
@@ -7,14 +7,18 @@ The verb (``stance_giving.txt``) gives a stance noun or phrase: a nominal stance
 grading words ("a tepid", "its full", "a resounding"). The one given it is the target: the first
 object, a noun phrase or a pronoun right after the verb, or the object of "to" after the noun. The
 holder is the verb's subject, found as for any verb.
+
+The other way round, a verb of having (``held`` in ``stance_verbs.tsv``: "has", "got", "secured",
+"picked up") carries a nominal stance noun only where the sentence names its holder (:func:`held`);
+the holder is then the noun's source and the target the verb's subject, as for "drew criticism from X".
 """
 from __future__ import annotations
 
 from ..model import Polarity
 from .grammar import object_opens
 from .holders import NP_MAX, noun_phrase_ending
-from .tokens import CLAUSE_PUNCT, Tokens, skip_adverbs
-from .words import AUX, DET, GIVEN, GIVING, NOMINAL, PREP, STANCE_NOUNS, VERB_FORMS
+from .tokens import CLAUSE_PUNCT, Tokens, possessive, skip_adverbs
+from .words import AUX, DET, GIVEN, GIVING, HEAD_FORMS, NOMINAL, PREP, SCANT, STANCE_NOUNS, TIME_WORDS, VERB_FORMS
 
 # Grading words at most between the determiner and the noun: "a tepid", "a big, warm".
 _GRADES_MAX = 3
@@ -67,3 +71,30 @@ def _first_object(tk: Tokens, k: int, d: int) -> bool:
     if not tk.is_word(d - 1):
         return False
     return noun_phrase_ending(tk, d - 1) == k or d == k + 2 and tk.low[k] in DET and not tk.cap(d - 1)
+
+
+# Possessors that name whose stance is had: the speaker's ("has our full support"). Other pronouns
+# may be the subject's own ("Trump had his greatest support among the Marines").
+_SPEAKERS_OWN = frozenset(("our", "my"))
+
+
+def held(tk: Tokens, i: int, j: int) -> bool:
+    """May the verb of having at i ("has", "got", "picked up") carry the stance noun at j: a nominal
+    noun after determiners, grading words and a possessor that is a name or the speaker's ("has the
+    support of X", "picked up an endorsement Thursday from X", "has Portugal's full support", "has our
+    support")? Not "had his greatest support among X", "to get support from X", "has criticized X's
+    support", "have their own concerns", "had little support from X" (``stance_scant.txt``)."""
+    t = tk.low[j]
+    f = j + 2 if tk.get(j + 1) in TIME_WORDS else j + 1
+    source = tk.get(f) in ("of", "from", "by")
+    if t not in NOMINAL or tk.get(i - 1) == "to" or tk.get(j + 1) in STANCE_NOUNS[t][1] and not source:
+        return False  # "have China's support for X": China's support for X
+    for k in range(i + 1, j):
+        w = tk.low[k]
+        if possessive(tk, k) and tk.cap(k) or w in _SPEAKERS_OWN or w == "up" and k == i + 1 or w in DET \
+                and (source or w not in ("his", "her", "its", "their")):
+            continue  # "picked up his first endorsement from X"; not "had his greatest support among X"
+        if not w.replace("-", "").isalpha() or w in VERB_FORMS or w in HEAD_FORMS or w.endswith("ed") \
+                or w in PREP or w in DET or w in SCANT:
+            return False  # "has criticized X's support", "had little support from X"
+    return True  # the holder, after the noun or its possessor, is the carrier's to find

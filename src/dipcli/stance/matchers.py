@@ -25,14 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Polarity
-from .given import match_given
+from .given import held, match_given
 from .grammar import negation, verbal
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS, EVALUATIVE,
                     EVALUATIVE_NOUNS,
-                    FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, IMPORTANCE, INFINITIVE_ONLY,
+                    FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY,
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
                     SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
@@ -168,7 +168,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
             pol, preps = STANCE_NOUNS[t]
             nxt = tk.get(j + 1)
             if lemma in RECEIVING:
-                return _received(tk, i, j, pol)
+                return _received(tk, i, j, pol) if lemma not in HOLDING or held(tk, i, j) else None
             if nxt == "of" and t in RECIPIENT_NOUNS:
                 # "the support of the United States for X": the holder named, then the object
                 k = next((k for k in range(j + 2, min(tk.n, j + 10))
@@ -542,8 +542,8 @@ def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Hold
         return Act(i, end, pol, "before", holder.end, holder=holder, before=(subject.start, subject.end))
     t1 = back_to_subject(tk, i)[0] + 1
     t0 = target_before(tk, t1)
-    if t0 is None:
-        return None
+    if t0 is None or tk.low[t0] in PREP:
+        return None  # "The initiative agreed on in Leticia … has our support": no subject found
     return Act(i, end, pol, "before", holder.end, holder=holder, before=(t0, t1))
 
 
@@ -682,8 +682,9 @@ def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
     """'drew criticism from X', "won X's endorsement": the stance noun at j is X's, and the one
     who receives it (the verb's subject) is the target."""
     holder = None
-    if tk.get(j + 1) in ("from", "by") or tk.get(j + 1) == "of" and pol == Polarity.SUPPORT:
-        holder = noun_phrase_after(tk, j + 2, "source")
+    f = j + 2 if tk.get(j + 1) in _WHEN else j + 1  # "picked up an endorsement Thursday from X"
+    if tk.get(f) in ("from", "by") or tk.get(f) == "of" and pol == Polarity.SUPPORT and f == j + 1:
+        holder = noun_phrase_after(tk, f + 1, "source")
     if holder is None:
         h = possessor(tk, j)
         if h is not None and h.start > i:

@@ -79,7 +79,10 @@ THAT_CLAUSE: dict[str, str] = {v.lemma: "clause" if v.that == "target" else "dem
 # Reporting verbs that carry a stance noun: "expressed serious concern about", "reaffirmed support for".
 CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries is not None)
 # Carriers of a stance received: "drew criticism from X", "won X's endorsement": X holds it.
-RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries == "received")
+RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries in ("received", "held"))
+# Carriers of a stance held by someone the sentence names: "has the support of X" (see given.held).
+HOLDING = frozenset(v.lemma for v in VERBS.values() if v.carries == "held")
+SCANT = lexicon.words("stance_scant")  # "had little support from X": no support
 # Carriers that take only nouns of importance ("discussed the need for", "noted the importance of"):
 # "acknowledged X's disappointment" is X's position, not the speaker's.
 WEAK_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "importance")
