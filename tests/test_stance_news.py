@@ -85,3 +85,31 @@ def test_a_stance_had_needs_a_holder_other_than_the_subject_and_no_word_that_den
 def test_a_stance_received_needs_a_subject_not_a_phrase_that_opens_with_a_preposition():
     # the subject's noun is a verb's form ("agreed"): what is left before the verb is no target
     assert acts(NEWS + "The tender agreed on in Vermont by the governors has drawn criticism from Okafor.") == []
+
+
+# sentence, holder, polarity, cue, target
+HOLDER_AFTER = [
+    ("The rebels that Okafor has supported since 2014 lost ground.", "Tamsin Okafor", "support", "supported",
+     "The rebels"),
+    ("The Danish tender which Okafor criticized on Friday was dropped.", "Tamsin Okafor", "oppose", "criticized",
+     "The Danish tender"),
+    ("Criticized by Okafor, Brandt vetoed the levy.", "Tamsin Okafor", "oppose", "Criticized", "Brandt"),
+    ("Backed by Ohio senators, Brandt won the primary.", "Ohio senators", "support", "Backed", "Brandt"),
+    ("The plan, backed by Okafor, passed.", "Tamsin Okafor", "support", "backed", "The plan"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), HOLDER_AFTER)
+def test_an_object_relative_or_a_fronted_participle_holds_its_agents_act_on_the_noun(sentence, holder, polarity,
+                                                                                     cue, target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_that_is_an_object_relative_only_after_a_noun_and_before_no_object():
+    # a that-clause after a verb or a noun of content, a verb with an object of its own, an infinitive
+    assert acts(NEWS + "Okafor left no doubt that she would endorse in the primary.") == []
+    assert [s.target for s in acts(NEWS + "Okafor said that Ohio senators supported the Danish tender.")] == [
+        "the Danish tender"]
+    assert all(s.target != "The summit" for s in acts(NEWS + "The summit that Okafor hopes to achieve is in May."))
+    assert all(s.cue != "blame" for s in acts(NEWS + "Brandt rejected the claim that he is to blame for the delay."))

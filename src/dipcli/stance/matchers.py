@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..model import Polarity
 from .given import held, match_given
 from .grammar import negation, verbal
+from .relatives import fronted_passive, object_relative
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
@@ -220,11 +221,10 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     if lemma not in OBJECT_VERBS:
         return None
     pol = OBJECT_VERBS[lemma]
-    if "whom" in tk.low[max(0, i - 8):i]:
-        s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
-        act = _whom(tk, i, s0 - 1, lemma) if s0 is not None and tk.get(s0 - 1) == "whom" else None
+    if any(w in ("whom", "that", "which") for w in tk.low[max(0, i - 8):i]):
+        act = object_relative(tk, i, lemma)
         if act is not None:
-            return act  # "Bolton, whom Trump endorsed last year": Bolton
+            return act  # "Bolton, whom Trump endorsed last year", "the rebels that Y supported": Bolton, the rebels
     obj = after_manner(tk, i + 1)
     nxt = tk.get(obj)
     if nxt == "that" and lemma in THAT_CLAUSE:
@@ -327,11 +327,15 @@ def _reduced_passive(tk: Tokens, i: int, lemma: str) -> Act | None:
     if tk.get(c) in _CONJUNCTIONS:
         before = _coordinated_passive(tk, c)  # "praised by A and backed by B": what A praised
         return Act(i, k, OBJECT_VERBS[lemma], "before", k, holder=holder, before=before) if before else None
+    if t1 == 0:
+        return fronted_passive(tk, i, k, lemma, holder)  # "Criticised by Y, the governor resigned"
     t1 = t1 - 1 if tk.get(t1 - 1) == "," else t1
     last = tk.get(t1 - 1)
     if not last.isalpha() or last in _NOT_PARTICIPLE_NOUNS or pronoun(last) in PRONOUNS or not tk.is_word(t1 - 1):
         return None  # "neither understood nor supported by Y", "much appreciated by Y", "June 2023"
     t0 = noun_phrase_ending(tk, t1 - 1)
+    if t0 is None and tk.get(t1 - 2) in ("the", "a", "an") and not tk.cap(t1 - 1):
+        t0 = t1 - 2  # "The plan, backed by Y": a verb's form after an article is a noun
     if t0 is None:
         return None
     t0 = next((k + 1 for k in range(t1 - 2, t0 - 1, -1) if tk.low[k] in ("and", "or") and not tk.cap(k + 1)), t0)
@@ -499,22 +503,6 @@ def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> A
     if start < end and tk.get(start) in ("that", "and", "but"):
         start += 1
     return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(start, end)) if start < end else None
-
-
-def _whom(tk: Tokens, i: int, w: int, lemma: str) -> Act | None:
-    """The verb at i after "whom" at w and its subject: "whom" is its object, the noun phrase before
-    it the target, unless the verb has an object of its own ("whom Y urged the court to free") or
-    "whom" hangs on a preposition ("to whom Y owes support") or stands for no one ("no matter whom")."""
-    k = skip_adverbs(tk, i + 1)
-    nxt = tk.get(k)
-    if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) \
-            or pronoun(nxt) in PRONOUNS or nxt in ("him", "her", "them", "us", "me", "you"):
-        return None
-    a = w - 2 if tk.get(w - 1) == "," else w - 1
-    t0 = noun_phrase_ending(tk, a)
-    if t0 is None or not tk.is_word(a):
-        return None
-    return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(t0, a + 1))
 
 
 def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:

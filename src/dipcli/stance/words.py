@@ -83,6 +83,8 @@ RECEIVING = frozenset(v.lemma for v in VERBS.values() if v.carries in ("received
 # Carriers of a stance held by someone the sentence names: "has the support of X" (see given.held).
 HOLDING = frozenset(v.lemma for v in VERBS.values() if v.carries == "held")
 SCANT = lexicon.words("stance_scant")  # "had little support from X": no support
+# Nouns whose "that" opens their content, not a relative clause: "no doubt that he would endorse".
+CONTENT_NOUNS = lexicon.words("stance_content_nouns")
 # Carriers that take only nouns of importance ("discussed the need for", "noted the importance of"):
 # "acknowledged X's disappointment" is X's position, not the speaker's.
 WEAK_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "importance")
