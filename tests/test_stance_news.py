@@ -113,3 +113,18 @@ def test_that_is_an_object_relative_only_after_a_noun_and_before_no_object():
         "the Danish tender"]
     assert all(s.target != "The summit" for s in acts(NEWS + "The summit that Okafor hopes to achieve is in May."))
     assert all(s.cue != "blame" for s in acts(NEWS + "Brandt rejected the claim that he is to blame for the delay."))
+
+
+# sentence, holder, polarity, cue, target
+NOUNS = [
+    ("Okafor issued a sharp rebuke to Brandt.", "Tamsin Okafor", "oppose", "issued a sharp rebuke to", "Brandt"),
+    ("Brandt won plaudits from Okafor.", "Tamsin Okafor", "support", "won plaudits", "Brandt"),
+    ("Okafor offered her kudos to Brandt.", "Tamsin Okafor", "support", "offered her kudos to", "Brandt"),
+    ("Okafor did rebuke Brandt.", "Tamsin Okafor", "oppose", "rebuke", "Brandt"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), NOUNS)
+def test_nouns_of_praise_and_rebuke_and_an_emphatic_do(sentence, holder, polarity, cue, target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)

@@ -50,8 +50,9 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     # "support", "calls", "hope": a verb after a subject, a modal, a negation
     if prev in MODALS or prev in SUBJECT_PRONOUNS or prev in NEGATORS or prev.endswith(("n't", "n’t")) \
             or prev in ("who", "which", "that") or prev == "it" and _reported(tk, p) \
-            or prev in ("has", "have", "had") and t == lemma and len(IRREGULAR_FORMS.get(lemma, ())) == 1:
-        return True  # a relative clause; a perfect whose participle is the bare form: "has come under fire"
+            or prev in ("has", "have", "had") and t == lemma and len(IRREGULAR_FORMS.get(lemma, ())) == 1 \
+            or prev in ("do", "does", "did") and t == lemma:
+        return True  # a relative clause; a perfect whose participle is the bare form: "has come under fire"; "did rebuke"
     if p >= 0 and tk.name(p) and t == lemma and tk.get(p - 1) in ("the", "a", "an") and not prev.endswith("s") \
             and tk.get(p - 2) not in MODALS and tk.get(p - 2) not in AUX and tk.get(p - 2) != "and" \
             and not _object_follows(tk, i + 1):
