@@ -15,6 +15,7 @@ the holder is then the noun's source and the target the verb's subject, as for "
 from __future__ import annotations
 
 from ..model import Polarity
+from .act import Act
 from .grammar import object_opens
 from .holders import NP_MAX, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, Tokens, possessive, skip_adverbs
@@ -44,11 +45,9 @@ def given_phrase(tk: Tokens, d: int) -> tuple[Polarity, int] | None:
     return None
 
 
-def match_given(tk: Tokens, i: int, lemma: str | None, forced: bool):
+def match_given(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'offered X a tepid endorsement', 'gave it a thumbs-up', 'gave a ringing endorsement to X': the
     one given a stance noun or phrase is the target (see the module's docstring)."""
-    from .matchers import Act
-
     if lemma not in GIVING:
         return None
     k = skip_adverbs(tk, i + 1)

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Polarity
+from .act import Act
 from .given import held, match_given
 from .grammar import negation, verbal
 from .relatives import fronted_passive, object_relative
@@ -37,18 +38,6 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_C
                     LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
                     PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
                     SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
-
-
-@dataclass(slots=True)
-class Act:
-    cue0: int       # first token of the cue
-    cue1: int       # one past the last token of the cue
-    polarity: Polarity
-    mode: str       # np | vp | clause | urge | demand | reason | before: how to read the object
-    obj: int        # first token of the object
-    matcher: str = ""  # the name of the matcher that found it
-    holder: Holder | None = None  # the holder, when the matcher found it (a by-agent, a source)
-    before: tuple[int, int] | None = None  # mode "before": the target stands before the cue
 
 
 # A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from .act import Act
 from .holders import Holder, PRONOUNS, noun_phrase_after, noun_phrase_ending, pronoun
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, possessive, skip_adverbs, skip_back
 from .words import (AUX, CONTENT_NOUNS, DET, MODALS, NEGATORS, OBJECT_VERBS, PREP, SUBORDINATORS, TIME_WORDS,
@@ -24,7 +25,7 @@ _NOT_AFTER = frozenset(("on", "onto"))
 _NOT_OPEN = frozenset(("to", "of", "as", "that", "and", "or", "like"))
 
 
-def object_relative(tk: Tokens, i: int, lemma: str):
+def object_relative(tk: Tokens, i: int, lemma: str) -> Act | None:
     """The act of the verb at i (lemma ``lemma``) on the antecedent of an object relative before its
     subject ("whom Y endorsed", "the rebels that Y supported"), or None."""
     s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
@@ -56,13 +57,11 @@ def _relative_object(tk: Tokens, w: int) -> bool:
         and not a.endswith("ed") and a not in SUBORDINATORS and not adverb(a) and pronoun(a) not in PRONOUNS
 
 
-def _whom(tk: Tokens, i: int, w: int, lemma: str):
+def _whom(tk: Tokens, i: int, w: int, lemma: str) -> Act | None:
     """The verb at i after the relative word at w and its subject: the relative word is its object,
     the noun phrase before it the target, unless the verb has an object of its own ("whom Y urged the
     court to free") or "whom" hangs on a preposition ("to whom Y owes support") or stands for no one
     ("no matter whom")."""
-    from .matchers import Act
-
     k = skip_adverbs(tk, i + 1)
     nxt = tk.get(k)
     if tk.get(w - 1) in PREP or tk.get(w - 1) == "matter" or nxt in DET or tk.name(k) or possessive(tk, k) \
@@ -75,11 +74,9 @@ def _whom(tk: Tokens, i: int, w: int, lemma: str):
     return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(t0, a + 1))
 
 
-def fronted_passive(tk: Tokens, i: int, k: int, lemma: str, holder: Holder):
+def fronted_passive(tk: Tokens, i: int, k: int, lemma: str, holder: Holder) -> Act | None:
     """A participle at i that opens the sentence, with its agent after "by" at k: the act on the
     subject after the comma that ends the agent ("Criticised by Y, the governor resigned"), or None."""
-    from .matchers import Act
-
     if tk.get(holder.end) != ",":
         return None
     target = noun_phrase_after(tk, holder.end + 1, "subject")
