@@ -520,3 +520,18 @@ def test_a_number_opening_the_sentence_is_no_antecedent_of_a_pronoun():
     assert s.holder != "Two" and s.holder in ("Elias Brandt", "Tamsin Okafor")
     s = one(NEWS + "Brandt lost the vote, and he attacked the port authority.")
     assert s.holder == "Elias Brandt"
+
+
+def test_a_noun_phrase_subject_that_names_no_one_leaves_the_act_to_no_one():
+    # "the rapper accused him …, Okafor said": the act is the phrase's, not the trailing speaker's;
+    # "the findings do not support X" is no one's position
+    assert acts(NEWS + "The findings do not support Brandt's plan, Okafor said.") == []
+    assert acts(NEWS + "Okafor said the rapper accused Brandt of lying.") == []
+    # "it", the first person and a word misread as the subject still leave it to the speaker
+    for sentence in ("Okafor said it strongly supports Brandt.",
+                     "“Two of us agreed to support Brandt,” Okafor said.",
+                     "“We are two large democracies committed to Brandt,” Okafor said.",
+                     "“Our joint work on the rail and freight codes has always supported Brandt,” Okafor said.",
+                     "“The senator has all along abided by the rail code,” Okafor said."):
+        s = one(NEWS + sentence)
+        assert (s.holder, s.holder_via) == ("Tamsin Okafor", "speaker"), sentence

@@ -13,17 +13,20 @@ from functools import cache
 
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
-from .holders import QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, voice_owner
+from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, verb_before,
+                      voice_owner)
 from .grammar import reported_by
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import QUOTES, Tokens, adverb, skip_adverbs
+from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
-                    NUMBER_WORDS, PREP, REASON_WORDS, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VOICE_NOUNS)
+                    NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
 # Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
 PRONOUNS_NOT_SAYERS = frozenset(("we", "i", "you"))
+# The speaker's own words in a subject or a cue: "two of us", "our commitment".
+FIRST_PERSON = frozenset(("we", "us", "our", "i", "me", "my"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +208,48 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         sayer = _sayer(tk, subject.start)
         return (sayer, subject.refused) if sayer is not None else None
     if not agentive(tk, subject.start, subject.end):
-        return (SPEAKER, subject.refused) if claim.speaker else None
+        # "it" is the speaker's own ("the ministry said it welcomed X"); a phrase of its own is not
+        # ("Kay's findings do not support X", "the rapper accused him", Orbán said): no one's that we can name
+        return (SPEAKER, subject.refused) if claim.speaker and _stands_for_speaker(tk, subject, act) else None
     return voice_owner(tk, subject), subject.refused
+
+
+def _stands_for_speaker(tk: Tokens, subject: Holder, act: Act) -> bool:
+    """Can a subject that is no agent leave the act to the claim's speaker? Yes for "it" ("the
+    council said it supports X"), the first person in or just before the subject or in the cue ("two
+    of us agreed", "we are democracies committed to X", "these challenges underscore our commitment
+    to X", "our joint work on X and Y supports Z"), a phrase that is a verb's object before an
+    adjective or participle ("took a stand against X", "has maintained a policy committed to X": the
+    verb's subject is not read here), and a single word that is a verb's form or no plural noun
+    (mostly a word misread as the subject: "very much looking forward", "it stands ready"), or words
+    after an auxiliary (misread too: "China has all along abided by X"); and a contrast ("X is not
+    A but B") is the speaker's whatever its subject. No for a
+    noun phrase of its own ("the rapper accused him", "Kay's findings do not support X", "cities can sue X")."""
+    words = tk.low[subject.start:subject.end]
+    near = tk.low[max(0, subject.start - 2):subject.start] + words + tk.low[act.cue0:act.cue1]
+    if any(pronoun(w) in FIRST_PERSON for w in near) or _our_phrase(tk, subject.start):
+        return True
+    if act.matcher == "contrast" or tk.get(subject.start - 1) in AUX:
+        return True  # "X relations are not an alliance, but …": the speaker's; "China has all along abided by X"
+    if (act.matcher == "adjective" or act.matcher == "particle" and tk.low[act.cue0].endswith("ed")) \
+            and verb_before(tk, subject.start):
+        return True  # "took a stand against X", "maintained a policy committed to X"
+    if len(words) > 1:
+        return False
+    w = words[0]
+    return pronoun(w) == "it" or w in VERB_FORMS or w in HEAD_FORMS or not (w.endswith("s") and len(w) > 3 and w.isalpha())
+
+
+def _our_phrase(tk: Tokens, k: int) -> bool:
+    """Does "our" or "my" open the phrase whose last words were read as the subject at k, within
+    its clause ("Our joint implementation of the price cap for crude oil and petroleum products supports X")?"""
+    for j in range(k - 1, max(-1, k - NP_MAX * 2), -1):
+        t = tk.low[j]
+        if t in CLAUSE_PUNCT or t == "," or t in SUBORDINATORS or t in RELATIVES:
+            return False
+        if t in ("our", "my"):
+            return True
+    return False
 
 
 def _sayer(tk: Tokens, p: int) -> Holder | None:

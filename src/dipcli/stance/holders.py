@@ -367,7 +367,7 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
             return controller, obliged, False  # "praised X for backing Y", "accused X of attacking Y": X
     if tk.low[i].endswith("ing") and (tk.get(j) in VOICE_NOUNS or tk.get(j) in ("statement", "statements")) and j == i - 1:
         s0 = noun_phrase_ending(tk, j)
-        if s0 is not None and _verb_before(tk, s0):
+        if s0 is not None and verb_before(tk, s0):
             owner = clause_subject(tk, s0)
             if owner is not None:
                 return owner, obliged, True  # "X filed a lawsuit accusing Y": X
@@ -397,7 +397,7 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         a = j - 1 if tk.get(j - 1) != "," else j - 2
         s0 = noun_phrase_ending(tk, a)
         voice = tk.get(a) in VOICE_NOUNS or tk.get(a) in ("statement", "statements")
-        owner = clause_subject(tk, s0) if s0 is not None and voice and _verb_before(tk, s0) else None
+        owner = clause_subject(tk, s0) if s0 is not None and voice and verb_before(tk, s0) else None
         if owner is not None:
             return owner, obliged, True  # "X wrote a report that accused Y", "X issued a statement, which …": X
         if t == "which" and (voice or not tk.cap(a) and not agent_word(tk.low[a])):
@@ -544,7 +544,7 @@ def _after_opening_clause(tk: Tokens, i: int) -> Holder | None:
     return h if verb and not tk.cap(v) else None
 
 
-def _verb_before(tk: Tokens, s0: int) -> bool:
+def verb_before(tk: Tokens, s0: int) -> bool:
     """Is the word before a noun phrase at s0 a verb, so that the phrase is its object?"""
     v = s0 - 1
     while v >= 0 and (adverb(tk.low[v]) or tk.low[v] in SKIP_ADVERBS):
@@ -559,7 +559,7 @@ def _object_before(tk: Tokens, j: int) -> Holder | None:
     """Before "for"/"of" at j and a gerund: the object of the verb before it, who does what the
     gerund says ("praised the mayor for backing Y", "accused Kerry of attacking Y"): its holder."""
     s0 = noun_phrase_ending(tk, j - 1)
-    if s0 is None or not agentive(tk, s0, j) or not _verb_before(tk, s0):
+    if s0 is None or not agentive(tk, s0, j) or not verb_before(tk, s0):
         return None
     if s0 == j - 1 and pronoun(tk.low[s0]) in PRONOUNS:
         return None  # "accused him of …": the pronoun's antecedent is not read here
