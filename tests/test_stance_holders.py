@@ -535,3 +535,14 @@ def test_a_noun_phrase_subject_that_names_no_one_leaves_the_act_to_no_one():
                      "“The senator has all along abided by the rail code,” Okafor said."):
         s = one(NEWS + sentence)
         assert (s.holder, s.holder_via) == ("Tamsin Okafor", "speaker"), sentence
+
+
+def test_the_target_of_a_verb_in_a_relative_clause_ends_at_the_main_verb():
+    # "groups that have endorsed him say …": the act's object is "him", not the main clause after it
+    s = one(NEWS + "Farm unions that have endorsed Brandt say the rail bill will fail.")
+    assert (s.holder, s.target) == ("Farm unions", "Brandt")
+    s = one(NEWS + "Farm unions who back Brandt found plenty to criticize in the rail bill.")
+    assert s.target == "Brandt"
+    # the verbs of a clause inside the object are its own
+    s = one(NEWS + "Farm unions who support the claim that the vote was stolen, some of them rail workers, met.")
+    assert s.target == "the claim that the vote was stolen"

@@ -17,7 +17,7 @@ from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder,
                       voice_owner)
 from .grammar import reported_by
 from .matchers import Act, after_manner, match, polarity_holds
-from .targets import abstention, nothing_to_report, phrase, reason_follows, urged_action
+from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
                     NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
@@ -323,6 +323,8 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
+    if holder.via == "relative" and mode != "clause":
+        t1 = natural = min(t1, main_verb(tk, t0, t1))  # "groups that endorsed him say …": him
     if holder.named and t0 < holder.start < t1:  # "Criticizing the budget, the senators voted …": the budget
         t1 = holder.start
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):

@@ -7,10 +7,10 @@ object is cut back to its last preposition. Every look-ahead is bounded (``SCAN_
 from __future__ import annotations
 
 from .tokens import (CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adjectival, adverb, country_word, finite_past,
-                     is_verb_at)
+                     is_verb_at, possessive)
 from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CONTACT_WORDS, CUT_PREPS, DET, EMPTY_TARGETS,
-                    KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS, PREP, REFLEXIVES, RELATIVES, SUBORDINATORS, TARGET_TRAILING,
-                    VERB_FORMS)
+                    KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS, PAST_FORMS, PREP, REFLEXIVES, RELATIVES, SKIP_ADVERBS,
+                    SUBORDINATORS, TARGET_TRAILING, VERB_FORMS)
 
 MAX_WORDS = 12      # words in a target before it is cut
 MAX_NAME_RUN = 10   # extra tokens a proper name may run past MAX_WORDS
@@ -198,3 +198,42 @@ def nothing_to_report(tk: Tokens, t0: int, t1: int) -> bool:
         return True
     return VERB_FORMS.get(first) in KEEP_VERBS and any(
         tk.low[k] in CONTACT_WORDS for k in range(t0 + 1, min(t1, t0 + 5)))
+
+
+def main_verb(tk: Tokens, t0: int, t1: int) -> int:
+    """In the object [t0, t1) of a verb inside a relative clause, where the main clause's verb begins
+    ("organisations that have endorsed him say …", "a gunman who denounced the bloodshed in Syria
+    killed the ambassador", "those who denounce activism now count …"), else t1."""
+    for k in range(t0 + 1, t1):
+        if tk.low[k] in RELATIVES or tk.low[k] in SUBORDINATORS or tk.low[k] == "that":
+            return t1  # "the claim that the election was stolen": the verbs after are the inner clause's
+        e = k - 1
+        while e > t0 and (tk.low[e] in SKIP_ADVERBS or adverb(tk.low[e])):
+            e -= 1  # "now count", "nonetheless backed": an adverb opens the main verb
+        if _finite_after_noun(tk, e, k):
+            return e + 1 if e < k - 1 else k
+    return t1
+
+
+def _finite_after_noun(tk: Tokens, e: int, k: int) -> bool:
+    """Does token k, after a noun phrase ending at e, read as a finite verb: an auxiliary, a negated
+    one ("weren't"), a past form with its object after it ("killed the ambassador"), or a present form
+    after an object pronoun ("endorsed him say"), a plural or a name ("activists say that", "backed Smith
+    say the") or an adverb ("now count")?"""
+    last, t, nxt = tk.low[e], tk.low[k], tk.get(k + 1)
+    if not (last.isalpha() or last in QUOTES) or last in DET or last in PREP or last in AUX or last in RELATIVES \
+            or last in SUBORDINATORS or last in ("and", "or", "to", "not") or possessive(tk, e) \
+            or tk.cap(k) or not t.replace("’", "'").replace("'", "").isalpha():
+        return False
+    if t in AUX or t.endswith(("n't", "n’t")):
+        return True
+    opens = nxt in DET or possessive(tk, k + 1) or tk.name(k + 1) or nxt.isdigit() or nxt in ("over", "out", "plenty")
+    if (t in PAST_FORMS or t.endswith("ed") and len(t) > 4) and opens:
+        return True
+    lemma = VERB_FORMS.get(t)
+    return lemma is not None and t in (lemma, lemma + "s") and (
+        e < k - 1 or last in _OBJECT_PRONOUNS
+        or (last.endswith("s") or tk.cap(e)) and (opens or nxt in ("that", "they", "he", "she", "we")))
+
+
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
