@@ -546,3 +546,11 @@ def test_the_target_of_a_verb_in_a_relative_clause_ends_at_the_main_verb():
     # the verbs of a clause inside the object are its own
     s = one(NEWS + "Farm unions who support the claim that the vote was stolen, some of them rail workers, met.")
     assert s.target == "the claim that the vote was stolen"
+
+
+def test_an_agent_after_after_or_before_is_the_subject_of_the_clause_it_opens():
+    # "a day after X accused Y": X, not the speaker of the sentence nor no one
+    s = one(NEWS + "Okafor spoke to reporters a day after the rail union accused Brandt of lying, she said.")
+    assert (s.holder, s.holder_via, s.target) == ("rail union", "subject", "Brandt")
+    # a copula's subject holds nothing
+    assert acts(NEWS + "The vote came before the declaration was against the rules.") == []

@@ -431,12 +431,22 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         before = ""  # "more than a dozen recipients have endorsed X"
         s0 = s0 - 2 if tk.get(s0 - 3) not in DET else s0 - 3
     if before in PREP and before not in ("of", "that") and not tk.cap(s0 - 1) \
-            and not (s0 == j and tk.low[j] in ("he", "she", "they", "we", "i")):
+            and not (s0 == j and tk.low[j] in ("he", "she", "they", "we", "i")) and not _clause_after(tk, s0, j, i):
         return None, obliged, False  # "support for the mayor": no subject; "after she accused X": she
     via = "pronoun" if s0 == j and pronoun(tk.low[j]) in PRONOUNS else "subject"
     if tk.get(s0 - 1) == "," and "and" in tk.low[s0 + 1:j]:
         s0 = _list_start(tk, s0)  # "A, B and other speakers attacked X": the whole list
     return Holder(s0, j + 1, via, refused), obliged, False
+
+
+def _clause_after(tk: Tokens, s0: int, j: int, i: int) -> bool:
+    """Is the agent [s0, j] after "after" or "before" the subject of the finite verb at i, which opens
+    a clause ("a day after President Trump accused X", "before the union endorsed X"), not the object
+    of a preposition ("support for the mayor", "after years attacking X")? Not before a copula: "before
+    the declaration was against the law" says what it is, not what it holds."""
+    finite = not tk.low[i].endswith("ing") or any(tk.low[k] in AUX for k in range(j + 1, i))
+    copula = any(tk.low[k] in BE for k in range(j + 1, i))  # "before the declaration was against the law"
+    return tk.get(s0 - 1) in ("after", "before") and finite and not copula and agentive(tk, s0, j + 1)
 
 
 def _list_start(tk: Tokens, s0: int) -> int:
