@@ -554,3 +554,11 @@ def test_an_agent_after_after_or_before_is_the_subject_of_the_clause_it_opens():
     assert (s.holder, s.holder_via, s.target) == ("rail union", "subject", "Brandt")
     # a copula's subject holds nothing
     assert acts(NEWS + "The vote came before the declaration was against the rules.") == []
+
+
+def test_a_name_that_modifies_a_noun_is_no_antecedent_of_a_pronoun():
+    # "Vermont farmers' … his criticism": "Vermont" names no one who could be "his"; nor does a
+    # participle opening the sentence ("Straying from the script, …")
+    for sentence in ("Vermont farmers’ decision to hire Brandt seems fitting given his criticism of the port authority.",
+                     "Straying from the script, the candidate renewed his attacks on the port authority."):
+        assert all(s.holder not in ("Vermont", "Straying") for s in acts(NEWS + sentence)), sentence

@@ -13,12 +13,12 @@ from functools import cache
 
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .cast import Holders, Named
-from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agentive, pronoun, subject_of, verb_before,
-                      voice_owner)
+from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agent_word, agentive, pronoun, subject_of,
+                      verb_before, voice_owner)
 from .grammar import reported_by
 from .matchers import Act, after_manner, match, polarity_holds
 from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, skip_adverbs
+from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, possessive, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
                     NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
@@ -167,11 +167,26 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
             while e + 1 < pronoun.start and (tk.cap(e + 1) and tk.is_word(e + 1)
                                              or tk.get(e + 1) == "." and abbreviation(tk, e) and tk.name(e + 2)):
                 e += 2 if tk.get(e + 1) == "." else 1  # "Mrs. Clinton"
+            if _modifier(tk, k, e):
+                k = e + 1  # "California lawmakers' decision to tap Holder …": the lawmakers', no name's
+                continue
             if noun_phrase_ending(tk, e) is not None and agentive(tk, k, e + 1):
                 return Holder(k, e + 1, "pronoun", pronoun.refused)
             return None
         k += 1
     return None
+
+
+def _modifier(tk: Tokens, k: int, e: int) -> bool:
+    """Is the name [k, e] no noun phrase of its own: a modifier of the noun after it ("California
+    lawmakers", "Senate Republicans' plan"), or a participle opening the sentence ("Straying from X, …")?"""
+    from .holders import _noun_word
+
+    nxt = tk.get(e + 1).rstrip("'’")
+    if k == 0 and e == 0 and tk.low[0].endswith("ing") and tk.get(1).isalpha() and not tk.cap(1):
+        return True
+    return nxt.isalpha() and not tk.cap(e + 1) and _noun_word(nxt) and not possessive(tk, e) \
+        and agent_word(nxt)
 
 
 def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | None) -> tuple[Holder, bool] | None:
