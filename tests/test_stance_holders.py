@@ -562,3 +562,9 @@ def test_a_name_that_modifies_a_noun_is_no_antecedent_of_a_pronoun():
     for sentence in ("Vermont farmers’ decision to hire Brandt seems fitting given his criticism of the port authority.",
                      "Straying from the script, the candidate renewed his attacks on the port authority."):
         assert all(s.holder not in ("Vermont", "Straying") for s in acts(NEWS + sentence)), sentence
+
+
+def test_a_target_ends_before_a_coordinated_that_clause():
+    # "waited too long to denounce X and that the senator's support showed …": X
+    s = one(NEWS + "Okafor has said the mayor waited too long to denounce Brandt and that his record showed weakness.")
+    assert s.target == "Brandt"

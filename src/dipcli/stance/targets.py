@@ -118,7 +118,7 @@ def phrase(tk: Tokens, i: int, mode: str) -> tuple[int, int, int]:
             break
         if j > start:
             if t in ("and", "or", "but", "nor"):
-                if t == "but" or is_verb_at(tk, j + 1) \
+                if t == "but" or is_verb_at(tk, j + 1) or tk.get(j + 1) == "that" or tk.get(j + 1) in SUBORDINATORS \
                         or not clause and tk.get(j + 1) == "to" and tk.get(j + 2) in VERB_FORMS:
                     break
             elif t == "that" and (tk.get(j - 1) in VERB_FORMS or tk.get(j - 1).endswith("ing")):
