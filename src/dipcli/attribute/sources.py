@@ -65,11 +65,10 @@ def placed_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
     if not _person_head_in(sent[base:end].lower()):
         return None
     m = _PLACED.search(sent, base, end)
-    if m is None:
-        last = skip_space_back(sent, end)
-        if _heads().get(sent[sent.rfind(" ", 0, last) + 1:last].lower()) != "person":
-            return None
-    found = _described_from(sent, base, m.start() if m is not None else skip_space_back(sent, end), end)
+    nxt = m.start() if m is not None else skip_space_back(sent, end)
+    if m is None and _heads().get(sent[sent.rfind(" ", 0, nxt) + 1:nxt].lower()) != "person":
+        return None  # (no place after the head, and no word for one person last)
+    found = _described_from(sent, base, nxt, end)
     return found if found is not None and _opens_clause(sent, found[1]) else None
 
 
