@@ -162,3 +162,12 @@ def test_one_person_told_of_for_the_first_time_is_a_new_source_not_the_one_befor
         ("people familiar with the matter", "reporting_frame")
     assert found["The talks stalled on Monday, said officials."] == ("officials", "reporting_frame")
     assert found["The roads are closed, the official said."] == (None, "narrator")  # someone told of before
+
+
+def test_a_body_is_named_without_its_article_wherever_it_stands():
+    found = explained("The Harbour Workers Union said the strike would go on.\n\n"
+                      "The strike will go on, said the Harbour Workers Union.\n\n"
+                      "The port stays shut, the Transport Department said.")
+    assert found["The Harbour Workers Union said the strike would go on."][0] == "Harbour Workers Union"
+    assert found["The strike will go on, said the Harbour Workers Union."][0] == "Harbour Workers Union"
+    assert found["The port stays shut, the Transport Department said."][0] == "Transport Department"

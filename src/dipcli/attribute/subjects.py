@@ -318,7 +318,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     if org:
         return Ref(org, GROUP, EXPLICIT)
     if words and any(w in NON_NAME_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
-        return Ref(" ".join(words), GROUP, EXPLICIT)
+        # (without its article, as when it opens the sentence: "…, the Transport Department said")
+        return Ref(" ".join(words[1:] if words[0] == "the" and len(words) > 1 else words), GROUP, EXPLICIT)
     if 1 <= len(words) <= 4 and _CAPITALISED.fullmatch(words[0]) and _CAPITALISED.fullmatch(words[-1]) \
             and all(_CAPITALISED.fullmatch(w) or w in NAME_PARTICLES for w in words) \
             and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
