@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Analysed, Claim, Mention, Polarity, Stance
+from .act import Act
 from .cast import Holders, Named
-from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agent_word, agentive, pronoun, subject_of,
-                      verb_before, voice_owner)
+from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agent_word, agentive, noun_word, pronoun,
+                      subject_of, verb_before, voice_owner)
 from .grammar import reported_by
-from .matchers import Act, after_manner, match, polarity_holds
+from .matchers import after_manner, match, polarity_holds
 from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, possessive, skip_adverbs
 from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
@@ -26,7 +27,7 @@ from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS,
 # Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
 PRONOUNS_NOT_SAYERS = frozenset(("we", "i", "you"))
 # The speaker's own words in a subject or a cue: "two of us", "our commitment".
-FIRST_PERSON = frozenset(("we", "us", "our", "i", "me", "my"))
+FIRST_PERSON = SPEAKER_PRONOUNS | frozenset(("me",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +181,10 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
 def _modifier(tk: Tokens, k: int, e: int) -> bool:
     """Is the name [k, e] no noun phrase of its own: a modifier of the noun after it ("California
     lawmakers", "Senate Republicans' plan"), or a participle opening the sentence ("Straying from X, …")?"""
-    from .holders import _noun_word
-
     nxt = tk.get(e + 1).rstrip("'’")
     if k == 0 and e == 0 and tk.low[0].endswith("ing") and tk.get(1).isalpha() and not tk.cap(1):
         return True
-    return nxt.isalpha() and not tk.cap(e + 1) and _noun_word(nxt) and not possessive(tk, e) \
+    return nxt.isalpha() and not tk.cap(e + 1) and noun_word(nxt) and not possessive(tk, e) \
         and agent_word(nxt)
 
 

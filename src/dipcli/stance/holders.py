@@ -134,9 +134,9 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
         return j
     if not (tk.is_word(j) and (_name_word(tk, j) or j == 0 and tk.cap(j) and tk.raw(j) not in ("The", "A", "An")
                                and t not in SKIP_ADVERBS and t not in TIME_WORDS and t not in QUESTION_WORDS
-                               or _noun_word(t) or possessive(tk, j)
+                               or noun_word(t) or possessive(tk, j)
                                or _agent_noun(t) and (tk.get(j - 1) in DET or tk.cap(j - 1) or possessive(tk, j - 1)
-                                                      or _noun_word(tk.get(j - 1)) and tk.get(j - 2) in DET))):
+                                                      or noun_word(tk.get(j - 1)) and tk.get(j - 2) in DET))):
         # a people word that is also a verb's form after a determiner or a name: "the Fox host", "the radio host"
         return None
     if t == "." and abbreviation(tk, j - 1):
@@ -157,7 +157,7 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
             k -= 1
         elif p in ("'", "’") and tk.cap(k - 2):
             k -= 1  # "the Smiths' lawyer"
-        elif _noun_word(p) and tk.is_word(k - 1) or _verb_as_noun(tk, k - 1):
+        elif noun_word(p) and tk.is_word(k - 1) or _verb_as_noun(tk, k - 1):
             k -= 1  # "the state capitol": a verb's form after a determiner is a noun
         else:
             break
@@ -196,7 +196,7 @@ def main_subject(tk: Tokens, limit: int) -> Holder | None:
                                              or tk.get(e) == "." and abbreviation(tk, e - 1)
                                              or tk.get(e) in ("of", "the") and tk.cap(e + 1) and e > k
                                              or tk.get(e) == "and" and e > k and (tk.cap(e + 1) or tk.get(e + 1) in DET)
-                                             or _noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
+                                             or noun_word(tk.get(e)) and (e == k or not _name_word(tk, e - 1))):
         e += 1
     if e == k or not agentive(tk, k, e) or tk.low[k] == "there":
         return None  # "There is nothing left but to …": no subject
@@ -243,7 +243,7 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
     return main_subject(tk, j)
 
 
-def _noun_word(t: str) -> bool:
+def noun_word(t: str) -> bool:
     """A lower-case word that can stand inside a subject noun phrase ("leading presidential candidates")."""
     return t.isalpha() and t not in VERB_FORMS and t not in PAST_FORMS and t not in PREP and t not in AUX and t not in MODALS \
         and t not in RELATIVES and t not in SUBORDINATORS and t not in NEGATORS and t not in PRONOUNS \
@@ -504,7 +504,7 @@ def _verb_as_noun(tk: Tokens, k: int) -> bool:
     "a support group")?"""
     t = tk.get(k)
     return tk.get(k - 1) in DET and t in VERB_FORMS and not t.endswith(("ed", "ing")) and t not in AUX \
-        and t not in MODALS and t not in BE and t not in PREP and _noun_word(tk.get(k + 1)) and tk.is_word(k + 1) \
+        and t not in MODALS and t not in BE and t not in PREP and noun_word(tk.get(k + 1)) and tk.is_word(k + 1) \
         and not tk.cap(k + 1)  # not "a sign Adelson is …"
 
 
@@ -611,14 +611,14 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
             continue
         if tk.cap(e) and tk.is_word(e) and t != "i" or t in DET and e == k or possessive(tk, e) \
                 or t in ("of", "and", "&", "the", "de") and e > k and tk.cap(e + 1) \
-                or _noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
+                or noun_word(t) and not (e > k and tk.cap(e - 1) and not t.endswith("s")
                                           and not (tk.name(e + 1) and tk.is_word(e + 1))) \
-                or t in ("'", "’") and e > k and tk.low[e - 1].endswith("s") and _noun_word(tk.get(e + 1)) \
+                or t in ("'", "’") and e > k and tk.low[e - 1].endswith("s") and noun_word(tk.get(e + 1)) \
                 or e > k and _verb_as_noun(tk, e):
             e += 1  # "Tidal owner Jay Z"; "several farmers' groups"; "the state police union": a verb's form as a noun
             continue
         m = e
-        while m < tk.n and m - k < NP_MAX and _noun_word(tk.low[m]) and not tk.cap(m):
+        while m < tk.n and m - k < NP_MAX and noun_word(tk.low[m]) and not tk.cap(m):
             m += 1
         if m > e and m < tk.n and tk.name(m) and tk.is_word(m) and m - k < NP_MAX:
             e = m  # "Republican presidential candidate Donald Trump": the words of a title before a name
@@ -635,7 +635,7 @@ def possessor(tk: Tokens, i: int) -> Holder | None:
     """Before a stance noun at i: the one whose stance it is ("the mayor's criticism", "her support")."""
     k = i - 1
     while k >= 0 and i - k <= 3 and (tk.low[k].isalpha() and (adverb(tk.low[k]) or tk.low[k] in SKIP_ADVERBS
-                                                              or _noun_word(tk.low[k]))
+                                                              or noun_word(tk.low[k]))
                                      and not tk.cap(k) and tk.low[k] not in DET):
         k -= 1  # "her sharp criticism", "the mayor's repeated public criticism"
     if k < 0:
