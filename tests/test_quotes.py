@@ -104,3 +104,21 @@ def test_single_marks_inside_words_are_skipped_without_changing_quotations(text)
         assert find_quotations(text, paras) == skipping
     finally:
         quotes._QUOTE_MARK = every_mark
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "_", "9", " ", ".", "'", "''", "’", "‘", "\"", "“", "”", "«", "»", "„", "‟"]),
+                max_size=30).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_the_mark_patterns_find_what_their_plain_alternations_find(text, lo, hi):
+    """The mark patterns open with one set, for speed; they find the spans of the plain spelling:
+    two apostrophes as one mark, then a double mark, then a single one (not between two word
+    characters, for the quotation pattern)."""
+    import re
+
+    from dipcli.attribute import quotes
+
+    plain = re.compile(r"''|[\"“”„‟«»]|[‘’']")
+    plain_quote = re.compile(r"''|[\"“”„‟«»]|[‘’'](?:(?<!\w[‘’'])|(?!\w))")
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    for fast, spelled in ((quotes._MARK, plain), (quotes._QUOTE_MARK, plain_quote)):
+        assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in spelled.finditer(text, lo, hi)]
