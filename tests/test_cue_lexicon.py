@@ -78,6 +78,14 @@ def test_a_cue_word_that_is_a_noun_frames_nothing(sentence):
     assert explained(sentence)[sentence] == (None, "narrator")
 
 
+def test_a_cue_word_inside_a_hyphenated_word_is_no_cue():
+    """"Council-backed" is an adjective: no cue starts at "backed" ("back" is a cue of positions)."""
+    assert [m.group() for m in cues.find_cues("They sent a Security Council-backed force.")] == []
+    sentence = "We must approve without delay a Security Council-backed resolution for the mission."
+    assert explained(sentence)[sentence] == (None, "narrator")
+    assert [m.group() for m in cues.find_cues("Ministers backed it.")] == ["backed"]
+
+
 def test_report_nouns_name_their_maker_and_report_only_verbs_need_them():
     found = explained("A new Ipsos poll shows Adeyemi ahead. The Harbour Gazette reports that turnout fell. "
                       "Carvalho showed the visitors a collection of paintings.")

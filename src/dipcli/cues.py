@@ -197,7 +197,7 @@ def prepare() -> None:
 
 
 def find_cues(sent: str):
-    """Cue matches in a sentence, left to right, without overlaps.
+    """Cue matches in a sentence, left to right, without overlaps, none inside a hyphenated word.
 
     Patterns are only tried where a word that can start a cue stands, and then
     only those for that word (:func:`_cue_regex`). A word that is a cue by itself
@@ -213,8 +213,8 @@ def find_cues(sent: str):
     pos = 0
     for w in hits:
         start = w.start(1)
-        if start < pos:
-            continue
+        if start < pos or sent[start - 1:start] == "-" and start > 1 and sent[start - 2].isalnum():
+            continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
         branches = branches_of[w.group(1)]
         m = _WORD.match(sent, start) if branches == word_only else _cue_regex(branches).match(sent, start)
         if m:
