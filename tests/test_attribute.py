@@ -536,6 +536,12 @@ def test_a_party_or_a_people_as_an_apposition():
     assert speaker_of(claims, "Haji, a Democrat").speaker == "Omar Haji"
 
 
+def test_a_country_whose_name_holds_and_is_one_speaker():
+    claims = claims_of("Saint Vincent and the Grenadines rejects that thesis.\n\nGhana and Togo rejected it too.")
+    assert speaker_of(claims, "Saint Vincent").speaker == "Saint Vincent and the Grenadines"
+    assert speaker_of(claims, "Ghana and Togo").speaker == "Ghana and Togo"
+
+
 def test_insiders_strategists_and_a_politicians_confidants_as_sources():
     text = "\n\n".join([
         "Foreign Minister Ana Lund met Omar Haji on Monday.",

@@ -118,6 +118,8 @@ def _phrase_shape(phrase: str) -> tuple[str, object]:
         return "document", None
     if "," in phrase and not _AND.search(phrase):
         return "clause", None
+    if " and " in phrase and gazetteer.country_of(phrase) is not None:
+        return "parts", (phrase,)  # one country's name: "Saint Vincent and the Grenadines"
     parts = tuple(p for p in _LIST_SEP.split(phrase) if p and not _THEIR_NOUN.fullmatch(p))
     if len(parts) > 2 and parts[0].lower() == "we":
         parts = parts[1:]  # "We, Australia, Denmark and Norway": the list is who "we" are
