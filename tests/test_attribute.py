@@ -536,6 +536,20 @@ def test_a_party_or_a_people_as_an_apposition():
     assert speaker_of(claims, "Haji, a Democrat").speaker == "Omar Haji"
 
 
+def test_a_short_description_as_an_apposition():
+    """A few words after "a" or "an" set off by commas describe the name before them, whether or
+    not a role noun ends them; a phrase with a preposition is no such description."""
+    text = "\n\n".join([
+        "Tom Hale, a moderate Republican, said the port would stay open.",
+        "Ana Lund met Omar Haji on Monday. Haji, a self-described centrist, said the talks went well.",
+        "In Kabul, a city of millions, traders said prices had doubled.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Tom Hale, a moderate").speaker == "Tom Hale"
+    assert speaker_of(claims, "Haji, a self-described").speaker == "Omar Haji"
+    assert speaker_of(claims, "In Kabul").speaker != "Kabul"
+
+
 def test_a_country_whose_name_holds_and_is_one_speaker():
     claims = claims_of("Saint Vincent and the Grenadines rejects that thesis.\n\nGhana and Togo rejected it too.")
     assert speaker_of(claims, "Saint Vincent").speaker == "Saint Vincent and the Grenadines"

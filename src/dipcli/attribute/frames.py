@@ -379,7 +379,8 @@ def _apposition(aside: str) -> bool:
             return False
         if low in _APPOSITION_NOUNS or low in TITLE_WORDS or low in ROLE_WORDS:
             return True
-    return False
+    # a short description of words alone: "a moderate Republican", "a self-described centrist"
+    return words[0] in ("a", "an") and len(words) <= 4 and all(w.replace("-", "").isalpha() for w in words)
 
 
 # Words that describe the person a name after them names, up to a role noun: "9/11 widow ",
