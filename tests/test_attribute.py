@@ -550,6 +550,13 @@ def test_a_short_description_as_an_apposition():
     assert speaker_of(claims, "In Kabul").speaker != "Kabul"
 
 
+def test_a_passive_after_an_apposition_has_no_speaker():
+    text = "Tom Hale, the mayor, was denied a permit.\n\nAna Lund, a lawyer, has repeatedly denied the report."
+    claims = claims_of(text)
+    assert speaker_of(claims, "Tom Hale, the mayor, was denied").speaker is None
+    assert speaker_of(claims, "Ana Lund, a lawyer").speaker == "Ana Lund"
+
+
 def test_a_country_whose_name_holds_and_is_one_speaker():
     claims = claims_of("Saint Vincent and the Grenadines rejects that thesis.\n\nGhana and Togo rejected it too.")
     assert speaker_of(claims, "Saint Vincent").speaker == "Saint Vincent and the Grenadines"
