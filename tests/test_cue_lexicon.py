@@ -108,3 +108,10 @@ def test_according_to_an_outlet_or_an_institution_but_not_a_text():
 def test_a_frame_in_a_subordinate_clause_yields_to_the_main_clause():
     sentence = 'When the Fisheries Board signaled it would sell, Mayor Ines Carvalho said, "we were stunned."'
     assert explained(sentence)[sentence] == ("Ines Carvalho", "reporting_frame")
+
+
+def test_raising_a_family_is_no_report():
+    raised = "Ruth Adeyemi and her husband raised three children in Accra."
+    assert explained(raised)[raised] == (None, "narrator")
+    concern = "Ruth Adeyemi raised the matter with the minister."
+    assert explained(concern)[concern] == ("Ruth Adeyemi", "reporting_frame")
