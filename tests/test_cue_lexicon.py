@@ -115,3 +115,11 @@ def test_raising_a_family_is_no_report():
     assert explained(raised)[raised] == (None, "narrator")
     concern = "Ruth Adeyemi raised the matter with the minister."
     assert explained(concern)[concern] == ("Ruth Adeyemi", "reporting_frame")
+
+
+def test_a_capitalised_report_noun_ends_a_name_not_a_report():
+    """"Studies" in a body's name is no report whose maker is the words before it."""
+    sentence = "The Institute for Fiscal Studies said the plan was costly."
+    assert explained(sentence)[sentence] == ("Institute for Fiscal Studies", "reporting_frame")
+    poll = "A new Harlow poll shows the mayor ahead."
+    assert explained(poll)[poll] == ("Harlow", "reporting_frame")

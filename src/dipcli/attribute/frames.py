@@ -162,10 +162,12 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         return None  # "X was discussed": X is what was discussed, not who spoke ("X is demanding" did)
     if m is not None and m.group()[::-1].lower() in REPORT_NOUNS:
         # "A new CNN poll shows …": the poll's maker, when capitalised words name one ("The
-        # statement declares" keeps its subject)
+        # statement declares" keeps its subject); a capitalised noun ends a name but after an
+        # acronym ("The Institute for Fiscal Studies said", "The IPCC Report stated")
         maker = next(words, None)
         tok = maker.group()[::-1] if maker is not None else ""
-        if tok[:1].isupper() and tok.lower() not in _DETERMINERS and tok not in STOP_CAPS:
+        if tok[:1].isupper() and tok.lower() not in _DETERMINERS and tok not in STOP_CAPS \
+                and (m.group()[-1].islower() or tok.isupper()):
             m = maker
         elif maker is not None:
             words = itertools.chain([maker], words)
