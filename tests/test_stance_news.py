@@ -128,3 +128,12 @@ NOUNS = [
 def test_nouns_of_praise_and_rebuke_and_an_emphatic_do(sentence, holder, polarity, cue, target):
     s = one(NEWS + sentence)
     assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_an_act_its_holder_avoids_or_refrains_from_is_no_act():
+    # keeping out of a position is neither the act nor its opposite
+    assert acts(NEWS + "Okafor avoids condemning the freight rail bill.") == []
+    assert acts(NEWS + "Okafor has refrained from endorsing Brandt.") == []
+    assert acts(NEWS + "Okafor avoided directly criticizing Brandt.") == []
+    s = one(NEWS + "Okafor continued criticizing Brandt.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")

@@ -20,7 +20,7 @@ from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
 from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, possessive, skip_adverbs
-from .words import (AUX, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
+from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
                     NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
@@ -91,7 +91,7 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             continue  # inside an earlier act's object: part of it
         i = c
         act = match(tk, i)
-        if act is None or not polarity_holds(tk, act):
+        if act is None or not polarity_holds(tk, act) or avoided(tk, act.cue0):
             i = act.cue1 if act else i + 1
             continue
         found = _holder(tk, act, claim, last)
@@ -137,6 +137,19 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             if inner is not None:
                 yield inner
         i = max(natural, act.cue1)
+
+
+def avoided(tk: Tokens, c: int) -> bool:
+    """Is the -ing cue at c governed by a verb of keeping out ("avoids condemning X", "refrained
+    from criticizing X", "avoided directly attacking X")? Its holder takes no position on X."""
+    if not tk.low[c].endswith("ing"):
+        return False
+    j = c - 1
+    while j >= 0 and adverb(tk.low[j]):
+        j -= 1
+    if tk.get(j) == "from":
+        j -= 1
+    return j >= 0 and VERB_FORMS.get(tk.low[j], tk.low[j]) in AVOIDANCE
 
 
 def _names_someone(tk: Tokens, t0: int, t1: int, record: Stance) -> bool:

@@ -188,6 +188,8 @@ NUMBER_WORDS = lexicon.words("stance_number_words")
 OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
 # "refused to", "declined to": the infinitive after them is negated.
 REFUSAL = lexicon.words("stance_refusal")
+# "avoided condemning X", "refrained from criticizing X": the -ing form after them is no act.
+AVOIDANCE = lexicon.words("stance_avoidance")
 # "on Thursday", "last week", "has long": between a subject and its verb.
 TIME_WORDS = lexicon.words("stance_time_words")
 # "if they support X": a pronoun subject after these states no position.
