@@ -137,3 +137,18 @@ def test_an_act_its_holder_avoids_or_refrains_from_is_no_act():
     assert acts(NEWS + "Okafor avoided directly criticizing Brandt.") == []
     s = one(NEWS + "Okafor continued criticizing Brandt.")
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")
+
+
+def test_a_voice_noun_after_a_possessive_speaks_for_its_author():
+    # "Okafor's early-morning posts attacking Brandt": Okafor's posts, whoever reports them
+    s = one(NEWS + "Brandt says Okafor's early-morning tweets attacking him are lies.")
+    assert (s.holder, s.polarity) == ("Tamsin Okafor", "oppose")
+    s = one(NEWS + "Brandt says Okafor's tweets mocking the bill are lies.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "the bill")
+
+
+def test_a_finite_verb_is_not_coordinated_with_a_possessive_participle_before_it():
+    # "Russia's continued build-up …, and affirmed their support": the subject of the sentence
+    found = acts(NEWS + "The senators discussed Russia's continued build-up on the border and affirmed "
+                        "their support for Ukraine.")
+    assert [(s.holder, s.target) for s in found] == [("senators", "Ukraine")]

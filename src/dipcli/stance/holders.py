@@ -354,6 +354,9 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
                 break
             if tk.get(v + 1) == "by" and is_passive(tk, v) is None and not tk.get(v + 2).endswith("ing"):
                 continue  # "persons held by the parties": a participle with its agent, no finite verb
+            if t.endswith("ing") and tk.get(v - 1) in VOICE_NOUNS \
+                    or t.endswith("ed") and possessive(tk, v - 1) and not tk.low[i].endswith("ing"):
+                continue  # "pointed to X's updated comments expressing Y and dismissed Z": no finite verb
             if (t in VERB_FORMS and t != VERB_FORMS[t] or t.endswith("ed") or t in PAST_FORMS and t not in AUX
                     and t not in BE) and not tk.cap(v) and tk.get(v - 1) != "to":
                 first, obl, _ = subject_of(tk, v)
@@ -366,6 +369,9 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         if controller is not None:
             return controller, obliged, False  # "praised X for backing Y", "accused X of attacking Y": X
     if tk.low[i].endswith("ing") and (tk.get(j) in VOICE_NOUNS or tk.get(j) in ("statement", "statements")) and j == i - 1:
+        author = _voice_author(tk, j)
+        if author is not None:
+            return author, obliged, False  # "she says Trump's early-morning tweets accusing Y are lies": Trump
         s0 = noun_phrase_ending(tk, j)
         if s0 is not None and verb_before(tk, s0):
             owner = clause_subject(tk, s0)
@@ -588,6 +594,23 @@ def voice_owner(tk: Tokens, h: Holder) -> Holder:
     while s < e - 1 and (tk.low[s] in DET or tk.low[s].isdigit()):
         s += 1
     return Holder(s, e, h.via, h.refused)
+
+
+def _voice_author(tk: Tokens, j: int) -> Holder | None:
+    """The name whose possessive owns the voice noun at j, with at most two modifiers between
+    ("Trump's tweets", "Trump's early-morning tweets", "the senator's latest statement"): the author."""
+    k = j - 1
+    while k >= j - 2 and k >= 0 and tk.is_word(k) and not tk.cap(k) and not possessive(tk, k) \
+            and tk.low[k] not in DET and tk.low[k] not in PREP:
+        k -= 1  # "early-morning", "latest"
+    if k < 0 or not possessive(tk, k) or not (tk.cap(k) or agent_word(tk.low[k][:-2])):
+        return None
+    s0 = noun_phrase_ending(tk, k)
+    if s0 is None:
+        return None
+    while s0 < k and tk.low[s0] in DET:
+        s0 += 1
+    return Holder(s0, k + 1, "subject") if agentive(tk, s0, k + 1) else None
 
 
 def by_agent(tk: Tokens, i: int, limit: int = 14) -> Holder | None:
