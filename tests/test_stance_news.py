@@ -152,3 +152,11 @@ def test_a_finite_verb_is_not_coordinated_with_a_possessive_participle_before_it
     found = acts(NEWS + "The senators discussed Russia's continued build-up on the border and affirmed "
                         "their support for Ukraine.")
     assert [(s.holder, s.target) for s in found] == [("senators", "Ukraine")]
+
+
+def test_an_ing_word_that_describes_a_noun_of_what_is_said_is_no_act():
+    # "cited disparaging remarks": an adjective; "a statement condemning comments": a verb
+    assert acts(NEWS + "Okafor cited disparaging remarks Brandt had made about farmers.") == []
+    assert acts(NEWS + "Brandt confronted her with insulting comments about the bill.") == []
+    s = one(NEWS + "Okafor issued a statement on Wednesday condemning comments from Brandt.")
+    assert (s.polarity, s.cue) == ("oppose", "condemning")

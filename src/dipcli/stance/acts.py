@@ -19,9 +19,9 @@ from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder,
 from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
 from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adverb, possessive, skip_adverbs
-from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
-                    NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
+from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs
+from .words import (AUX, AVOIDANCE, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
+                    MODIFIED_NOUNS, NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
 # Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
@@ -91,7 +91,7 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             continue  # inside an earlier act's object: part of it
         i = c
         act = match(tk, i)
-        if act is None or not polarity_holds(tk, act) or avoided(tk, act.cue0):
+        if act is None or not polarity_holds(tk, act) or avoided(tk, act.cue0) or describes_noun(tk, act):
             i = act.cue1 if act else i + 1
             continue
         found = _holder(tk, act, claim, last)
@@ -150,6 +150,21 @@ def avoided(tk: Tokens, c: int) -> bool:
     if tk.get(j) == "from":
         j -= 1
     return j >= 0 and VERB_FORMS.get(tk.low[j], tk.low[j]) in AVOIDANCE
+
+
+def describes_noun(tk: Tokens, act: Act) -> bool:
+    """Is the act's cue a single -ing word that describes the noun of what is said after it, not a verb
+    ("cited disparaging remarks Trump had made", "insulting comments", "openness to opposing viewpoints")?"""
+    nxt = tk.get(act.cue1)
+    if not (act.cue1 == act.cue0 + 1 and tk.low[act.cue0].endswith("ing") and act.mode != "before"
+            and (nxt in MODIFIED_NOUNS or nxt in VOICE_NOUNS)):
+        return False
+    j = act.cue0 - 1
+    while j >= 0 and adverb(tk.low[j]):
+        j -= 1
+    before = tk.get(j)  # not a noun the -ing word follows: "a statement on Saturday condemning comments"
+    return before in DET or before in PREP or before in (",", "and", "its", "their", "his", "her", "our") \
+        or adjectival(before) or before.endswith("ed") and not tk.cap(j)
 
 
 def _names_someone(tk: Tokens, t0: int, t1: int, record: Stance) -> bool:

@@ -190,6 +190,8 @@ OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
 REFUSAL = lexicon.words("stance_refusal")
 # "avoided condemning X", "refrained from criticizing X": the -ing form after them is no act.
 AVOIDANCE = lexicon.words("stance_avoidance")
+# "disparaging remarks", "opposing viewpoints": an -ing word before them is an adjective.
+MODIFIED_NOUNS = lexicon.words("stance_modified_nouns")
 # "on Thursday", "last week", "has long": between a subject and its verb.
 TIME_WORDS = lexicon.words("stance_time_words")
 # "if they support X": a pronoun subject after these states no position.
