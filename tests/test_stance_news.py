@@ -160,3 +160,11 @@ def test_an_ing_word_that_describes_a_noun_of_what_is_said_is_no_act():
     assert acts(NEWS + "Brandt confronted her with insulting comments about the bill.") == []
     s = one(NEWS + "Okafor issued a statement on Wednesday condemning comments from Brandt.")
     assert (s.polarity, s.cue) == ("oppose", "condemning")
+
+
+def test_a_predicate_adjective_inside_an_opening_quote_and_another_critic():
+    s = one(NEWS + 'Okafor said she was "totally against the freight rail bill."')
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "the freight rail bill")
+    s = one(NEWS + "Brandt, another critic of the bill, spoke on Tuesday.")
+    assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the bill")
+    assert acts(NEWS + 'Okafor wants to take a "hard stand" against the bill.') == []

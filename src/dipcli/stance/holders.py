@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
-from .words import (ACTORS, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
+from .words import (ACTORS, ADJECTIVES, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
@@ -77,7 +77,8 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
             obliged = obliged or t in OBLIGATION
             j -= 1
             continue
-        if t in _OPENING_QUOTES and j > 0 and (pronoun(tk.low[j - 1]) in PRONOUNS or agentive(tk, j - 1, j)):
+        if t in _OPENING_QUOTES and j > 0 and (pronoun(tk.low[j - 1]) in PRONOUNS or agentive(tk, j - 1, j)
+                                               or tk.low[j - 1] in BE and tk.low[i] in ADJECTIVES):
             j -= 1  # a quoted verb: 'it “strongly supports” X', 'the council "condemns" X'
             continue
         if t in ("on", "last", "this", "earlier", "late") and tk.get(j + 1) in TIME_WORDS \

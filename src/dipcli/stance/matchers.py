@@ -96,8 +96,9 @@ def match_adjective(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act 
     if tk.low[i] not in ADJECTIVES:
         return None
     pol, preps, mode = ADJECTIVES[tk.low[i]]
-    p = skip_back(tk, i, NEGATORS)
-    if tk.get(p) not in BE and tk.get(p) not in ("stand", "stands"):
+    p = skip_back(tk, i, NEGATORS | _OPENING)  # 'he was "totally against the war"': a quote opens after the verb
+    if tk.get(p) not in BE and (tk.get(p) not in ("stand", "stands") or any(
+            tk.low[k] in _OPENING for k in range(p + 1, i))):
         return None
     if negation(tk, i) is not None:
         return None
@@ -110,6 +111,9 @@ def match_adjective(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act 
     if tk.get(j) not in preps:
         return None
     return Act(i, j + 1, pol, "clause" if tk.get(j) == "that" else mode, j + 1)
+
+
+_OPENING = frozenset(('"', "“", "‘"))
 
 
 def match_contrast(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -566,7 +570,7 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
             k -= 1  # "a longtime Trump supporter"
     else:
         return None
-    if tk.get(k) in ("a", "an", "the"):
+    if tk.get(k) in ("a", "an", "the", "another"):
         k -= 1
     if tk.get(k) == "of" and tk.get(k - 1) in ("one", "among", "some"):
         k -= 2
