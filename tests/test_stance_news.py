@@ -168,3 +168,10 @@ def test_a_predicate_adjective_inside_an_opening_quote_and_another_critic():
     s = one(NEWS + "Brandt, another critic of the bill, spoke on Tuesday.")
     assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the bill")
     assert acts(NEWS + 'Okafor wants to take a "hard stand" against the bill.') == []
+
+
+def test_a_demand_to_stop_doing_something_opposes_it():
+    s = one(NEWS + "Okafor called on Brandt to stop attacking the farmers.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "attacking the farmers")
+    s = one(NEWS + "Okafor is demanding that the railway stop using the old tracks.")
+    assert (s.polarity, s.target) == ("oppose", "using the old tracks")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .tokens import (CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adjectival, adverb, country_word, finite_past,
                      is_verb_at, possessive)
-from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CONTACT_WORDS, CUT_PREPS, DET, EMPTY_TARGETS,
+from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CEASING, CONTACT_WORDS, CUT_PREPS, DET, EMPTY_TARGETS,
                     KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS, PAST_FORMS, PREP, REFLEXIVES, RELATIVES, SKIP_ADVERBS,
                     SUBORDINATORS, TARGET_TRAILING, VERB_FORMS)
 
@@ -171,13 +171,18 @@ def urged_action(tk: Tokens, i: int) -> int | None:
 
 
 def abstention(tk: Tokens, i: int) -> int | None:
-    """In a demanded action, the object of "refrain from" (or "desist from"), if there is one."""
+    """In a demanded action, the object of "refrain from" (or "desist from"), or the -ing form after
+    "stop" or "cease", if there is one."""
     for k in range(i, min(tk.n - 1, i + 40)):
         t = tk.low[k]
         if t in CLAUSE_PUNCT or t in RELATIVES and t != "that":
             return None
         if VERB_FORMS.get(t, t) in ABSTAIN and tk.low[k + 1] == "from":
             return k + 2
+        if VERB_FORMS.get(t, t) in CEASING and tk.low[k + 1].endswith("ing") and len(tk.low[k + 1]) > 4 \
+                and not any(tk.low[m] in VERB_FORMS and tk.low[m] != "please" or tk.low[m] in ("and", ",")
+                            for m in range(i, k)):
+            return k + 1  # "called on X to stop attacking Y", "demanded that X stop using Y"; not a second action
     return None
 
 

@@ -149,6 +149,8 @@ ADJECTIVES: dict[str, tuple[Polarity, frozenset[str], str]] = {
 INTENSITY = lexicon.words("stance_intensity")
 # "Refrain from Y" turns a demand into opposition to Y.
 ABSTAIN = lexicon.words("stance_abstention")
+# "called on X to stop attacking Y": a demanded ceasing opposes what is to cease.
+CEASING = lexicon.words("stance_ceasing")
 # "agreed to remain in close contact": procedural, not a position.
 KEEP_VERBS = lexicon.words("stance_keep_verbs")
 CONTACT_WORDS = lexicon.words("stance_contact_words")
