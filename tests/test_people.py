@@ -269,3 +269,26 @@ def test_a_list_of_plural_groups_speaks_as_all_of_them():
                        "Some critics said it would fail.")
     assert speaker_of(claims, "Both Democrats").speaker == "Democrats and Republicans"
     assert speaker_of(claims, "Some critics").speaker == "Some critics"
+
+
+def test_a_country_word_after_a_given_name_is_a_surname():
+    # "Jordan", "French", "Dane" after a given name (with or without a title) are surnames
+    claims = claims_of("Rep. Jim Jordan said the bill was a mistake.\n\n"
+                       "Judith French said the vote would be close. Bob Dane said he would vote no.\n\n"
+                       "Jordan later added that the committee would meet again.")
+    assert speaker_of(claims, "Rep. Jim Jordan said").speaker == "Jim Jordan"
+    assert speaker_of(claims, "Judith French said").speaker == "Judith French"
+    assert speaker_of(claims, "Bob Dane said").speaker == "Bob Dane"
+    assert speaker_of(claims, "Jordan later added").speaker == "Jim Jordan"
+
+
+def test_a_country_word_after_no_given_name_stays_the_country():
+    claims = claims_of("King Omar of Jordan said the border would stay open. "
+                       "French President Macron said Paris agreed.\n\n"
+                       "Jordan said on Monday that it would close the crossing. South Korea said it would help. "
+                       "Meanwhile Jordan said talks would go on.")
+    assert speaker_of(claims, "King Omar of Jordan").speaker == "Omar"
+    assert speaker_of(claims, "French President Macron").speaker == "Macron"
+    assert speaker_of(claims, "Jordan said on Monday").speaker == "Jordan"
+    assert speaker_of(claims, "South Korea said").speaker == "South Korea"
+    assert speaker_of(claims, "Meanwhile Jordan said").speaker == "Jordan"

@@ -19,8 +19,8 @@ from ..model import Article, SpeakerKind, Via
 from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
 from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
-                    STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, name_tokens, titled_names,
-                    trim_title, untitled_subjects)
+                    STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens,
+                    titled_names, trim_title, untitled_subjects)
 
 
 @dataclass(slots=True)
@@ -504,7 +504,8 @@ class Scene:
         for m in untitled_subjects(text):
             words = m.group("name").split()
             if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in NON_NAME_WORDS
-                   or gazetteer.is_country_word(w) for w in words) or cast.common_words(words):
+                   or gazetteer.is_country_word(w) and not (len(words) == 2 and country_surname(*words))
+                   for w in words) or cast.common_words(words):
                 continue
             if cast.lexis.loose_first(words):
                 words.pop(0)  # "Rival Hillary Clinton had …": "Rival" is capitalised only where sentences begin

@@ -125,6 +125,32 @@ def country_in(phrase: str) -> str | None:
     return None
 
 
+# Words that open a place's or a state's name before a country's word ("South Korea", "Soviet Russia").
+PLACE_MODIFIERS = lexicon.words("place_modifiers")
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Jim", "Jean-Marc" (not "Post-revolution")
+
+
+def country_surname(given: str, word: str) -> bool:
+    """Whether ``word``, a country's name or demonym right after the capitalised word ``given``, is
+    a person's surname: "Jim Jordan", "Judith French", "Bob Dane". ``given`` must read as a given
+    name: a capitalised word of letters that is no country's word, title, stop word, capital
+    ("Amman Jordan"), participle or adverb ("Representing Malaysia") or word of a place's name
+    ("South Korea", "Northern Ireland"); ``word`` is a word of letters (not "U.S.") and no plural
+    ("Christian Albanians"); and the two words together name no country."""
+    return gazetteer.is_country_word(word) and bool(_GIVEN_NAME.fullmatch(given)) \
+        and bool(_GIVEN_NAME.fullmatch(word)) and not _plural_demonym(word) \
+        and not given.endswith(("ing", "ly")) \
+        and given not in STOP_CAPS and given not in NON_NAME_WORDS and given not in PLACE_MODIFIERS \
+        and given.lower() not in TITLE_WORDS and given.lower() not in ROLE_WORDS \
+        and given.lower() not in HONORIFICS and not gazetteer.is_country_word(given) \
+        and gazetteer.place_country(given) is None and gazetteer.country_of(f"{given} {word}") is None
+
+
+def _plural_demonym(word: str) -> bool:
+    """Whether ``word`` is a demonym's plural: "Americans", "Danes", "Turks" (not "Wales")."""
+    return word.endswith("s") and gazetteer.is_country_word(word[:-1])
+
+
 def trim_title(s: str) -> str:
     s = re.sub(r"^(?:the|a|an)\s+", "", clean(s), flags=re.IGNORECASE)
     words = s.split()
@@ -142,7 +168,7 @@ def name_tokens(raw: str) -> list[str]:
                     or toks[0].lower() in HONORIFICS):
         toks.pop(0)
     out: list[str] = []
-    for tok in toks:
+    for i, tok in enumerate(toks):
         bare = tok if _INITIAL.fullmatch(tok) else tok.rstrip(".")
         possessive = _POSSESSIVE.match(bare)
         if possessive:
@@ -151,6 +177,9 @@ def name_tokens(raw: str) -> list[str]:
         if bare in MONTHS and out:
             out.append(bare)  # "Theresa May"
             continue
+        if len(out) == 1 and i == len(toks) - 1 and country_surname(out[0], bare):
+            out.append(bare)  # "Rep. Jim Jordan": a given name makes the country's word a surname
+            break
         if bare in STOP_CAPS or gazetteer.is_country_word(bare) and out:
             break
         if bare.lower() in TITLE_WORDS:

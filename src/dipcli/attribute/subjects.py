@@ -18,7 +18,7 @@ from .people import PERSON_NOUNS, name_words
 from .reading import Reading, reading
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
-                    TITLE_LIST, TITLED_NAME, clean, country_in)
+                    TITLE_LIST, TITLED_NAME, clean, country_in, country_surname)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
 # A bare "countries", "nations" or "governments" (what is left of "Those countries", "developing
@@ -326,7 +326,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
             and all(_CAPITALISED.fullmatch(w) or w in NAME_PARTICLES for w in words) \
             and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
                         for w in words) \
-            and not gazetteer.is_country_word(words[-1]) and len(words) >= 2 \
+            and (not gazetteer.is_country_word(words[-1]) or len(words) == 2 and country_surname(*words)) \
+            and len(words) >= 2 \
             and not scene.cast.common_words(words) \
             and not any(_POSSESSIVE_END.search(t) for t in tokens[:-1]) \
             and scene.cast.lexis.name_word(words[0]):
