@@ -292,3 +292,22 @@ def test_a_country_word_after_no_given_name_stays_the_country():
     assert speaker_of(claims, "Jordan said on Monday").speaker == "Jordan"
     assert speaker_of(claims, "South Korea said").speaker == "South Korea"
     assert speaker_of(claims, "Meanwhile Jordan said").speaker == "Jordan"
+
+
+def test_a_title_after_a_given_name_is_a_surname():
+    claims = claims_of("The council met on Monday.\n\n"
+                       "\"It does not matter,\" said Charlie King, a Denver lawyer.\n\n"
+                       "Rep. Steve King said the bill would fail. King added that he would vote no.\n\n"
+                       "King Omar said the border would stay open.")
+    assert speaker_of(claims, "\"It does not matter,\"").speaker == "Charlie King"
+    assert speaker_of(claims, "Rep. Steve King").speaker == "Steve King"
+    assert speaker_of(claims, "King added").speaker == "Steve King"
+    assert speaker_of(claims, "King Omar said").speaker == "Omar"
+
+
+def test_a_surname_in_a_short_first_line_leaves_the_full_name_to_the_text():
+    # a headline names people by surname; the text then names them in full
+    claims = claims_of("With two months to go, Marlow still ducks on taxes.\n\n"
+                       "If the candidate is Dana Marlow, the answer is no.\n\n"
+                       "But Marlow claims that she should be the exception.")
+    assert speaker_of(claims, "But Marlow claims").speaker == "Dana Marlow"

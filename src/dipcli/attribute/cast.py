@@ -18,8 +18,8 @@ from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
 from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
-from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
-                    STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens,
+from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE, TITLE_SURNAMES,
+                    STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens, title_surname,
                     titled_names, trim_title, untitled_subjects)
 
 
@@ -326,6 +326,8 @@ class Scene:
     def find_person(self, tokens: list[str]) -> Person | None:
         gender = word_gender(tokens[0]) if tokens and tokens[0][0].isupper() else None  # "Mrs. Clinton"
         words = [t for t in tokens if t.lower() not in TITLE_WORDS and t not in STOP_CAPS]
+        if not words and len(tokens) == 1 and tokens[0] in TITLE_SURNAMES:
+            words = tokens  # "King said": Steve King, if the article names him
         if not words:
             return None
         want = frozenset(words)
@@ -503,9 +505,9 @@ class Scene:
                     self.add_person(" ".join(more.words), title=m.group("title"), at=more.start)
         for m in untitled_subjects(text):
             words = m.group("name").split()
-            if any(w in STOP_CAPS or w.lower() in TITLE_WORDS or w in NON_NAME_WORDS
-                   or gazetteer.is_country_word(w) and not (len(words) == 2 and country_surname(*words))
-                   for w in words) or cast.common_words(words):
+            surname = len(words) == 2 and (country_surname(*words) or title_surname(*words))
+            if any(w in STOP_CAPS or (w.lower() in TITLE_WORDS or gazetteer.is_country_word(w)) and not surname
+                   or w in NON_NAME_WORDS for w in words) or cast.common_words(words):
                 continue
             if cast.lexis.loose_first(words):
                 words.pop(0)  # "Rival Hillary Clinton had …": "Rival" is capitalised only where sentences begin

@@ -18,7 +18,7 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
 from .people import PERSON_NOUNS, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
-    skip_space_back
+    skip_space_back, title_surname
 from .quotes import in_spans
 from .sources import knowing_source_before, placed_source_before, source_after, source_words, subject_report_maker
 
@@ -316,7 +316,8 @@ def _after_preposition(sent: str, end: int, phrase: str) -> bool:
     """
     words = phrase.split(" ")
     # A title starts a name inside a longer run of capitals: "in the North Caucasus Mr Putin"
-    titled = [j for j, w in enumerate(words) if w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS]
+    titled = [j for j, w in enumerate(words) if w[:1].isupper() and w.lower().rstrip(".") in TITLE_WORDS
+              and not (j and title_surname(words[j - 1], w))]  # (not "Charlie King")
     start = titled[-1] if titled else 0
     while start > 0 and start - 1 in titled:
         start -= 1

@@ -132,18 +132,34 @@ _GIVEN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Jim", "Jean-Marc" 
 
 def country_surname(given: str, word: str) -> bool:
     """Whether ``word``, a country's name or demonym right after the capitalised word ``given``, is
-    a person's surname: "Jim Jordan", "Judith French", "Bob Dane". ``given`` must read as a given
-    name: a capitalised word of letters that is no country's word, title, stop word, capital
-    ("Amman Jordan"), participle or adverb ("Representing Malaysia") or word of a place's name
-    ("South Korea", "Northern Ireland"); ``word`` is a word of letters (not "U.S.") and no plural
-    ("Christian Albanians"); and the two words together name no country."""
-    return gazetteer.is_country_word(word) and bool(_GIVEN_NAME.fullmatch(given)) \
+    a person's surname: "Jim Jordan", "Judith French", "Bob Dane". ``given`` reads as a given name
+    (:func:`_given_name`); ``word`` is a word of letters (not "U.S.") and no plural ("Christian
+    Albanians"); and the two words together name no country."""
+    return gazetteer.is_country_word(word) and _given_name(given) \
         and bool(_GIVEN_NAME.fullmatch(word)) and not _plural_demonym(word) \
-        and not given.endswith(("ing", "ly")) \
+        and gazetteer.country_of(f"{given} {word}") is None
+
+
+# Titles that are also common surnames ("Charlie King", "Rep. Steve King").
+TITLE_SURNAMES = lexicon.words("title_surnames")
+
+
+def title_surname(given: str, word: str) -> bool:
+    """Whether ``word``, a title right after the capitalised word ``given`` and ending the name, is
+    a person's surname: "Charlie King", "Angus King" (title_surnames.txt)."""
+    return word in TITLE_SURNAMES and _given_name(given)
+
+
+def _given_name(given: str) -> bool:
+    """Whether a capitalised word before a surname that is another class's word reads as a given
+    name: a word of letters that is no country's word, title, stop word, capital ("Amman Jordan"),
+    participle or adverb ("Representing Malaysia") or word of a place's name ("South Korea",
+    "Northern Ireland")."""
+    return bool(_GIVEN_NAME.fullmatch(given)) and not given.endswith(("ing", "ly")) \
         and given not in STOP_CAPS and given not in NON_NAME_WORDS and given not in PLACE_MODIFIERS \
         and given.lower() not in TITLE_WORDS and given.lower() not in ROLE_WORDS \
         and given.lower() not in HONORIFICS and not gazetteer.is_country_word(given) \
-        and gazetteer.place_country(given) is None and gazetteer.country_of(f"{given} {word}") is None
+        and gazetteer.place_country(given) is None
 
 
 def _plural_demonym(word: str) -> bool:
@@ -181,6 +197,9 @@ def name_tokens(raw: str) -> list[str]:
             out.append(bare)  # "Rep. Jim Jordan": a given name makes the country's word a surname
             break
         if bare in STOP_CAPS or gazetteer.is_country_word(bare) and out:
+            break
+        if len(out) == 1 and i == len(toks) - 1 and title_surname(out[0], bare):
+            out.append(bare)  # "Rep. Steve King": the title ends the name, after a given name
             break
         if bare.lower() in TITLE_WORDS:
             if not out:

@@ -18,7 +18,7 @@ from .people import PERSON_NOUNS, name_words
 from .reading import Reading, reading
 from .sources import unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
-                    TITLE_LIST, TITLED_NAME, clean, country_in, country_surname)
+                    TITLE_LIST, TITLED_NAME, clean, country_in, country_surname, title_surname)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
 # A bare "countries", "nations" or "governments" (what is left of "Those countries", "developing
@@ -284,6 +284,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
             return _delegation(scene, owner.name)  # "Chad's representative said": Chad's delegation
         return None
     m2, m = name_shape(phrase)
+    if m and len(tokens) == 2 and title_surname(*tokens):
+        m = None  # "Charlie King": a name, no king
     if m2:
         p = scene.introduce(m2)
         if p:
@@ -324,8 +326,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         return Ref(" ".join(words[1:] if words[0] == "the" and len(words) > 1 else words), GROUP, EXPLICIT)
     if 1 <= len(words) <= 4 and _CAPITALISED.fullmatch(words[0]) and _CAPITALISED.fullmatch(words[-1]) \
             and all(_CAPITALISED.fullmatch(w) or w in NAME_PARTICLES for w in words) \
-            and not any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS
-                        for w in words) \
+            and not any((w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS or w in NON_NAME_WORDS)
+                        and not (len(words) == 2 and w is words[1] and title_surname(*words)) for w in words) \
             and (not gazetteer.is_country_word(words[-1]) or len(words) == 2 and country_surname(*words)) \
             and len(words) >= 2 \
             and not scene.cast.common_words(words) \
