@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from builders import explained
+from test_attribute import claims_of, speaker_of
 
 
 def test_an_institution_named_by_what_it_is_and_the_datelines_country():
@@ -171,3 +172,12 @@ def test_a_body_is_named_without_its_article_wherever_it_stands():
     assert found["The Harbour Workers Union said the strike would go on."][0] == "Harbour Workers Union"
     assert found["The strike will go on, said the Harbour Workers Union."][0] == "Harbour Workers Union"
     assert found["The port stays shut, the Transport Department said."][0] == "Transport Department"
+
+
+def test_a_word_describing_an_institution_before_its_name_after_according_to():
+    claims = claims_of("Taxes would rise by 19.9 percent, according to the conservative Harlow Foundation.\n\n"
+                       "The deficit would grow, according to the nonpartisan Budget Review Office.\n\n"
+                       "Rents would fall, according to the experts at Harlow.")
+    assert speaker_of(claims, "Taxes would rise").speaker == "Harlow Foundation"
+    assert speaker_of(claims, "The deficit would grow").speaker == "Budget Review Office"
+    assert speaker_of(claims, "Rents would fall").speaker is None

@@ -272,13 +272,19 @@ def report_source(who: str, *, whole: bool = False) -> str | None:
     elif whole:
         return None
     else:
-        bare = re.sub(r"^(?:the|a|an)\s+", "", who)
+        bare = _ARTICLE_AND_DESCRIPTION.sub("", who)
         if not re.fullmatch(r"[A-Z][\w.&’'/\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)*[A-Z][\w.&’'/\-]*){0,6}", bare):
             return _maker(who)
         name = bare
     if not name or name.split()[-1] in _NOT_SOURCES or name.split()[0] in _NOT_SOURCES | _NOT_MAKERS:
         return None
     return name
+
+
+# The article before a source's name, and one lower-case word between them that describes the
+# institution: "the conservative Tax Foundation", "the nonpartisan Congressional Budget Office"
+# (not a preposition, nor a plural: "the experts at Brookings" names no outlet).
+_ARTICLE_AND_DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(?:(?!(?:of|at|in|for|by|from|on|to|with|and)\s)[a-z][\w\-]*(?<!s)\s+)?(?=[A-Z])")
 
 
 # A name as a source writes it: capitalised words, with "of", "and", "the", "on" and "for" inside
