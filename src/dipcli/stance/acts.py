@@ -81,7 +81,7 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
     """The stance acts of one claim, left to right."""
     sent = text[claim.start:claim.end]
     if not has_head(sent):
-        return  # (most sentences: no word that can head an act, so no tokens to make)
+        return  # (no word that can head an act: no tokens to make)
     tk = Tokens(sent)
     last: tuple[Holder, Named] | None = None  # the holder of the act before, for coordinated verbs
     candidates = [k for k, t in enumerate(tk.low) if t in HEAD_TOKENS]
