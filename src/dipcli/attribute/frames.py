@@ -554,9 +554,9 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             if outer is None:
                 break
             aside = outer
-        passive = not PASSIVE_AUX.isdisjoint(sent[before_adverbs:k].lower().split()) \
-            and not ADJECTIVAL_CUE.match(sent, m.start()) and not _PROGRESSIVE.match(sent, m.start())
-        if aside is not None and not _PASSIVE_BY.match(sent, m.end()) and not passive:  # (not "X, …, was denied")
+        if aside is not None and not _PASSIVE_BY.match(sent, m.end()) \
+                and (PASSIVE_AUX.isdisjoint(sent[before_adverbs:k].lower().split())  # (not "X, …, was denied")
+                     or ADJECTIVAL_CUE.match(sent, m.start()) or _PROGRESSIVE.match(sent, m.start())):
             # "Xi, also general secretary of …, said China is ready …": the subject is Xi
             left = _left_subject(sent, aside)
             if left and _after_preposition(sent, aside, left[0]):
