@@ -78,6 +78,17 @@ def test_a_statement_relayed_inside_a_turn_is_the_named_persons():
     assert found["Foreign Minister Kofi Mensah and I agreed on the agenda."] == ("Amara Osei", "turn")  # both
 
 
+def test_a_question_taken_up_after_an_interruption_is_the_questioners():
+    # a Markdown transcript's gap after "Q" is one space once loaded; a dash or a note may follow it
+    found = explained("MR. KIRBY:  Yeah.\n\nQ — countries in Latin America that recalled their envoys.\n\n"
+                      "MR. KIRBY:  I won't get ahead of that.\n\nQ (Inaudible.) And on trade?\n\n"
+                      "MR. KIRBY:  Next.\n\nQ ... or the weekend?")
+    assert found["— countries in Latin America that recalled their envoys."] == ("Questioner", "turn")
+    assert found["And on trade?"] == ("Questioner", "turn")
+    assert found["... or the weekend?"] == ("Questioner", "turn")
+    assert found["I won't get ahead of that."] == ("Kirby", "turn")
+
+
 def test_an_outlets_label_in_capitals_is_written_as_the_outlet_writes_itself():
     found = explained(PRESS_CONFERENCE)
     assert found["What is your comment?"] == ("TASS", "turn")  # not "Tass"

@@ -26,7 +26,9 @@ TURN_LABEL = re.compile(
     # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
 )
-QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z]))")
+# "Q: …", "Q    …" (a transcript's wide gap, one space once a loader has collapsed it) before a
+# capital, a note in brackets or a dash or dots that take up an interrupted question ("Q — the weekend.")
+QUESTION_LABEL = re.compile(r"Q(?::\s+|\s{2,}|\s+(?=[A-Z(—–…]|-|\.\.\.))")
 # A broadcast transcript's tag glued to what the speaker says: "Lee Jae Myung / PresidentThat's …",
 # "Ana Ruiz / Foreign Minister We will …": the name, then title words up to the words said.
 SLASH_LABEL = re.compile(r"(?P<name>[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,4})[ \t]*/[ \t]*(?P<rest>[A-Z])")
