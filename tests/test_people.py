@@ -311,3 +311,15 @@ def test_a_surname_in_a_short_first_line_leaves_the_full_name_to_the_text():
                        "If the candidate is Dana Marlow, the answer is no.\n\n"
                        "But Marlow claims that she should be the exception.")
     assert speaker_of(claims, "But Marlow claims").speaker == "Dana Marlow"
+
+
+def test_a_title_of_two_words_whose_first_is_no_title_word_introduces_its_holder():
+    # "Press", "Attorney", "Majority" open a title: no modifier before "Secretary", "General", "Leader"
+    cs = claims_of("White House Press Secretary Lena Okafor took questions on Monday.\n\n"
+                   "Attorney General Tomas Brandt announced charges.\n\n"
+                   "Senate Majority Leader Ines Vogel spoke on Tuesday.\n\n"
+                   "Brandt told reporters the case was strong. Vogel added that the bill would pass.\n\n"
+                   "MS. OKAFOR:  Good afternoon.")
+    assert speaker_of(cs, "Good afternoon.").speaker == "Lena Okafor"
+    assert speaker_of(cs, "Brandt told").speaker == "Tomas Brandt"
+    assert speaker_of(cs, "Vogel added").speaker == "Ines Vogel"

@@ -24,7 +24,10 @@ _NAME_PARTICLES = rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+){{0,2}}"
 NAME_TOKEN = rf"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:{'|'.join(sorted(NAME_PARTICLES))})\b(?:-[A-Z][\w’']*)?)"
 # "(Chinese) President (of the Republic of X) Xi Jinping (of X)"
 _TITLE_HEAD = rf"(?:{'|'.join(map(re.escape, lexicon.entries('title_heads')))})\b"
-ADJ_TOKEN = rf"(?!{_TITLE_HEAD})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
+# A title of several words opens with a word that is no modifier before a title either: "Press"
+# in "White House Press Secretary Ana Ruiz", "Attorney" in "Attorney General …", "Majority Leader".
+_SEVERAL_WORDS_TITLE = from_letter([t for t in TITLES.split("|") if "\\ " in t]) + r"(?!\w)"
+ADJ_TOKEN = rf"(?!{_TITLE_HEAD}|{_SEVERAL_WORDS_TITLE})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 # Names never run across a line break (paragraphs are lines).
 TITLED_NAME = re.compile(
     rf"(?:(?P<adj>{ADJ_TOKEN}(?:[ \t]+{ADJ_TOKEN}){{0,2}})[ \t]+)?\b(?P<title>{TITLES})(?!\w)"
