@@ -203,3 +203,11 @@ def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
         assert any(c in text for c in "İıſ")
     else:
         assert [m.span() for m in re.finditer(pattern, low)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_of("U.S.", "1.5", "1,000", "don't", "anti-war", "and/or", "--", "—", "“", "A.", " ", "  ", "\t", *EDGES))
+def test_stance_tokens_are_the_plain_alternatives(text):
+    from dipcli.stance import tokens
+
+    assert tokens.TOKEN.findall(text) == re.findall(tokens.TOKEN_ALTERNATIVES, text)

@@ -10,8 +10,10 @@ from .words import (ADJECTIVE_ENDINGS, ADJECTIVE_LIKE, AMBIGUOUS, AUX, CAPITALIS
 LOOK = 8  # tokens looked at around a head for its subject, adverbs and particles
 
 # Abbreviations with dots ("U.S."), decimals ("1.2"), words with inner apostrophes,
-# hyphens and slashes, dash runs, then any other single character.
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-/]\w+)*|--+|[^\w\s]")
+# hyphens and slashes, dash runs, then any other single character. (The look-ahead finds the
+# same tokens; at a space it fails at once where the engine would try each alternative.)
+TOKEN_ALTERNATIVES = r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-/]\w+)*|--+|[^\w\s]"
+TOKEN = re.compile(r"(?=\S)(?:" + TOKEN_ALTERNATIVES + ")")
 
 CLAUSE_PUNCT = frozenset(";:.!?…")
 DASHES = frozenset({"--", "—", "–", "---"})
