@@ -323,3 +323,13 @@ def test_a_title_of_two_words_whose_first_is_no_title_word_introduces_its_holder
     assert speaker_of(cs, "Good afternoon.").speaker == "Lena Okafor"
     assert speaker_of(cs, "Brandt told").speaker == "Tomas Brandt"
     assert speaker_of(cs, "Vogel added").speaker == "Ines Vogel"
+
+
+def test_a_bare_plural_of_people_after_a_clause_speaks_as_a_group():
+    # "…, economists said": the plural of a noun for people, in lower case and with no determiner
+    cs = claims_of("Report\n\nPrices rose sharply in March, economists said.\n\n"
+                   "The levy, which hurt farmers, passed, residents said.\n\n"
+                   "The estimates were revised.")
+    assert [(speaker_of(cs, s).speaker, speaker_of(cs, s).speaker_kind) for s in ("Prices rose", "The levy")] == [
+        ("economists", "group"), ("residents", "group")]
+    assert speaker_of(cs, "The estimates").speaker is None

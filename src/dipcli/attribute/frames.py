@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
-from .people import PERSON_NOUNS, title_apposition
+from .people import PERSON_NOUNS, bare_plural, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
     skip_space_back, title_surname
@@ -231,6 +231,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             return None
     if not phrase:
         plural = PLURAL_LEFT.search(sent, base, end) if sent.endswith(_PLURAL_TAILS, base, end) else None
+        plural = plural or bare_plural(sent, base, end)  # "…, economists said"
         if not plural:
             return None
         phrase = [(plural.start(1), plural.group(1))]

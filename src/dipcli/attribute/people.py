@@ -34,7 +34,21 @@ from .names import (BRACKETED_TAG, HONORIFICS, INSTITUTION_WORDS, MONTHS, NAME_P
 
 # Word lists (data/lexicon/*)
 PERSON_NOUNS = lexicon.words("person_nouns")
+# Their plurals, regular ("economists", "secretaries") and in -men ("spokesmen", "congressmen").
+PERSON_PLURALS = frozenset(n[:-3] + "men" if n.endswith("man") else n[:-1] + "ies" if n.endswith("y") and n[-2] not in "aeiou"
+                           else n[:-2] + "ves" if n.endswith("fe") else n + "es" if n.endswith(("s", "sh", "ch", "x"))
+                           else n + "s" for n in PERSON_NOUNS)
 _NAME_STOP = lexicon.words("name_stop_words")
+# A plural of theirs in lower case alone after a comma, colon, semicolon, bracket or dash, or
+# opening the text: "…, economists said" (not "took questions from veterans invited …").
+_BARE_PLURAL = re.compile(r"(?:^|[,;:(—–]\s*)([a-z]+)\s*$")
+
+
+def bare_plural(sent: str, start: int, end: int) -> re.Match[str] | None:
+    """The plural of a noun for people that stands alone in ``sent[start:end]`` at its end, where
+    a subject may open: its word is group 1."""
+    m = _BARE_PLURAL.search(sent, start, end)
+    return m if m is not None and m.group(1) in PERSON_PLURALS else None
 _GENDER_WORDS = {row["word"]: row["gender"] for row in lexicon.rows("gendered_words")}
 _TITLE_ROWS = {row["title"]: row for row in lexicon.rows("title_roles")}
 

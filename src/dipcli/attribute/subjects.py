@@ -14,9 +14,9 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
-from .people import PERSON_NOUNS, name_words
+from .people import PERSON_NOUNS, PERSON_PLURALS, name_words
 from .reading import Reading, reading
-from .sources import unnamed_source
+from .sources import source_words, unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
                     TITLE_LIST, TITLED_NAME, clean, country_in, country_surname, title_surname)
 
@@ -44,11 +44,14 @@ PLURAL_GROUP = re.compile(
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
     r"working\s+group|task\s+force)"
     # plurals of the nouns for people and bodies that hold positions, of other endings: "Critics
-    # said", "Many analysts say", "Western diplomats said" (not "X and Y": a list)
+    # said", "Many analysts say", "Western diplomats said" (not "X and Y": a list); and of the
+    # nouns for people, with no determiner: "…, economists said", "debate moderators" (a source's
+    # word, "officials", is named as a source: sources.unnamed_source)
     r"|(?:(?i:the|both|all|several|many|some|most|other|few|two|three|four|five)\s+)?(?:(?!(?i:and|or|of|for|his|her|their|its|our|my|your|"
     r"where|when|while|but|still|plus|as|if)\b)[\w’'\-]+\s+){0,2}?(?i:"
-    + "|".join(sorted((w for w in lexicon.words("stance_agent_nouns") if w.endswith("s") and not w.endswith("ss")
-                       and not _AGENTIVE_ENDING.search(w)), key=lambda w: (-len(w), w))) + ")",
+    + "|".join(sorted({w for w in lexicon.words("stance_agent_nouns") if w.endswith("s") and not w.endswith("ss")
+                       and not _AGENTIVE_ENDING.search(w)} | (PERSON_PLURALS - source_words()),
+                      key=lambda w: (-len(w), w))) + ")",
 )
 DOCUMENT_PHRASE = re.compile(
     r"(?:the\s+|a\s+|this\s+)?(?:joint\s+)?(?:statement|declaration|communiqu[eé]|readout|document|"
