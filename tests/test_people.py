@@ -333,3 +333,9 @@ def test_a_bare_plural_of_people_after_a_clause_speaks_as_a_group():
     assert [(speaker_of(cs, s).speaker, speaker_of(cs, s).speaker_kind) for s in ("Prices rose", "The levy")] == [
         ("economists", "group"), ("residents", "group")]
     assert speaker_of(cs, "The estimates").speaker is None
+
+
+def test_comrade_is_an_honorific_before_a_name():
+    cs = claims_of("Report\n\nIn his speech, Comrade Ri Song Chol, Chairman of the Commission, stated his position "
+                   "that talks must resume.")
+    assert speaker_of(cs, "In his speech").speaker == "Ri Song Chol"
