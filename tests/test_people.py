@@ -335,6 +335,15 @@ def test_a_bare_plural_of_people_after_a_clause_speaks_as_a_group():
     assert speaker_of(cs, "The estimates").speaker is None
 
 
+def test_plurals_of_acts_in_ments_are_no_group_that_speaks():
+    # "agreements" ends like "students" but names what was agreed, not who agreed
+    cs = claims_of("Report\n\nThe drills are flagrant violations of the military agreements outlined in the Harbour "
+                   "Declaration, wherein the two sides agreed to cease all hostile acts.\n\n"
+                   "The students said the fees were too high.")
+    assert speaker_of(cs, "The drills").speaker != "military agreements"
+    assert speaker_of(cs, "The students").speaker == "students"
+
+
 def test_comrade_is_an_honorific_before_a_name():
     cs = claims_of("Report\n\nIn his speech, Comrade Ri Song Chol, Chairman of the Commission, stated his position "
                    "that talks must resume.")

@@ -36,11 +36,14 @@ COLLECTIVE_PHRASE = re.compile(
 # Any other plural subject with a determiner: "the national security advisors", "Participants".
 # Plurals with an agentive ending that are not agents.
 NOT_AGENTS = lexicon.words("not_agents")
-_AGENTIVE = "ers|ors|ants|ents|ists|ives|ials|ians|ates|ies|ions|ders"  # endings of plural agents
+# Endings of plural agents; "-ments" names acts and their results, no agents ("the military
+# agreements", "the comments"), but for the bodies "Governments", "departments", "parliaments".
+_ENTS = "(?:(?<!m)|(?<=overnm)|(?<=epartm)|(?<=arliam))ents"
+_AGENTIVE = f"ers|ors|ants|{_ENTS}|ists|ives|ials|ians|ates|ies|ions|ders"
 _AGENTIVE_ENDING = re.compile(rf"(?:{_AGENTIVE})$")
 PLURAL_GROUP = re.compile(
     rf"(?:(?i:the|both|all|several|many|some|most)\s+(?:[\w’'\-]+\s+){{0,4}}[a-z][\w\-]*(?:{_AGENTIVE})"
-    r"|[A-Z][a-z]+(?:ants|ents|ers|ors|ists|ives|ials|ians|ates|ies))"
+    rf"|[A-Z][a-z]+(?:ants|{_ENTS}|ers|ors|ists|ives|ials|ians|ates|ies))"
     r"|(?i:the|both)\s+(?:[\w’'\-]+\s+){0,2}?(?:team|group|delegation|panel|committee|council|commission|"
     r"working\s+group|task\s+force)"
     # plurals of the nouns for people and bodies that hold positions, of other endings: "Critics
