@@ -175,3 +175,21 @@ def test_a_demand_to_stop_doing_something_opposes_it():
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "attacking the farmers")
     s = one(NEWS + "Okafor is demanding that the railway stop using the old tracks.")
     assert (s.polarity, s.target) == ("oppose", "using the old tracks")
+
+
+def test_a_commitment_to_an_action_that_favours_nothing_is_no_act():
+    # "pledged to cap emissions", "was prepared to go further": no stance toward anything
+    assert acts(NEWS + "Okafor pledged to cap and then gradually reduce freight emissions.") == []
+    assert acts(NEWS + "Brandt said Vermont was prepared to go further than it had gone before.") == []
+    assert acts(NEWS + "The two senators agreed to put together a reform plan by March.") == []
+    # an action that favours its object, a stance verb inside it, a noun phrase, a refusal: an act
+    s = one(NEWS + "Okafor pledged to strengthen cooperation with Vermont.")
+    assert (s.polarity, s.cue, s.target) == ("support", "pledged to", "strengthen cooperation with Vermont")
+    s = one(NEWS + "Okafor agreed to continue supporting the freight rail bill.")
+    assert (s.polarity, s.target) == ("support", "continue supporting the freight rail bill")
+    s = one(NEWS + "Okafor agreed to back the freight rail bill.")
+    assert (s.polarity, s.cue, s.target) == ("support", "agreed to back", "the freight rail bill")
+    s = one(NEWS + "Okafor agreed to the freight rail bill.")
+    assert (s.polarity, s.target) == ("support", "the freight rail bill")
+    s = one(NEWS + "Brandt would not agree to grant a waiver to the railway.")
+    assert (s.polarity, s.target) == ("oppose", "grant a waiver to the railway")

@@ -18,7 +18,7 @@ from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder,
                       subject_of, verb_before, voice_owner)
 from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
-from .targets import abstention, main_verb, nothing_to_report, phrase, reason_follows, urged_action
+from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs
 from .words import (AUX, AVOIDANCE, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
                     MODIFIED_NOUNS, NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
@@ -358,6 +358,8 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         if mode == "urge":
             action = urged_action(tk, obj)
             obj, mode = (action, "vp") if action is not None else (obj, "np")
+    elif mode == "vp" and polarity == Polarity.SUPPORT and idle_commitment(tk, cue0, act.cue1, obj):
+        return None  # "pledged to cap emissions", "was prepared to go further"
     if mode in ("demand", "vp"):
         abstain = abstention(tk, obj)
         if abstain is not None:

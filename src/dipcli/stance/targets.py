@@ -7,10 +7,11 @@ object is cut back to its last preposition. Every look-ahead is bounded (``SCAN_
 from __future__ import annotations
 
 from .tokens import (CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adjectival, adverb, country_word, finite_past,
-                     is_verb_at, possessive)
-from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CEASING, CONTACT_WORDS, CUT_PREPS, DET, EMPTY_TARGETS,
-                    KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS, PAST_FORMS, PREP, REFLEXIVES, RELATIVES, SKIP_ADVERBS,
-                    SUBORDINATORS, TARGET_TRAILING, VERB_FORMS)
+                     is_verb_at, possessive, skip_adverbs)
+from .words import (ABSTAIN, ADJECTIVE_LIKE, ATTRIBUTING, AUX, CEASING, COMMITTING_FORMS, CONTACT_WORDS, CUT_PREPS, DET,
+                    EMPTY_TARGETS, FURTHERING_FORMS, HEAD_FORMS, KEEP_VERBS, LEADING_ABBREVIATIONS, NAME_LINKS,
+                    OBJECT_VERBS, PARTICLE_VERBS, PAST_FORMS, PREP, REFLEXIVES, RELATIVES, SKIP_ADVERBS, SUBORDINATORS,
+                    TARGET_TRAILING, VERB_FORMS)
 
 MAX_WORDS = 12      # words in a target before it is cut
 MAX_NAME_RUN = 10   # extra tokens a proper name may run past MAX_WORDS
@@ -203,6 +204,41 @@ def nothing_to_report(tk: Tokens, t0: int, t1: int) -> bool:
         return True
     return VERB_FORMS.get(first) in KEEP_VERBS and any(
         tk.low[k] in CONTACT_WORDS for k in range(t0 + 1, min(t1, t0 + 5)))
+
+
+def idle_commitment(tk: Tokens, cue0: int, cue1: int, verb: int) -> bool:
+    """Does a cue of commitment or readiness ("pledged to", "was prepared to", "stands ready to") take
+    an action that favours no object, so that it is no stance: "pledged to cap emissions", "prepared
+    to go further", "agreed to put together a plan"? Not "agreed to deepen the partnership", "ready to
+    continue working with X". ``verb``: the infinitive's first word."""
+    if not any(tk.low[k] in COMMITTING_FORMS for k in range(cue0, cue1)):
+        return False
+    while tk.get(verb) in SKIP_ADVERBS or adverb(tk.get(verb)):
+        verb += 1  # "stands ready to further enhance X", "agreed to jointly promote X"
+    if not _bare_verb(tk, verb):
+        return False  # "agreed to the deal", "agreed to talks": a noun phrase, the thing agreed to
+    lemma = FURTHERING_FORMS.get(tk.get(verb))
+    if lemma == "continue":  # "continue to work with X", "continue working with X"; "continue the dialogue"
+        nxt = skip_adverbs(tk, verb + 1)
+        if tk.get(nxt) == "to" or tk.get(nxt).endswith("ing"):
+            nxt = skip_adverbs(tk, nxt + 1) if tk.get(nxt) == "to" else nxt
+            lemma = FURTHERING_FORMS.get(tk.get(nxt)) or _stance_verb(tk.get(nxt))
+    return lemma is None
+
+
+def _stance_verb(word: str) -> str | None:
+    """The lemma of a stance verb with an object ("continue supporting X", "continue to stand with X")."""
+    lemma = HEAD_FORMS.get(word)
+    return lemma if lemma in OBJECT_VERBS or lemma in PARTICLE_VERBS else None
+
+
+def _bare_verb(tk: Tokens, k: int) -> bool:
+    """Can token k open a verb phrase after "to": a lower-case word, not a determiner, a possessive, a
+    number, a plural ("talks") or a word with a noun's suffix ("negotiations", "a settlement")?"""
+    t = tk.get(k)
+    return t.replace("-", "").isalpha() and not tk.cap(k) and t not in DET and not possessive(tk, k) \
+        and (t in VERB_FORMS or not (t.endswith("s") and not t.endswith(("ss", "us"))
+                                     or t.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))))
 
 
 def main_verb(tk: Tokens, t0: int, t1: int) -> int:

@@ -155,6 +155,10 @@ CEASING = lexicon.words("stance_ceasing")
 KEEP_VERBS = lexicon.words("stance_keep_verbs")
 CONTACT_WORDS = lexicon.words("stance_contact_words")
 
+# "pledged to cap emissions": a commitment is a stance only when the action favours its object.
+COMMITTING = lexicon.words("stance_committing")
+FURTHERING = lexicon.words("stance_furthering")
+
 # -- function words and word classes ---------------------------------------------------------
 
 DET = lexicon.words("determiners")
@@ -232,6 +236,8 @@ def _forms(lemmas) -> dict[str, str]:
 PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
+COMMITTING_FORMS = frozenset(_forms(COMMITTING)) | COMMITTING
+FURTHERING_FORMS = _forms(FURTHERING | {"continue"})
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
 HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING
                                               | GIVING).items()
