@@ -193,3 +193,21 @@ def test_a_commitment_to_an_action_that_favours_nothing_is_no_act():
     assert (s.polarity, s.target) == ("support", "the freight rail bill")
     s = one(NEWS + "Brandt would not agree to grant a waiver to the railway.")
     assert (s.polarity, s.target) == ("oppose", "grant a waiver to the railway")
+
+
+def test_a_stance_its_subject_has_and_support_of_after_its_owner():
+    # "has enormous respect for X": the subject holds it; "her support of X": "of" opens the object
+    s = one(NEWS + "Okafor has enormous respect for the freight rail bill.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "support", "the freight rail bill")
+    s = one(NEWS + "Brandt said he had serious concerns about the bill.")
+    assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the bill")
+    s = one(NEWS + "Okafor stressed her support of the freight rail bill.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "support", "the freight rail bill")
+    s = one(NEWS + "Brandt criticised Okafor's support of the bill.")
+    assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "Okafor's support of the bill")
+    # not a stance the subject has: another's, a thing's importance, a perfect tense, a wish
+    s = one(NEWS + "The bill has the support of Brandt.")
+    assert (s.holder, s.target) == ("Elias Brandt", "The bill")
+    assert acts(NEWS + "The bill has great importance for Ohio.") == []
+    assert acts(NEWS + "Farmers have simply lost respect for the railway.") == []
+    assert acts(NEWS + "Okafor had no respect for the railway.") == []

@@ -19,7 +19,8 @@ from .act import Act
 from .grammar import object_opens
 from .holders import NP_MAX, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, Tokens, possessive, skip_adverbs
-from .words import AUX, DET, GIVEN, GIVING, HEAD_FORMS, NOMINAL, PREP, SCANT, STANCE_NOUNS, TIME_WORDS, VERB_FORMS
+from .words import (AUX, DET, GIVEN, GIVING, HEAD_FORMS, IMPORTANCE, NEGATORS, NOMINAL, PAST_FORMS, PREP, RELATIVES,
+                    SCANT, STANCE_NOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_FORMS, VERBAL_NOUNS)
 
 # Grading words at most between the determiner and the noun: "a tepid", "a big, warm".
 _GRADES_MAX = 3
@@ -97,3 +98,28 @@ def held(tk: Tokens, i: int, j: int) -> bool:
                 or w in PREP or w in DET or w in SCANT:
             return False  # "has criticized X's support", "had little support from X"
     return True  # the holder, after the noun or its possessor, is the carrier's to find
+
+
+def owned(tk: Tokens, i: int, j: int) -> bool:
+    """Does the verb of having at i give its own subject the stance noun at j, whose object follows
+    ("has enormous respect for X", "I have admiration for X", "have serious concerns about X")? Only
+    "a", "an" and at most three describing words between. Not "has the support of X" (:func:`held`),
+    "has China's support for X", "had no respect for X", "have lost respect for X", "has done what they
+    need to", nor a noun of importance ("has great importance for X") or of a wish ("had a desire to")."""
+    t = tk.low[j]
+    if tk.get(j + 1) not in STANCE_NOUNS[t][1] or t in IMPORTANCE or t in VERBAL_NOUNS and tk.get(j + 1) == "to" \
+            or j - i > 4:
+        return False
+    return all(_describing(tk, k) for k in range(i + 1, j))
+
+
+def _describing(tk: Tokens, k: int) -> bool:
+    """Can token k describe the noun after "has": "a", "an", "enormous", "nothing but"?"""
+    w = tk.low[k]
+    return w in ("a", "an") or w.replace("-", "").isalpha() and not tk.cap(k) and not w.endswith(("ed", "en")) \
+        and not any(w in words for words in _NOT_DESCRIBING)
+
+
+# Words that cannot describe a noun between "has" and it: "has the", "had little", "has been", "has done",
+# "have private insurance not worry".
+_NOT_DESCRIBING = (DET, SCANT, PREP, AUX, NEGATORS, VERB_FORMS, HEAD_FORMS, PAST_FORMS, SUBJECT_PRONOUNS, RELATIVES)

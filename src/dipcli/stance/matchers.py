@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..model import Polarity
 from .act import Act
-from .given import held, match_given
+from .given import held, match_given, owned
 from .grammar import negation, verbal
 from .relatives import fronted_passive, object_relative
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
@@ -147,6 +147,9 @@ _WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "tomorrow", "yesterday"))
 
 
+_OWNERS = frozenset(("his", "her", "its", "their", "our", "my", "your"))
+
+
 def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'expressed serious concern about', "reaffirmed the United States' commitment to"."""
     if lemma not in CARRIERS:
@@ -161,7 +164,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
                 return None  # "gave an assessment of": only "a high assessment" is a stance
             pol, preps = STANCE_NOUNS[t]
             nxt = tk.get(j + 1)
-            if lemma in RECEIVING:
+            if lemma in RECEIVING and not (lemma == "have" and owned(tk, i, j)):  # "has respect for X"
                 return _received(tk, i, j, pol) if lemma not in HOLDING or held(tk, i, j) else None
             if nxt == "of" and t in RECIPIENT_NOUNS:
                 # "the support of the United States for X": the holder named, then the object
@@ -169,8 +172,8 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
                           if not tk.is_word(k) or tk.low[k] == "for"), None)
                 if k is not None and tk.low[k] == "for":
                     return Act(i, k + 1, pol, "np", k + 1)
-            if nxt not in preps:
-                return None
+            if nxt not in preps and not (nxt == "of" and t in NOMINAL and tk.low[j - 1] in _OWNERS):
+                return None  # "stressed her support of the raid": after its owner, "of" opens the object
             if tk.get(j + 2) == "and":
                 # "strong dissatisfaction with and firm opposition to X": one act over the shared object
                 k = j + 3
@@ -504,7 +507,9 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     if t not in NOMINAL:
         return None
     pol, preps = STANCE_NOUNS[t]
-    if tk.get(i + 1) not in preps or tk.get(i + 1) in ("that", "to") and t not in ("opposition", "objection"):
+    nxt = tk.get(i + 1)  # after its holder, "of" opens the object of support: "Trump's support of the war"
+    if nxt not in preps and not (nxt == "of" and t in RECIPIENT_NOUNS) \
+            or nxt in ("that", "to") and t not in ("opposition", "objection"):
         return None
     holder = possessor(tk, i)
     if holder is None:
