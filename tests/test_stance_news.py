@@ -211,3 +211,15 @@ def test_a_stance_its_subject_has_and_support_of_after_its_owner():
     assert acts(NEWS + "The bill has great importance for Ohio.") == []
     assert acts(NEWS + "Farmers have simply lost respect for the railway.") == []
     assert acts(NEWS + "Okafor had no respect for the railway.") == []
+
+
+def test_a_negated_verb_of_intent_negates_the_act_it_governs():
+    # "wasn't going to back X", "is not ready to support X": as "did not back X"
+    s = one(NEWS + "Okafor said she wasn't going to back Brandt.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")
+    s = one(NEWS + "Brandt said he is not ready to support the freight rail bill.")
+    assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the freight rail bill")
+    assert acts(NEWS + "Okafor does not plan to condemn the bill.") == []
+    # a negated verb of holding back affirms it; a need does not negate
+    s = one(NEWS + "Okafor has not hesitated to criticize Brandt.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grammar import negation
 from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, possessive
 from .words import (ACTORS, ADJECTIVES, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
-                    PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
+                    PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, RELUCTANCE, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
                     VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -109,12 +110,19 @@ def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
             if gov in INTENT or gov in REFUSAL or gov in OBLIGATION_VERBS or gov in VERB_FORMS \
                     or gov.endswith("ed") and not tk.cap(g):
                 obliged = obliged or gov in OBLIGATION_VERBS
-                refused = refused or gov in REFUSAL
+                refused = refused or gov in REFUSAL or _negated_intent(tk, g)
                 j = g - 1
                 continue
             break
         break
     return j, obliged, refused
+
+
+def _negated_intent(tk: Tokens, g: int) -> bool:
+    """Is the verb at g, which governs an infinitive, negated so that the infinitive's act is too ("wasn't
+    going to back X", "did not want to support X", "is not ready to support X")? Not a verb of need ("do not
+    need to agree on everything") nor one that is itself negative ("has not hesitated to criticize X")."""
+    return tk.low[g] not in OBLIGATION_VERBS and tk.low[g] not in RELUCTANCE and negation(tk, g) is not None
 
 
 def pronoun(t: str) -> str:

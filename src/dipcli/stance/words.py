@@ -194,6 +194,8 @@ NUMBER_WORDS = lexicon.words("stance_number_words")
 OBLIGATION_VERBS = lexicon.words("stance_obligation_verbs")
 # "refused to", "declined to": the infinitive after them is negated.
 REFUSAL = lexicon.words("stance_refusal")
+# "has not hesitated to criticize X": negated, the verb affirms the infinitive's act.
+RELUCTANCE = lexicon.words("stance_reluctance")
 # "avoided condemning X", "refrained from criticizing X": the -ing form after them is no act.
 AVOIDANCE = lexicon.words("stance_avoidance")
 # "disparaging remarks", "opposing viewpoints": an -ing word before them is an adjective.
