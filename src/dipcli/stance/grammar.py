@@ -141,23 +141,6 @@ def has_subject(tk: Tokens, i: int) -> bool:
     return (p >= 0 and tk.name(p)) or prev in ACTORS or prev in SUBJECT_PRONOUNS
 
 
-def negation(tk: Tokens, i: int) -> int | None:
-    """Where the negation of the verb at i begins ("does not", "will never", "cannot"), if negated."""
-    j = i - 1
-    for _ in range(4):
-        if j < 0:
-            return None
-        t = tk.low[j]
-        if t in NEGATORS or t.endswith(("n't", "n’t")):
-            if t == "not" and tk.get(j + 1) == "only" or t == "no" and tk.get(j + 1) != "longer":
-                return None
-            return j - 1 if tk.get(j - 1) in AUX and t in ("not", "never") else j
-        if not (t in MODALS or t in AUX or t in SKIP_ADVERBS or adverb(t) or t == "longer"):
-            return None
-        j -= 1
-    return None
-
-
 def _agent_before(tk: Tokens, j: int) -> bool:
     """Does an agent's noun phrase end at j (or just before a comma at j)?"""
     from .holders import agentive, noun_phrase_ending

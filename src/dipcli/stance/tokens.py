@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from .words import (ADJECTIVE_ENDINGS, ADJECTIVE_LIKE, AMBIGUOUS, AUX, CAPITALISED_OPENERS, CARRIERS, DET,
-                    HEAD_FORMS, NOT_ADVERBS, NOUNS_LIKE_ADJECTIVES, PREP, SKIP_ADVERBS, SUBJECT_PRONOUNS,
-                    VERB_FORMS)
+                    HEAD_FORMS, MODALS, NEGATORS, NOT_ADVERBS, NOUNS_LIKE_ADJECTIVES, PREP, SKIP_ADVERBS,
+                    SUBJECT_PRONOUNS, VERB_FORMS)
 
 LOOK = 8  # tokens looked at around a head for its subject, adverbs and particles
 
@@ -147,3 +147,20 @@ def finite_past(tk: Tokens, j: int) -> bool:
     if prev in DET or prev in PREP or possessive(tk, j - 1):
         return False
     return nxt in DET or nxt == "that" or possessive(tk, j + 1) or tk.name(j + 1)
+
+
+def negation(tk: Tokens, i: int) -> int | None:
+    """Where the negation of the verb at i begins ("does not", "will never", "cannot"), if negated."""
+    j = i - 1
+    for _ in range(4):
+        if j < 0:
+            return None
+        t = tk.low[j]
+        if t in NEGATORS or t.endswith(("n't", "n’t")):
+            if t == "not" and tk.get(j + 1) == "only" or t == "no" and tk.get(j + 1) != "longer":
+                return None
+            return j - 1 if tk.get(j - 1) in AUX and t in ("not", "never") else j
+        if not (t in MODALS or t in AUX or t in SKIP_ADVERBS or adverb(t) or t == "longer"):
+            return None
+        j -= 1
+    return None
