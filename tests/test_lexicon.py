@@ -76,7 +76,7 @@ VALUES = {  # column -> the values a cell may hold ("-": none); flags: any of th
     ("stance_verbs", "that"): {"target", "demand", "-"},
     ("stance_verbs", "negated"): {"drop", "flip", "only"},
     ("stance_verbs", "carries"): {"any", "importance", "received", "held", "blame", "-"},
-    ("stance_verbs", "flags"): {"noun", "courtesy", "adjective", "-"},
+    ("stance_verbs", "flags"): {"noun", "courtesy", "adjective", "feeling", "-"},
     ("stance_particles", "polarity"): {"support", "oppose"},
     ("stance_particles", "object"): {"np", "vp", "urge"},
     ("stance_nouns", "polarity"): {"support", "oppose"},

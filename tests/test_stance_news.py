@@ -223,3 +223,11 @@ def test_a_negated_verb_of_intent_negates_the_act_it_governs():
     # a negated verb of holding back affirms it; a need does not negate
     s = one(NEWS + "Okafor has not hesitated to criticize Brandt.")
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")
+
+
+def test_honored_by_states_the_subjects_feeling():
+    # "I am greatly honored by the endorsement of X": no act of X's toward the speaker
+    assert acts(NEWS + 'Okafor said: "I am greatly honored by the endorsement of Governor Brandt."') == []
+    assert acts(NEWS + "Ohio is honoured to stand with Vermont.") == []
+    s = one(NEWS + "Okafor said the freight rail agreement must be honoured.")
+    assert (s.polarity, s.target) == ("support", "the freight rail agreement")

@@ -34,11 +34,11 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS, EVALUATIVE,
-                    EVALUATIVE_NOUNS,
-                    FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY,
-                    LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS,
-                    PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, STANCE_NOUNS,
-                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+                    EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING,
+                    IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS,
+                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
+                    SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING,
+                    VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 # A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
@@ -272,11 +272,22 @@ _SAYING = frozenset(("said", "say", "says", "told", "is", "was", "has", "had", "
                      "fell"))
 
 
+def _feeling(tk: Tokens, i: int) -> bool:
+    """Does the participle at i state its subject's feeling ("I am greatly honored by X", "Morocco is honoured
+    to stand with Y", "he would be honored to serve"), not another's act ("commitments must be honoured")?"""
+    j = i - 1
+    while j > 0 and (tk.low[j] in AUX or tk.low[j] in MODALS or tk.low[j] in SKIP_ADVERBS or adverb(tk.low[j])):
+        j -= 1
+    obliged = any(tk.low[k] in OBLIGATION for k in range(j + 1, i))  # "must be honoured to deliver justice"
+    return tk.get(i + 1) == "to" and not obliged or tk.low[j] in SUBJECT_PRONOUNS
+
+
 def match_passive(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'was praised by the mayor', 'must be respected': the target stands before the cue and
     the holder, if named, after "by"."""
     lemma = HEAD_FORMS.get(tk.low[i])
     if lemma not in OBJECT_VERBS or lemma in URGING or lemma in INFINITIVE_ONLY or lemma in NEGATED_ONLY \
+            or lemma in FEELING_PASSIVES and _feeling(tk, i) \
             or tk.low[i] == lemma and not lemma.endswith("e") or tk.low[i] in (lemma + "s", lemma + "es"):
         return None
     aux = is_passive(tk, i)

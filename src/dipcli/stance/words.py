@@ -94,6 +94,8 @@ BLAME_CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries == "blam
 AMBIGUOUS = frozenset(v.lemma for v in VERBS.values() if "noun" in v.flags)
 # Heads that are also adjectives before a noun ("alleged crimes"): their object opens a clause or a noun phrase.
 ADJECTIVE_VERBS = frozenset(v.lemma for v in VERBS.values() if "adjective" in v.flags)
+# Verbs whose passive states the subject's feeling: "I am honored by X" is no act of X's.
+FEELING_PASSIVES = frozenset(v.lemma for v in VERBS.values() if "feeling" in v.flags)
 
 # Verbs with a particle: lemma -> ((particle words), polarity, mode), tried in file order.
 PARTICLE_VERBS: dict[str, tuple[tuple[tuple[str, ...], Polarity, str], ...]] = {}
