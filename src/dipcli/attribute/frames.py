@@ -596,25 +596,22 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             frames.append(_described_frame(sent, m, known, cue, head_invertible))
             continue
         left = _left_subject(sent, m.start())
+        if left and _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
+            continue
         if not left:
             ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc) if finite else None
-            ref = ref or _report_maker(sent, m.start(), scene, aside)
-            placed = placed_source_before(sent, before_adverbs) if ref is None and finite else None  # "A diplomat in Brussels said"
-            if ref is not None or placed is not None:
-                frames.append(Frame(ref, cue, False, False, m.start()) if ref is not None
-                              else _described_frame(sent, m, placed, cue, head_invertible))
-            continue
-        if _noun_reading(sent, m.start(), m.end(), k, cue, left[0]):
-            continue
-        ref = opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
-        if ref is None and left[0][:1].isupper() and _report_noun_before(sent, m.start()) \
+        else:
+            ref = opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
+        if ref is None and left and left[0][:1].isupper() and _report_noun_before(sent, m.start()) \
                 and any(w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS and w not in STOP_CAPS
                         for w in left[0].split()):
             # "A new Ipsos poll shows …": whoever made the poll, known or not
             ref = scene.group_ref(Ref(left[0], GROUP, EXPLICIT, mention=left[0]))
-        if ref is None:
-            ref = _report_maker(sent, m.start(), scene, aside)
-            placed = placed_source_before(sent, before_adverbs) if ref is None and finite else None  # "A spokesman for the ministry said"
+        if ref is None or not left:
+            # no one named: the maker of a report that opens the sentence, or a source described by
+            # where it works ("A spokesman for the ministry said", "A diplomat in Brussels said")
+            ref = ref or _report_maker(sent, m.start(), scene, aside)
+            placed = placed_source_before(sent, before_adverbs) if ref is None and finite else None
             if ref is not None or placed is not None:
                 frames.append(Frame(ref, cue, False, False, m.start()) if ref is not None
                               else _described_frame(sent, m, placed, cue, head_invertible))
