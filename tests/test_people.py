@@ -348,3 +348,12 @@ def test_comrade_is_an_honorific_before_a_name():
     cs = claims_of("Report\n\nIn his speech, Comrade Ri Song Chol, Chairman of the Commission, stated his position "
                    "that talks must resume.")
     assert speaker_of(cs, "In his speech").speaker == "Ri Song Chol"
+
+
+def test_a_name_after_a_role_noun_is_the_person_not_the_known_name_before_it():
+    # "Ruiz campaign manager Tom Hale": Hale speaks, not Ana Ruiz; a phrase that joins two
+    # people ("Ana Ruiz and her aide Tom Hale") keeps its first
+    claims = claims_of("Ana Ruiz spoke in Toledo on Monday.\n\n"
+                       "Ruiz campaign manager Tom Hale rejected the claim. He called it a fabrication.")
+    assert speaker_of(claims, "Ruiz campaign manager").speaker == "Tom Hale"
+    assert speaker_of(claims, "He called it").speaker == "Tom Hale"

@@ -18,8 +18,8 @@ from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
 from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
-from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE, TITLE_SURNAMES,
-                    STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens, title_surname,
+from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NAME_PARTICLES, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
+                    TITLE_SURNAMES, STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens, title_surname,
                     titled_names, trim_title, untitled_subjects)
 
 
@@ -98,6 +98,19 @@ def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
                 break
             i = text.find(word, i + 1)
     return (best_at, best) if best is not None else None
+
+
+_JOINING = frozenset({"of", "the", "for", "at", "in", "to", "with"})
+
+
+def _role_between(words: list[str]) -> bool:
+    """Whether a lower-case word (a role noun) stands after a phrase's first word and before
+    its last: "Trump campaign manager Corey Lewandowski" names Lewandowski, not Trump. Not in a
+    phrase that joins several ("physicist Stephen Hawking and billionaire Yuri Milner")."""
+    if "and" in words or "or" in words or any(w.endswith(",") for w in words):
+        return False
+    return words[-1][:1].isupper() and any(
+        w.isalpha() and w.islower() and w not in NAME_PARTICLES and w not in _JOINING for w in words[1:-1])
 
 
 class Cast:
@@ -335,6 +348,8 @@ class Scene:
         if hits:
             return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
+            if probe is not words and probe == words[:1] and _role_between(words):
+                break  # "Trump campaign manager Corey Lewandowski": the name after the role
             low = probe[0].lower()
             hits = [p for p in self.people if low in _lowered(p.tokens)]
             if len(hits) == 1 or hits and len(words) == 1:
