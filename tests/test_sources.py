@@ -181,3 +181,11 @@ def test_a_word_describing_an_institution_before_its_name_after_according_to():
     assert speaker_of(claims, "Taxes would rise").speaker == "Harlow Foundation"
     assert speaker_of(claims, "The deficit would grow").speaker == "Budget Review Office"
     assert speaker_of(claims, "Rents would fall").speaker is None
+
+
+def test_officials_after_a_comma_that_ends_a_plural_object_speak_not_the_opening_subject():
+    # "… between the two countries, officials said": the subject phrase read back from the cue
+    # runs into the object before the comma; the source is what follows the comma
+    found = explained("Ghana and Togo agreed on Tuesday to build a new road between the two countries, officials said.\n\n"
+                      "Ghana and Togo agreed on Tuesday to reopen the border posts, Ghanaian officials said.")
+    assert list(found.values()) == [("officials", "reporting_frame"), ("Ghanaian officials", "reporting_frame")]

@@ -180,6 +180,9 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
         if office is None:
             office = _national_office(sub)
     found = unnamed_source(scene, phrase)
+    if found is None and " , " in phrase:
+        # "… between the two countries, officials said": the source is what follows the comma
+        found = unnamed_source(scene, phrase.rsplit(" , ", 1)[1])
     if found is None and office is not None:
         found = Ref(office[0], PERSON, TITLE, [office[0]], mention=office[0])
     return found
