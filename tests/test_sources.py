@@ -189,3 +189,10 @@ def test_officials_after_a_comma_that_ends_a_plural_object_speak_not_the_opening
     found = explained("Ghana and Togo agreed on Tuesday to build a new road between the two countries, officials said.\n\n"
                       "Ghana and Togo agreed on Tuesday to reopen the border posts, Ghanaian officials said.")
     assert list(found.values()) == [("officials", "reporting_frame"), ("Ghanaian officials", "reporting_frame")]
+
+
+def test_a_capitalised_poll_after_its_maker_and_a_determiner_before_it_are_no_part_of_the_name():
+    claims = claims_of("The latest Harlow News Poll asks voters whether the port should reopen.\n\n"
+                       "The Mensah poll found most voters in favour.")
+    assert speaker_of(claims, "The latest Harlow").speaker == "Harlow News"
+    assert speaker_of(claims, "The Mensah poll").speaker == "Mensah"

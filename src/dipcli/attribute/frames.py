@@ -167,7 +167,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         maker = next(words, None)
         tok = maker.group()[::-1] if maker is not None else ""
         if tok[:1].isupper() and tok.lower() not in _DETERMINERS and tok not in STOP_CAPS \
-                and (m.group()[-1].islower() or tok.isupper()):
+                and (m.group()[-1].islower() or tok.isupper() or m.group()[::-1] in ("Poll", "Polls")):
             m = maker
         elif maker is not None:
             words = itertools.chain([maker], words)
@@ -606,7 +606,8 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
                 and any(w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS and w not in STOP_CAPS
                         for w in left[0].split()):
             # "A new Ipsos poll shows …": whoever made the poll, known or not
-            ref = scene.group_ref(Ref(left[0], GROUP, EXPLICIT, mention=left[0]))
+            maker = left[0].split(" ", 1)[1] if left[0].split()[0].lower() in _DETERMINERS else left[0]
+            ref = scene.group_ref(Ref(maker, GROUP, EXPLICIT, mention=left[0]))  # (not "The Gallup")
         if ref is None or not left:
             # no one named: the maker of a report that opens the sentence, or a source described by
             # where it works ("A spokesman for the ministry said", "A diplomat in Brussels said")
