@@ -196,3 +196,10 @@ def test_a_capitalised_poll_after_its_maker_and_a_determiner_before_it_are_no_pa
                        "The Mensah poll found most voters in favour.")
     assert speaker_of(claims, "The latest Harlow").speaker == "Harlow News"
     assert speaker_of(claims, "The Mensah poll").speaker == "Mensah"
+
+
+def test_initials_after_the_name_a_body():
+    claims = claims_of("The port was closed on Monday.\n\n"
+                       "The HWU said the strike would go on. In July, the HWU called for a ban on night shifts.")
+    assert speaker_of(claims, "The HWU said").speaker == "HWU"
+    assert speaker_of(claims, "In July, the HWU").speaker == "HWU"

@@ -87,6 +87,9 @@ _OWNERS = frozenset(("its", "their", "his", "her"))
 _THEIR_NOUN = re.compile(r"(?i:" + "|".join(sorted(_OWNERS)) + r")(?:\s+[a-z][\w\-]*)+")
 _THE_CAPITAL = re.compile(r"(?i:the)\s+[A-Z][\w\-]*")
 _THE = re.compile(r"^(?i:the)\s+")
+# Initials after "the": "the NAACP", "The AFL-CIO" (by themselves they may be a word in capitals,
+# or a programme's: "FIMI", "COVAX").
+_ACRONYM = re.compile(r"(?i:the)\s+[A-Z]{2,}(?:[-&][A-Z]{2,})*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 ENTOURAGE_MODIFIERS = lexicon.words("entourage_modifiers")
 # "Ruiz's campaign", "the senator’s office", "Hale's former campaign strategist", "O’Hara’s lawyer"
@@ -330,6 +333,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     org = _organisation(phrase)
     if org:
         return Ref(org, GROUP, EXPLICIT)
+    if _ACRONYM.fullmatch(phrase):  # "the NAACP said", "The AFL-CIO said": a body known by its initials
+        return Ref(_THE.sub("", phrase), GROUP, EXPLICIT)
     if words and any(w in NON_NAME_WORDS for w in words) and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words):
         # (without its article, as when it opens the sentence: "…, the Transport Department said")
         return Ref(" ".join(words[1:] if words[0] == "the" and len(words) > 1 else words), GROUP, EXPLICIT)
