@@ -203,3 +203,9 @@ def test_initials_after_the_name_a_body():
                        "The HWU said the strike would go on. In July, the HWU called for a ban on night shifts.")
     assert speaker_of(claims, "The HWU said").speaker == "HWU"
     assert speaker_of(claims, "In July, the HWU").speaker == "HWU"
+
+
+def test_whom_a_writer_writes_for_after_an_inverted_cue_is_no_part_of_the_name():
+    claims = claims_of("The poll was taken on Tuesday.\n\n"
+                       "\"The impact of the debate is still small,\" wrote Tom Hale for Harlow Consult.")
+    assert speaker_of(claims, "\"The impact").speaker == "Tom Hale"

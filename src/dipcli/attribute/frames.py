@@ -413,6 +413,8 @@ def _right_subject(sent: str, cue_end: int) -> tuple[str, int] | None:
         if not (word[:1].isupper() or word.lower() in RIGHT_WORDS or word.lower() in ROLE_WORDS
                 or not words and word in TITLE_MODIFIERS):
             break
+        if word == "for" and len(words) > 1 and all(w[0].isupper() and w.lower() not in TITLE_WORDS for w in words):
+            break  # "…, wrote Tom Hale for the Harlow Times": whom he writes for is no part of the name
         if words or word not in TITLE_MODIFIERS:  # "…, said former Secretary of State Ana Lund"
             words.append(word)
         end = m.start() + len(word)
