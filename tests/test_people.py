@@ -357,3 +357,15 @@ def test_a_name_after_a_role_noun_is_the_person_not_the_known_name_before_it():
                        "Ruiz campaign manager Tom Hale rejected the claim. He called it a fabrication.")
     assert speaker_of(claims, "Ruiz campaign manager").speaker == "Tom Hale"
     assert speaker_of(claims, "He called it").speaker == "Tom Hale"
+
+
+def test_a_place_after_a_preposition_is_no_name_after_a_role():
+    # "Ana Ruiz on Harbour Square": "on" is no role noun, so the known person is still found
+    from dipcli.core import analyse
+    from dipcli.model import Article
+    from dipcli.stance import find_stances
+    text = "President Ana Ruiz spoke on Monday.\n\nPresident Tom Hale warmly welcomed President Ana Ruiz on Harbour Square."
+    item = analyse(Article(doc="h", path="h.txt", format="text", title=None, date=None, source=None, place=None,
+                           category=None, url=None, text=text))
+    found = [s for s in find_stances(item) if s.cue == "welcomed"]
+    assert found and found[0].entities == ["Ana Ruiz"]

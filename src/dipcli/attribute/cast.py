@@ -100,7 +100,8 @@ def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
     return (best_at, best) if best is not None else None
 
 
-_JOINING = frozenset({"of", "the", "for", "at", "in", "to", "with"})
+# Lower-case words inside a name's phrase that are no role: "Secretary of State", "Putin on Nevsky Square".
+_JOINING = lexicon.words("prepositions") | lexicon.words("determiners") | {"of", "to"}
 
 
 def _role_between(words: list[str]) -> bool:
