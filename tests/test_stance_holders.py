@@ -511,7 +511,7 @@ def test_a_list_subject_holds_as_all_its_named_items():
     assert {"Anna Berg", "Tom Hale"} <= set(s.members)
     # a place or a purpose before the comma is no item of the list
     s = one(NEWS + "In Vermont Harbour, Anna Berg and other farmers sharply attacked Brandt.")
-    assert s.holder == "Anna Berg and other farmers"  # (a plural of people is a group: ffacafd)
+    assert s.holder == "Anna Berg and other farmers"  # (a plural of people is a group: 90e2dea)
 
 
 def test_a_number_opening_the_sentence_is_no_antecedent_of_a_pronoun():
