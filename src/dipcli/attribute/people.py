@@ -39,8 +39,10 @@ PERSON_PLURALS = frozenset(n[:-3] + "men" if n.endswith("man") else n[:-1] + "ie
                            else n[:-2] + "ves" if n.endswith("fe") else n + "es" if n.endswith(("s", "sh", "ch", "x"))
                            else n + "s" for n in PERSON_NOUNS)
 _NAME_STOP = lexicon.words("name_stop_words")
-# A plural of theirs in lower case alone after a comma, colon, semicolon, bracket or dash, or
-# opening the text: "…, economists said" (not "took questions from veterans invited …").
+_GENDER_WORDS = {row["word"]: row["gender"] for row in lexicon.rows("gendered_words")}
+_TITLE_ROWS = {row["title"]: row for row in lexicon.rows("title_roles")}
+# A plural of a noun for people in lower case alone after a comma, colon, semicolon, bracket or
+# dash, or opening the text: "…, economists said" (not "took questions from veterans invited …").
 _BARE_PLURAL = re.compile(r"(?:^|[,;:(—–]\s*)([a-z]+)\s*$")
 
 
@@ -49,8 +51,6 @@ def bare_plural(sent: str, start: int, end: int) -> re.Match[str] | None:
     a subject may open: its word is group 1."""
     m = _BARE_PLURAL.search(sent, start, end)
     return m if m is not None and m.group(1) in PERSON_PLURALS else None
-_GENDER_WORDS = {row["word"]: row["gender"] for row in lexicon.rows("gendered_words")}
-_TITLE_ROWS = {row["title"]: row for row in lexicon.rows("title_roles")}
 
 
 @lru_cache(maxsize=1024)
