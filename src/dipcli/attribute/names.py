@@ -26,7 +26,7 @@ NAME_TOKEN = rf"(?:[A-Z]\.|[A-Z][\w’'\-]*|(?:{'|'.join(sorted(NAME_PARTICLES))
 _TITLE_HEAD = rf"(?:{'|'.join(map(re.escape, lexicon.entries('title_heads')))})\b"
 # A title of several words opens with a word that is no modifier before a title either: "Press"
 # in "White House Press Secretary Ana Ruiz", "Attorney" in "Attorney General …", "Majority Leader".
-_SEVERAL_WORDS_TITLE = from_letter([t for t in TITLES.split("|") if "\\ " in t]) + r"(?!\w)"
+_SEVERAL_WORDS_TITLE = from_letter([re.escape(t) for t in TITLE_LIST if " " in t]) + r"(?!\w)"
 ADJ_TOKEN = rf"(?!{_TITLE_HEAD}|{_SEVERAL_WORDS_TITLE})(?:(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*)"
 # Names never run across a line break (paragraphs are lines).
 TITLED_NAME = re.compile(
