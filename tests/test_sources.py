@@ -15,13 +15,18 @@ def test_unnamed_officials_and_spokesmen_at_the_end_or_the_start():
     found = explained("The talks will resume next week, a senior official told reporters.\n\n"
                       "A Lagos state government spokesman said the roads were closed.\n\n"
                       "The Ghanaian military said it had seen no launch.\n\n"
-                      "The government said nothing more.")
+                      "The government said nothing more.\n\n"
+                      "Prices rose, police said.\n\n"
+                      "An official said the road was shut.")
     assert found["The talks will resume next week, a senior official told reporters."] == \
         ("senior official", "reporting_frame")
     assert found["A Lagos state government spokesman said the roads were closed."] == \
         ("Lagos state government spokesman", "reporting_frame")
     assert found["The Ghanaian military said it had seen no launch."] == ("Ghanaian military", "reporting_frame")
-    assert found["The government said nothing more."] == (None, "narrator")  # no place to say whose
+    # no place to say whose, but still a source's words, not the outlet's
+    assert found["The government said nothing more."] == ("government", "reporting_frame")
+    assert found["Prices rose, police said."] == ("police", "reporting_frame")
+    assert found["An official said the road was shut."] == ("official", "reporting_frame")
 
 
 def test_officials_unnamed_and_unplaced_are_officials_and_a_weekday_ends_the_subject():

@@ -6,7 +6,9 @@ Wire stories attribute to them as often as to people ("BEIJING (AFP) - China wil
 foreign ministry said"). :func:`unnamed_source` reads a subject phrase that ends with a head of
 ``source_heads.tsv`` after determiners, numbers, capitalised words and the modifiers of
 ``source_modifiers.txt``; the speaker is the phrase as written without its determiner. An
-institution the phrase gives no country is the dateline's country's ("Chinese foreign ministry").
+institution the phrase gives no country is the dateline's country's ("Chinese foreign ministry");
+with no dateline it is the institution as written ("…, police said" -> police): the words are
+still a source's, not the outlet's narration.
 """
 from __future__ import annotations
 
@@ -211,13 +213,14 @@ def unnamed_source(scene: Scene, phrase: str) -> Ref | None:
         body[-1] = body[-1].lower()  # "Officials said …" opens a sentence
     name = " ".join(body)
     qualified = bool(capitalised)
-    if not capitalised and kind == "group" and not body[-1].endswith("s"):
+    if not capitalised and kind != "person" and not body[-1].endswith("s"):  # (not "officials")
         country = _dateline_country(scene)
         if country:
             adjective = (gazetteer.demonyms(country) or (country,))[0]
             name, qualified = f"{adjective} {name}", True
-    if len(body) == 1 and not qualified and not (kind != "person" and name.endswith("s") and not name.endswith("ss")):
-        return None  # "the government said" with no place: too vague to be anyone's ("officials said" are officials)
+    plural = kind == "people" or name.endswith("s") and not name.endswith("ss")
+    if len(body) == 1 and not qualified and not plural and (kind == "person" or words[0].lower() != "the"):
+        return None  # "the official said": someone told of before; "government" alone may be a phrase cut short
     return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase)
 
 
