@@ -192,6 +192,19 @@ def test_html_without_article_markup_falls_back_to_main_and_title_tag(tmp_path):
     assert paragraphs(art) == ["Envoys meet", "Two envoys met in Oslo.", "First point"]
 
 
+def test_html_share_bars_advertisements_and_related_stories_inside_the_article_are_dropped(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Envoys meet</title></head><body><article><h1>Envoys meet</h1>"
+        '<div class="share-bar"><span>Share this article:</span> <a href="#">Facebook</a> <a href="#">Email</a></div>'
+        "<p>Two envoys met in Oslo.</p>"
+        '<div class="ad_slot"><p>Advertisement</p></div>'
+        '<p class="article-text">They will meet again.</p><p class="shared-view">A view both share.</p>'
+        '<section id="related-stories"><h3>Related</h3><p>Oslo hosts a summit</p></section>'
+        "</article></body></html>", encoding="utf-8")
+    assert paragraphs(one(page)) == ["Two envoys met in Oslo.", "They will meet again.", "A view both share."]
+
+
 def test_jsonl_streams_records_and_reports_bad_lines():
     articles, errors = load([FIXTURES / "talks.jsonl"])
     assert [a.doc for a in articles] == ["talks:1", "talks:4"]

@@ -1,13 +1,16 @@
 """The HTML reader: a saved web page's article, without menus, scripts or hidden tooltips.
 
 The body is the element marked ``itemprop="articleBody"``, else ``<article>``,
-else ``<main>``, else ``<body>``; the metadata comes from ``<meta>`` tags
+else ``<main>``, else ``<body>``, less what is hidden and the page's furniture inside it (share
+bars, advertisements, related stories: page_furniture.txt); the metadata comes from ``<meta>`` tags
 (Open Graph, ``article:published_time``), ``<time>`` and the canonical link.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import lexicon
 from ..model import Article, DipError
 from .base import Input, host
 from .dates import parse_date
@@ -70,6 +73,21 @@ def _classes(el) -> set[str]:
     return set(value.split()) if value else set()
 
 
+_NAME_PARTS = re.compile(r"[^a-z]+")
+
+
+def _is_furniture(el) -> bool:
+    """``el``'s class or id names page furniture (page_furniture.txt): a share bar, an
+    advertisement, related stories."""
+    names = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    return bool(names) and not _furniture().isdisjoint(_NAME_PARTS.split(names.lower()))
+
+
+@cache
+def _furniture() -> frozenset[str]:
+    return lexicon.words("page_furniture")
+
+
 def _is_hidden(el) -> bool:
     tag = el.tag
     if not isinstance(tag, str) or tag.lower() in _DROP_TAGS:
@@ -86,7 +104,7 @@ def _is_hidden(el) -> bool:
         if lower in _HIDDEN_CLASSES or lower.startswith(("tooltip_", "tooltip-", "tooltip__")) \
                 or lower.endswith("__tooltip"):
             return True
-    return False
+    return _is_furniture(el)
 
 
 def _strip_hidden(root) -> None:
