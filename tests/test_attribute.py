@@ -435,6 +435,22 @@ def test_a_country_title_after_a_name_introduces_the_person():
     assert speaker_of(claims, "President Lin").speaker == "Ada Lin"
 
 
+def test_the_officer_of_an_institution_named_after_a_country_is_no_one_of_that_country():
+    # "President of Ghana Media Group …": the group's president, not Ghana's; the president
+    # of the state the page speaks of is then no one but the one named so
+    text = "\n\n".join([
+        "Ahead of his visit to Ghana, the President of Kenya answered questions from President of "
+        "Ghana Media Group Omar Reyes.",
+        "Omar Reyes: Thank you for this interview. What did President Ivan Petrov tell you?",
+        "Elena Marsh: Thank you. Our ties are strong.",
+        "Foreign Minister of the Russian Federation Sergey Lavrov said the talks were useful. "
+        "The Russian minister said more would follow.",
+    ])
+    claims = claims_of(text)
+    assert speaker_of(claims, "Ahead of his visit").speaker not in ("Omar Reyes", "Ivan Petrov")
+    assert speaker_of(claims, "The Russian minister").speaker == "Sergey Lavrov"  # a state's name goes on
+
+
 def test_criticism_verbs_and_both_ministers():
     text = "\n\n".join([
         "ANKARA, May 2 (Agency) -- Turkish Foreign Minister Deniz Kaya and Greek Foreign Minister Eleni Pappas "

@@ -18,7 +18,7 @@ from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
 from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
-from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, NAME_PARTICLES, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
+from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, INSTITUTION_WORDS, NAME_PARTICLES, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
                     TITLE_SURNAMES, STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens, title_surname,
                     titled_names, trim_title, untitled_subjects)
 
@@ -58,6 +58,19 @@ _SUBJECT_LEAD = re.compile(r"\s*(?:(?:The|the|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[A-Z][\w.
 _GROUP_DET = re.compile(r"^(?:the|both|all)\s+")
 # Words before a role that say nothing of whom it means: "the former senator".
 _NOT_DESCRIPTIVE = frozenset({"former", "then", "current", "new", "same", "late", "longtime", "veteran", "top"})
+
+
+def _of_a_state(m: re.Match[str], words: list[str]) -> str | None:
+    """The "of" phrase of a ``TITLED_NAME`` match, unless the institution words the lazy match
+    left before the name carry on an institution's name, not a state's: "President of China |
+    Media Group Shen Haixiong" is no officer of China's ("Minister of the Russian | Federation
+    Sergey Lavrov" is Russia's)."""
+    of = m.group("of")
+    raw = m.group("name").split()
+    left = raw[:raw.index(words[0])] if of and words[0] in raw else []
+    if any(w in INSTITUTION_WORDS for w in left) and gazetteer.country_of(clean(f"{of} {' '.join(left)}")) is None:
+        return None
+    return of
 
 
 def _surname_first(tokens: frozenset[str], at: int, p: Person) -> bool:
@@ -450,7 +463,7 @@ class Scene:
         if not words:
             return None
         country = None
-        for part in (m.group("adj"), m.group("of")):
+        for part in (m.group("adj"), _of_a_state(m, words)):
             if part:
                 country = country or country_in(clean(part))
         if m.group("of") and country is None:
