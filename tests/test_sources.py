@@ -150,11 +150,22 @@ def test_a_source_named_by_where_it_works_or_whom_it_speaks_for():
                       "The plan for officials at the ministry was dropped.")
     assert found["A spokesman for the fisheries ministry said the boats would stay in port."] == \
         ("spokesman for the fisheries ministry", "reporting_frame")
-    assert found["Analysts at Harlow Bank said prices would rise."][0] == "Harlow Bank"  # a name the cast reads first
+    assert found["Analysts at Harlow Bank said prices would rise."][0] == "analysts at Harlow Bank"
     assert found["The port will reopen in May, said a senior official at the Transport Department."] == \
         ("senior official at the Transport Department", "reporting_frame")
     assert found["Aides to Omar Haji say the minister wants a deal."][0] == "Omar Haji"  # an entourage: its owner
     assert found["The plan for officials at the ministry was dropped."] == (None, "narrator")
+
+
+def test_people_placed_by_where_they_are_from_are_the_source_not_the_place():
+    found = explained("Two senators from Ohio said the bill would fail.\n\n"
+                      "Residents of Aleppo said the shelling went on.\n\n"
+                      "Officials from Ghana said the talks were useful.\n\n"
+                      "Omar Haji won the vote. Aides to Haji say he is well.")
+    assert found["Two senators from Ohio said the bill would fail."] == ("senators from Ohio", "reporting_frame")
+    assert found["Residents of Aleppo said the shelling went on."] == ("residents of Aleppo", "reporting_frame")
+    assert found["Officials from Ghana said the talks were useful."][0] == "officials from Ghana"
+    assert found["Aides to Haji say he is well."][0] == "Omar Haji"  # someone the article names: an entourage
 
 
 def test_one_person_told_of_for_the_first_time_is_a_new_source_not_the_one_before():

@@ -110,7 +110,7 @@ CASES = [
     # "with X doing", a subject before its place, a name among coordinated subjects
     ("The session ended, with several Ohio senators accusing Brandt of delay.", "Ohio senators",
      "subject", "oppose", ["Elias Brandt"]),
-    ("Senators in Ohio have criticized Brandt.", "Senators", "subject", "oppose", ["Elias Brandt"]),
+    ("Senators in Ohio have criticized Brandt.", "senators in Ohio", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor and the freight lobby endorsed Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     # a name before a relational noun; a verb governed by an expectation
     ("Okafor has been a vocal Brandt supporter.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),

@@ -20,7 +20,7 @@ from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pr
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
     skip_space_back, title_surname
 from .quotes import in_spans
-from .sources import knowing_source_before, placed_source_before, source_after, source_words, subject_report_maker
+from .sources import knowing_source_before, placed_around, placed_source_before, source_after, source_words, subject_report_maker
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -604,6 +604,9 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             ref = _second_verb_subject(sent, k, m.end(), cue, scene, in_doc=in_doc) if finite else None
         else:
             ref = opener_for_pronoun(scene, sent, left[0], m.start()) or resolve(scene, left[0], in_doc=in_doc)
+            if ref is not None and finite and (placed := placed_around(scene, sent, left[0], before_adverbs, cue)):
+                frames.append(_described_frame(sent, m, placed, cue, head_invertible))
+                continue  # "Two senators from Ohio said": the senators, not Ohio
         if ref is None and left and left[0][:1].isupper() and _report_noun_before(sent, m.start()) \
                 and any(w.lower() not in _DETERMINERS and w.lower() not in PRONOUNS and w not in STOP_CAPS
                         for w in left[0].split()):

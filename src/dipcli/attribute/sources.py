@@ -18,6 +18,7 @@ from functools import cache
 from .. import gazetteer, lexicon
 from .cast import GROUP, PERSON, TITLE, Ref, Scene
 from .names import MONTHS, STOP_CAPS, WEEKDAYS, skip_space_back
+from .people import PERSON_PLURALS
 
 _DETERMINERS = frozenset("the a an one two three four five several some many other another its their".split())
 
@@ -45,7 +46,7 @@ _KNOWERS = {"people": "group", "persons": "group", "insiders": "group", "person"
 
 # Where people work or whom they speak for, after the word for them: "a spokesman for the
 # ministry", "a senior official at the State Department", "an aide to the senator".
-_PLACED = re.compile(r"\s+(?:for|at|in|from|with|to)\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*$")
+_PLACED = re.compile(r"\s+(?:for|at|in|from|with|to|of)\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*$")
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 
 
@@ -72,6 +73,39 @@ def placed_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
         return None  # (no place after the head, and no word for one person last)
     found = _described_from(sent, base, nxt, end)
     return found if found is not None and _opens_clause(sent, found[1]) else None
+
+
+_PLACING = frozenset(("for", "at", "in", "from", "with", "to", "of"))
+
+
+def placed_around(scene: Scene, sent: str, subject: str, end: int, cue: str) -> tuple[Ref, int] | None:
+    """The source described by where it is (:func:`placed_source_before`) when the subject read
+    before ``end`` is only the place it names, after "from", "of" and the like, and no one the
+    article knows ("Two senators from| Ohio said", "Residents of| Aleppo said"; but "Aides to
+    Omar Haji say" is Omar Haji's). The place is a name that ends the phrase ("leaders of Israel|
+    no longer feel"), and a plural source takes no verb in "-s" ("heads of the member| states
+    signed": "states" is no verb there)."""
+    start = sent.rfind(subject, 0, end)
+    before = sent[max(0, start - 6):start].split()
+    if start <= 0 or not before or before[-1].lower() not in _PLACING:
+        return None
+    known = scene.find_person(subject.split())  # (a word alone the cast took for a name is no one known: "Ohio")
+    if known is not None and (len(known.tokens) > 1 or known.title):
+        return None
+    found = placed_source_before(sent, end)
+    if found is None or found[0].kind == GROUP and re.match(r"[a-z]+[^s\W]s\b", cue):
+        return None
+    return found if _named_place(_WORD.findall(sent, start, end)) else None
+
+
+_NAME_LINKS = frozenset(("of", "the", "and", "for", "de", "&"))
+
+
+def _named_place(words: list[str]) -> bool:
+    """Whether ``words`` are a name, capitalised but for the words that link a name's parts, and
+    end with one of its own ("the Department of Treasury", "Ohio"; not "Israel no longer")."""
+    return bool(words) and words[-1][:1].isupper() and words[-1] not in MONTHS and words[-1] not in WEEKDAYS \
+        and all(w[:1].isupper() or w in _NAME_LINKS for w in words)  # (not "intelligence chiefs in May")
 
 
 def _opens_clause(sent: str, start: int) -> bool:
@@ -118,13 +152,17 @@ def described_source(phrase: str) -> Ref | None:
         if found is not None:
             return found
     placed = _PLACED.search(phrase)
-    if placed is not None and not _a_place(_WORD.findall(phrase, placed.start() + 1)[1:]):
-        return None
+    where = _WORD.findall(phrase, placed.start() + 1) if placed is not None else []
+    if placed is not None and not (_a_place(where[1:]) and (where[0] != "of" or _named_place(where[1:]))):
+        return None  # (what follows "of" is a name: "residents of Aleppo", not "one diplomat of the treatment")
     words = _WORD.findall(phrase[:placed.start()] if placed is not None else phrase)
     indefinite = bool(words) and words[0].lower() in _INDEFINITE
     while words and (words[0].lower() in _DETERMINERS or words[0] in STOP_CAPS):
         words.pop(0)
     kind = _heads().get(words[-1].lower()) if words and all(_source_word(w) for w in words) else None
+    if kind is None and placed is not None and words and words[-1].lower() in PERSON_PLURALS \
+            and _named_place(_WORD.findall(phrase, placed.start() + 1)[1:]):
+        kind = "people"  # "Residents of Aleppo", "senators from Ohio" (not "heads of the six member| states")
     if kind not in ("person", "people") or placed is None and not (indefinite and kind == "person"):
         return None  # ("the official said": someone told of before, whom the phrase alone does not name)
     name = " ".join(words[:-1] + [words[-1].lower()] + (phrase[placed.start():].split() if placed else []))
@@ -159,7 +197,8 @@ def _closed_words() -> frozenset[str]:
 def _person_head_in(low: str) -> bool:
     """Whether a word for one or more people a source may be stands in ``low`` between spaces (a
     cheap test: in the phrases read here such a word is followed by a space or ends the phrase)."""
-    return not _people_heads().isdisjoint(low.split())
+    words = low.split()
+    return not _people_heads().isdisjoint(words) or not PERSON_PLURALS.isdisjoint(words)
 
 
 @cache
@@ -169,7 +208,7 @@ def _people_heads() -> frozenset[str]:
 
 def _source_word(w: str) -> bool:
     low = w.lower()
-    return w[:1].isupper() or low in _DETERMINERS or low in _heads() or low in _KNOWERS \
+    return w[:1].isupper() or low in _DETERMINERS or low in _heads() or low in _KNOWERS or low in PERSON_PLURALS \
         or low in lexicon.words("source_modifiers")
 
 
