@@ -64,7 +64,7 @@ def test_a_first_person_sentence_is_the_authors_after_a_reported_one():
     assert authored["The ports matter."] == ("Anna Kowalski", "continuation")
     news = explained(text)  # no author: the first person changes nothing
     assert news["Trade has fallen by half."] == (None, "narrator")
-    assert news["I agree with him."] == ("Halvorsen", "continuation")
+    assert news["I agree with him."] == (None, "narrator")  # an author no one names, not the minister
     by_author = {c.text: (c.speaker, c.rule) for c in analyse(Article(
         doc="t", path="t.txt", format="text", title=None, date=None, source=None, place=None, category=None,
         url=None, text="Minister Halvorsen said that every port should stay open. \u201cWe are open to all.\u201d "
@@ -168,3 +168,15 @@ def test_it_said_after_an_institutions_sentence_goes_on_reporting_for_it():
                       place="Lima")
     assert found["It said it needed $120 million for shelter."] == ("Peruvian foreign ministry", "continuation")
     assert found["It said nothing more."] == (None, "narrator")  # not a group of people
+
+
+def test_a_speechs_own_i_does_not_go_on_in_the_voice_of_those_it_reports():
+    found = explained("We meet in hard times. Ghana has stated its position that it will cut tariffs. "
+                      "I am convinced that the plan will work. It is a fact that we need roads.\n\n"
+                      "Ghana expressed the hope that tariffs would fall. In my view, that is wise.\n\n"
+                      "Ghana expressed the hope that tariffs would fall. This is a step forward for World War I veterans.")
+    assert found["I am convinced that the plan will work."] == (None, "narrator")
+    assert found["In my view, that is wise."] == (None, "narrator")
+    assert found["It is a fact that we need roads."] == (None, "narrator")  # after the speech's own "I"
+    assert found["This is a step forward for World War I veterans."][0] == "Ghana"  # a number, no one's "I"
+

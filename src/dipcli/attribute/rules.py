@@ -41,7 +41,7 @@ from .frames import PARTICIPLE_CUE, Frame, find_frames, opening_subject
 from .names import clean
 from .reading import reading
 from .quotes import Quotations, bare_attribution, dash_tail, in_spans
-from .scope import choose, narration_shaped, opening_actor, told_in_third_person
+from .scope import choose, narration_shaped, opening_actor, speaks_as_i, told_in_third_person
 from .sources import report_said, report_source, unnamed_source
 from .subjects import name_shape, own_side, read_cast, resolve
 from .turns import (ANSWERER, QUESTIONER, answerer, carried_turns, find_label, label_speaker, labelled_paragraphs,
@@ -491,6 +491,8 @@ def continuation(ctx: Context) -> Found | None:
     if prev.via in (COLLECTIVE, PRONOUN) and not prev.members and not gazetteer.is_country_word(prev.speaker.split()[-1]) \
             and FIRST_PERSON.search(QUOTED.sub(" ", ctx.sent)):
         return None  # a speech's own "we" after what unnamed others hold ("Experts estimate … We must …")
+    if speaks_as_i(QUOTED.sub(" ", ctx.sent)):
+        return None  # a speech's own "I" after what it reports of others ("Kim Jong Un stated … I am convinced …")
     mention = ctx.mention()
     if mention is not None and mention[1] and mention[0].name not in prev.members:
         return None  # another person opens it: "Mr Tanaka welcomed …"

@@ -241,3 +241,15 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
     # the first that names its subject; a pronoun there means someone the main clause names
     # ("… the people of Ukraine as they defend …")
     return next((f for f in frames if f.ref.via != PRONOUN), None)
+
+
+# "I" before a word in lower case, or "my", "me", "myself" (not "World War I veterans", "Phase I").
+_FIRST_SINGULAR = re.compile(r"(\S*)\s+I(?= [a-z])|^I(?= [a-z])|\b(?:[Mm]y|me|myself)\b")
+
+
+def speaks_as_i(sent: str) -> bool:
+    """Whether ``sent`` has a word of the first person singular, someone speaking of themselves;
+    an "I" after a capitalised word within the sentence numbers it ("War I"), unless a comma
+    ends that word ("Finally, I")."""
+    return any(not (m.group(1) or "")[:1].isupper() or m.start(1) == 0 or m.group(1)[-1] in ",;:"
+               for m in _FIRST_SINGULAR.finditer(sent))
