@@ -180,3 +180,13 @@ def test_a_speechs_own_i_does_not_go_on_in_the_voice_of_those_it_reports():
     assert found["It is a fact that we need roads."] == (None, "narrator")  # after the speech's own "I"
     assert found["This is a step forward for World War I veterans."][0] == "Ghana"  # a number, no one's "I"
 
+
+def test_a_cue_in_a_clause_of_condition_opening_the_sentence_frames_nothing():
+    found = explained("If Ghana says no, the deal will collapse.\n\n"
+                      "Unless Togo agrees, the plan fails.\n\n"
+                      "If confirmed, Ama Mensah said she would serve.\n\n"
+                      "If Ghana objects, Ama Mensah said, the talks will stop.")
+    assert found["If Ghana says no, the deal will collapse."] == (None, "narrator")
+    assert found["Unless Togo agrees, the plan fails."] == (None, "narrator")
+    assert found["If confirmed, Ama Mensah said she would serve."][0] == "Ama Mensah"
+    assert found["If Ghana objects, Ama Mensah said, the talks will stop."][0] == "Ama Mensah"

@@ -232,6 +232,18 @@ def unanswered(sent: str, cue_start: int) -> bool:
     return m is not None and m.end() > cue_start
 
 
+# A clause of condition that opens the sentence, up to its comma: "If Ghana says no, …".
+_CONDITION = re.compile(r"(?:If|Unless|Should)\s[^,;:\"“”]*")
+
+
+def conditional(sent: str, cue_start: int) -> bool:
+    """Whether the cue at ``cue_start`` stands in a clause of condition that opens the sentence
+    and a main clause follows ("If the United States wants peace, it should …", "Unless Russia
+    agrees, the plan fails"): a case supposed, no one's words. (Not "If confirmed, Carson said".)"""
+    m = _CONDITION.match(sent)
+    return m is not None and cue_start < m.end() < len(sent) and sent[m.end()] == ","
+
+
 _WORD = re.compile(r"\w+")  # a cue that is one word: the whole word, which is a head (_head_scan)
 
 

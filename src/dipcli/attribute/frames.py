@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..cues import INVERTIBLE, base_forms, find_cues, forms, lemmas, unanswered
+from ..cues import INVERTIBLE, base_forms, conditional, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
 from .people import PERSON_NOUNS, bare_plural, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
@@ -541,9 +541,9 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
             if ref is not None:
                 frames.append(Frame(ref, _cue_words(m.group())[0], False, False, m.start()))
             continue
-        if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed") or unanswered(sent, m.start()):
-            continue  # "A conference coordinated by the UNDP was held": a participle, its agent after "by"; "X
-            # did not respond to requests for comment": no words of X's
+        if _PASSIVE_BY.match(sent, m.end()) and m.group().endswith("ed") or unanswered(sent, m.start()) \
+                or conditional(sent, m.start()):
+            continue  # a participle, its agent after "by" ("coordinated by the UNDP"); no words of X's: "X did not respond", "If X says no, …"
         k = skip_space_back(sent, m.start())
         if sent[sent.rfind(" ", 0, k) + 1:k] in _NO_SUBJECT_BEFORE:
             continue  # "in order to support", "the challenges": no branch below frames it
