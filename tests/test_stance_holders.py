@@ -176,6 +176,11 @@ CASES = [
     ("Okafor was backed by several farmers' groups.", "farmers' groups", "by-agent", "support", ["Tamsin Okafor"]),
     ("Brandt was criticized by the state police union.", "state police union", "by-agent", "oppose",
      ["Elias Brandt"]),
+    # people and bodies named by role: soldiers, forces, tribes, witnesses, a general, a defendant
+    ("The witnesses who criticized Brandt left early.", "witnesses", "relative", "oppose", ["Elias Brandt"]),
+    ("The general sharply rejected Brandt's levy.", "general", "subject", "oppose", ["Elias Brandt"]),
+    ("Vermont forces attacked the Danish depot.", "Vermont forces", "subject", "oppose", ["Denmark"]),
+    ("The levy stalled when the tribes denounced Brandt.", "tribes", "subject", "oppose", ["Elias Brandt"]),
 ]
 
 
