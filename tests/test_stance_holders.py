@@ -573,3 +573,13 @@ def test_a_target_ends_before_a_coordinated_that_clause():
     # "waited too long to denounce X and that the senator's support showed …": X
     s = one(NEWS + "Okafor has said the mayor waited too long to denounce Brandt and that his record showed weakness.")
     assert s.target == "Brandt"
+
+
+def test_a_relative_clause_after_a_description_beside_a_name_is_the_names():
+    s = one(NEWS + "Dana Kinnerly, the transport chief who criticized Brandt, resigned.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Dana Kinnerly", "relative", "oppose", ["Elias Brandt"])
+    # a name after a preposition, or a list, is no apposition
+    s = one(NEWS + "Speaking to Reuters, the official who criticized Brandt left.")
+    assert s.holder == "official"
+    s = one(NEWS + "Vermont, the farmers and the unions who criticized Brandt met.")
+    assert s.holder != "Vermont"

@@ -83,3 +83,21 @@ def fronted_passive(tk: Tokens, i: int, k: int, lemma: str, holder: Holder) -> A
     if target is None:
         return None
     return Act(i, k, OBJECT_VERBS[lemma], "before", k, holder=holder, before=(target.start, target.end))
+
+
+def apposed_name(tk: Tokens, s0: int, s1: int) -> tuple[int, int] | None:
+    """The name that a description [s0, s1) stands beside, as the antecedent of a relative clause
+    ("Maria Lopez, the activist who accused X": Maria Lopez), or None: a name and a comma just
+    before a description that opens with an article, the name no object of a preposition ("told
+    Reuters, the official who …" stays the official's) and the description no list ("NATO, the EU
+    and the partners that support X" are all of them)."""
+    from .holders import agentive
+
+    if tk.low[s0] not in ("the", "a", "an") or tk.get(s0 - 1) != "," or not (tk.cap(s0 - 2) and tk.is_word(s0 - 2)) \
+            or any(t in ("and", "or") for t in tk.low[s0:s1]):
+        return None
+    n0 = noun_phrase_ending(tk, s0 - 2)
+    if n0 is None or not tk.cap(n0) or tk.get(n0 - 1) in PREP or tk.get(n0 - 1) == "to" \
+            or not agentive(tk, n0, s0 - 1):
+        return None  # not "president of Protect our Defenders, a group that …"
+    return n0, s0 - 1
