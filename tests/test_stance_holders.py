@@ -583,3 +583,8 @@ def test_a_relative_clause_after_a_description_beside_a_name_is_the_names():
     assert s.holder == "official"
     s = one(NEWS + "Vermont, the farmers and the unions who criticized Brandt met.")
     assert s.holder != "Vermont"
+
+
+def test_a_participle_after_a_clause_whose_subject_is_a_name_beside_a_description_is_the_names():
+    s = one(NEWS + "The owner of the depots, Kinnerly Freight, filed a suit in federal court, accusing Brandt of fraud.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Kinnerly Freight", "subject", "oppose", ["Elias Brandt"])

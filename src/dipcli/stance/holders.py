@@ -241,6 +241,9 @@ def clause_subject(tk: Tokens, j: int) -> Holder | None:
             j2 = _skip_parenthesis(tk, j2)
             if tk.get(j2) == ",":
                 k = aside_start(tk, j2)
+                if k is not None and noun_phrase_ending(tk, j2 - 1) == k + 1 and tk.cap(j2 - 1) \
+                        and _description_before(tk, k):
+                    return Holder(k + 1, j2, "subject")  # "The owner of X, Y Inc., filed a suit, accusing Z": Y Inc.
                 j2 = k - 1 if k is not None else j2
             s0 = noun_phrase_ending(tk, j2)
             if s0 is not None and tk.get(s0 - 1) == "including":
