@@ -239,3 +239,12 @@ def test_an_envoy_summoned_over_something_is_a_protest():
     for sentence in ("Duarte summoned the courage to reply.", "Duarte summoned the ambassador for talks on trade.",
                      "The ambassador of Ghana was summoned over the quota."):
         assert acts_of(INTRO + sentence) == []
+
+
+def test_what_a_relative_clause_blames_on_someone_is_against_them():
+    f = one(INTRO + "The two ministers visited the depot, which Portugal has blamed on Ghanaian smugglers.")
+    s = f.stance
+    assert (s.holder, s.polarity, s.cue, s.target) == ("Portugal", "oppose", "blamed on", "Ghanaian smugglers")
+    f = one(INTRO + "They inspected a ship that Ghana blamed on Portuguese pirates.")
+    assert (f.stance.holder, f.stance.target) == ("Ghana", "Portuguese pirates")
+    assert acts_of(INTRO + "They discussed the fire, which Portugal blamed on Monday.") == []

@@ -28,7 +28,7 @@ from ..model import Polarity
 from .act import Act
 from .given import held, match_given, owned
 from .grammar import verbal
-from .relatives import fronted_passive, object_relative
+from .relatives import blamed_on, fronted_passive, object_relative
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
@@ -219,7 +219,7 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None
     pol = OBJECT_VERBS[lemma]
     if any(w in ("whom", "that", "which") for w in tk.low[max(0, i - 8):i]):
-        act = object_relative(tk, i, lemma)
+        act = object_relative(tk, i, lemma) or blamed_on(tk, i, lemma)
         if act is not None:
             return act  # "Bolton, whom Trump endorsed last year", "the rebels that Y supported": Bolton, the rebels
     obj = after_manner(tk, i + 1)

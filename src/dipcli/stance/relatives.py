@@ -101,3 +101,21 @@ def apposed_name(tk: Tokens, s0: int, s1: int) -> tuple[int, int] | None:
             or not agentive(tk, n0, s0 - 1):
         return None  # not "president of Protect our Defenders, a group that …"
     return n0, s0 - 1
+
+
+# Verbs whose object relative may name what is blamed, with "on" naming who is blamed: "the attack,
+# which Myanmar has blamed on the insurgents", "a warship that Seoul blamed on a North Korean torpedo".
+_BLAMED_ON = frozenset(("blame",))
+
+
+def blamed_on(tk: Tokens, i: int, lemma: str) -> Act | None:
+    """The act of a verb of blame at i whose object is a relative word before its subject and whose
+    "on" names who is blamed: opposition to what follows "on" ("which Y blamed on X": X), or None
+    ("which Y blamed on Monday" names no one)."""
+    k = skip_adverbs(tk, i + 1)
+    if lemma not in _BLAMED_ON or tk.get(k) not in _NOT_AFTER or tk.get(k + 1) in TIME_WORDS or tk.get(i - 1) == "to":
+        return None
+    s0 = noun_phrase_ending(tk, skip_back(tk, i, NEGATORS | MODALS | AUX))
+    if s0 is None or tk.get(s0 - 1) not in ("which", "that") or not (tk.get(s0 - 2) == "," or _relative_object(tk, s0 - 1)):
+        return None
+    return Act(i, k + 1, OBJECT_VERBS[lemma], "np", k + 1)
