@@ -588,3 +588,16 @@ def test_a_relative_clause_after_a_description_beside_a_name_is_the_names():
 def test_a_participle_after_a_clause_whose_subject_is_a_name_beside_a_description_is_the_names():
     s = one(NEWS + "The owner of the depots, Kinnerly Freight, filed a suit in federal court, accusing Brandt of fraud.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Kinnerly Freight", "subject", "oppose", ["Elias Brandt"])
+
+
+def test_a_verb_in_the_past_after_as_and_a_pronoun_is_the_pronouns_act():
+    s = one(NEWS + "Okafor spoke over boos as she denounced Brandt.")
+    assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "pronoun", "oppose", ["Elias Brandt"])
+    # an ongoing or hypothetical "as" is no position: "as they defend", "as long as they backed"
+    assert all(s.cue != "defend" for s in acts(NEWS + "Okafor will stand firm as they defend the levy."))
+    assert all(s.cue != "backed" for s in acts(NEWS + "Okafor would vote yes as long as they backed Brandt."))
+
+
+def test_a_month_is_no_antecedent():
+    found = acts("In June 2015, supporters cheered wildly when he denounced the Danish tender.")
+    assert all(s.holder != "June" for s in found)

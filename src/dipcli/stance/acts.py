@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from .. import lexicon
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .act import Act
 from .cast import Holders, Named
@@ -24,6 +25,8 @@ from .words import (AUX, AVOIDANCE, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGA
                     MODIFIED_NOUNS, NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
+# Month names, which stand for no one a pronoun refers to ("in June 2015, X cheered Y as he …").
+MONTHS = frozenset(w.lower() for w in lexicon.words("months"))
 # Subjects of a speech verb that do not name who says "it …": the narrator's "we", "I", "you".
 PRONOUNS_NOT_SAYERS = frozenset(("we", "i", "you"))
 # The speaker's own words in a subject or a cue: "two of us", "our commitment".
@@ -184,7 +187,7 @@ def _antecedent(tk: Tokens, pronoun: Holder) -> Holder | None:
 
     k = 0
     while k < pronoun.start:
-        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) \
+        if tk.name(k) and tk.low[k] not in QUESTION_WORDS and not adverb(tk.low[k]) and tk.low[k] not in MONTHS \
                 and (tk.get(k + 1) != "," or k == 0 and pronoun.start > 2 and tk.low[pronoun.start] in ("he", "she")
                      and tk.low[k] not in TIME_WORDS and tk.low[k] not in SKIP_ADVERBS) \
                 and tk.low[k] not in PREP and tk.low[k] not in SUBORDINATORS:

@@ -100,7 +100,19 @@ def someone_else(tk: Tokens, i: int) -> bool:
         return True
     if subj == "it" and tk.get(p - 1) not in ("and", ",") and not _reported(tk, p):
         return True
-    return subj in SUBJECT_PRONOUNS and tk.get(p - 1) in HYPOTHETICAL
+    return subj in SUBJECT_PRONOUNS and tk.get(p - 1) in HYPOTHETICAL and not _while_past(tk, p, i)
+
+
+def _while_past(tk: Tokens, p: int, i: int) -> bool:
+    """Is "he", "she" or "they" at p after "as" the subject of a verb at i in the past, with nothing
+    between but adverbs ("as he accused X of Y": it happened as the main clause did), not "as they
+    defend X", "as long as they support X", "as he would attack X", "as we called for"?"""
+    t = tk.low[i]
+    lemma = VERB_FORMS.get(t, t)
+    return tk.get(p - 1) == "as" and tk.low[p] in ("he", "she", "they") \
+        and tk.get(p - 2) not in ("long", "far", "much", "well", "such") \
+        and (t.endswith("ed") or t in IRREGULAR_FORMS.get(lemma, ())) and t != lemma \
+        and all(adverb(tk.low[k]) or tk.low[k] in SKIP_ADVERBS for k in range(p + 1, i))
 
 
 # Verbs after which "it" is the speaker's own voice: "the ministry said it welcomed the talks".
