@@ -19,6 +19,7 @@ from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder,
                       subject_of, verb_before, voice_owner)
 from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
+from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs
 from .words import (AUX, AVOIDANCE, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
@@ -223,12 +224,13 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
     """Who holds the act, and whether a governing verb refuses it ("refused to endorse"); None
     when nobody does (the narration describes a position nobody in the sentence holds)."""
     if act.holder is not None:
-        return act.holder, False
+        return _apposed(tk, act.holder), False
     if act.mode == "before" and act.matcher == "passive":
         # "must be respected", "will be upheld": the speaker's norm or pledge; "X is accused": nobody's
         modal = any(tk.low[k] in MODALS and tk.low[k] != "to" for k in range(act.cue0, act.cue1))
         return (SPEAKER, False) if modal else None
     subject, obliged, coordinated = subject_of(tk, act.cue0)
+    subject = _apposed(tk, subject) if subject is not None else None
     if subject is None:
         if coordinated and last is not None:
             return last[0], False  # "X praised Y and criticised Z"
@@ -257,6 +259,15 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         # ("Kay's findings do not support X", "the rapper accused him", Orbán said): no one's that we can name
         return (SPEAKER, subject.refused) if claim.speaker and _stands_for_speaker(tk, subject, act) else None
     return voice_owner(tk, subject), subject.refused
+
+
+def _apposed(tk: Tokens, h: Holder) -> Holder:
+    """A relative clause's holder, or the name its description stands beside ("Maria Lopez, the
+    activist who accused X": Maria Lopez; ``relatives.apposed_name``)."""
+    if h.via != "relative":
+        return h
+    n0, n1 = apposed_name(tk, h.start, h.end) or (h.start, h.end)
+    return Holder(n0, n1, "relative", h.refused)
 
 
 def _stands_for_speaker(tk: Tokens, subject: Holder, act: Act) -> bool:

@@ -420,9 +420,7 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         if t == "which" and (voice or not tk.cap(a) and not agent_word(tk.low[a])):
             return None, obliged, False  # "the union, which backs Y": the union; not "a statement, which …" alone
         if s0 is not None and agentive(tk, s0, a + 1):
-            from .relatives import apposed_name
-            n0, n1 = apposed_name(tk, s0, a + 1) or (s0, a + 1)  # "Maria Lopez, the activist who accused X": Maria Lopez
-            return Holder(n0, n1, "relative", refused), obliged, False
+            return Holder(s0, a + 1, "relative", refused), obliged, False
         return None, obliged, False
     s0 = noun_phrase_ending(tk, j)
     if s0 is None:

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .act import Act
-from .holders import Holder, PRONOUNS, noun_phrase_after, noun_phrase_ending, pronoun
+from .holders import Holder, PRONOUNS, agentive, noun_phrase_after, noun_phrase_ending, pronoun
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, possessive, skip_adverbs, skip_back
 from .words import (AUX, CONTENT_NOUNS, DET, MODALS, NEGATORS, OBJECT_VERBS, PREP, SUBORDINATORS, TIME_WORDS,
                     VERB_FORMS)
@@ -91,8 +91,6 @@ def apposed_name(tk: Tokens, s0: int, s1: int) -> tuple[int, int] | None:
     before a description that opens with an article, the name no object of a preposition ("told
     Reuters, the official who …" stays the official's) and the description no list ("NATO, the EU
     and the partners that support X" are all of them)."""
-    from .holders import agentive
-
     if tk.low[s0] not in ("the", "a", "an") or tk.get(s0 - 1) != "," or not (tk.cap(s0 - 2) and tk.is_word(s0 - 2)) \
             or any(t in ("and", "or") for t in tk.low[s0:s1]):
         return None
