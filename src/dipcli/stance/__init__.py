@@ -29,6 +29,8 @@ Where things are:
 * ``matchers``: the ordered table of named matchers, one per way an act is found;
 * ``targets``: the target phrase after a cue;
 * ``holders``: who holds an act, read off the sentence (subject, by-agent, possessor, …);
+* ``nominal``: a stance noun and its holder without a carrying verb ("her support for X", "the
+  criticism of X by Y");
 * ``cast``: what a holder phrase names, through attribution's cast;
 * ``acts``: a claim's acts, from matched head to record;
 * ``matrix``: the holder x target view and the holder -> entity pairs.

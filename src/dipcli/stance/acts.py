@@ -19,6 +19,7 @@ from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder,
                       subject_of, verb_before, voice_owner)
 from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
+from .nominal import bound_subject
 from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs
@@ -108,6 +109,9 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
                 i = act.cue1
                 continue
             act.polarity = Polarity.OPPOSE  # "refused to endorse X": as "did not endorse X"
+        if holder.via == "pronoun" and act.matcher == "nominal" and not (claim.speaker_kind == "group"
+                                                                         and tk.low[holder.start] == "their"):
+            holder = bound_subject(tk, holder) or holder  # "the senator withdrew his support for X": the senator
         if holder.via == "pronoun" and claim.speaker_kind not in ("person", "group", "document"):
             holder = _antecedent(tk, holder) or holder  # "Kaine … when he attacked Trump"
         if not holder.named or claim.speaker and _mention_of_speaker(tk, holder, claim):
@@ -381,8 +385,10 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         elif mode == "demand":
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
-    if holder.via == "relative" and mode != "clause":
-        t1 = natural = min(t1, main_verb(tk, t0, t1))  # "groups that endorsed him say …": him
+    if (holder.via == "relative" or act.matcher == "nominal") and mode != "clause":
+        cut = main_verb(tk, t0, t1)  # "groups that endorsed him say …": him; "American criticism of Turkey grew": Turkey
+        if cut < t1 or holder.via == "relative":
+            t1 = natural = cut
     if holder.named and t0 < holder.start < t1:  # "Criticizing the budget, the senators voted …": the budget
         t1 = holder.start
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):

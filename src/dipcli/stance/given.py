@@ -20,7 +20,7 @@ from .grammar import object_opens
 from .holders import NP_MAX, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, Tokens, possessive, skip_adverbs
 from .words import (AUX, DET, GIVEN, GIVING, HEAD_FORMS, IMPORTANCE, NEGATORS, NOMINAL, PAST_FORMS, PREP, RELATIVES,
-                    SCANT, STANCE_NOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_FORMS, VERBAL_NOUNS)
+                    RETRACTING, SCANT, STANCE_NOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_FORMS, VERBAL_NOUNS)
 
 # Grading words at most between the determiner and the noun: "a tepid", "a big, warm".
 _GRADES_MAX = 3
@@ -95,8 +95,8 @@ def held(tk: Tokens, i: int, j: int) -> bool:
                 and (source or w not in ("his", "her", "its", "their")):
             continue  # "picked up his first endorsement from X"; not "had his greatest support among X"
         if not w.replace("-", "").isalpha() or w in VERB_FORMS or w in HEAD_FORMS or w.endswith("ed") \
-                or w in PREP or w in DET or w in SCANT:
-            return False  # "has criticized X's support", "had little support from X"
+                or w in PREP or w in DET or w in SCANT or w in RETRACTING:
+            return False  # "has criticized X's support", "had little support from X", "has withheld his support"
     return True  # the holder, after the noun or its possessor, is the carrier's to find
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, negation, possessive
 from .words import (ACTORS, ADJECTIVES, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, RELUCTANCE, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
-                    VOICE_NOUNS)
+                    MONTHS, VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
@@ -670,8 +670,8 @@ def possessor(tk: Tokens, i: int) -> Holder | None:
     k = i - 1
     while k >= 0 and i - k <= 3 and (tk.low[k].isalpha() and (adverb(tk.low[k]) or tk.low[k] in SKIP_ADVERBS
                                                               or noun_word(tk.low[k]))
-                                     and not tk.cap(k) and tk.low[k] not in DET):
-        k -= 1  # "her sharp criticism", "the mayor's repeated public criticism"
+                                     and (not tk.cap(k) or tk.low[k] in MONTHS) and tk.low[k] not in DET):
+        k -= 1  # "her sharp criticism", "the mayor's repeated public criticism", "its early September endorsement"
     if k < 0:
         return None
     t = tk.low[k]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..model import Polarity
 from .act import Act
 from .given import held, match_given, owned
+from .nominal import match_nominal
 from .grammar import verbal
 from .relatives import blamed_on, fronted_passive, object_relative
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
@@ -511,22 +512,6 @@ def match_object_first(tk: Tokens, i: int, lemma: str | None, forced: bool) -> A
     if start < end and tk.get(start) in ("that", "and", "but"):
         start += 1
     return Act(i, i + 1, OBJECT_VERBS[lemma], "before", i + 1, before=(start, end)) if start < end else None
-
-
-def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
-    """'the mayor's sharp criticism of X', 'her support for X': a stance noun and its holder before it."""
-    t = tk.low[i]
-    if t not in NOMINAL:
-        return None
-    pol, preps = STANCE_NOUNS[t]
-    nxt = tk.get(i + 1)  # after its holder, "of" opens the object of support: "Trump's support of the war"
-    if nxt not in preps and not (nxt == "of" and t in RECIPIENT_NOUNS) \
-            or nxt in ("that", "to") and t not in ("opposition", "objection"):
-        return None
-    holder = possessor(tk, i)
-    if holder is None:
-        return None
-    return Act(i, i + 2, pol, "np", i + 2, holder=holder)
 
 
 def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Holder) -> Act | None:

@@ -204,6 +204,10 @@ AVOIDANCE = lexicon.words("stance_avoidance")
 MODIFIED_NOUNS = lexicon.words("stance_modified_nouns")
 # "on Thursday", "last week", "has long": between a subject and its verb.
 TIME_WORDS = lexicon.words("stance_time_words")
+# "withdrew his support for X", "withheld his endorsement": a stance noun taken back or held back, no act.
+RETRACTING = lexicon.words("stance_retracting")
+# Month names, lower-cased: time before a stance noun ("its early September endorsement"), not its holder.
+MONTHS = frozenset(m.lower() for m in lexicon.words("months"))
 # "if they support X": a pronoun subject after these states no position.
 HYPOTHETICAL = lexicon.words("stance_hypothetical")
 PERSON_WORDS = lexicon.words("stance_person_words")
@@ -241,6 +245,8 @@ PAST_FORMS = lexicon.words("past_forms")
 # Verbs whose forms mark a new verb phrase ("… and stressed that …") or a finite verb.
 VERB_FORMS = _forms(lexicon.words("stance_common_verbs"))
 COMMITTING_FORMS = frozenset(_forms(COMMITTING)) | COMMITTING
+# "the senator intensified his criticism of X": the forms of a verb whose object's possessive pronoun is its subject's.
+OWNING_FORMS = _forms(lexicon.words("stance_owning"))
 FURTHERING_FORMS = _forms(FURTHERING | {"continue"})
 # Forms of the stance verbs -> lemma ("given the …" and "provided that …" are not verbs here).
 HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING

@@ -1,0 +1,79 @@
+"""A stance noun and its holder without a verb that carries it (dipcli.stance.nominal): a possessive
+pronoun bound to the subject of a verb of owning, a stance taken back, a "by" phrase, on sentences the
+project writes."""
+from __future__ import annotations
+
+import pytest
+
+from dipcli.core import analyse
+from dipcli.model import Article, Stance
+from dipcli.stance import find_stances
+
+NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
+        "freight rail bill. ")
+
+
+def acts(text: str) -> list[Stance]:
+    item = analyse(Article(doc="n", path="n.txt", format="text", title=None, date=None, source=None, place=None,
+                           category=None, url=None, text=text))
+    return find_stances(item)
+
+
+def one(text: str) -> Stance:
+    found = acts(text)
+    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
+    return found[0]
+
+
+# sentence, holder, polarity, cue, target
+NOMINAL = [
+    # a possessive pronoun in the object of a verb of owning: the verb's subject, not the speaker
+    ("Brandt said the senator escalated her attacks on the freight rail bill.", "Tamsin Okafor", "oppose",
+     "attacks on", "the freight rail bill"),
+    ("Vermont officials said the Ohio Herald intensified its criticism of the tariffs.", "Ohio Herald", "oppose",
+     "criticism of", "the tariffs"),
+    # a month between the possessive pronoun and the noun is no holder
+    ("The Ohio Herald lost readers after its early September endorsement of Brandt.", "Ohio Herald", "support",
+     "endorsement of", "Brandt"),
+    # a stance noun in the subject: its object ends before the main verb
+    ("Brandt's criticism of the tariffs changed the debate.", "Elias Brandt", "oppose", "criticism of", "the tariffs"),
+    # a "by" phrase names the holder, after the noun's object or before it
+    ("The sharp criticism of the tariffs by Governor Brandt surprised Ohio.", "Elias Brandt", "oppose",
+     "criticism of", "the tariffs"),
+    ("The endorsement by Governor Brandt of the freight rail bill was late.", "Elias Brandt", "support",
+     "endorsement", "the freight rail bill"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), NOMINAL)
+def test_a_stance_noun_is_held_by_its_possessor_its_bound_subject_or_its_by_agent(sentence, holder, polarity, cue,
+                                                                                  target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_a_stance_noun_taken_back_is_no_act():
+    assert acts(NEWS + "Okafor withdrew her support for the freight rail bill on Friday.") == []
+    assert acts(NEWS + "Brandt has withheld his endorsement of the tariffs.") == []
+    assert acts(NEWS + "Okafor is the first senator to rescind her backing of the tariffs.") == []
+
+
+def test_a_by_phrase_holds_no_violence_no_procedure_and_no_participles_agent():
+    assert acts(NEWS + "The attacks by militants on the depot continued.") == []
+    assert acts(NEWS + "The approval of the tariffs by the Senate came late.") == []
+    assert acts(NEWS + "The endorsements by Okafor and Brandt were milestones.") == []  # no object
+    assert acts(NEWS + "The criticism of the plan proposed by Brandt grew.") == []  # the plan's author
+
+
+def test_a_possessive_pronoun_is_not_bound_to_a_subject_that_reacts_to_the_stance():
+    # "misrepresented" is no verb of owning: "her praise" is not the group's
+    found = acts(NEWS + "Okafor said the lobby group misrepresented her praise of the freight rail bill.")
+    assert [s.holder for s in found if s.cue == "praise of"] == ["Tamsin Okafor"]
+    # "his" does not agree with a plural subject
+    found = acts(NEWS + "Brandt's aides escalated his attacks on the tariffs.")
+    assert all(s.holder != "aides" for s in found)
+
+
+def test_their_in_a_groups_claim_stays_the_groups():
+    s = one(NEWS + "Both leaders noted that Ohio and Vermont would continue their firm opposition to the tariffs.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor and Elias Brandt", "oppose", "the tariffs")
