@@ -77,3 +77,34 @@ def test_a_possessive_pronoun_is_not_bound_to_a_subject_that_reacts_to_the_stanc
 def test_their_in_a_groups_claim_stays_the_groups():
     s = one(NEWS + "Both leaders noted that Ohio and Vermont would continue their firm opposition to the tariffs.")
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor and Elias Brandt", "oppose", "the tariffs")
+
+
+# sentence, holder, polarity, cue, target
+AMOUNTS_AND_NOUNS = [
+    # a word for an amount or a form of the stance, before "of", after a carrier or an owner
+    ("Okafor launched a string of attacks against the tariffs.", "Tamsin Okafor", "oppose",
+     "launched a string of attacks against", "the tariffs"),
+    ("Okafor issued a statement of support for the freight rail bill.", "Tamsin Okafor", "support",
+     "issued a statement of support for", "the freight rail bill"),
+    ("Brandt's show of support for the freight rail bill was brief.", "Elias Brandt", "support", "support for",
+     "the freight rail bill"),
+    # two stance nouns of one polarity share the object
+    ("Okafor extended firm support and solidarity to the Vermont delegation.", "Tamsin Okafor", "support",
+     "extended firm support and solidarity to", "the Vermont delegation"),
+    # critique, tirade; a name between a possessive pronoun and the noun is no holder
+    ("Okafor launched a tirade against the tariffs.", "Tamsin Okafor", "oppose", "launched a tirade against",
+     "the tariffs"),
+    ("Brandt's critique of the tariffs was brief.", "Elias Brandt", "oppose", "critique of", "the tariffs"),
+    ("Brandt said the senator continued her Twitter tirade against the tariffs.", "Tamsin Okafor", "oppose",
+     "tirade against", "the tariffs"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), AMOUNTS_AND_NOUNS)
+def test_a_stance_noun_through_an_amount_a_shared_object_or_a_new_noun(sentence, holder, polarity, cue, target):
+    s = one(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_a_tirade_on_a_medium_has_no_target():
+    assert acts(NEWS + "Okafor posted a tirade on Twitter.") == []

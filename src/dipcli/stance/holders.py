@@ -680,6 +680,8 @@ def possessor(tk: Tokens, i: int) -> Holder | None:
     if tk.name(k) and not possessive(tk, k) and tk.get(k - 1) not in PREP \
             and (k > 0 or tk.raw(k).isupper() or country_word(tk.raw(k))):
         s0 = noun_phrase_ending(tk, k)  # "GOP criticism of X", "U.S. support for Israel"
+        if s0 is not None and tk.low[s0] in POSSESSIVE_PRONOUNS:
+            return Holder(s0, s0 + 1, "pronoun")  # "his Twitter tirade against X": his
         return Holder(s0 if s0 is not None else k, k + 1, "possessive")
     if possessive(tk, k):
         end = k + 1

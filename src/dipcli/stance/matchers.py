@@ -34,8 +34,8 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
-from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS, EVALUATIVE,
-                    EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING,
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS,
+                    EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING,
                     IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS,
                     PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
                     SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING,
@@ -174,6 +174,8 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
                           if not tk.is_word(k) or tk.low[k] == "for"), None)
                 if k is not None and tk.low[k] == "for":
                     return Act(i, k + 1, pol, "np", k + 1)
+            if nxt == "and" and STANCE_NOUNS.get(tk.get(j + 2), ("",))[0] == pol and tk.get(j + 3) in preps:
+                j, nxt = j + 2, tk.get(j + 3)  # "extending firm support and solidarity to X": one object
             if nxt not in preps and not (nxt == "of" and t in NOMINAL and tk.low[j - 1] in _OWNERS):
                 return None  # "stressed her support of the raid": after its owner, "of" opens the object
             if tk.get(j + 2) == "and":
@@ -199,6 +201,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
             j += 1
             continue  # "came under fire from X", "doubled down on his criticism of X"
         if not (t in DET or possessive(tk, j) or tk.cap(j) or t in ("'", "’", "and")
+                or t == "of" and tk.low[j - 1] in AMOUNTS  # "launched a string of attacks on X"
                 or (t.isalpha() and t not in PREP and t not in AUX and t not in RELATIVES
                     and (t not in VERB_FORMS or t.endswith(("ing", "ed"))) and t not in SUBORDINATORS
                     and t != "to")):

@@ -13,8 +13,9 @@ from ..model import Polarity
 from .act import Act
 from .holders import PRONOUNS, Holder, agentive, noun_phrase_after, possessor, pronoun, subject_of
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word
-from .words import (AUX, BE, CARRIERS, DET, HEAD_FORMS, MODALS, NOMINAL, OWNING_FORMS, PAST_FORMS, PREP, RECEIVING, RECIPIENT_NOUNS,
-                    RELATIVES, RETRACTING, SKIP_ADVERBS, STANCE_NOUNS, SUBORDINATORS, VERB_FORMS)
+from .words import (AMOUNTS, AUX, BE, CARRIERS, DET, HEAD_FORMS, MODALS, NOMINAL, NUMBER_WORDS, OWNING_FORMS,
+                    PAST_FORMS, PREP, RECEIVING, RECIPIENT_NOUNS, RELATIVES, RETRACTING, SKIP_ADVERBS, STANCE_NOUNS,
+                    SUBORDINATORS, VERB_FORMS, WEAK_CARRIERS)
 
 # Nominal nouns whose "by" phrase need not name a position: "attacks by militants on civilians" (violence),
 # "approval of the drug by regulators" (a procedure).
@@ -44,9 +45,10 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     if nxt not in preps and not (nxt == "of" and (t in RECIPIENT_NOUNS or t in _OWNED_OF)) \
             or nxt in ("that", "to") and t not in ("opposition", "objection"):
         return None
-    holder = possessor(tk, i)
+    amount = tk.get(i - 1) == "of" and tk.get(i - 2) in AMOUNTS  # "Russia's show of support for Assad"
+    holder = possessor(tk, i - 2 if amount else i)
     if holder is None:
-        return _by_after(tk, i, pol)
+        return None if amount else _by_after(tk, i, pol)
     if _retracted(tk, holder.start):
         return None
     return Act(i, i + 2, pol, "np", i + 2, holder=holder)
@@ -100,8 +102,8 @@ def _by_after(tk: Tokens, i: int, pol: Polarity) -> Act | None:
             if agent is None or not agentive(tk, agent.start, agent.end):
                 return None
             return Act(i, i + 2, pol, "before", agent.end, holder=agent, before=(i + 2, k))
-        if w in CLAUSE_PUNCT or w in (",", "and", "or", "but") or w in PREP or w in RELATIVES or w in SUBORDINATORS or w in AUX \
-                or w in BE or w in MODALS or _verb(tk, k):
+        if w in CLAUSE_PUNCT or w in (",", "and", "or", "but") or w in PREP or w in RELATIVES or w in SUBORDINATORS \
+                or w in AUX or w in BE or w in MODALS or _verb(tk, k):
             return None
     return None
 
@@ -121,10 +123,11 @@ def _verb(tk: Tokens, k: int) -> bool:
 
 def bound_subject(tk: Tokens, holder: Holder) -> Holder | None:
     """The subject a possessive pronoun stands for when it opens the object of that subject's verb, a verb
-    of ``stance_owning.txt`` or one that carries a stance noun ("affirm its support"), and agrees with it ("The senator withdrew his support for X": the senator; "Republicans intensified their
-    criticism of X": Republicans; "the paper ended its endorsement": the paper). None when no verb comes
-    right before the pronoun, the subject is cut off by a comma, the subject is a pronoun itself, or they do not agree ("Trump's supporters
-    cheered his attacks": his is not theirs)."""
+    of ``stance_owning.txt`` or one that carries a stance noun ("affirm its support"), and agrees with it
+    ("The senator intensified his criticism of X": the senator; "Republicans escalated their attacks on X":
+    Republicans; "Finland continues its support for X": Finland). None when no such verb comes right before
+    the pronoun, a comma cuts the subject off, the subject is a pronoun itself, or they do not agree
+    ("Trump's supporters cheered his attacks": his is not theirs)."""
     p = holder.start
     w = tk.low[p]
     if w not in ("his", "her", "its", "their"):
@@ -133,7 +136,8 @@ def bound_subject(tk: Tokens, holder: Holder) -> Holder | None:
     while v >= 0 and (adverb(tk.low[v]) or tk.low[v] in SKIP_ADVERBS):
         v -= 1
     lemma = HEAD_FORMS.get(tk.get(v))
-    if v < 0 or tk.cap(v) or tk.low[v] not in OWNING_FORMS and (lemma not in CARRIERS or lemma in RECEIVING):
+    if v < 0 or tk.cap(v) or tk.low[v] not in OWNING_FORMS and (lemma not in CARRIERS or lemma in RECEIVING
+                                                                 or lemma in WEAK_CARRIERS):
         return None  # "over his support", "misrepresented his praise": not the subject's own stance
     subject = subject_of(tk, v)[0]
     if subject is None or subject.via != "subject" or subject.end > v or "," in tk.low[subject.end:v] \
@@ -143,13 +147,13 @@ def bound_subject(tk: Tokens, holder: Holder) -> Holder | None:
 
 
 def _agrees(tk: Tokens, subject: Holder, possessive_pronoun: str) -> bool:
-    """Does the subject agree with the possessive pronoun: "their" with a plural or a list, "his" and
-    "her" with one that is no country, "its" with one that is no person's name (a common noun, a
-    country, or a name after "the": "the paper", "Russia", "The Dallas Morning News")?"""
+    """Does the subject agree with the possessive pronoun: "their" with a plural, a list or a number ("the
+    two"), "his" and "her" with one that is no country, "its" with one that is no person's name (a common
+    noun, a country, or a name after "the": "the paper", "Russia", "The Dallas Morning News")?"""
     head = tk.low[subject.end - 1]
     named = tk.cap(subject.end - 1)
-    plural = "and" in tk.low[subject.start:subject.end] or head.endswith("s") and not head.endswith(("ss", "'s", "’s")) \
-        and (not named or head.endswith(_NAMED_PLURALS))
+    plural = "and" in tk.low[subject.start:subject.end] or head in NUMBER_WORDS or head == "both" \
+        or head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and (not named or head.endswith(_NAMED_PLURALS))
     if possessive_pronoun == "their" or plural:
         return possessive_pronoun == "their" and plural
     country = country_word(tk.raw(subject.end - 1))

@@ -204,6 +204,8 @@ AVOIDANCE = lexicon.words("stance_avoidance")
 MODIFIED_NOUNS = lexicon.words("stance_modified_nouns")
 # "on Thursday", "last week", "has long": between a subject and its verb.
 TIME_WORDS = lexicon.words("stance_time_words")
+# "a string of attacks on X", "a show of support for X": an amount or a form of a stance noun before "of".
+AMOUNTS = lexicon.words("stance_amounts")
 # "withdrew his support for X", "withheld his endorsement": a stance noun taken back or held back, no act.
 RETRACTING = lexicon.words("stance_retracting")
 # Month names, lower-cased: time before a stance noun ("its early September endorsement"), not its holder.
