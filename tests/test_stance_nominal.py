@@ -108,3 +108,17 @@ def test_a_stance_noun_through_an_amount_a_shared_object_or_a_new_noun(sentence,
 
 def test_a_tirade_on_a_medium_has_no_target():
     assert acts(NEWS + "Okafor posted a tirade on Twitter.") == []
+
+
+def test_an_act_in_the_reason_of_thanks_is_not_the_thankers():
+    # the efforts are the one thanked's; the thanker holds only the thanks
+    found = acts(NEWS + "Okafor expressed her thanks to the Vermont governor, Elias Brandt, for his efforts to "
+                        "promote the freight rail bill.")
+    assert [(s.cue, s.target) for s in found] == [("expressed her thanks to", "the Vermont governor, Elias Brandt")]
+    # a verb joined by "and" after the reason is the thanker's again
+    found = acts(NEWS + "Okafor conveyed her thanks to Brandt for his leadership and underscored her support for the "
+                        "freight rail bill.")
+    assert [s.cue for s in found] == ["conveyed her thanks to", "underscored her support for"]
+    # an act joined by "and" before any reason stays
+    found = acts(NEWS + "Okafor expressed her support to Brandt and condemned the tariffs for their cost.")
+    assert [s.cue for s in found] == ["expressed her support to", "condemned"]

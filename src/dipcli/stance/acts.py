@@ -407,8 +407,51 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     if nothing_to_report(tk, t0, t1):
         return None
     reason = (t0, t1, why_at) if why_at is not None else None  # the one praised or blamed, and the reason word
+    if act.matcher == "carrier" and mode == "reason" and _reason_next(tk, t1):
+        natural = max(natural, _reason_end(tk, t1))  # "thanks to X, …, for his efforts to promote Y": X's, no act
     return (_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher,
             reason)
+
+
+def _reason_next(tk: Tokens, k: int) -> bool:
+    """Does "for" follow token k in its clause before any "and" or "but": the reason of thanks or support
+    given to someone ("thanks to X, His Excellency Y, for his efforts to promote Z"; not "support to X and
+    condemn the attack for its brutality")?"""
+    for e in range(k, _clause_end(tk, k)):
+        if tk.low[e] in ("and", "but"):
+            return False
+        if tk.low[e] == "for":
+            return True
+    return False
+
+
+def _clause_end(tk: Tokens, k: int) -> int:
+    """The index of the clause punctuation that ends the clause token k stands in, or the sentence's end."""
+    return next((e for e in range(k, tk.n) if tk.low[e] in CLAUSE_PUNCT), tk.n)
+
+
+def _reason_end(tk: Tokens, k: int) -> int:
+    """Where the reason after token k ends: at the end of its clause, or at an "and" that opens a new verb
+    or clause ("for its efforts and recognizing X", ", and I renew my support", "for her work and to
+    commend X"); not at one that joins nouns, another one thanked or the reason's own verbs ("efforts and
+    dedication", "and to Secretary-General Guterres for …", "for serving X and upholding Y")."""
+    end = _clause_end(tk, k)
+    for e in range(k, end):
+        if tk.low[e] != "and":
+            continue
+        n = skip_adverbs(tk, e + 1)
+        w = tk.get(n)
+        if w == "to":
+            n, w = n + 1, tk.get(n + 1)
+            if w not in HEAD_FORMS and w not in VERB_FORMS:
+                continue  # "and to Secretary-General Guterres for his efforts"
+        ing = w.endswith("ing") and len(w) > 4
+        if ing and any(tk.low[g].endswith("ing") and len(tk.low[g]) > 4 for g in range(k, e)):
+            continue  # "for his efforts aimed at serving X and upholding Y": the reason goes on
+        if w in HEAD_FORMS or w in VERB_FORMS or w in ("that", "i", "we", "he", "she", "they", "it") \
+                or not tk.cap(n) and (ing or w.endswith("ed") and len(w) > 4):
+            return e
+    return end
 
 
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
