@@ -122,3 +122,11 @@ def test_an_act_in_the_reason_of_thanks_is_not_the_thankers():
     # an act joined by "and" before any reason stays
     found = acts(NEWS + "Okafor expressed her support to Brandt and condemned the tariffs for their cost.")
     assert [s.cue for s in found] == ["expressed her support to", "condemned"]
+
+
+def test_a_possessor_after_a_subject_pronoun_is_the_name_and_a_quote_may_open_a_carried_noun():
+    s = one(NEWS + "Okafor said that she views Brandt's attacks on the tariffs as serious.")
+    assert [(s.holder, s.cue, s.target)] == [("Elias Brandt", "attacks on", "the tariffs")]
+    s = one(NEWS + "Okafor sent a note to Vermont, extending “firm support and solidarity to the Vermont delegation.")
+    assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "extending “firm support and solidarity to",
+                                           "the Vermont delegation")

@@ -688,6 +688,8 @@ def possessor(tk: Tokens, i: int) -> Holder | None:
         if t in ("'", "’"):
             k -= 1
         s0 = noun_phrase_ending(tk, k)
+        while s0 is not None and s0 < k and pronoun(tk.get(s0 - 1)) in PRONOUNS and not tk.cap(s0):
+            s0 += 1  # "he views Trump's attacks": Trump, not 'views Trump'
         if s0 is not None and agentive(tk, s0, k + 1):
             return Holder(s0, end, "possessive")
     return None

@@ -34,12 +34,13 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
-from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET, ENVOYS,
-                    EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED, GRADES, HEAD_FORMS, HOLDING,
-                    IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY, NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS,
-                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES,
-                    SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING,
-                    VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET,
+                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED,
+                    GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
+                    NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS,
+                    RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
+                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS,
+                    WEAK_CARRIERS)
 
 
 # A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
@@ -201,6 +202,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
             j += 1
             continue  # "came under fire from X", "doubled down on his criticism of X"
         if not (t in DET or possessive(tk, j) or tk.cap(j) or t in ("'", "’", "and")
+                or t in QUOTES and j == i + 1  # 'extending “firm support and solidarity to X
                 or t == "of" and tk.low[j - 1] in AMOUNTS  # "launched a string of attacks on X"
                 or (t.isalpha() and t not in PREP and t not in AUX and t not in RELATIVES
                     and (t not in VERB_FORMS or t.endswith(("ing", "ed"))) and t not in SUBORDINATORS
