@@ -46,7 +46,8 @@ _KNOWERS = {"people": "group", "persons": "group", "insiders": "group", "person"
 
 # Where people work or whom they speak for, after the word for them: "a spokesman for the
 # ministry", "a senior official at the State Department", "an aide to the senator".
-_PLACED = re.compile(r"\s+(?:for|at|in|from|with|to|of)\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*$")
+_PLACING = ("for", "at", "in", "from", "with", "to", "of")
+_PLACED = re.compile(r"\s+(?:" + "|".join(_PLACING) + r")\s+(?:[\w’'\-.]+\s+){0,4}?[\w’'\-.]+\s*$")
 _INDEFINITE = frozenset(("a", "an", "one", "another"))
 
 
@@ -75,13 +76,14 @@ def placed_source_before(sent: str, end: int) -> tuple[Ref, int] | None:
     return found if found is not None and _opens_clause(sent, found[1]) else None
 
 
-_PLACING = frozenset(("for", "at", "in", "from", "with", "to", "of"))
+# A verb in "-s" after its subject: a singular's ("says", "states"), never a plural source's.
+_SINGULAR_VERB = re.compile(r"[a-z]+[^s\W]s\b")
 
 
 def placed_around(scene: Scene, sent: str, subject: str, end: int, cue: str) -> tuple[Ref, int] | None:
     """The source described by where it is (:func:`placed_source_before`) when the subject read
     before ``end`` is only the place it names, after "from", "of" and the like, and no one the
-    article knows ("Two senators from| Ohio said", "Residents of| Aleppo said"; but "Aides to
+    article knows ("Two senators from| Ohio said", "Officials from| China said"; but "Aides to
     Omar Haji say" is Omar Haji's). The place is a name that ends the phrase ("leaders of Israel|
     no longer feel"), and a plural source takes no verb in "-s" ("heads of the member| states
     signed": "states" is no verb there)."""
@@ -93,7 +95,7 @@ def placed_around(scene: Scene, sent: str, subject: str, end: int, cue: str) -> 
     if known is not None and (len(known.tokens) > 1 or known.title):
         return None
     found = placed_source_before(sent, end)
-    if found is None or found[0].kind == GROUP and re.match(r"[a-z]+[^s\W]s\b", cue):
+    if found is None or found[0].kind == GROUP and _SINGULAR_VERB.match(cue):
         return None
     return found if _named_place(_WORD.findall(sent, start, end)) else None
 
