@@ -2,7 +2,11 @@
 attribution rules, and plain ones with each sentence's speaker and rule for tests of attribution."""
 from __future__ import annotations
 
-from dipcli.model import Analysed, Article, Claim
+from dipcli.model import Analysed, Article, Claim, Stance
+
+# Two people a news sentence can name, introduced the way a wire story does.
+NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
+        "freight rail bill. ")
 
 
 def plain_article(text: str, *, title: str | None = None, place: str | None = None) -> Article:
@@ -32,3 +36,26 @@ def analysed(doc: str, claims: list[tuple[str | None, str]]) -> Analysed:
     article = Article(doc=doc, path=f"{doc}.txt", format="text", title=None, date=None, source=None,
                       place=None, category=None, url=None, text=text)
     return Analysed(article=article, paragraphs=[], claims=made)
+
+
+def stance_acts(text: str) -> list[Stance]:
+    """The stance acts of a plain article made of ``text``, each checked to point at its own words:
+    the cue, the target, the holder (when it is in the text) and every entity it is about."""
+    from dipcli.core import analyse
+    from dipcli.stance import find_stances
+
+    found = find_stances(analyse(plain_article(text)))
+    for s in found:
+        assert text[s.cue_start:s.cue_end] == s.cue and text[s.target_start:s.target_end] == s.target
+        if s.holder_start is not None:
+            assert text[s.holder_start:s.holder_end].strip()
+        for m in s.about:
+            assert text[m.start:m.end] == m.text
+    return found
+
+
+def one_act(text: str) -> Stance:
+    """The one stance act of ``text``; fails, listing them, when there are none or several."""
+    found = stance_acts(text)
+    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
+    return found[0]

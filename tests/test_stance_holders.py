@@ -9,32 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dipcli.cli import app
-from dipcli.core import analyse
-from dipcli.model import Article, Stance
-from dipcli.stance import find_stances, stance_pairs
+from dipcli.stance import stance_pairs
 
-NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
-        "freight rail bill. ")
-
-
-def acts(text: str) -> list[Stance]:
-    item = analyse(Article(doc="h", path="h.txt", format="text", title=None, date=None, source=None, place=None,
-                           category=None, url=None, text=text))
-    found = find_stances(item)
-    for s in found:
-        assert text[s.cue_start:s.cue_end] == s.cue and text[s.target_start:s.target_end] == s.target
-        if s.holder_start is not None:
-            assert text[s.holder_start:s.holder_end].strip()
-        for m in s.about:
-            assert text[m.start:m.end] == m.text
-    return found
-
-
-def one(text: str) -> Stance:
-    found = acts(text)
-    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
-    return found[0]
-
+from builders import NEWS, one_act, stance_acts
 
 # sentence, holder, holder_via, polarity, entities the target is about
 CASES = [
@@ -186,35 +163,35 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "holder", "via", "polarity", "entities"), CASES)
 def test_the_holder_is_the_agent_of_the_stance(sentence, holder, via, polarity, entities):
-    s = one(NEWS + sentence)
+    s = one_act(NEWS + sentence)
     assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, via, polarity, entities)
     assert s.holder_start is not None  # the sentence names the holder: its offsets are the evidence
 
 
 def test_a_subject_pronoun_after_a_word_that_is_also_a_preposition_is_the_subject():
     # narration with no speaker: "she" after "after" is the subject of "criticized", not an object of "after"
-    s = one("Okafor walked out after she criticized Brandt.")
+    s = one_act("Okafor walked out after she criticized Brandt.")
     assert (s.speaker, s.holder, s.holder_via, s.polarity, s.target) == (None, "Okafor", "pronoun", "oppose", "Brandt")
-    assert acts("Okafor walked out after the criticism of Brandt.") == []
+    assert stance_acts("Okafor walked out after the criticism of Brandt.") == []
 
 
 def test_an_auxiliary_after_a_pronoun_is_the_finite_verb():
     # the speaker's "I would like to …", not the one addressed before it
-    s = one(NEWS + "\u201cGovernor Brandt, I would like to congratulate you on the compromise,\u201d Okafor said.")
+    s = one_act(NEWS + "\u201cGovernor Brandt, I would like to congratulate you on the compromise,\u201d Okafor said.")
     assert (s.holder, s.holder_via, s.polarity) == ("Tamsin Okafor", "speaker", "support")
 
 
 def test_a_participle_after_an_object_is_the_clause_subjects():
-    s = one(NEWS + "Okafor spent the week drafting amendments and signed a bill supporting the Danish tender.")
+    s = one_act(NEWS + "Okafor spent the week drafting amendments and signed a bill supporting the Danish tender.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "subject", "support", ["Denmark"])
-    s = one(NEWS + "Okafor ran television spots attacking Brandt.")
+    s = one_act(NEWS + "Okafor ran television spots attacking Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
 
 
 def test_a_day_between_a_verb_and_its_particle_is_no_object():
-    s = one(NEWS + "Okafor called on Monday for a review of the Danish tender.")
+    s = one_act(NEWS + "Okafor called on Monday for a review of the Danish tender.")
     assert (s.polarity, s.cue, s.target) == ("support", "called on Monday for", "a review of the Danish tender")
-    assert acts(NEWS + "Okafor insisted on Thursday that the bill was fair.") == []
+    assert stance_acts(NEWS + "Okafor insisted on Thursday that the bill was fair.") == []
 
 
 def test_an_opening_adverb_is_no_name():
@@ -226,83 +203,83 @@ def test_an_opening_adverb_is_no_name():
 
 
 def test_a_participle_clause_that_opens_the_sentence_is_the_subjects_after_it():
-    s = one(NEWS + "Taking aim at Brandt, the Ohio senators voted against the levy.")
+    s = one_act(NEWS + "Taking aim at Brandt, the Ohio senators voted against the levy.")
     assert (s.holder, s.holder_via, s.polarity, s.target) == ("Ohio senators", "subject", "oppose", "Brandt")
 
 
 def test_an_office_holds_a_stance_for_its_owner():
-    s = one(NEWS + "Okafor's office condemned Brandt.")
+    s = one_act(NEWS + "Okafor's office condemned Brandt.")
     assert s.holder == "Tamsin Okafor’s office" and "Tamsin Okafor" in s.members
 
 
 def test_reported_speech_is_the_speakers_and_a_named_agent_is_its_own():
-    s = one(NEWS + "\u201cWe will never accept the new levy,\u201d Okafor said.")
+    s = one_act(NEWS + "\u201cWe will never accept the new levy,\u201d Okafor said.")
     assert (s.speaker, s.holder, s.holder_via, s.polarity) == ("Tamsin Okafor", "Tamsin Okafor", "speaker", "oppose")
     assert s.holder_start is None
-    s = one(NEWS + "Okafor said the state committee would never accept the new levy.")
+    s = one_act(NEWS + "Okafor said the state committee would never accept the new levy.")
     assert (s.speaker, s.holder_via) == ("Tamsin Okafor", "subject") and "committee" in s.holder
-    s = one(NEWS + "Okafor said Brandt had condemned the strike.")
+    s = one_act(NEWS + "Okafor said Brandt had condemned the strike.")
     assert (s.speaker, s.holder, s.holder_via) == ("Tamsin Okafor", "Elias Brandt", "subject")
     assert s.holder_start is not None and s.members == ["Elias Brandt"]
 
 
 def test_an_obligation_is_the_speakers_position():
-    s = one(NEWS + "Okafor said the two states must respect the rail treaty.")
+    s = one_act(NEWS + "Okafor said the two states must respect the rail treaty.")
     assert (s.holder, s.holder_via, s.target) == ("Tamsin Okafor", "speaker", "the rail treaty")
-    s = one(NEWS + "Okafor said the rights of shippers must be respected.")
+    s = one_act(NEWS + "Okafor said the rights of shippers must be respected.")
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "must be respected", "the rights of shippers")
 
 
 def test_a_pronouns_antecedent_may_open_the_sentence_before_an_aside():
-    s = one("Okafor, on the other hand, has indicated that she supports the Danish tender.")
+    s = one_act("Okafor, on the other hand, has indicated that she supports the Danish tender.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Okafor", "pronoun", "support", ["Denmark"])
     # a place before the comma is no antecedent
-    assert [s.holder for s in acts("In Ohio, she has long supported the Danish tender.")] in ([], ["she"])
+    assert [s.holder for s in stance_acts("In Ohio, she has long supported the Danish tender.")] in ([], ["she"])
 
 
 def test_a_stance_word_before_its_own_verb_is_a_noun():
-    assert acts(NEWS + "Ohio advocates said the freight rail bill would cut costs.") == []
-    assert acts(NEWS + "Popular support for the bill is growing in Vermont.") == []
-    assert one(NEWS + "Okafor supports the Danish tender.").polarity == "support"
+    assert stance_acts(NEWS + "Ohio advocates said the freight rail bill would cut costs.") == []
+    assert stance_acts(NEWS + "Popular support for the bill is growing in Vermont.") == []
+    assert one_act(NEWS + "Okafor supports the Danish tender.").polarity == "support"
 
 
 def test_an_exhortation_with_let_us_is_the_speakers_position():
-    s = one(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
+    s = one_act(NEWS + "\u201cLet us uphold the Danish tender,\u201d Okafor said.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "support", ["Denmark"])
 
 
 def test_object_first_clause_holds_its_subject():
-    s = one(NEWS + "Brandt signed the waiver, which Canada welcomed.")
+    s = one_act(NEWS + "Brandt signed the waiver, which Canada welcomed.")
     assert (s.holder, s.polarity, s.target) == ("Canada", "support", "Brandt signed the waiver")
 
 
 def test_you_is_the_one_addressed_never_the_speaker():
     text = "REPORTER: You touted the Danish tender last week. Do you still back it?"
-    assert [(s.holder, s.cue) for s in acts(text) if s.cue == "touted"] == []
+    assert [(s.holder, s.cue) for s in stance_acts(text) if s.cue == "touted"] == []
 
 
 def test_narration_without_an_agent_states_no_position():
-    assert acts(NEWS + "The bill was criticized.") == []
-    assert acts(NEWS + "Support for the bill was discussed at length.") == []
+    assert stance_acts(NEWS + "The bill was criticized.") == []
+    assert stance_acts(NEWS + "Support for the bill was discussed at length.") == []
 
 
 def test_entities_carry_their_offsets_and_a_pronoun_its_person():
     text = NEWS + "Okafor denounced Brandt's plan and his budget."
-    s = one(text)
+    s = one_act(text)
     assert [(m.name, m.kind, m.text) for m in s.about] == [("Elias Brandt", "person", "Brandt"),
                                                            ("Elias Brandt", "person", "his")]
     assert s.entities == ["Elias Brandt"]
 
 
 def test_a_capital_that_acts_is_its_government_and_one_that_is_a_place_is_not():
-    s = one(NEWS + "Okafor condemned Ottawa’s new tariffs.")
+    s = one_act(NEWS + "Okafor condemned Ottawa’s new tariffs.")
     assert [(m.name, m.kind, m.text) for m in s.about] == [("Canada", "country", "Ottawa")]
-    s = one(NEWS + "Okafor praised the summit in Ottawa.")
+    s = one_act(NEWS + "Okafor praised the summit in Ottawa.")
     assert [(m.kind, m.text) for m in s.about] == [("name", "Ottawa")]
 
 
 def test_pairs_count_holder_and_entity_with_evidence():
-    found = acts(NEWS + "Okafor slammed Brandt. Okafor later praised Brandt. Brandt criticized Canada.")
+    found = stance_acts(NEWS + "Okafor slammed Brandt. Okafor later praised Brandt. Brandt criticized Canada.")
     rows = stance_pairs(found)
     assert [(r["holder"], r["entity"], r["cell"]) for r in rows] == [
         ("Tamsin Okafor", "Elias Brandt", "+1/\u22121"), ("Elias Brandt", "Canada", "\u22121")]
@@ -348,31 +325,31 @@ def test_matrix_by_entity_is_by_holder():
 
 def test_a_pronoun_in_the_target_names_whom_it_stands_for():
     # a surname the article never names in full is kept as written
-    s = one("Vance opened the hearing, and the unions accused him of delay.")
+    s = one_act("Vance opened the hearing, and the unions accused him of delay.")
     assert (s.holder, s.target, s.entities) == ("unions", "him", ["Vance"])
     # "them": the group named last before it, not the holder
-    s = one("The Teamsters signed the deal, and Okafor blamed them for the delay.")
+    s = one_act("The Teamsters signed the deal, and Okafor blamed them for the delay.")
     assert (s.holder, s.polarity, s.entities) == ("Okafor", "oppose", ["Teamsters"])
     assert s.about[0].text == "them"
 
 
 def test_a_question_states_no_position():
-    assert acts(NEWS + "Will Okafor support the freight rail bill?") == []
-    assert acts(NEWS + "Can the governor endorse the Danish tender?") == []
-    s = one(NEWS + "Okafor will support the freight rail bill.")
+    assert stance_acts(NEWS + "Will Okafor support the freight rail bill?") == []
+    assert stance_acts(NEWS + "Can the governor endorse the Danish tender?") == []
+    s = one_act(NEWS + "Okafor will support the freight rail bill.")
     assert (s.holder, s.polarity) == ("Tamsin Okafor", "support")
 
 
 def test_an_act_inside_a_reason_is_held_by_the_one_praised_or_blamed():
-    found = acts(NEWS + "Okafor praised Brandt for supporting the Danish tender.")
+    found = stance_acts(NEWS + "Okafor praised Brandt for supporting the Danish tender.")
     assert [(s.holder, s.holder_via, s.polarity, s.entities) for s in found] == [
         ("Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
         ("Elias Brandt", "object", "support", ["Denmark"])]
-    found = acts(NEWS + "Okafor accused Brandt of opposing the Danish tender.")
+    found = stance_acts(NEWS + "Okafor accused Brandt of opposing the Danish tender.")
     assert [(s.holder, s.polarity, s.entities) for s in found] == [
         ("Tamsin Okafor", "oppose", ["Elias Brandt"]), ("Elias Brandt", "oppose", ["Denmark"])]
     # thanks keep what they are for: no second act
-    assert len(acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1
+    assert len(stance_acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1
 
 
 def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
@@ -385,21 +362,21 @@ def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
     found = _antecedent(tk, Holder(she, she + 1, "pronoun"))
     assert found is not None and tk.raws[found.start:found.end] == ["Mrs", ".", "Okafor"]
     # a capitalised opener is no name: "More attacks will …" is no one's act
-    assert acts(NEWS + "More attacks will focus on the freight rail bill.") == []
+    assert stance_acts(NEWS + "More attacks will focus on the freight rail bill.") == []
 
 
 def test_a_verdict_in_someones_words_is_theirs_on_a_named_subject():
-    s = one(NEWS + "\"Brandt is a reckless gambler,\" Okafor said.")
+    s = one_act(NEWS + "\"Brandt is a reckless gambler,\" Okafor said.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "speaker", "oppose", ["Elias Brandt"])
     # no named subject, a negated verdict, or the subject's own attitude: no act
-    assert acts(NEWS + "\"History is the best teacher,\" Okafor said.") == []
-    assert acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
-    assert acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
+    assert stance_acts(NEWS + "\"History is the best teacher,\" Okafor said.") == []
+    assert stance_acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
+    assert stance_acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
 
 
 
 def test_a_delegates_own_state_holds_as_the_delegates_country():
-    found = acts("The representative of Peru said his delegation would vote against the text. "
+    found = stance_acts("The representative of Peru said his delegation would vote against the text. "
                  "Her country firmly opposed the sanctions, the delegate of Chile said.")
     holders = {(s.holder, s.target) for s in found}
     assert ("Peru", "the text") in holders
@@ -408,19 +385,19 @@ def test_a_delegates_own_state_holds_as_the_delegates_country():
 
 def test_what_a_holder_speaks_through_in_the_plural_is_no_holder():
     # "statements accusing X" are their issuer's: the plural of a document word is not an agent
-    s = one(NEWS + "Okafor released multiple statements accusing Brandt of delay.")
+    s = one_act(NEWS + "Okafor released multiple statements accusing Brandt of delay.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
 
 
 def test_a_participle_with_its_agent_is_no_verb_a_coordinated_verb_shares():
     # "… persons held by the carriers, and backed X": the subject of "urged", not the persons
-    s = acts(NEWS + "Okafor urged the release of persons held by the carriers and backed the Danish tender.")[-1]
+    s = stance_acts(NEWS + "Okafor urged the release of persons held by the carriers and backed the Danish tender.")[-1]
     assert (s.holder, s.cue, s.entities) == ("Tamsin Okafor", "backed", ["Denmark"])
 
 
 def test_a_member_of_an_inclusion_list_is_no_subject_a_participle_hangs_on():
     # "…, including unions financed by the carriers, supporting X": the signer supports X
-    s = one(NEWS + "Okafor signed a letter with other senators, including unions financed by the carriers, "
+    s = one_act(NEWS + "Okafor signed a letter with other senators, including unions financed by the carriers, "
                    "supporting the Danish tender.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "support", ["Denmark"])
 
@@ -432,19 +409,19 @@ def test_the_agent_before_where_it_is_holds_not_the_place():
                              ("The rabbi leading the vigil outside the White House ripped into Brandt.", "rabbi"),
                              ("A pastor speaking at a vigil in Lyon criticized Brandt.", "pastor"),
                              ("Protesters at the hearing in Montpelier denounced Brandt.", "Protesters")):
-        s = one(NEWS + sentence)
+        s = one_act(NEWS + sentence)
         assert (s.holder, s.holder_via, s.polarity, s.entities) == (holder, "subject", "oppose", ["Elias Brandt"])
     # no agent before the place: nobody holds it
-    assert acts("Efforts at the state level denounced Brandt.") == []
-    assert acts("Standing in the state capitol encourages Brandt.") == []
+    assert stance_acts("Efforts at the state level denounced Brandt.") == []
+    assert stance_acts("Standing in the state capitol encourages Brandt.") == []
 
 
 def test_a_name_set_off_after_a_description_holds_and_it_after_said_is_the_speaker():
     # "The governor of Vermont, Elias Brandt, …": the name after the description, not the place in it
-    s = one("Report\n\nThe governor of Vermont, Elias Brandt, took aim at the freight rail bill.")
+    s = one_act("Report\n\nThe governor of Vermont, Elias Brandt, took aim at the freight rail bill.")
     assert (s.holder, s.polarity, s.target) == ("Elias Brandt", "oppose", "the freight rail bill")
     # "the ministry said it welcomed …": "it" is the one who speaks, not someone else's verb
-    found = acts("Report\n\nPortugal's foreign ministry said it welcomed the freight rail bill.")
+    found = stance_acts("Report\n\nPortugal's foreign ministry said it welcomed the freight rail bill.")
     assert [(s.holder, s.polarity, s.target) for s in found] == [("Portugal", "support", "the freight rail bill")]
 
 
@@ -453,47 +430,47 @@ def test_a_relative_clause_on_an_agent_is_the_antecedents_stance():
     for sentence, holder in (("The rail union, which backs Brandt, met on Tuesday.", "rail union"),
                              ("Farmers that oppose Brandt marched on Tuesday.", "Farmers"),
                              ("The Lindqvist family supports Brandt.", "Lindqvist family")):
-        s = one(NEWS + sentence)
+        s = one_act(NEWS + sentence)
         assert (s.holder, s.entities) == (holder, ["Elias Brandt"])
     # a thing's relative clause is nobody's; a document's is its issuer's, not the document's
-    assert acts(NEWS + "The bill, which backs the ports, passed.") == []
-    s = one(NEWS + "Okafor issued a statement, which denounced Brandt.")
+    assert stance_acts(NEWS + "The bill, which backs the ports, passed.") == []
+    s = one_act(NEWS + "Okafor issued a statement, which denounced Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
-    s = one(NEWS + "Okafor posted a reply that assailed Brandt.")
+    s = one_act(NEWS + "Okafor posted a reply that assailed Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
 
 
 def test_a_people_word_that_is_also_a_verb_ends_a_subject():
     # "host" is also a verb: after a determiner or a name it is the subject's head
-    s = one(NEWS + "The radio host accused Brandt of delay.")
+    s = one_act(NEWS + "The radio host accused Brandt of delay.")
     assert (s.holder, s.polarity, s.entities) == ("radio host", "oppose", ["Elias Brandt"])
 
 
 def test_a_statement_a_graded_adjective_and_a_reported_it_reach_their_holder():
     # "drafted a statement accusing X": the drafter's; "has been very critical of X": "very" is no subject;
     # "said it respects X": "it" after a speech verb is the speaker's voice, so "respects" is a verb
-    s = one(NEWS + "Okafor drafted a statement accusing Brandt of delay.")
+    s = one_act(NEWS + "Okafor drafted a statement accusing Brandt of delay.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
-    s = one(NEWS + "Okafor has been very critical of Brandt.")
+    s = one_act(NEWS + "Okafor has been very critical of Brandt.")
     assert (s.holder, s.polarity, s.cue, s.entities) == ("Tamsin Okafor", "oppose", "critical of", ["Elias Brandt"])
-    s = one(NEWS + "The Vermont Senate said it respects Brandt.")
+    s = one_act(NEWS + "The Vermont Senate said it respects Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Vermont Senate", "support", ["Elias Brandt"])
-    s = one(NEWS + "Okafor's criticisms of Brandt grew.")
+    s = one_act(NEWS + "Okafor's criticisms of Brandt grew.")
     assert (s.holder, s.polarity, s.cue) == ("Tamsin Okafor", "oppose", "criticisms of")
 
 
 def test_a_contracted_is_after_a_pronoun_is_no_possessive_and_a_community_holds():
     # "he’s supporting X": "he’s" is "he is", not a possessive before a noun
-    s = one(NEWS + "Okafor said he’s supporting Brandt.")
+    s = one_act(NEWS + "Okafor said he’s supporting Brandt.")
     assert (s.holder, s.polarity, s.cue, s.entities) == ("Tamsin Okafor", "support", "supporting", ["Elias Brandt"])
     # a community before its place holds what it expresses
-    s = one(NEWS + "Members of the farming community in Vermont expressed support for Brandt.")
+    s = one_act(NEWS + "Members of the farming community in Vermont expressed support for Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Members of the farming community", "support", ["Elias Brandt"])
 
 
 def test_an_aside_after_a_parenthesis_is_skipped_to_the_subject():
     # "Senator X (D-Ohio), like Y, criticized Z": the name before the parenthesis holds the act
-    s = one(NEWS + "Okafor (D-Ohio), like many colleagues, sharply criticized Brandt.")
+    s = one_act(NEWS + "Okafor (D-Ohio), like many colleagues, sharply criticized Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Tamsin Okafor", "oppose", ["Elias Brandt"])
 
 
@@ -504,61 +481,61 @@ def test_it_after_a_speech_verb_is_the_sayer_when_attribution_names_none():
             ("The port council said in a statement it supports Brandt.", "port council", "support"),
             ("The rail union said on Monday that it “strongly opposes” Brandt.", "rail union", "oppose"),
             ("The port council said it 'fully supports' Brandt.", "port council", "support")):
-        s = one(NEWS + sentence)
+        s = one_act(NEWS + sentence)
         assert (s.holder, s.polarity, s.entities) == (holder, polarity, ["Elias Brandt"])
-    assert acts(NEWS + "The report said it supports Brandt.") == []
+    assert stance_acts(NEWS + "The report said it supports Brandt.") == []
 
 
 def test_a_list_subject_holds_as_all_its_named_items():
     # "A, B, C and other speakers attacked X": every named item of the list, not the last alone
-    s = one(NEWS + "At the rally, the farmer Anna Berg, the pilot Tom Hale and other speakers sharply attacked Brandt.")
+    s = one_act(NEWS + "At the rally, the farmer Anna Berg, the pilot Tom Hale and other speakers sharply attacked Brandt.")
     assert (s.holder, s.polarity, s.entities) == ("Anna Berg and Tom Hale and speakers", "oppose", ["Elias Brandt"])
     assert {"Anna Berg", "Tom Hale"} <= set(s.members)
     # a place or a purpose before the comma is no item of the list
-    s = one(NEWS + "In Vermont Harbour, Anna Berg and other farmers sharply attacked Brandt.")
+    s = one_act(NEWS + "In Vermont Harbour, Anna Berg and other farmers sharply attacked Brandt.")
     assert s.holder == "Anna Berg and other farmers"  # (a plural of people is a group: 90e2dea)
 
 
 def test_a_number_opening_the_sentence_is_no_antecedent_of_a_pronoun():
     # "Two years ago, he attacked X": "Two" names no one; the pronoun goes to the person named before
-    s = one(NEWS + "Two years ago, he attacked the port authority.")
+    s = one_act(NEWS + "Two years ago, he attacked the port authority.")
     assert s.holder != "Two" and s.holder in ("Elias Brandt", "Tamsin Okafor")
-    s = one(NEWS + "Brandt lost the vote, and he attacked the port authority.")
+    s = one_act(NEWS + "Brandt lost the vote, and he attacked the port authority.")
     assert s.holder == "Elias Brandt"
 
 
 def test_a_noun_phrase_subject_that_names_no_one_leaves_the_act_to_no_one():
     # "the rapper accused him …, Okafor said": the act is the phrase's, not the trailing speaker's;
     # "the findings do not support X" is no one's position
-    assert acts(NEWS + "The findings do not support Brandt's plan, Okafor said.") == []
-    assert acts(NEWS + "Okafor said the rapper accused Brandt of lying.") == []
+    assert stance_acts(NEWS + "The findings do not support Brandt's plan, Okafor said.") == []
+    assert stance_acts(NEWS + "Okafor said the rapper accused Brandt of lying.") == []
     # "it", the first person and a word misread as the subject still leave it to the speaker
     for sentence in ("Okafor said it strongly supports Brandt.",
                      "“Two of us agreed to support Brandt,” Okafor said.",
                      "“We are two large democracies committed to Brandt,” Okafor said.",
                      "“Our joint work on the rail and freight codes has always supported Brandt,” Okafor said.",
                      "“The senator has all along abided by the rail code,” Okafor said."):
-        s = one(NEWS + sentence)
+        s = one_act(NEWS + sentence)
         assert (s.holder, s.holder_via) == ("Tamsin Okafor", "speaker"), sentence
 
 
 def test_the_target_of_a_verb_in_a_relative_clause_ends_at_the_main_verb():
     # "groups that have endorsed him say …": the act's object is "him", not the main clause after it
-    s = one(NEWS + "Farm unions that have endorsed Brandt say the rail bill will fail.")
+    s = one_act(NEWS + "Farm unions that have endorsed Brandt say the rail bill will fail.")
     assert (s.holder, s.target) == ("Farm unions", "Brandt")
-    s = one(NEWS + "Farm unions who back Brandt found plenty to criticize in the rail bill.")
+    s = one_act(NEWS + "Farm unions who back Brandt found plenty to criticize in the rail bill.")
     assert s.target == "Brandt"
     # the verbs of a clause inside the object are its own
-    s = one(NEWS + "Farm unions who support the claim that the vote was stolen, some of them rail workers, met.")
+    s = one_act(NEWS + "Farm unions who support the claim that the vote was stolen, some of them rail workers, met.")
     assert s.target == "the claim that the vote was stolen"
 
 
 def test_an_agent_after_after_or_before_is_the_subject_of_the_clause_it_opens():
     # "a day after X accused Y": X, not the speaker of the sentence nor no one
-    s = one(NEWS + "Okafor spoke to reporters a day after the rail union accused Brandt of lying, she said.")
+    s = one_act(NEWS + "Okafor spoke to reporters a day after the rail union accused Brandt of lying, she said.")
     assert (s.holder, s.holder_via, s.target) == ("rail union", "subject", "Brandt")
     # a copula's subject holds nothing
-    assert acts(NEWS + "The vote came before the declaration was against the rules.") == []
+    assert stance_acts(NEWS + "The vote came before the declaration was against the rules.") == []
 
 
 def test_a_name_that_modifies_a_noun_is_no_antecedent_of_a_pronoun():
@@ -566,38 +543,38 @@ def test_a_name_that_modifies_a_noun_is_no_antecedent_of_a_pronoun():
     # participle opening the sentence ("Straying from the script, …")
     for sentence in ("Vermont farmers’ decision to hire Brandt seems fitting given his criticism of the port authority.",
                      "Straying from the script, the candidate renewed his attacks on the port authority."):
-        assert all(s.holder not in ("Vermont", "Straying") for s in acts(NEWS + sentence)), sentence
+        assert all(s.holder not in ("Vermont", "Straying") for s in stance_acts(NEWS + sentence)), sentence
 
 
 def test_a_target_ends_before_a_coordinated_that_clause():
     # "waited too long to denounce X and that the senator's support showed …": X
-    s = one(NEWS + "Okafor has said the mayor waited too long to denounce Brandt and that his record showed weakness.")
+    s = one_act(NEWS + "Okafor has said the mayor waited too long to denounce Brandt and that his record showed weakness.")
     assert s.target == "Brandt"
 
 
 def test_a_relative_clause_after_a_description_beside_a_name_is_the_names():
-    s = one(NEWS + "Dana Kinnerly, the transport chief who criticized Brandt, resigned.")
+    s = one_act(NEWS + "Dana Kinnerly, the transport chief who criticized Brandt, resigned.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Dana Kinnerly", "relative", "oppose", ["Elias Brandt"])
     # a name after a preposition, or a list, is no apposition
-    s = one(NEWS + "Speaking to Reuters, the official who criticized Brandt left.")
+    s = one_act(NEWS + "Speaking to Reuters, the official who criticized Brandt left.")
     assert s.holder == "official"
-    s = one(NEWS + "Vermont, the farmers and the unions who criticized Brandt met.")
+    s = one_act(NEWS + "Vermont, the farmers and the unions who criticized Brandt met.")
     assert s.holder != "Vermont"
 
 
 def test_a_participle_after_a_clause_whose_subject_is_a_name_beside_a_description_is_the_names():
-    s = one(NEWS + "The owner of the depots, Kinnerly Freight, filed a suit in federal court, accusing Brandt of fraud.")
+    s = one_act(NEWS + "The owner of the depots, Kinnerly Freight, filed a suit in federal court, accusing Brandt of fraud.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Kinnerly Freight", "subject", "oppose", ["Elias Brandt"])
 
 
 def test_a_verb_in_the_past_after_as_and_a_pronoun_is_the_pronouns_act():
-    s = one(NEWS + "Okafor spoke over boos as she denounced Brandt.")
+    s = one_act(NEWS + "Okafor spoke over boos as she denounced Brandt.")
     assert (s.holder, s.holder_via, s.polarity, s.entities) == ("Tamsin Okafor", "pronoun", "oppose", ["Elias Brandt"])
     # an ongoing or hypothetical "as" is no position: "as they defend", "as long as they backed"
-    assert all(s.cue != "defend" for s in acts(NEWS + "Okafor will stand firm as they defend the levy."))
-    assert all(s.cue != "backed" for s in acts(NEWS + "Okafor would vote yes as long as they backed Brandt."))
+    assert all(s.cue != "defend" for s in stance_acts(NEWS + "Okafor will stand firm as they defend the levy."))
+    assert all(s.cue != "backed" for s in stance_acts(NEWS + "Okafor would vote yes as long as they backed Brandt."))
 
 
 def test_a_month_is_no_antecedent():
-    found = acts("In June 2015, supporters cheered wildly when he denounced the Danish tender.")
+    found = stance_acts("In June 2015, supporters cheered wildly when he denounced the Danish tender.")
     assert all(s.holder != "June" for s in found)

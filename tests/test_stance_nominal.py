@@ -5,25 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli.core import analyse
-from dipcli.model import Article, Stance
-from dipcli.stance import find_stances
-
-NEWS = ("Senator Tamsin Okafor of Ohio and Governor Elias Brandt of Vermont clashed on Monday over the "
-        "freight rail bill. ")
-
-
-def acts(text: str) -> list[Stance]:
-    item = analyse(Article(doc="n", path="n.txt", format="text", title=None, date=None, source=None, place=None,
-                           category=None, url=None, text=text))
-    return find_stances(item)
-
-
-def one(text: str) -> Stance:
-    found = acts(text)
-    assert len(found) == 1, [(s.holder, s.cue, s.target) for s in found]
-    return found[0]
-
+from builders import NEWS, one_act, stance_acts
 
 # sentence, holder, polarity, cue, target
 NOMINAL = [
@@ -48,34 +30,34 @@ NOMINAL = [
 @pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), NOMINAL)
 def test_a_stance_noun_is_held_by_its_possessor_its_bound_subject_or_its_by_agent(sentence, holder, polarity, cue,
                                                                                   target):
-    s = one(NEWS + sentence)
+    s = one_act(NEWS + sentence)
     assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
 
 
 def test_a_stance_noun_taken_back_is_no_act():
-    assert acts(NEWS + "Okafor withdrew her support for the freight rail bill on Friday.") == []
-    assert acts(NEWS + "Brandt has withheld his endorsement of the tariffs.") == []
-    assert acts(NEWS + "Okafor is the first senator to rescind her backing of the tariffs.") == []
+    assert stance_acts(NEWS + "Okafor withdrew her support for the freight rail bill on Friday.") == []
+    assert stance_acts(NEWS + "Brandt has withheld his endorsement of the tariffs.") == []
+    assert stance_acts(NEWS + "Okafor is the first senator to rescind her backing of the tariffs.") == []
 
 
 def test_a_by_phrase_holds_no_violence_no_procedure_and_no_participles_agent():
-    assert acts(NEWS + "The attacks by militants on the depot continued.") == []
-    assert acts(NEWS + "The approval of the tariffs by the Senate came late.") == []
-    assert acts(NEWS + "The endorsements by Okafor and Brandt were milestones.") == []  # no object
-    assert acts(NEWS + "The criticism of the plan proposed by Brandt grew.") == []  # the plan's author
+    assert stance_acts(NEWS + "The attacks by militants on the depot continued.") == []
+    assert stance_acts(NEWS + "The approval of the tariffs by the Senate came late.") == []
+    assert stance_acts(NEWS + "The endorsements by Okafor and Brandt were milestones.") == []  # no object
+    assert stance_acts(NEWS + "The criticism of the plan proposed by Brandt grew.") == []  # the plan's author
 
 
 def test_a_possessive_pronoun_is_not_bound_to_a_subject_that_reacts_to_the_stance():
     # "misrepresented" is no verb of owning: "her praise" is not the group's
-    found = acts(NEWS + "Okafor said the lobby group misrepresented her praise of the freight rail bill.")
+    found = stance_acts(NEWS + "Okafor said the lobby group misrepresented her praise of the freight rail bill.")
     assert [s.holder for s in found if s.cue == "praise of"] == ["Tamsin Okafor"]
     # "his" does not agree with a plural subject
-    found = acts(NEWS + "Brandt's aides escalated his attacks on the tariffs.")
+    found = stance_acts(NEWS + "Brandt's aides escalated his attacks on the tariffs.")
     assert all(s.holder != "aides" for s in found)
 
 
 def test_their_in_a_groups_claim_stays_the_groups():
-    s = one(NEWS + "Both leaders noted that Ohio and Vermont would continue their firm opposition to the tariffs.")
+    s = one_act(NEWS + "Both leaders noted that Ohio and Vermont would continue their firm opposition to the tariffs.")
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor and Elias Brandt", "oppose", "the tariffs")
 
 
@@ -102,31 +84,31 @@ AMOUNTS_AND_NOUNS = [
 
 @pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), AMOUNTS_AND_NOUNS)
 def test_a_stance_noun_through_an_amount_a_shared_object_or_a_new_noun(sentence, holder, polarity, cue, target):
-    s = one(NEWS + sentence)
+    s = one_act(NEWS + sentence)
     assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
 
 
 def test_a_tirade_on_a_medium_has_no_target():
-    assert acts(NEWS + "Okafor posted a tirade on Twitter.") == []
+    assert stance_acts(NEWS + "Okafor posted a tirade on Twitter.") == []
 
 
 def test_an_act_in_the_reason_of_thanks_is_not_the_thankers():
     # the efforts are the one thanked's; the thanker holds only the thanks
-    found = acts(NEWS + "Okafor expressed her thanks to the Vermont governor, Elias Brandt, for his efforts to "
+    found = stance_acts(NEWS + "Okafor expressed her thanks to the Vermont governor, Elias Brandt, for his efforts to "
                         "promote the freight rail bill.")
     assert [(s.cue, s.target) for s in found] == [("expressed her thanks to", "the Vermont governor, Elias Brandt")]
     # a verb joined by "and" after the reason is the thanker's again
-    found = acts(NEWS + "Okafor conveyed her thanks to Brandt for his leadership and underscored her support for the "
+    found = stance_acts(NEWS + "Okafor conveyed her thanks to Brandt for his leadership and underscored her support for the "
                         "freight rail bill.")
     assert [s.cue for s in found] == ["conveyed her thanks to", "underscored her support for"]
     # an act joined by "and" before any reason stays
-    found = acts(NEWS + "Okafor expressed her support to Brandt and condemned the tariffs for their cost.")
+    found = stance_acts(NEWS + "Okafor expressed her support to Brandt and condemned the tariffs for their cost.")
     assert [s.cue for s in found] == ["expressed her support to", "condemned"]
 
 
 def test_a_possessor_after_a_subject_pronoun_is_the_name_and_a_quote_may_open_a_carried_noun():
-    s = one(NEWS + "Okafor said that she views Brandt's attacks on the tariffs as serious.")
+    s = one_act(NEWS + "Okafor said that she views Brandt's attacks on the tariffs as serious.")
     assert [(s.holder, s.cue, s.target)] == [("Elias Brandt", "attacks on", "the tariffs")]
-    s = one(NEWS + "Okafor sent a note to Vermont, extending “firm support and solidarity to the Vermont delegation.")
+    s = one_act(NEWS + "Okafor sent a note to Vermont, extending “firm support and solidarity to the Vermont delegation.")
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "extending “firm support and solidarity to",
                                            "the Vermont delegation")
