@@ -80,7 +80,8 @@ VALUES = {  # column -> the values a cell may hold ("-": none); flags: any of th
     ("stance_particles", "polarity"): {"support", "oppose"},
     ("stance_particles", "object"): {"np", "vp", "urge"},
     ("stance_nouns", "polarity"): {"support", "oppose"},
-    ("stance_nouns", "flags"): {"verbal", "recipient", "importance", "graded", "nominal", "blame", "-"},
+    ("stance_nouns", "flags"): {"verbal", "recipient", "importance", "graded", "nominal", "blame", "event", "owned",
+                                "-"},
     ("stance_adjectives", "polarity"): {"support", "oppose"},
     ("stance_adjectives", "object"): {"np", "vp"},
 }

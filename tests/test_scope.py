@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from dipcli.attribute.scope import narration_shaped
+from dipcli import lexicon
+from dipcli.attribute.scope import narration_shaped, speaks_as_i
 from builders import explained
 
 SAID = "Governor Ruth Adeyemi said the two provinces should share the new port. "
@@ -144,3 +145,17 @@ def test_a_speech_that_quotes_others_goes_on_in_its_speakers_voice():
 ])
 def test_a_title_in_capitals_after_a_name_is_an_aside(sentence, speaker):
     assert explained(sentence)[sentence] == (speaker, "reporting_frame")
+
+
+@pytest.mark.parametrize("sentence, speaks", [
+    ("Finally, I am convinced we will prevail.", True),
+    ("My country stands ready.", True),
+    ("Let me be clear.", True),
+    ("World War I veterans marched.", False),
+    ("We stand ready.", False),  # plural: a country's voice, not a person's
+    ("The mine was closed.", False),  # "mine" is also a noun
+])
+def test_a_person_speaks_of_themselves_with_the_singular_words_of_the_first_person_table(sentence, speaks):
+    assert speaks_as_i(sentence) is speaks
+    singular = {row["word"] for row in lexicon.rows("first_person") if row["number"] == "singular"}
+    assert {"i", "me", "my", "myself"} <= singular

@@ -443,7 +443,7 @@ def impersonal(ctx: Context) -> Found | None:
 
 
 def _first_person_words() -> re.Pattern[str]:
-    words = lexicon.words("first_person")
+    words = {row["word"] for row in lexicon.rows("first_person")}
     forms = sorted({w.capitalize() if w == "i" else w for w in words}
                    | {w.capitalize() for w in words if w not in ("i", "us")}, key=lambda w: (-len(w), w))
     return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")

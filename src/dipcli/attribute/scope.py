@@ -162,7 +162,7 @@ def _first_person(word: str) -> bool:
 
 @cache
 def _first_person_words() -> frozenset[str]:
-    return lexicon.words("first_person")
+    return frozenset(row["word"] for row in lexicon.rows("first_person"))
 
 
 def opening_actor(sent: str) -> tuple[str, str] | None:
@@ -243,8 +243,16 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
     return next((f for f in frames if f.ref.via != PRONOUN), None)
 
 
-# "I" before a word in lower case, or "my", "me", "myself" (not "World War I veterans", "Phase I").
-_FIRST_SINGULAR = re.compile(r"(\S*)\s+I(?= [a-z])|^I(?= [a-z])|\b(?:[Mm]y|me|myself)\b")
+def _first_singular() -> re.Pattern[str]:
+    """"I" before a word in lower case (not "World War I veterans", "Phase I"), or a word of the first
+    person singular of ``first_person.tsv`` that is no everyday noun ("my", "me", "myself"; not "mine")."""
+    forms = sorted({form for row in lexicon.rows("first_person")
+                    if row["number"] == "singular" and row["word"] != "i" and "noun" not in row["flags"].split()
+                    for form in (row["word"], row["word"].capitalize())}, key=lambda w: (-len(w), w))
+    return re.compile(r"(\S*)\s+I(?= [a-z])|^I(?= [a-z])|\b(?:" + "|".join(forms) + r")\b")
+
+
+_FIRST_SINGULAR = _first_singular()
 
 
 def speaks_as_i(sent: str) -> bool:

@@ -13,23 +13,13 @@ from ..model import Polarity
 from .act import Act
 from .holders import PRONOUNS, Holder, agentive, noun_phrase_after, possessor, pronoun, subject_of
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word
-from .words import (AMOUNTS, AUX, BE, CARRIERS, DET, HEAD_FORMS, MODALS, NOMINAL, NUMBER_WORDS, OWNING_FORMS,
-                    PAST_FORMS, PREP, RECEIVING, RECIPIENT_NOUNS, RELATIVES, RETRACTING, SKIP_ADVERBS, STANCE_NOUNS,
-                    SUBORDINATORS, VERB_FORMS, WEAK_CARRIERS)
+from .words import (ACTION_ENDINGS, AMOUNTS, AUX, BE, BY_EVENT, BY_OPENERS, CARRIERS, DET, GROUP_NAME_ENDINGS,
+                    HEAD_FORMS, MODALS, NOMINAL, NUMBER_WORDS, OWNED_OF, OWNING_FORMS, PAST_FORMS, PREP, RECEIVING,
+                    RECIPIENT_NOUNS, RELATIVES, RETRACTING, SKIP_ADVERBS, STANCE_NOUNS, SUBORDINATORS, VERB_FORMS,
+                    WEAK_CARRIERS)
 
-# Nominal nouns whose "by" phrase need not name a position: "attacks by militants on civilians" (violence),
-# "approval of the drug by regulators" (a procedure).
-_NOT_BY = frozenset(("attack", "attacks", "approval"))
-# Nouns of support whose object follows "of" after their owner: "Trump's support of the war", "his backing of X".
-_OWNED_OF = frozenset(("backing",))
-# Endings of a name for a plural group: "Republicans", "Democrats", "Conservatives", "Islamists".
-_NAMED_PLURALS = ("ans", "ats", "ives", "ists", "als", "ites")
 # Tokens at most in the object before a "by" phrase: "criticism of the new tariff plan by X".
 _BY_OBJECT_MAX = 5
-# Endings of a noun of action: "aggression", "investigation", "deployment", "interference", "closure".
-_ACTION_ENDINGS = ("ion", "ions", "ment", "ments", "ance", "ence", "ure", "ures")
-# Determiners that open a noun phrase whose holder a "by" phrase names: not "no criticism of X by Y".
-_BY_OPENERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "such"))
 
 
 def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -42,7 +32,7 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     nxt = tk.get(i + 1)  # after its holder, "of" opens the object of support: "Trump's support of the war"
     if nxt == "by":
         return _by_first(tk, i, pol, preps)
-    if nxt not in preps and not (nxt == "of" and (t in RECIPIENT_NOUNS or t in _OWNED_OF)) \
+    if nxt not in preps and not (nxt == "of" and (t in RECIPIENT_NOUNS or t in OWNED_OF)) \
             or nxt in ("that", "to") and t not in ("opposition", "objection"):
         return None
     amount = tk.get(i - 1) == "of" and tk.get(i - 2) in AMOUNTS  # "Russia's show of support for Assad"
@@ -66,19 +56,19 @@ def _retracted(tk: Tokens, s0: int) -> bool:
 
 
 def _opens_phrase(tk: Tokens, i: int) -> bool:
-    """Does a determiner of ``_BY_OPENERS`` open the noun at i, with at most two describing words
+    """Does a determiner of ``BY_OPENERS`` open the noun at i, with at most two describing words
     between ("the sharp criticism", "the endorsements"), or does the noun open the sentence?"""
     k = i - 1
-    while k >= 0 and i - k <= 3 and tk.low[k] not in _BY_OPENERS and tk.low[k].replace("-", "").isalpha() \
+    while k >= 0 and i - k <= 3 and tk.low[k] not in BY_OPENERS and tk.low[k].replace("-", "").isalpha() \
             and not tk.cap(k) and tk.low[k] not in PREP and tk.low[k] not in DET and tk.low[k] not in VERB_FORMS:
         k -= 1
-    return k < 0 and i == 0 or k >= 0 and tk.low[k] in _BY_OPENERS
+    return k < 0 and i == 0 or k >= 0 and tk.low[k] in BY_OPENERS
 
 
 def _by_first(tk: Tokens, i: int, pol: Polarity, preps: tuple[str, ...] | frozenset[str]) -> Act | None:
     """'the rejection by the Republic of Guatemala of X': the agent after "by", then the object after a
     preposition of the noun. Not without an object ("the endorsements by Ryan were milestones")."""
-    if tk.low[i] in _NOT_BY or not _opens_phrase(tk, i):
+    if tk.low[i] in BY_EVENT or not _opens_phrase(tk, i):
         return None
     agent = noun_phrase_after(tk, i + 2, "by-agent")
     if agent is None or tk.get(agent.end) not in preps or not agentive(tk, agent.start, agent.end):
@@ -91,7 +81,7 @@ def _by_after(tk: Tokens, i: int, pol: Polarity) -> Act | None:
     a short noun phrase with no verb, preposition, clause word or comma in it, whose head names no action
     the agent could be the agent of ("criticism of the plan proposed by X", "support for the provision of
     F-16s by any party", "a rejection of the ruthless aggression by X": no)."""
-    if tk.low[i] in _NOT_BY or not _opens_phrase(tk, i):
+    if tk.low[i] in BY_EVENT or not _opens_phrase(tk, i):
         return None
     for k in range(i + 3, min(tk.n, i + 3 + _BY_OBJECT_MAX)):
         w = tk.low[k]
@@ -111,7 +101,7 @@ def _by_after(tk: Tokens, i: int, pol: Polarity) -> Act | None:
 def _action(w: str) -> bool:
     """Does the noun name an action, which a "by" phrase after it may belong to ("the aggression",
     "the investigation", "the attacks", "her actions")?"""
-    return w.endswith(_ACTION_ENDINGS) or w in NOMINAL or w in STANCE_NOUNS
+    return w.endswith(ACTION_ENDINGS) or w in NOMINAL or w in STANCE_NOUNS
 
 
 def _verb(tk: Tokens, k: int) -> bool:
@@ -153,7 +143,8 @@ def _agrees(tk: Tokens, subject: Holder, possessive_pronoun: str) -> bool:
     head = tk.low[subject.end - 1]
     named = tk.cap(subject.end - 1)
     plural = "and" in tk.low[subject.start:subject.end] or head in NUMBER_WORDS or head == "both" \
-        or head.endswith("s") and not head.endswith(("ss", "'s", "’s")) and (not named or head.endswith(_NAMED_PLURALS))
+        or head.endswith("s") and not head.endswith(("ss", "'s", "’s")) \
+        and (not named or head.endswith(GROUP_NAME_ENDINGS))
     if possessive_pronoun == "their" or plural:
         return possessive_pronoun == "their" and plural
     country = country_word(tk.raw(subject.end - 1))

@@ -124,6 +124,10 @@ GRADED = frozenset(n for n, f in _NOUN_FLAGS.items() if "graded" in f)
 GRADES = lexicon.words("stance_grades")
 # Nouns that are a stance with their holder before them: "the mayor's criticism of X".
 NOMINAL = frozenset(n for n, f in _NOUN_FLAGS.items() if "nominal" in f)
+# Nouns whose "by" phrase may name the doer of a deed, not a holder: "attacks by militants on civilians".
+BY_EVENT = frozenset(n for n, f in _NOUN_FLAGS.items() if "event" in f)
+# Nouns whose object follows "of" after their holder: "his backing of X".
+OWNED_OF = frozenset(n for n, f in _NOUN_FLAGS.items() if "owned" in f)
 
 # Verbs that give a stance as a second object ("offered X a tepid endorsement") and the phrases given
 # besides the nominal nouns ("gave X a thumbs-up"): phrase words -> polarity.
@@ -206,6 +210,11 @@ MODIFIED_NOUNS = lexicon.words("stance_modified_nouns")
 TIME_WORDS = lexicon.words("stance_time_words")
 # "a string of attacks on X", "a show of support for X": an amount or a form of a stance noun before "of".
 AMOUNTS = lexicon.words("stance_amounts")
+# Articles and demonstratives that open a stance noun's phrase whose holder a "by" phrase names.
+BY_OPENERS = lexicon.words("stance_by_openers")
+# Endings of a noun of action ("the investigation") and of a name of a plural group ("Republicans").
+ACTION_ENDINGS = lexicon.entries("action_endings")
+GROUP_NAME_ENDINGS = lexicon.entries("group_name_endings")
 # "withdrew his support for X", "withheld his endorsement": a stance noun taken back or held back, no act.
 RETRACTING = lexicon.words("stance_retracting")
 # Month names, lower-cased: time before a stance noun ("its early September endorsement"), not its holder.
