@@ -225,3 +225,26 @@ def test_whom_a_writer_writes_for_after_an_inverted_cue_is_no_part_of_the_name()
     claims = claims_of("The poll was taken on Tuesday.\n\n"
                        "\"The impact of the debate is still small,\" wrote Tom Hale for Harlow Consult.")
     assert speaker_of(claims, "\"The impact").speaker == "Tom Hale"
+
+
+def test_people_known_by_whom_they_stand_with_or_against_are_the_source_not_what_they_stand_on():
+    found = explained("Critics of the bill said it would raise costs.\n\n"
+                      "Supporters of the plan say it will create jobs.\n\n"
+                      "Omar Haji won the vote. Allies of Omar Haji said he would sign it.\n\n"
+                      "The critics of President Ana Ruiz say she failed.\n\n"
+                      "Do the critics of the plan think it will pass?\n\n"
+                      "Will Smith said the plan would pass.\n\n"
+                      "Senators from Ohio say the bill will fail.\n\n"
+                      "What do members of the Assembly think?\n\n"
+                      "Those are the values that the defenders of Ukraine want to secure.\n\n"
+                      "On 16 May the Harbour Board decided to close the port.")
+    assert found["Critics of the bill said it would raise costs."] == ("critics of the bill", "reporting_frame")
+    assert found["Supporters of the plan say it will create jobs."][0] == "supporters of the plan"
+    assert found["Allies of Omar Haji said he would sign it."][0] == "allies of Omar Haji"  # not Haji himself
+    assert found["The critics of President Ana Ruiz say she failed."][0] == "critics of President Ana Ruiz"
+    assert found["Do the critics of the plan think it will pass?"] == (None, "narrator")  # a question reports nothing
+    assert found["Will Smith said the plan would pass."][0] == "Will Smith"
+    assert found["Senators from Ohio say the bill will fail."][0] == "senators from Ohio"  # a plural's "say"
+    assert found["What do members of the Assembly think?"] == (None, "narrator")  # not the Assembly's words
+    assert found["Those are the values that the defenders of Ukraine want to secure."] == (None, "narrator")
+    assert found["On 16 May the Harbour Board decided to close the port."][0] == "Harbour Board"  # "May", no question

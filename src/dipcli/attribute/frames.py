@@ -15,12 +15,13 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, base_forms, conditional, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
-from .people import PERSON_NOUNS, bare_plural, title_apposition
+from .people import PERSON_NOUNS, bare_plural, phrase_head, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
     skip_space_back, title_surname
 from .quotes import in_spans
-from .sources import knowing_source_before, placed_around, placed_source_before, source_after, source_words, subject_report_maker
+from .sources import (knowing_source_before, placed_around, placed_source_before, plural_before, source_after, source_words,
+                      subject_report_maker)
 
 # Word lists (data/lexicon/*.txt)
 PRONOUNS = lexicon.words("pronouns")
@@ -460,17 +461,15 @@ def _noun_reading(sent: str, cue_start: int, cue_end: int, k: int, cue: str, phr
     if _POSSESSIVE_BEFORE.search(sent, max(0, cue_start - 40), cue_start):
         return True
     if head in base_forms():
-        last = phrase.split()[-1].lower()
+        last = phrase_head(phrase)
         plural = last.endswith("s") or last in _IRREGULAR_PLURALS or " and " in phrase or "," in phrase \
-            or _PLURAL_OWNERS.search(sent, 0, max(0, sent.rfind(phrase, 0, cue_start))) is not None
+            or plural_before(sent, max(0, sent.rfind(phrase, 0, cue_start)), k)
         if not plural and not any(w in _BASE_FORM_AUX for w in _words_between(sent, cue_start)):
             return True
     return False
 
 
 _THAT_AFTER = re.compile(r"\s+that\b")
-# Someone's entourage before the subject read: "Aides to Ruiz say", "Supporters of Ruiz say".
-_PLURAL_OWNERS = re.compile(r"\b(?i:" + "|".join(sorted(w for w in ENTOURAGE if w.endswith("s"))) + r")\s+(?:to|of|for)\s+$")
 
 
 def _reports(sent: str, cue_start: int, cue_end: int) -> bool:

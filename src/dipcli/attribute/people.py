@@ -54,6 +54,15 @@ def bare_plural(sent: str, start: int, end: int) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=1024)
+def phrase_head(phrase: str) -> str:
+    """The head of a subject phrase, in lower case: a plural for people before "of" ("Critics of
+    Ana Ruiz", "families of the victims"; not "Simon Harris of Ireland"), else its last word."""
+    before = phrase.split(" of ", 1)[0].split()
+    head = before[-1].lower() if before else ""
+    return head if " of " in phrase and (head in PERSON_PLURALS or head in lexicon.words("relational_people")) \
+        else phrase.split()[-1].lower()
+
+
 def title_roles(title: str) -> frozenset[str]:
     """What the article may call the holder of ``title`` afterwards: "Sen." -> senator, lawmaker."""
     title = SPACES.sub(" ", title)

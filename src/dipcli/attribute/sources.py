@@ -88,16 +88,44 @@ def placed_around(scene: Scene, sent: str, subject: str, end: int, cue: str) -> 
     no longer feel"), and a plural source takes no verb in "-s" ("heads of the member| states
     signed": "states" is no verb there)."""
     start = sent.rfind(subject, 0, end)
+    of = subject.lower().find(" of ")
+    if of > 0 and _relational_before(subject, of + 4):  # the subject read whole: "Supporters of Mr. Trump"
+        found = described_source(subject)
+        return (found, start) if found is not None else None
     before = sent[max(0, start - 6):start].split()
     if start <= 0 or not before or before[-1].lower() not in _PLACING:
         return None
+    relation = _relational_before(sent, start)
     known = scene.find_person(subject.split())  # (a word alone the cast took for a name is no one known: "Ohio")
-    if known is not None and (len(known.tokens) > 1 or known.title):
+    if known is not None and (len(known.tokens) > 1 or known.title) and not relation:
         return None
     found = placed_source_before(sent, end)
     if found is None or found[0].kind == GROUP and _SINGULAR_VERB.match(cue):
         return None
-    return found if _named_place(_WORD.findall(sent, start, end)) else None
+    return found if relation or _named_place(_WORD.findall(sent, start, end)) else None
+
+
+def plural_before(sent: str, start: int, end: int) -> bool:
+    """Whether the subject read from ``start`` to ``end`` belongs to a plural before it: someone's
+    entourage ("Aides to| Ruiz say"), or people a phrase describes by where they are from or whom
+    they stand with, when that phrase is a source ("Senators from| Ohio say", "Critics of| the plan
+    say"; not "Do the members of| the Assembly think …?" or "the values that the defenders of|
+    Ukraine want")."""
+    words = sent[max(0, start - 40):start].split()
+    if len(words) < 2 or words[-1].lower() not in _PLACING:
+        return False
+    head = words[-2].lower()
+    if head.endswith("s") and head in lexicon.words("entourage_nouns") and words[-1].lower() in ("to", "of", "for"):
+        return True
+    return (head in PERSON_PLURALS or head in lexicon.words("relational_people")) \
+        and placed_source_before(sent, end) is not None
+
+
+def _relational_before(sent: str, start: int) -> bool:
+    """Whether "of" and a word of ``relational_people.txt`` come right before ``start`` ("critics of|
+    the bill", "supporters of| Mr. Trump"): people known by whom or what they stand with or against."""
+    words = sent[max(0, start - 30):start].split()
+    return len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in lexicon.words("relational_people")
 
 
 _NAME_LINKS = frozenset(("of", "the", "and", "for", "de", "&"))
@@ -155,15 +183,18 @@ def described_source(phrase: str) -> Ref | None:
             return found
     placed = _PLACED.search(phrase)
     where = _WORD.findall(phrase, placed.start() + 1) if placed is not None else []
-    if placed is not None and not (_a_place(where[1:]) and (where[0] != "of" or _named_place(where[1:]))):
-        return None  # (what follows "of" is a name: "residents of Aleppo", not "one diplomat of the treatment")
     words = _WORD.findall(phrase[:placed.start()] if placed is not None else phrase)
+    relation = placed is not None and where[0] == "of" and bool(words) \
+        and words[-1].lower() in lexicon.words("relational_people")  # ("critics of the bill")
+    if placed is not None and not (_a_place(where[1:], relation) and (where[0] != "of" or relation
+                                                                     or _named_place(where[1:]))):
+        return None  # (what follows "of" is a name: "residents of Aleppo", not "one diplomat of the treatment")
     indefinite = bool(words) and words[0].lower() in _INDEFINITE
     while words and (words[0].lower() in _DETERMINERS or words[0] in STOP_CAPS):
         words.pop(0)
     kind = _heads().get(words[-1].lower()) if words and all(_source_word(w) for w in words) else None
-    if kind is None and placed is not None and words and words[-1].lower() in PERSON_PLURALS \
-            and _named_place(_WORD.findall(phrase, placed.start() + 1)[1:]):
+    if kind is None and placed is not None and words and (relation or words[-1].lower() in PERSON_PLURALS
+                                                           and _named_place(_WORD.findall(phrase, placed.start() + 1)[1:])):
         kind = "people"  # "Residents of Aleppo", "senators from Ohio" (not "heads of the six member| states")
     if kind not in ("person", "people") or placed is None and not (indefinite and kind == "person"):
         return None  # ("the official said": someone told of before, whom the phrase alone does not name)
@@ -171,17 +202,18 @@ def described_source(phrase: str) -> Ref | None:
     return Ref(name, PERSON if kind == "person" else GROUP, TITLE, [], mention=phrase.strip())
 
 
-def _a_place(words: list[str]) -> bool:
+def _a_place(words: list[str], relation: bool = False) -> bool:
     """Whether the words after "for", "at", "in", "from", "with" or "to" name where a source works or
     whom it speaks for ("the ministry", "Goldman Sachs", "the local town hall"): a determiner or a
     capitalised word first, no verb, auxiliary or pronoun ("aides to Haji| say he", "a spokesman for
-    Santorum’s campaign| didn’t"), no function word last ("officials in more than a dozen")."""
+    Santorum’s campaign| didn’t"), no function word last ("officials in more than a dozen"). What
+    people stand with or against (``relation``: "supporters of the plan") may hold a verb's form."""
     from ..cues import lemmas
 
     if not words or not (words[0][:1].isupper() or words[0].lower() in lexicon.words("determiners")):
         return False
     closed = _closed_words()
-    if any(w.lower() in closed or w.lower() in lemmas() for w in words[1:]):
+    if any(w.lower() in closed or not relation and w.lower() in lemmas() for w in words[1:]):
         return False
     last = words[-1].lower()
     return not (last in lexicon.words("determiners") or last in lexicon.words("prepositions") or last.isdigit()
@@ -205,13 +237,17 @@ def _person_head_in(low: str) -> bool:
 
 @cache
 def _people_heads() -> frozenset[str]:
-    return frozenset(h for h, kind in _heads().items() if kind != "group")
+    return frozenset(h for h, kind in _heads().items() if kind != "group") | lexicon.words("relational_people")
 
 
 def _source_word(w: str) -> bool:
+    """Whether a source's description may hold the word: no auxiliary ("Do the critics| think …?"
+    describes no one; "May" the month may stand before one: "on 22 May, the Yemenis")."""
     low = w.lower()
+    if low in lexicon.words("auxiliaries") and w not in MONTHS:
+        return False
     return w[:1].isupper() or low in _DETERMINERS or low in _heads() or low in _KNOWERS or low in PERSON_PLURALS \
-        or low in lexicon.words("source_modifiers")
+        or low in lexicon.words("source_modifiers") or low in lexicon.words("relational_people")
 
 
 def _knowing(phrase: str) -> Ref | None:

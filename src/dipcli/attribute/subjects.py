@@ -17,8 +17,8 @@ from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref
 from .people import PERSON_NOUNS, PERSON_PLURALS, name_words
 from .reading import Reading, reading
 from .sources import source_words, unnamed_source
-from .names import (ADJ_TOKEN, DOC_TITLE, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS, TITLE_WORDS,
-                    TITLE_LIST, TITLED_NAME, clean, country_in, country_surname, title_surname)
+from .names import (ADJ_TOKEN, DOC_TITLE, MONTHS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS,
+                    TITLE_WORDS, TITLE_LIST, TITLED_NAME, clean, country_in, country_surname, title_surname)
 
 # Collectives that mean the article's principals ("the two sides" = the two leaders' countries).
 # A bare "countries", "nations" or "governments" (what is left of "Those countries", "developing
@@ -152,12 +152,27 @@ def _organisation(phrase: str) -> str | None:
     return None
 
 
+_AUX = lexicon.words("auxiliaries")
+_MODALS = lexicon.words("modals")
+
+
+def _asks(phrase: str) -> bool:
+    """Whether the phrase opens with an auxiliary, as a question does ("Do the critics| think …?",
+    "Will the members| agree?"); a modal before a capitalised word may be a name ("Will Smith"), and
+    "May" a month ("on 16 May the Swedish Government decided")."""
+    first, _, rest = phrase.partition(" ")
+    return first[:1].isupper() and first.lower() in _AUX and first not in MONTHS and rest[:1].isalpha() \
+        and (first.lower() not in _MODALS or not rest[:1].isupper())
+
+
 def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     """Interpret a subject phrase; try shorter suffixes when the whole does not resolve.
 
     The answer's ``mention`` is the part of the phrase that resolved. Each attempt
     may bring someone into view in ``scene``, whether or not the whole resolves.
     """
+    if _asks(phrase):
+        return None
     side = _OWN_SIDE.fullmatch(phrase) if phrase.lower().startswith(_OWNERS_START) else None
     if side is not None:  # "His Government": no shorter part ("Government") is meant
         ref = _own_side(scene, side.group(1).lower(), side.group(2).lower(), opens=phrase[0].isupper())
