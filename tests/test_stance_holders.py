@@ -578,3 +578,20 @@ def test_a_verb_in_the_past_after_as_and_a_pronoun_is_the_pronouns_act():
 def test_a_month_is_no_antecedent():
     found = stance_acts("In June 2015, supporters cheered wildly when he denounced the Danish tender.")
     assert all(s.holder != "June" for s in found)
+
+
+@pytest.mark.parametrize("sentence, target, about", [
+    ("Okafor urged Vermont to stop dumping waste in the lake.", "dumping waste in the lake", ["Vermont"]),
+    ("Okafor urged the United States to stop arming Taiwan.", "arming Taiwan", ["United States", "Taiwan"]),
+    ("Okafor called on Japan to refrain from provocations.", "provocations", ["Japan"]),
+    ("Okafor demanded that Brandt stop blocking the bill.", "blocking the bill", ["Elias Brandt"]),
+])
+def test_one_urged_to_stop_is_whom_the_act_is_about_as_well_as_what_they_do(sentence, target, about):
+    found = one_act(NEWS + sentence)
+    assert (found.holder, found.polarity, found.target) == ("Tamsin Okafor", "oppose", target)
+    assert [m.name for m in found.about] == about
+
+
+def test_one_urged_to_act_otherwise_is_not_what_the_act_is_about():
+    found = one_act(NEWS + "Okafor urged Vermont to return to the talks.")
+    assert found.polarity == "support" and [m.name for m in found.about] == []

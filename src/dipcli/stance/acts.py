@@ -364,15 +364,17 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     obj = skip_adverbs(tk, act.obj)
     if tk.get(obj) == "by":
         return None  # "the steps called upon by the parties": a passive
+    party = None  # the one urged ("urged X to …"), whom a demand to stop is against
     if mode == "urge":
         action = urged_action(tk, obj)
+        party = (obj, action - 1) if action is not None else None
         obj, mode = (action, "vp") if action is not None else (obj, "np")
     # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
     inner = match(tk, obj, forced=True) if polarity == Polarity.SUPPORT and mode in ("vp", "np") else None
     if inner is not None and inner.mode != "before" and polarity_holds(tk, inner):
         if obj != skip_adverbs(tk, act.cue1):
             cue0 = inner.cue0  # the urged party stands between: the cue is the inner verb's
-        act, polarity, mode, obj = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj)
+        act, polarity, mode, obj, party = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj), None
         if mode == "urge":
             action = urged_action(tk, obj)
             obj, mode = (action, "vp") if action is not None else (obj, "np")
@@ -381,9 +383,15 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     if mode in ("demand", "vp"):
         abstain = abstention(tk, obj)
         if abstain is not None:
+            if mode == "demand":  # "demanded that X stop Y": X, before the verb of stopping
+                party = (obj, abstain - 2 if tk.low[abstain - 1] == "from" else abstain - 1)
             polarity, obj, mode = Polarity.OPPOSE, abstain, "np"
         elif mode == "demand":
             mode = "clause"
+        if abstain is None:
+            party = None  # "urged Iran to return to talks": no position on Iran
+    else:
+        party = None
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
     if (holder.via == "relative" or act.matcher == "nominal") and mode != "clause":
         cut = main_verb(tk, t0, t1)  # "groups that endorsed him say …": him; "American criticism of Turkey grew": Turkey
@@ -409,8 +417,9 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     reason = (t0, t1, why_at) if why_at is not None else None  # the one praised or blamed, and the reason word
     if act.matcher == "carrier" and mode == "reason" and _reason_next(tk, t1):
         natural = max(natural, _reason_end(tk, t1))  # "thanks to X, …, for his efforts to promote Y": X's, no act
-    return (_record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders), natural, act.matcher,
-            reason)
+    record = _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders,
+                     urged=party if party is not None and party[0] < party[1] else None)
+    return record, natural, act.matcher, reason
 
 
 def _reason_next(tk: Tokens, k: int) -> bool:
@@ -455,10 +464,15 @@ def _reason_end(tk: Tokens, k: int) -> int:
 
 
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
-            t0: int, t1: int, holder: Holder, named: Named, holders: Holders) -> Stance:
+            t0: int, t1: int, holder: Holder, named: Named, holders: Holders,
+            urged: tuple[int, int] | None = None) -> Stance:
+    """The stance record of an act; ``urged``: the tokens of one asked to stop what the target says,
+    whom the act is about as well ("urged Japan to stop dumping Y": Japan, and what Y names)."""
     base = claim.start
     target = sent[tk.start[t0]:tk.end[t1 - 1]]
     about = _about(sent, tk, t0, t1, base, holders, named.name)
+    if urged is not None:
+        about = sorted(_about(sent, tk, *urged, base, holders, named.name) + about, key=lambda m: m.start)
     return Stance(
         doc=claim.doc, claim=claim.id, speaker=claim.speaker, speaker_kind=claim.speaker_kind,
         holder=named.name, holder_kind=named.kind, holder_via=holder.via, members=list(named.members),

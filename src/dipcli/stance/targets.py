@@ -165,7 +165,7 @@ def urged_action(tk: Tokens, i: int) -> int | None:
         if t == "to" and k > i and nxt.replace("-", "").isalpha() and not tk.cap(k + 1) and nxt not in DET \
                 and (nxt in VERB_FORMS or not nxt.endswith(("tion", "ment", "ness", "ity"))):
             return k + 1
-        if t in CLAUSE_PUNCT or t == "," or t in RELATIVES or t in VERB_FORMS and k > i \
+        if t in CLAUSE_PUNCT or t == "," or t in RELATIVES or t in VERB_FORMS and k > i and not tk.cap(k) \
                 or t in ("and", "or") and is_verb_at(tk, k + 1):
             return None
     return None
