@@ -369,3 +369,10 @@ def test_a_place_after_a_preposition_is_no_name_after_a_role():
                            category=None, url=None, text=text))
     found = [s for s in find_stances(item) if s.cue == "welcomed"]
     assert found and found[0].entities == ["Ana Ruiz"]
+
+
+def test_a_name_written_family_name_first_completes_the_person_its_title_named():
+    claims = claims_of("Kwon Min-jun, the South Korean foreign minister, vowed to press on. "
+                       "Mr. Kwon said the talks would continue.")
+    assert speaker_of(claims, "Kwon Min-jun, the South Korean").speaker == "Kwon Min-jun"
+    assert speaker_of(claims, "Mr. Kwon said").speaker == "Kwon Min-jun"

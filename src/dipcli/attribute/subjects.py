@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
-from .people import PERSON_NOUNS, PERSON_PLURALS, name_words
+from .people import PERSON_NOUNS, PERSON_PLURALS, Lexis, name_words
 from .reading import Reading, reading
 from .sources import source_words, unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, MONTHS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS,
@@ -163,6 +163,16 @@ def _asks(phrase: str) -> bool:
     first, _, rest = phrase.partition(" ")
     return first[:1].isupper() and first.lower() in _AUX and first not in MONTHS and rest[:1].isalpha() \
         and (first.lower() not in _MODALS or not rest[:1].isupper())
+
+
+def _family_name_first(lexis: Lexis, name: tuple[str, ...]) -> bool:
+    """Whether a name is written family name first ("Xi Jinping", "Moon Jae-in"): the article writes
+    no name that ends in its first word, never writes its other words in lower case, and writes them
+    only after the first ("Warren Buffett", "Trump Tower" are no one's full name when "Buffett said"
+    or "the tower" stand elsewhere)."""
+    if lexis.full_name(name[0]) is not None or any(lexis.written_lower(w.lower()) for w in name[1:]):
+        return False
+    return lexis.text.count(name[1]) == lexis.text.count(f"{name[0]} {name[1]}")
 
 
 def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
@@ -329,9 +339,11 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
     p = scene.find_person(tokens)
     if p:
         if len(p.tokens) == 1 and len(tokens) > 1:
-            # "APNSA Jake Sullivan" for Mr. Sullivan: the fuller name completes the person
+            # "APNSA Jake Sullivan" for Mr. Sullivan: the fuller name completes the person; so does
+            # "Xi Jinping" for Mr. Xi, a family name first, when no name the article writes ends in it
             name = name_words(phrase, scene.cast.lexis)
-            if len(p.tokens) < len(name) <= 4 and p.tokens < frozenset(name) and name[-1] in p.tokens:
+            if len(p.tokens) < len(name) <= 4 and p.tokens < frozenset(name) \
+                    and (name[-1] in p.tokens or name[0] in p.tokens and _family_name_first(scene.cast.lexis, name)):
                 p = scene.add_person(" ".join(name))
         return scene.person_ref(p, EXPLICIT)
     country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
