@@ -4,6 +4,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 # Runs in a fresh interpreter: the test process may have imported NLTK already.
 SPLIT_THEN_IMPORT_NLTK = """
 import sys
@@ -74,3 +77,38 @@ def test_a_sentence_end_glued_to_the_next_splits_without_moving_offsets():
                                              '"It is over."', "He left."]
     assert spans[1][0] == text.index("During") and spans[0][1] == text.index("During")
     assert _spans("The U.S.A. is large.") == ["The U.S.A. is large."]
+
+
+def _punkt_and_plain():
+    """dipcli's memoised Punkt with an empty memo, and Punkt's own answer for a context."""
+    from dipcli import segment
+
+    tok = segment._punkt()
+    tok._memo.clear()
+    plain = type(tok).__mro__[1].text_contains_sentbreak  # NLTK's PunktSentenceTokenizer
+    return tok, lambda context: plain(tok, context)
+
+
+def test_plain_words_before_a_period_share_one_memo_entry():
+    tok, _ = _punkt_and_plain()
+    for context in ("countries. The", "Morocco. We", "planet. Aa", "world. Moreover,", "Dr. Aa", "etc. Aa"):
+        tok.text_contains_sentbreak(context)
+    assert sorted(tok._memo) == ["Dr. Aa", "etc. Aa", "xx. Aa", "xx. Moreover,"]
+
+
+_WORDS_BEFORE = ["countries", "Morocco", "xx", "A", "e", "U", "Mr", "mr", "Dr", "Jan", "jan", "etc", "St", "No",
+                 "Gen", "gen", "vs", "Inc", "Tues", "D-Ore", "U.S", "19", "1990s", "Côte", "naïve", "ie", "i.e", ""]
+_MARKS = [".", "?", "!", "..", "...", ".)", '."', ".”", "?!", ".'"]
+_AFTER = ["The", "the", "We", "Aa", "aa", "(", "1990", '"We', "A", "U.S.", "Moreover,", "and", "É", "-", "Twenty-five"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.sampled_from(_WORDS_BEFORE), st.from_regex(r"[A-Za-z]{1,9}", fullmatch=True)),
+       st.sampled_from(_MARKS), st.sampled_from([" ", "\n", "  ", " \n"]), st.sampled_from(_AFTER))
+def test_the_memo_answers_as_punkt_does_for_every_context(before, mark, space, after):
+    """Whatever the memo stores under (a plain word's stand-in, the next word's shape), the answer
+    is Punkt's own for the context as written."""
+    tok, plain = _punkt_and_plain()
+    context = before + mark + space + after
+    assert tok.text_contains_sentbreak(context) == plain(context)
+    assert tok.text_contains_sentbreak(context) == plain(context)  # (now from the memo)

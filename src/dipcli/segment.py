@@ -44,6 +44,10 @@ ALNUM = re.compile(r"[^\W_]")
 
 # The plain word that ends a Punkt context, and the stand-in for its shape.
 _PLAIN_NEXT = re.compile(r"(?<=\s)(?:[A-Z][a-z]*|[a-z]+)$")
+# The plain word that opens a Punkt context, right before its candidate mark ("countries. The"),
+# and its stand-in when it is no abbreviation (see Tokenizer).
+_PLAIN_PREV = re.compile(r"[A-Za-z]{2,}(?=[.?!]\s)")
+PLAIN_PREV_STAND_IN = "xx"
 
 
 def _next_shape(m: re.Match[str]) -> str:
@@ -85,16 +89,27 @@ def _punkt():
         below), Punkt reads nothing of a plain word after the candidate but
         whether it starts with a capital, so "countries. The" and
         "countries. We" get one entry: the answer for "countries. Aa".
+        Of a word of two or more ASCII letters before the mark, Punkt reads
+        only whether it is an abbreviation in lower case (not an initial, a
+        number or an ellipsis, and it has no hyphen), so every such word
+        that is no abbreviation gets one entry too: "countries. Aa" and
+        "Morocco. Aa" are both "xx. Aa".
         """
 
         def __init__(self, params, lang_vars):
             if params.collocations or params.sent_starters or params.ortho_context:
                 raise ValueError("the memo assumes parameters with abbreviations only")
+            if PLAIN_PREV_STAND_IN in params.abbrev_types:
+                raise ValueError("the stand-in for a plain word must be no abbreviation")
             super().__init__(params, lang_vars=lang_vars)
             self._memo: dict[str, bool] = {}
+            self._abbreviations = params.abbrev_types
 
         def text_contains_sentbreak(self, text: str) -> bool:
             key = _PLAIN_NEXT.sub(_next_shape, text, count=1)
+            prev = _PLAIN_PREV.match(key)
+            if prev is not None and prev.group().lower() not in self._abbreviations:
+                key = PLAIN_PREV_STAND_IN + key[prev.end():]
             found = self._memo.get(key)
             if found is None:
                 found = super().text_contains_sentbreak(key)
