@@ -205,6 +205,19 @@ def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
         assert [m.span() for m in re.finditer(pattern, low)] == expected
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+                 st.lists(st.sampled_from(["Support", "NOT", "x_1", " ", "\t", "\n", ".", ",", "'", "-", "(", "@", "\x7f",
+                                           "\x00", "é", "İ", "\u212a", "’"]), max_size=12).map("".join)))
+def test_lowered_words_are_the_word_runs_of_the_lowered_text(text):
+    """The byte table's words of an ASCII text are ``\\w+`` over it in lower case; beyond ASCII, none."""
+    words = cues.lowered_words(text)
+    if not text.isascii():
+        assert words is None
+    else:
+        assert words == [w.encode("ascii") for w in re.findall(r"\w+", text.lower())]
+
+
 @settings(max_examples=400, deadline=None)
 @given(texts_of("U.S.", "1.5", "1,000", "don't", "anti-war", "and/or", "--", "—", "“", "A.", " ", "  ", "\t", *EDGES))
 def test_stance_tokens_are_the_plain_alternatives(text):

@@ -150,6 +150,19 @@ def lowered(text: str) -> str | None:
     return None if "İ" in text or "ı" in text or "ſ" in text else text.lower()
 
 
+# Each ASCII byte: a capital to its lower case, a word character (``\w``) as it is, any other to a space.
+_ASCII_WORDS = bytes((c | 0x20 if 65 <= c <= 90 else c) if re.match(r"\w", chr(c)) else 32 for c in range(128)) \
+    + bytes(range(128, 256))
+
+
+def lowered_words(text: str) -> list[bytes] | None:
+    r"""The runs of word characters of an ASCII ``text``, in lower case and as bytes: what
+    ``re.findall(r"\w+", text.lower())`` finds, encoded, a few times faster (one byte table
+    turns every character that is no word character into a space, and the rest is a split).
+    None for a text with a character beyond ASCII."""
+    return text.encode("ascii").translate(_ASCII_WORDS).split() if text.isascii() else None
+
+
 def trie_pattern(words) -> str:
     """An alternation over ``words`` shaped as a prefix tree ("sa(?:id|y(?:s|ing)?)"): the
     engine reads each letter once instead of trying every word in turn."""

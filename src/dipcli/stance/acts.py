@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
+from ..cues import lowered, lowered_words
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .act import Act
 from .cast import Holders, Named
@@ -67,14 +68,16 @@ def _any_head_in_any_case() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _WORDS = re.compile(r"\w+")
+_HEAD_BYTES = frozenset(h.encode("ascii") for h in HEAD_TOKENS)  # (every head is a word of ASCII letters)
 
 
 def has_head(sent: str) -> bool:
     """Whether a word that can head an act stands in ``sent`` as a whole word, in any case: a
     sentence without one has no act. (Its lower-cased runs of word characters, looked up: no
-    pattern over every head to compile.)"""
-    from ..cues import lowered
-
+    pattern over every head to compile; for an ASCII sentence, as bytes.)"""
+    words = lowered_words(sent)
+    if words is not None:
+        return not _HEAD_BYTES.isdisjoint(words)
     low = lowered(sent)
     if low is None:
         opening, after = _any_head_in_any_case()
