@@ -206,6 +206,18 @@ def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
 
 
 @settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["said", "says", "is", "Said", "saidx", "_said", "told", "expressed", "called", "on", "hope",
+                                 "x", "1", "_", " ", "  ", "\t", "\n", ".", ",", "'", "-", "(", '"', "\x00", "\x7f"]),
+                max_size=14).map("".join))
+def test_the_ascii_head_scan_finds_what_the_scan_for_any_text_finds(text):
+    """In an ASCII text, the bytes scan over the spaced copy finds the heads the text pattern
+    finds after a character that is no word character, at the same offsets."""
+    _, ascii_scan = cues._head_scan()
+    spaced = text.encode("ascii").translate(cues._ASCII_SPACED)
+    assert [m.span(1) for m in ascii_scan.finditer(spaced)] == [m.span(1) for m in cues._head_scan_any().finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
 @given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
                  st.lists(st.sampled_from(["Support", "NOT", "x_1", " ", "\t", "\n", ".", ",", "'", "-", "(", "@", "\x7f",
                                            "\x00", "é", "İ", "\u212a", "’"]), max_size=12).map("".join)))

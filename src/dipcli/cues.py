@@ -153,6 +153,8 @@ def lowered(text: str) -> str | None:
 # Each ASCII byte: a capital to its lower case, a word character (``\w``) as it is, any other to a space.
 _ASCII_WORDS = bytes((c | 0x20 if 65 <= c <= 90 else c) if re.match(r"\w", chr(c)) else 32 for c in range(128)) \
     + bytes(range(128, 256))
+# The same with capitals kept: where an ASCII text has a character that is no word character, a space.
+_ASCII_SPACED = bytes(c if re.match(r"\w", chr(c)) else 32 for c in range(128)) + bytes(range(128, 256))
 
 
 def lowered_words(text: str) -> list[bytes] | None:
@@ -183,28 +185,44 @@ def trie_pattern(words) -> str:
     return emit(tree)
 
 
-@cache
-def _head_scan() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    r"""What :func:`find_cues` looks for a cue's first word with: the word after a character
-    that is no word character (its group 1), and the word opening the text.
-
-    Together they find every whole word that can start a cue, what ``\b(?:heads)\b``
-    finds (a head is a whole run of word characters, so ``\b`` before it holds exactly
-    where nothing or a character that is no word character stands before it), faster:
-    a pattern that opens with a set of characters lets the engine skip to where one
-    stands instead of starting a match at every position.
-    """
+def _head_trie(ascii_only: bool) -> str:
     heads = cue_heads()
     odd = sorted(h for h in heads if not re.fullmatch(r"\w+", h))
     if odd:
         raise ValueError(f"cue heads must be words: {odd[:5]}")
-    trie = trie_pattern(heads)
-    return re.compile(r"\W(" + trie + r")\b"), re.compile("(" + trie + r")\b")
+    return trie_pattern(h for h in heads if h.isascii() or not ascii_only)
+
+
+@cache
+def _head_scan() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
+    r"""What :func:`find_cues` looks for a cue's first word with: the word opening the text
+    (its group 1), and in an ASCII text the word after a character that is no word
+    character, read where every such character is a space (:data:`_ASCII_SPACED`), as
+    bytes. :func:`_head_scan_any` is the second for any text.
+
+    Together they find every whole word that can start a cue, what ``\b(?:heads)\b``
+    finds (a head is a whole run of word characters, so ``\b`` before it holds exactly
+    where nothing or a character that is no word character stands before it), faster:
+    a pattern that opens with a space lets the engine skip to where one stands instead
+    of starting a match at every position. (Bytes read ``\w`` and ``\b`` as ASCII does,
+    which is what a text pattern reads in an ASCII text; a head beyond ASCII stands in
+    no ASCII text.)
+    """
+    return re.compile("(" + _head_trie(False) + r")\b"), re.compile(rb" (" + _head_trie(True).encode("ascii") + rb")\b")
+
+
+@cache
+def _head_scan_any() -> re.Pattern[str]:
+    r"""The word after a character that is no word character (group 1), in any text: a
+    pattern that opens with a set of characters, which the engine skips to. Compiled on
+    the first text beyond ASCII."""
+    return re.compile(r"\W(" + _head_trie(False) + r")\b")
 
 
 def prepare() -> None:
     """Compile every cue pattern now rather than at first use."""
     _head_scan()
+    _head_scan_any()
     for branches in set(_branches_of().values()):
         _cue_regex(branches)
 
@@ -218,8 +236,9 @@ def find_cues(sent: str):
     """
     branches_of = _branches_of()
     word_only = (len(_cue_parts()) - 1,)
-    scan, opening = _head_scan()
-    hits = scan.finditer(sent)
+    opening, ascii_scan = _head_scan()
+    hits = ascii_scan.finditer(sent.encode("ascii").translate(_ASCII_SPACED)) if sent.isascii() \
+        else _head_scan_any().finditer(sent)  # (the same offsets: one byte a character)
     first = opening.match(sent)
     if first is not None:
         hits = itertools.chain((first,), hits)
@@ -228,7 +247,7 @@ def find_cues(sent: str):
         start = w.start(1)
         if start < pos or sent[start - 1:start] == "-" and start > 1 and sent[start - 2].isalnum():
             continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
-        branches = branches_of[w.group(1)]
+        branches = branches_of[sent[start:w.end(1)]]
         m = _WORD.match(sent, start) if branches == word_only else _cue_regex(branches).match(sent, start)
         if m:
             pos = m.end()
