@@ -205,6 +205,27 @@ def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
         assert [m.span() for m in re.finditer(pattern, low)] == expected
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["I", "I ", " I", "my", "My", "MY", "me", "Me", "myself", "mine", "War", "Finally,", "a",
+                                 "am", "_", "1", "é", " ", "  ", "\n", ",", ";", ".", "'", "-", "’", "(", "İ"]),
+                max_size=12).map("".join))
+def test_speaks_as_i_answers_as_its_whole_pattern(text):
+    """Without "I " the fast path reads only "my", "me" and "myself", as the whole pattern does there."""
+    from dipcli.attribute import scope
+
+    whole = any(not (m.group(1) or "")[:1].isupper() or m.start(1) == 0 or m.group(1)[-1] in ",;:"
+                for m in scope._FIRST_SINGULAR.finditer(text))
+    assert scope.speaks_as_i(text) == whole
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+                 st.lists(st.sampled_from(["Support", "x_1", " ", ".", "-", "é"]), max_size=12).map("".join)))
+def test_ascii_words_are_the_word_runs_of_the_text(text):
+    words = cues.ascii_words(text)
+    assert words == (None if not text.isascii() else [w.encode("ascii") for w in re.findall(r"\w+", text)])
+
+
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(["said", "says", "is", "Said", "saidx", "_said", "told", "expressed", "called", "on", "hope",
                                  "x", "1", "_", " ", "  ", "\t", "\n", ".", ",", "'", "-", "(", '"', "\x00", "\x7f"]),

@@ -39,7 +39,7 @@ from functools import cache
 
 from .. import gazetteer, lexicon
 from ..model import Sentence
-from ..cues import OPENING_PARTICIPLES
+from ..cues import OPENING_PARTICIPLES, ascii_words
 from .cast import PRONOUN
 from .frames import FIRST_WORD, WORD_POS, Frame, opening_subject
 from .quotes import in_spans
@@ -255,9 +255,18 @@ def _first_singular() -> re.Pattern[str]:
 _FIRST_SINGULAR = _first_singular()
 
 
+# The last alternative of _FIRST_SINGULAR alone, and the words it finds (each a whole run of word characters).
+_FIRST_SINGULAR_OBJECT = re.compile(r"\b(?:[Mm]y|me|myself)\b")
+_FIRST_SINGULAR_WORDS = frozenset((b"my", b"My", b"me", b"myself"))
+
+
 def speaks_as_i(sent: str) -> bool:
     """Whether ``sent`` has a word of the first person singular, someone speaking of themselves;
     an "I" after a capitalised word within the sentence numbers it ("War I"), unless a comma
     ends that word ("Finally, I")."""
+    if "I " not in sent:  # no "I" before a word: only "my", "me" or "myself" can be found, and any is one
+        words = ascii_words(sent)
+        return _FIRST_SINGULAR_OBJECT.search(sent) is not None if words is None \
+            else not _FIRST_SINGULAR_WORDS.isdisjoint(words)
     return any(not (m.group(1) or "")[:1].isupper() or m.start(1) == 0 or m.group(1)[-1] in ",;:"
                for m in _FIRST_SINGULAR.finditer(sent))
