@@ -206,6 +206,19 @@ def test_a_lowered_text_read_minding_case_finds_what_ignoring_case_finds(text):
 
 
 @settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Chinese", "US", "U.S.", "the", "of", "McCain", "xY", "é", "É", "Press", "National", "-",
+                                 ".", ",", " ", "  ", "\t", "\n", "1", "_"]), max_size=10).map("".join),
+       st.integers(0, 12))
+def test_the_capitals_test_passes_every_span_the_capitals_pattern_matches(text, cut):
+    """Where the test says no, the pattern it spares finds nothing."""
+    from dipcli.attribute import names
+
+    for start in range(0, min(cut, len(text)) + 1):
+        if names.CAP_BEFORE.search(text, start, len(text)) is not None:
+            assert names._may_end_capitalised(text, start, len(text))
+
+
+@settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(["I", "I ", " I", "my", "My", "MY", "me", "Me", "myself", "mine", "War", "Finally,", "a",
                                  "am", "_", "1", "é", " ", "  ", "\n", ",", ";", ".", "'", "-", "’", "(", "İ"]),
                 max_size=12).map("".join))

@@ -72,7 +72,7 @@ def titled_names(text: str) -> Iterator[re.Match[str]]:
         if t.start() < pos:
             continue
         window = max(pos, t.start() - 60)
-        before = CAP_BEFORE.search(text, window, t.start())
+        before = CAP_BEFORE.search(text, window, t.start()) if _may_end_capitalised(text, window, t.start()) else None
         starts = [before.start()] if before else []
         starts.append(t.start())
         for start in starts:
@@ -81,6 +81,21 @@ def titled_names(text: str) -> Iterator[re.Match[str]]:
                 pos = m.end()
                 yield m
                 break
+
+
+def _may_end_capitalised(text: str, start: int, end: int) -> bool:
+    """Whether :data:`CAP_BEFORE` may match in ``text[start:end]``: its last word, which opens with
+    a capital A-Z, stands between the last space or tab before the spaces or tabs that end the span
+    and them ("…the| President": no). (Before a line break that ends the span, ``$`` matches too:
+    such a span is left to the pattern.) The pattern, tried at every position of the span, costs
+    more than this test, and most titles follow a word in lower case."""
+    i = end
+    while i > start and text[i - 1] in " \t":
+        i -= 1
+    if i == end:
+        return end > start and text[end - 1] == "\n"
+    word = text[max(start, text.rfind(" ", start, i) + 1, text.rfind("\t", start, i) + 1):i]
+    return word != word.lower()
 
 
 MONTHS = lexicon.words("months")
