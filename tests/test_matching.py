@@ -218,6 +218,15 @@ def test_the_capitals_test_passes_every_span_the_capitals_pattern_matches(text, 
             assert names._may_end_capitalised(text, start, len(text))
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["did", "not", "n't", "n’t", "never", "yet", "respond", "reply", "answer", "return", "said",
+                                 "x", " ", "  ", ",", "."]), max_size=12).map("".join), st.integers(0, 60))
+def test_unanswered_answers_as_its_pattern(text, cue_start):
+    """The look for the pattern's verbs in its window spares the pattern only where it finds nothing."""
+    m = cues._NO_ANSWER.search(text, max(0, cue_start - 30), cue_start + 8)
+    assert cues.unanswered(text, cue_start) == (m is not None and m.end() > cue_start)
+
+
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(["I", "I ", " I", "my", "My", "MY", "me", "Me", "myself", "mine", "War", "Finally,", "a",
                                  "am", "_", "1", "é", " ", "  ", "\n", ",", ";", ".", "'", "-", "’", "(", "İ"]),

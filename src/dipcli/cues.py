@@ -266,7 +266,11 @@ _NO_ANSWER = re.compile(r"(?:\bnot|n[’']t|\bnever)(?:\s+(?:yet|immediately|dir
 
 def unanswered(sent: str, cue_start: int) -> bool:
     """Whether the cue at ``cue_start`` tells of an answer not given: no one's words."""
-    m = _NO_ANSWER.search(sent, max(0, cue_start - 30), cue_start + 8)
+    lo = max(0, cue_start - 30)
+    window = sent[lo:cue_start + 8]
+    if "respond" not in window and "reply" not in window and "answer" not in window and "return" not in window:
+        return False  # (the pattern's verb stands in its window; the pattern opens with \b, tried everywhere)
+    m = _NO_ANSWER.search(sent, lo, cue_start + 8)
     return m is not None and m.end() > cue_start
 
 
