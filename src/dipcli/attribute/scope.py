@@ -243,28 +243,28 @@ def choose(frames: list[Frame], sent: str) -> Frame | None:
     return next((f for f in frames if f.ref.via != PRONOUN), None)
 
 
-def _first_singular() -> re.Pattern[str]:
-    """"I" before a word in lower case (not "World War I veterans", "Phase I"), or a word of the first
-    person singular of ``first_person.tsv`` that is no everyday noun ("my", "me", "myself"; not "mine")."""
+def _first_singular_forms() -> str:
+    """The words of the first person singular of ``first_person.tsv`` that are no everyday noun, as
+    written and capitalised ("my", "My", "me", "myself"; not "mine"), as one alternation."""
     forms = sorted({form for row in lexicon.rows("first_person")
                     if row["number"] == "singular" and row["word"] != "i" and "noun" not in row["flags"].split()
                     for form in (row["word"], row["word"].capitalize())}, key=lambda w: (-len(w), w))
-    return re.compile(r"(\S*)\s+I(?= [a-z])|^I(?= [a-z])|\b(?:" + "|".join(forms) + r")\b")
+    return "|".join(forms)
 
 
-_FIRST_SINGULAR = _first_singular()
-
-
+_SINGULAR_FORMS = _first_singular_forms()
+# "I" before a word in lower case (not "World War I veterans", "Phase I"), or a singular word.
+_FIRST_SINGULAR = re.compile(r"(\S*)\s+I(?= [a-z])|^I(?= [a-z])|\b(?:" + _SINGULAR_FORMS + r")\b")
 # The last alternative of _FIRST_SINGULAR alone, and the words it finds (each a whole run of word characters).
-_FIRST_SINGULAR_OBJECT = re.compile(r"\b(?:[Mm]y|me|myself)\b")
-_FIRST_SINGULAR_WORDS = frozenset((b"my", b"My", b"me", b"myself"))
+_FIRST_SINGULAR_OBJECT = re.compile(r"\b(?:" + _SINGULAR_FORMS + r")\b")
+_FIRST_SINGULAR_WORDS = frozenset(w.encode() for w in _SINGULAR_FORMS.split("|"))
 
 
 def speaks_as_i(sent: str) -> bool:
     """Whether ``sent`` has a word of the first person singular, someone speaking of themselves;
     an "I" after a capitalised word within the sentence numbers it ("War I"), unless a comma
     ends that word ("Finally, I")."""
-    if "I " not in sent:  # no "I" before a word: only "my", "me" or "myself" can be found, and any is one
+    if "I " not in sent:  # no "I" before a word: only a singular word ("my", "me", …) can be found, and any is one
         words = ascii_words(sent)
         return _FIRST_SINGULAR_OBJECT.search(sent) is not None if words is None \
             else not _FIRST_SINGULAR_WORDS.isdisjoint(words)
