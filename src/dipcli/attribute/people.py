@@ -53,7 +53,6 @@ def bare_plural(sent: str, start: int, end: int) -> re.Match[str] | None:
     return m if m is not None and m.group(1) in PERSON_PLURALS else None
 
 
-@lru_cache(maxsize=1024)
 def phrase_head(phrase: str) -> str:
     """The head of a subject phrase, in lower case: a plural for people before "of" ("Critics of
     Ana Ruiz", "families of the victims"; not "Simon Harris of Ireland"), else its last word."""
@@ -63,6 +62,7 @@ def phrase_head(phrase: str) -> str:
         else phrase.split()[-1].lower()
 
 
+@lru_cache(maxsize=1024)
 def title_roles(title: str) -> frozenset[str]:
     """What the article may call the holder of ``title`` afterwards: "Sen." -> senator, lawmaker."""
     title = SPACES.sub(" ", title)
