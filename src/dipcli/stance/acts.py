@@ -367,34 +367,32 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     obj = skip_adverbs(tk, act.obj)
     if tk.get(obj) == "by":
         return None  # "the steps called upon by the parties": a passive
-    party = None  # the one urged ("urged X to …"), whom a demand to stop is against
+    asked = None  # the one asked to act: "urged X to …"
     if mode == "urge":
         action = urged_action(tk, obj)
-        party = (obj, action - 1) if action is not None else None
+        asked = (obj, action - 1) if action is not None else None
         obj, mode = (action, "vp") if action is not None else (obj, "np")
     # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
     inner = match(tk, obj, forced=True) if polarity == Polarity.SUPPORT and mode in ("vp", "np") else None
     if inner is not None and inner.mode != "before" and polarity_holds(tk, inner):
         if obj != skip_adverbs(tk, act.cue1):
             cue0 = inner.cue0  # the urged party stands between: the cue is the inner verb's
-        act, polarity, mode, obj, party = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj), None
+        act, polarity, mode, obj, asked = inner, inner.polarity, inner.mode, skip_adverbs(tk, inner.obj), None
         if mode == "urge":
             action = urged_action(tk, obj)
             obj, mode = (action, "vp") if action is not None else (obj, "np")
     elif mode == "vp" and polarity == Polarity.SUPPORT and idle_commitment(tk, cue0, act.cue1, obj):
         return None  # "pledged to cap emissions", "was prepared to go further"
+    urged = None  # the one asked to stop ("urged X to stop Y", "demanded that X stop Y"); not "urged X to return"
     if mode in ("demand", "vp"):
         abstain = abstention(tk, obj)
         if abstain is not None:
             if mode == "demand":  # "demanded that X stop Y": X, before the verb of stopping
-                party = (obj, abstain - 2 if tk.low[abstain - 1] == "from" else abstain - 1)
+                asked = (obj, abstain - 2 if tk.low[abstain - 1] == "from" else abstain - 1)
+            urged = asked if asked is not None and asked[0] < asked[1] else None
             polarity, obj, mode = Polarity.OPPOSE, abstain, "np"
         elif mode == "demand":
             mode = "clause"
-        if abstain is None:
-            party = None  # "urged Iran to return to talks": no position on Iran
-    else:
-        party = None
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
     if (holder.via == "relative" or act.matcher == "nominal") and mode != "clause":
         cut = main_verb(tk, t0, t1)  # "groups that endorsed him say …": him; "American criticism of Turkey grew": Turkey
@@ -420,8 +418,7 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     reason = (t0, t1, why_at) if why_at is not None else None  # the one praised or blamed, and the reason word
     if act.matcher == "carrier" and mode == "reason" and _reason_next(tk, t1):
         natural = max(natural, _reason_end(tk, t1))  # "thanks to X, …, for his efforts to promote Y": X's, no act
-    record = _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders,
-                     urged=party if party is not None and party[0] < party[1] else None)
+    record = _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders, urged)
     return record, natural, act.matcher, reason
 
 
