@@ -221,7 +221,7 @@ def _head_scan() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
 def _head_scan_any() -> re.Pattern[str]:
     r"""The word after a character that is no word character (group 1), in any text: a
     pattern that opens with a set of characters, which the engine skips to. Compiled on
-    the first text beyond ASCII."""
+    the first text beyond ASCII (:func:`prepare` compiles it ahead, for long-lived workers)."""
     return re.compile(r"\W(" + _head_trie(False) + r")\b")
 
 
@@ -261,14 +261,17 @@ def find_cues(sent: str):
 
 
 # An answer not given: "did not respond to requests for comment", "has not yet replied".
-_NO_ANSWER = re.compile(r"(?:\bnot|n[’']t|\bnever)(?:\s+(?:yet|immediately|directly))?\s+(?:respond|reply|answer|return)\b")
+# Verbs of answering: "did not respond", "has not yet replied", "never returned calls".
+_ANSWER_VERBS = ("respond", "reply", "answer", "return")
+_NO_ANSWER = re.compile(r"(?:\bnot|n[’']t|\bnever)(?:\s+(?:yet|immediately|directly))?\s+(?:"
+                        + "|".join(_ANSWER_VERBS) + r")\b")
 
 
 def unanswered(sent: str, cue_start: int) -> bool:
     """Whether the cue at ``cue_start`` tells of an answer not given: no one's words."""
     lo = max(0, cue_start - 30)
     window = sent[lo:cue_start + 8]
-    if "respond" not in window and "reply" not in window and "answer" not in window and "return" not in window:
+    if not any(verb in window for verb in _ANSWER_VERBS):
         return False  # (the pattern's verb stands in its window; the pattern opens with \b, tried everywhere)
     m = _NO_ANSWER.search(sent, lo, cue_start + 8)
     return m is not None and m.end() > cue_start
