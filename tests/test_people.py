@@ -376,3 +376,18 @@ def test_a_name_written_family_name_first_completes_the_person_its_title_named()
                        "Mr. Kwon said the talks would continue.")
     assert speaker_of(claims, "Kwon Min-jun, the South Korean").speaker == "Kwon Min-jun"
     assert speaker_of(claims, "Mr. Kwon said").speaker == "Kwon Min-jun"
+
+
+def test_a_titled_surname_is_not_a_longer_name_it_opens_whose_last_word_stands_alone():
+    # "Senator Warren" and "Warren Buffett" (who is "Buffett" further down) are two people; a lone
+    # "Warren" is the one whose surname it is
+    claims = claims_of("Senator Warren said the bill was a disgrace. Warren Buffett said he would invest more. "
+                       "Buffett added that markets were calm. Warren added that she would vote no.")
+    assert speaker_of(claims, "Senator Warren said").speaker == "Warren"
+    assert speaker_of(claims, "Buffett added").speaker == "Warren Buffett"
+    assert speaker_of(claims, "Warren added").speaker == "Warren"
+
+
+def test_a_titled_given_name_is_the_longer_name_it_opens_when_no_word_of_it_stands_alone():
+    claims = claims_of("President Lula said Brazil was ready. Lula da Silva added that he was confident.")
+    assert speaker_of(claims, "Lula da Silva added").speaker == speaker_of(claims, "President Lula").speaker

@@ -263,7 +263,8 @@ class Scene:
             roles = roles | title_roles(title)
         for i, p in enumerate(self.people):
             if (tokens <= p.tokens or p.tokens <= tokens) and not (gender and p.gender and gender != p.gender) \
-                    and not (_surname_first(tokens, order, p) and _other_office(title, p.title)):
+                    and not (_surname_first(tokens, order, p) and _other_office(title, p.title)) \
+                    and not self._opens_other_name(name, title, p):
                 longer = len(tokens) > len(p.tokens)
                 return self._update(i, replace(p, name=name if longer else p.name, tokens=tokens if longer else p.tokens,
                                                country=p.country or country, title=p.title or title,
@@ -273,6 +274,19 @@ class Scene:
                         roles=roles)
         self._writable().append(person)
         return person
+
+    def _opens_other_name(self, name: str, title: str | None, p: Person) -> bool:
+        """Whether of ``name`` and ``p`` one is a titled surname alone ("Senator Warren") and the other
+        a longer name that opens with it and whose last word the article writes alone ("Warren
+        Buffett", where "Buffett said"): two different people. "King Salman" and "Salman bin
+        Abdulaziz Al Saud", "President Lula" and "Lula da Silva", "Mr. Xi" and "Xi Jinping" are one."""
+        if len(p.tokens) == 1 and p.title is not None and " " in name:
+            short, words = p.name, name.split()
+        elif " " not in name and title is not None and len(p.tokens) > 1:
+            short, words = name, p.name.split()
+        else:
+            return False
+        return words[0] == short != words[-1] and self.cast.lexis.last_word_alone(words)
 
     def _current(self, p: Person) -> Person:
         """``p`` as this scene now holds them (:meth:`place` may have replaced them)."""
@@ -359,6 +373,9 @@ class Scene:
             return None
         want = frozenset(words)
         hits = [p for p in self.people if want <= p.tokens]
+        if len(hits) > 1 and len(words) == 1:
+            # "Warren" of "Senator Warren" and "Warren Buffett": whom it is the surname of
+            hits = [p for p in hits if self._surname_is(p, words[0])] or hits
         if hits:
             return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):
@@ -369,6 +386,12 @@ class Scene:
             if len(hits) == 1 or hits and len(words) == 1:
                 return self._likeliest(hits, gender)
         return None
+
+    def _surname_is(self, p: Person, word: str) -> bool:
+        """Whether ``word`` is ``p``'s surname: the last word of their name, or the first of a name
+        written family name first ("Xi" of "Xi Jinping")."""
+        words = p.name.split()
+        return words[-1] == word or words[0] == word and len(words) > 1 and self.cast.lexis.family_name_first(words)
 
     def _likeliest(self, people: list[Person], gender: str | None) -> Person | None:
         """Of several people a name fits: those of ``gender`` (when known), then the one the

@@ -161,6 +161,27 @@ class Lexis:
                 best = tuple(words)
         return best
 
+    def family_name_first(self, name: tuple[str, ...] | list[str]) -> bool:
+        """Whether a name is written family name first ("Xi Jinping", "Moon Jae-in"): the article
+        writes no name that ends in its first word, never writes its other words in lower case, and
+        writes them only after the first, in its own case or in capitals ("KISHIDA Fumio"). "Warren
+        Buffett", "Trump Tower" are no one's full name when "Buffett said" or "the tower" stand elsewhere."""
+        if self.full_name(name[0]) is not None or any(self.written_lower(w.lower()) for w in name[1:]):
+            return False
+        count = self.text.count
+        return count(name[1]) == count(f"{name[0]} {name[1]}") + count(f"{name[0].upper()} {name[1]}")
+
+    def last_word_alone(self, name: list[str]) -> bool:
+        """Whether the article writes the last word of a name in lower case ("the tower" of "Trump
+        Tower") or makes it by itself the subject of a speech verb, as a surname ("Buffett said" of
+        "Warren Buffett"; not "Lula da Silva said", nor "Fumio, thank you" in a transcript)."""
+        last, before = name[-1], name[-2]
+        if self.written_lower(last):
+            return True
+        text = self.text
+        return any(_SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i) and text[j:j + 1] in ".,;"
+                   for i, j in _as_words(text, last) if not text[:i].rstrip().endswith(before))
+
     def headline(self, at: int) -> bool:
         """Whether the line at ``at`` is written in title case ("Obama Speech Gets Applause"),
         where capitals tell nothing of names."""

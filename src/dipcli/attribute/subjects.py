@@ -165,16 +165,6 @@ def _asks(phrase: str) -> bool:
         and (first.lower() not in _MODALS or not rest[:1].isupper())
 
 
-def _family_name_first(lexis: Lexis, name: tuple[str, ...]) -> bool:
-    """Whether a name is written family name first ("Xi Jinping", "Moon Jae-in"): the article writes
-    no name that ends in its first word, never writes its other words in lower case, and writes them
-    only after the first ("Warren Buffett", "Trump Tower" are no one's full name when "Buffett said"
-    or "the tower" stand elsewhere)."""
-    if lexis.full_name(name[0]) is not None or any(lexis.written_lower(w.lower()) for w in name[1:]):
-        return False
-    return lexis.text.count(name[1]) == lexis.text.count(f"{name[0]} {name[1]}")
-
-
 def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     """Interpret a subject phrase; try shorter suffixes when the whole does not resolve.
 
@@ -343,7 +333,7 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
             # "Xi Jinping" for Mr. Xi, a family name first, when no name the article writes ends in it
             name = name_words(phrase, scene.cast.lexis)
             if len(p.tokens) < len(name) <= 4 and p.tokens < frozenset(name) \
-                    and (name[-1] in p.tokens or name[0] in p.tokens and _family_name_first(scene.cast.lexis, name)):
+                    and (name[-1] in p.tokens or name[0] in p.tokens and scene.cast.lexis.family_name_first(name)):
                 p = scene.add_person(" ".join(name))
         return scene.person_ref(p, EXPLICIT)
     country = gazetteer.country_of(phrase) or (gazetteer.capital_country(phrase) if len(tokens) == 1 else None)
