@@ -73,7 +73,7 @@ KEYS = {"stance_verbs": ("lemma",), "stance_particles": ("lemma", "particles"), 
 VALUES = {  # column -> the values a cell may hold ("-": none); flags: any of these, space-separated
     ("stance_verbs", "polarity"): {"support", "oppose", "-"},
     ("stance_verbs", "object"): {"np", "urge", "to", "experiencer", "-"},
-    ("stance_verbs", "that"): {"target", "demand", "-"},
+    ("stance_verbs", "that"): {"target", "clause", "demand", "-"},
     ("stance_verbs", "negated"): {"drop", "flip", "only"},
     ("stance_verbs", "carries"): {"any", "importance", "received", "held", "blame", "-"},
     ("stance_verbs", "flags"): {"noun", "courtesy", "adjective", "feeling", "-"},

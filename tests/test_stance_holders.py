@@ -595,3 +595,90 @@ def test_one_urged_to_stop_is_whom_the_act_is_about_as_well_as_what_they_do(sent
 def test_one_urged_to_act_otherwise_is_not_what_the_act_is_about():
     found = one_act(NEWS + "Okafor urged Vermont to return to the talks.")
     assert found.polarity == "support" and [m.name for m in found.about] == []
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("None of the senators backed the freight bill.", "senators"),
+    ("Neither of the governors supported the freight bill.", "governors"),
+])
+def test_a_group_none_of_whom_did_what_the_verb_says_holds_it_negated(sentence, holder):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.target) == (holder, "oppose", "the freight bill")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody can blame these families for being frustrated.",
+    "No senator backed the freight bill.",
+    "Neither Okafor nor Brandt supported the freight bill.",
+    "None of the senators criticized the freight bill.",
+])
+def test_a_subject_that_names_no_one_holds_no_act(sentence):
+    assert stance_acts(NEWS + sentence) == []
+
+
+def test_respecting_a_fact_is_no_stance_but_respecting_a_decision_is():
+    assert stance_acts(NEWS + "Okafor respects that the governor is still in hospital.") == []
+    s = one_act(NEWS + "Okafor respects that decision.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "support", "that decision")
+
+
+# A press briefing: the secretary's turns speak of the President as "he" and of others by name.
+BRIEFING = ("MS. OKAFOR: Good afternoon.\n\nQ Is the President still behind Vermont?\n\n"
+            "MS. OKAFOR: ")
+
+
+def test_he_in_a_transcript_turn_is_never_the_one_speaking():
+    # the secretary's "he" is someone else (here the President, whom the turn never names): no holder
+    assert stance_acts(BRIEFING + "He is calling on Congress to back the freight bill.") == []
+    s = one_act(BRIEFING + "We back the freight bill.")
+    assert (s.holder, s.target) == ("Okafor", "the freight bill")
+
+
+@pytest.mark.parametrize("sentence, polarity, target", [
+    ("Okafor welcomed that the governors had agreed to a ceasefire.", "support", "the governors had agreed to a ceasefire"),
+    ("Okafor deplored that Vermont had walked out of the talks.", "oppose", "Vermont had walked out of the talks"),
+    ("Okafor condemned that attack.", "oppose", "that attack"),
+])
+def test_a_that_clause_after_an_evaluative_verb_is_its_target_a_that_noun_its_object(sentence, polarity, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", polarity, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor could embrace the freight bill, but only if it pays.",
+    "Okafor might support the freight bill.",
+    "Okafor is campaigning for president.",
+    "Okafor campaigned for governor in 2010.",
+])
+def test_a_guess_at_a_position_or_a_run_for_office_is_no_act(sentence):
+    assert stance_acts(NEWS + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, cue, polarity", [
+    ("Theresa May backed the freight bill.", "backed", "support"),
+    ("Okafor said she could not support the freight bill.", "could not support", "oppose"),
+])
+def test_a_modal_that_states_a_position_or_a_name_keeps_the_act(sentence, cue, polarity):
+    s = one_act(NEWS + sentence)
+    assert (s.cue, s.polarity) == (cue, polarity)
+
+
+def test_her_is_not_a_speaker_it_does_not_fit():
+    s = one_act(NEWS + "Mr. Brandt said Okafor was lying about her support for the freight bill.")
+    assert (s.holder, s.holder_via, s.cue) == ("Tamsin Okafor", "pronoun", "support for")
+
+
+def test_one_as_everyone_is_the_speaker_and_nobody_in_the_narration():
+    s = one_act(NEWS + "\u201cOne would have hoped for a better freight bill,\u201d Brandt said.")
+    assert (s.holder, s.holder_via) == ("Elias Brandt", "speaker")
+    assert stance_acts(NEWS + "One would have hoped for a better freight bill.") == []
+
+
+def test_a_campaign_for_those_running_for_an_office_supports_them():
+    s = one_act(NEWS + "Okafor will campaign for Senate and House candidates.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "support", "Senate and House candidates")
+
+
+def test_a_name_after_no_and_a_noun_is_the_subject():
+    s = one_act(NEWS + "It is no wonder Brandt is supporting the freight bill.")
+    assert (s.holder, s.polarity) == ("Elias Brandt", "support")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import lexicon
@@ -23,8 +23,8 @@ from .matchers import after_manner, match, polarity_holds
 from .nominal import bound_subject
 from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
-from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs
-from .words import (AUX, AVOIDANCE, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
+from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
+from .words import (AUX, AVOIDANCE, NO_ONE, OFFICES, SPECULATION, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
                     MODIFIED_NOUNS, NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
@@ -99,7 +99,8 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             continue  # inside an earlier act's object: part of it
         i = c
         act = match(tk, i)
-        if act is None or not polarity_holds(tk, act) or avoided(tk, act.cue0) or describes_noun(tk, act):
+        if act is None or not polarity_holds(tk, act) or avoided(tk, act.cue0) or describes_noun(tk, act) \
+                or speculated(tk, act) or _race(tk, act):
             i = act.cue1 if act else i + 1
             continue
         found = _holder(tk, act, claim, last)
@@ -148,6 +149,24 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
             if inner is not None:
                 yield inner
         i = max(natural, act.cue1)
+
+
+def speculated(tk: Tokens, act: Act) -> bool:
+    """Is the act's verb a guess, right after "could", "might" or "may" and not negated ("Trump could
+    embrace X", "she might back the bill"; not "we could not support the draft", "Theresa May backed X",
+    nor a question that takes the act as given: "asked how Ohio senators could support X")?"""
+    j = skip_back(tk, act.cue0)
+    return act.matcher == "object" and tk.get(j) in SPECULATION and not tk.cap(j) \
+        and not any(tk.low[k] in ("how", "why") for k in range(max(0, j - 5), j))
+
+
+def _race(tk: Tokens, act: Act) -> bool:
+    """Is the act a run for office ("campaigning for president", "ran for governor"): no one supported?
+    Not when the office only describes whom ("campaign for Senate and House candidates")."""
+    k = act.obj + (tk.get(act.obj) == "the")
+    nxt = tk.get(k + 1)
+    return HEAD_FORMS.get(tk.low[act.cue0]) in ("campaign", "run") and tk.get(k) in OFFICES \
+        and nxt not in ("and", "or") and not (nxt.isalpha() and (nxt.endswith("s") or tk.cap(k + 1)))
 
 
 def avoided(tk: Tokens, c: int) -> bool:
@@ -238,6 +257,12 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         return (SPEAKER, False) if modal else None
     subject, obliged, coordinated = subject_of(tk, act.cue0)
     subject = _apposed(tk, subject) if subject is not None else None
+    if subject is not None and subject.via != "relative":
+        none = _no_one(tk, subject)
+        if none is None:
+            return None  # "Nobody can blame these families", "Neither Smith nor Jones backed it"
+        if none:
+            subject = replace(subject, refused=True)  # "None of the senators backed the bill": as "did not back"
     if subject is None:
         if coordinated and last is not None:
             return last[0], False  # "X praised Y and criticised Z"
@@ -258,6 +283,8 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         return SPEAKER, subject.refused  # "we", "I", "let us": the speaker, or the text's own voice (a speech)
     if first == "you" and subject.end - subject.start == 1:
         return None  # "You touted the deal": the one addressed, whom the sentence does not name, not the speaker
+    if tk.low[subject.start] == "one" and subject.end - subject.start == 1 and tk.get(subject.end) in MODALS:
+        return (SPEAKER, subject.refused) if claim.speaker else None  # '"One would have hoped for X," Y said'
     if not claim.speaker and subject.end - subject.start == 1 and pronoun(tk.low[subject.start]) == "it":
         sayer = _sayer(tk, subject.start)
         return (sayer, subject.refused) if sayer is not None else None
@@ -266,6 +293,20 @@ def _holder(tk: Tokens, act: Act, claim: Claim, last: tuple[Holder, Named] | Non
         # ("Kay's findings do not support X", "the rapper accused him", Orbán said): no one's that we can name
         return (SPEAKER, subject.refused) if claim.speaker and _stands_for_speaker(tk, subject, act) else None
     return voice_owner(tk, subject), subject.refused
+
+
+def _no_one(tk: Tokens, h: Holder) -> bool | None:
+    """Whether a subject is a group that did not do what the verb says ("none of the senators",
+    "neither of them": True), names no one ("Nobody", "no senator") or only the last of those who did
+    not ("Neither Smith nor Jones": None), or is someone (False)."""
+    if tk.low[h.start] in NO_ONE and not any(tk.cap(k) and not tk.cap(k - 1) for k in range(h.start + 2, h.end)):
+        return True if tk.get(h.start + 1) == "of" else None  # (not "no wonder Donald Trump", a name after it)
+    if tk.get(h.start - 1) == "nor":
+        return None
+    j = h.start - 1
+    while j > 0 and tk.low[j] in DET:
+        j -= 1  # "none of the senators"
+    return tk.get(j) == "of" and tk.get(j - 1) in NO_ONE
 
 
 def _apposed(tk: Tokens, h: Holder) -> Holder:

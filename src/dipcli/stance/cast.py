@@ -17,6 +17,9 @@ _LEAD = re.compile(r"^(?:(?:the|a|an|some|many|several|other|both|all)\s+)+", re
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _FROM = re.compile(r"\s+(?:from|at)\s+")
+# Rules whose sentence is its speaker's own words, where "he" or "she" is never the speaker: a
+# transcript's turn, a whole document in one voice (a speech).
+_OWN_WORDS = frozenset(("turn", "whole_document"))
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Prof|Rev|St)\.?\s+)+")
 
 
@@ -64,8 +67,14 @@ class Holders:
         if low in ("we", "i", "our", "my", "us", "me"):
             return self.speaker(claim)  # the speaker's own voice (the narrator's in a speech)
         if low in ("he", "she", "his", "her", "him"):
-            if claim.speaker_kind == "person" and claim.speaker:
+            if claim.rule in _OWN_WORDS:
+                return None  # in a transcript's turn or a speech "he" is someone else, often one the text never names
+            gender = "f" if low in ("she", "her") else "m"
+            if claim.speaker_kind == "person" and claim.speaker and self._gender(claim.speaker) in (None, gender):
                 return self.speaker(claim)
+            if claim.speaker_kind == "person" and claim.speaker:
+                # "Trump says Clinton is lying about her support for X": not the speaker, whom "her" does not fit
+                return self._recent_person(claim.start, gender)
             return self._recent_person(claim.start) or self.last_person or \
                 (self.speaker(claim) if claim.speaker else None)
         if low in ("they", "their", "them", "its", "it"):
@@ -113,11 +122,18 @@ class Holders:
         self._seen(named)
         return named
 
-    def _recent_person(self, offset: int) -> Named | None:
-        """The person of the cast the text names last before ``offset``."""
+    def _gender(self, name: str) -> str | None:
+        """The gender the cast knows of the person named ``name`` ("m", "f"), if any."""
+        return next((p.gender for p in self._scene().people if p.name == name), None)
+
+    def _recent_person(self, offset: int, gender: str | None = None) -> Named | None:
+        """The person of the cast the text names last before ``offset`` (of ``gender``, when given,
+        one whose gender is not known otherwise)."""
         text = self.item.article.text
         best, at = None, -1
         for person in self._scene().people:
+            if gender is not None and person.gender not in (None, gender):
+                continue
             for token in person.tokens:
                 k = text.rfind(token, max(0, offset - 3000), offset)
                 if k > at and len(token) > 2:

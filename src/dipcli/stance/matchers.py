@@ -39,7 +39,7 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME
                     GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
                     NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS,
                     RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
-                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS,
+                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, THAT_OR_DETERMINER, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS,
                     WEAK_CARRIERS)
 
 
@@ -230,8 +230,12 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
             return act  # "Bolton, whom Trump endorsed last year", "the rebels that Y supported": Bolton, the rebels
     obj = after_manner(tk, i + 1)
     nxt = tk.get(obj)
-    if nxt == "that" and lemma in THAT_CLAUSE:
-        return Act(i, i + 2, pol, THAT_CLAUSE[lemma], i + 2)
+    opens = (tk.get(obj + 1) in DET and tk.get(obj + 2) not in ("lot", "great", "bit")  # "appreciated that a lot"
+             or tk.get(obj + 1) in PRONOUNS or tk.cap(obj + 1))
+    if nxt == "that" and lemma in THAT_CLAUSE and (opens or lemma not in THAT_OR_DETERMINER):
+        return Act(i, i + 2, pol, THAT_CLAUSE[lemma], i + 2)  # not a determiner: "welcomed that decision"
+    if nxt == "that" and opens and lemma not in THAT_CLAUSE:
+        return None  # "respects that the Secretary is still in hospital": a fact granted, no one's object
     if lemma in INFINITIVE_ONLY:
         return Act(i, i + 2, pol, "vp", i + 2) if nxt == "to" else None
     if lemma == "welcome" and _hospitality(tk, obj) or lemma == "thank" and nxt == "you":

@@ -74,8 +74,11 @@ URGING = frozenset(v.lemma for v in VERBS.values() if v.object == "urge")
 # Verbs whose only object is "to" + a verb phrase: "hope to restore …".
 INFINITIVE_ONLY = frozenset(v.lemma for v in VERBS.values() if v.object == "to")
 # A that-clause after the verb: its reading of the clause ("hope that …", "demand that …").
-THAT_CLAUSE: dict[str, str] = {v.lemma: "clause" if v.that == "target" else "demand"
+THAT_CLAUSE: dict[str, str] = {v.lemma: "demand" if v.that == "demand" else "clause"
                                for v in VERBS.values() if v.that is not None}
+# Of those, verbs whose "that" may also be a determiner ("welcomed that decision"): a clause only
+# where "that" plainly opens one.
+THAT_OR_DETERMINER = frozenset(v.lemma for v in VERBS.values() if v.that == "clause")
 # Reporting verbs that carry a stance noun: "expressed serious concern about", "reaffirmed support for".
 CARRIERS = frozenset(v.lemma for v in VERBS.values() if v.carries is not None)
 # Carriers of a stance received: "drew criticism from X", "won X's endorsement": X holds it.
@@ -204,6 +207,12 @@ REFUSAL = lexicon.words("stance_refusal")
 RELUCTANCE = lexicon.words("stance_reluctance")
 # "avoided condemning X", "refrained from criticizing X": the -ing form after them is no act.
 AVOIDANCE = lexicon.words("stance_avoidance")
+# "could embrace X", "might back X": a guess at a position, not one taken.
+SPECULATION = lexicon.words("stance_speculation")
+# "campaigning for president": a race, no one supported.
+OFFICES = lexicon.words("stance_offices")
+# "Nobody", "no senator", "none of them": a subject that names no one, or a group that did not.
+NO_ONE = lexicon.words("stance_no_one")
 # "disparaging remarks", "opposing viewpoints": an -ing word before them is an adjective.
 MODIFIED_NOUNS = lexicon.words("stance_modified_nouns")
 # "on Thursday", "last week", "has long": between a subject and its verb.
