@@ -352,6 +352,20 @@ def test_an_act_inside_a_reason_is_held_by_the_one_praised_or_blamed():
     assert len(stance_acts(NEWS + "Okafor thanked Brandt for supporting the Danish tender.")) == 1
 
 
+def test_an_act_inside_a_reason_may_have_a_reason_of_its_own():
+    # the verb of the reason takes a reason too ("blamed X for Y"): its target ends where that begins
+    found = stance_acts(NEWS + "Okafor criticized Brandt for blaming the Danish tender for the delays.")
+    assert [(s.holder, s.holder_via, s.polarity, s.target) for s in found] == [
+        ("Tamsin Okafor", "subject", "oppose", "Brandt"),
+        ("Elias Brandt", "object", "oppose", "the Danish tender")]
+    found = stance_acts(NEWS + "Okafor skewered Brandt for attacking the Danish tender.")
+    assert [(s.holder, s.polarity, s.entities) for s in found] == [
+        ("Tamsin Okafor", "oppose", ["Elias Brandt"]), ("Elias Brandt", "oppose", ["Denmark"])]
+    # thanks inside the reason keep what they are for
+    found = stance_acts(NEWS + "Okafor faulted Brandt for thanking the Danish envoy for the tender.")
+    assert [(s.holder, s.target) for s in found][1] == ("Elias Brandt", "the Danish envoy for the tender")
+
+
 def test_a_pronoun_resolves_across_a_title_and_an_opener_is_no_holder():
     from dipcli.stance.acts import _antecedent
     from dipcli.stance.holders import Holder

@@ -388,9 +388,12 @@ def _reason_act(claim: Claim, sent: str, tk: Tokens, reason: tuple[int, int, int
     if not tk.low[g].endswith("ing") or not agentive(tk, t0, t1) or pronoun(tk.low[t0]) in ("it", "them", "they"):
         return None
     inner = match(tk, g, forced=True)
-    if inner is None or inner.mode not in ("np", "vp") or inner.holder is not None or not polarity_holds(tk, inner):
+    if inner is None or inner.mode not in ("np", "vp", "reason") or inner.holder is not None \
+            or not polarity_holds(tk, inner):
         return None
-    r0, r1, _ = phrase(tk, skip_adverbs(tk, inner.obj), inner.mode)
+    r0, r1, _ = phrase(tk, skip_adverbs(tk, inner.obj), "np" if inner.mode == "reason" else inner.mode)
+    if inner.mode == "reason":  # "skewered X for attacking Y over Z": Y, the one X attacked
+        r1 = _reason_word(tk, inner.cue0, r0, r1) or r1
     if nothing_to_report(tk, r0, r1):
         return None
     named = holders.name(sent[tk.start[t0]:tk.end[t1 - 1]], claim)
@@ -447,11 +450,9 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     if mode == "reason":
         # "appreciates China for …": the target ends where the reason begins; thanks and
         # congratulations are support of what they are for ("thanked X for Y": Y)
-        lemma = HEAD_FORMS.get(tk.low[act.cue0])
-        why = REASON_WORDS.get(lemma, ("for",))
-        k = next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
-        if k is not None and lemma not in COURTESIES:
-            t1 = why_at = k  # thanks and congratulations keep what they are for: "Brazil for standing with Ukraine"
+        k = _reason_word(tk, act.cue0, t0, t1)
+        if k is not None:
+            t1 = why_at = k
         while t1 > t0 and tk.low[t1 - 1] in (",", "and"):
             t1 -= 1
     if nothing_to_report(tk, t0, t1):
@@ -461,6 +462,17 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
         natural = max(natural, _reason_end(tk, t1))  # "thanks to X, …, for his efforts to promote Y": X's, no act
     record = _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders, urged)
     return record, natural, act.matcher, reason
+
+
+def _reason_word(tk: Tokens, cue: int, t0: int, t1: int) -> int | None:
+    """Where the reason begins in the object t0..t1 of the verb at ``cue`` ("praised X for Y": "for",
+    "accused X of Y": "of"), or None; thanks and congratulations keep what they are for ("thanked
+    Brazil for standing with Ukraine": the whole is the target)."""
+    lemma = HEAD_FORMS.get(tk.low[cue])
+    if lemma in COURTESIES:
+        return None
+    why = REASON_WORDS.get(lemma, ("for",))
+    return next((k for k in range(t0 + 1, t1) if tk.low[k] in why and reason_follows(tk, k + 1)), None)
 
 
 def _reason_next(tk: Tokens, k: int) -> bool:
