@@ -696,3 +696,16 @@ def test_a_campaign_for_those_running_for_an_office_supports_them():
 def test_a_name_after_no_and_a_noun_is_the_subject():
     s = one_act(NEWS + "It is no wonder Brandt is supporting the freight bill.")
     assert (s.holder, s.polarity) == ("Elias Brandt", "support")
+
+
+def test_not_just_or_not_merely_before_a_verb_leaves_it_standing():
+    s = one_act(NEWS + "Okafor didn't just blame Brandt, though.")
+    assert (s.holder, s.polarity, s.cue, s.target) == ("Tamsin Okafor", "oppose", "blame", "Brandt")
+    s = one_act(NEWS + "Okafor does not merely oppose the Danish tender.")
+    assert (s.holder, s.polarity, s.cue, s.entities) == ("Tamsin Okafor", "oppose", "oppose", ["Denmark"])
+    # a plain negation still drops the act; after a modal "simply" keeps the refusal
+    assert stance_acts(NEWS + "Okafor did not blame Brandt.") == []
+    s = one_act(NEWS + "Okafor said Ohio cannot simply accept the Danish tender.")
+    assert (s.polarity, s.cue) == ("oppose", "cannot simply accept")
+    s = one_act(NEWS + "Okafor did not simply accept the Danish tender.")  # a verb that counts only negated
+    assert (s.polarity, s.cue) == ("oppose", "did not simply accept")

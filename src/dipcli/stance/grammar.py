@@ -10,6 +10,8 @@ from .words import (ACTORS, AGENT_NOUNS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPO
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
 BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
+# Words between a verb and what shows it is one ("will not", "didn't just blame", "they just support").
+_BEFORE_VERB = NEGATORS | {"just"}
 
 
 def verbal(tk: Tokens, i: int, lemma: str) -> bool:
@@ -23,7 +25,7 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return False
     if someone_else(tk, i):
         return False
-    p = skip_back(tk, i, NEGATORS)
+    p = skip_back(tk, i, _BEFORE_VERB)
     if tk.get(p) in ("“", "‘", '"', "'") and tk.get(p - 1) in SUBJECT_PRONOUNS | {"it"}:
         p -= 1  # a quoted verb: 'it "strongly supports" X'
     prev = tk.get(p)

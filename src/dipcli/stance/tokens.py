@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .words import (ADJECTIVE_ENDINGS, ADJECTIVE_LIKE, AMBIGUOUS, AUX, CAPITALISED_OPENERS, CARRIERS, DET,
-                    HEAD_FORMS, MODALS, NEGATORS, NOT_ADVERBS, NOUNS_LIKE_ADJECTIVES, PREP, SKIP_ADVERBS,
+                    HEAD_FORMS, MODALS, NEGATED_ONLY, NEGATORS, NOT_ADVERBS, NOUNS_LIKE_ADJECTIVES, PREP, SKIP_ADVERBS,
                     SUBJECT_PRONOUNS, VERB_FORMS)
 
 LOOK = 8  # tokens looked at around a head for its subject, adverbs and particles
@@ -149,6 +149,13 @@ def finite_past(tk: Tokens, j: int) -> bool:
     return nxt in DET or nxt == "that" or possessive(tk, j + 1) or tk.name(j + 1)
 
 
+# Words after "do not" that deny only that the verb says all ("didn't just blame X", "does not merely
+# oppose X"): the verb still holds. Not after a modal ("we cannot simply accept X") nor before a verb
+# that counts only negated ("did not simply accept X"): there the refusal stands.
+_NOT_ONLY = frozenset(("only", "just", "merely", "simply"))
+_DO_NOT = frozenset(("do", "does", "did", "don't", "doesn't", "didn't", "don’t", "doesn’t", "didn’t"))
+
+
 def negation(tk: Tokens, i: int) -> int | None:
     """Where the negation of the verb at i begins ("does not", "will never", "cannot"), if negated."""
     j = i - 1
@@ -157,7 +164,9 @@ def negation(tk: Tokens, i: int) -> int | None:
             return None
         t = tk.low[j]
         if t in NEGATORS or t.endswith(("n't", "n’t")):
-            if t == "not" and tk.get(j + 1) == "only" or t == "no" and tk.get(j + 1) != "longer":
+            if t == "not" and tk.get(j + 1) == "only" or t == "no" and tk.get(j + 1) != "longer" \
+                    or tk.get(j + 1) in _NOT_ONLY and (t in _DO_NOT or t == "not" and tk.get(j - 1) in _DO_NOT) \
+                    and HEAD_FORMS.get(tk.low[i]) not in NEGATED_ONLY:
                 return None
             return j - 1 if tk.get(j - 1) in AUX and t in ("not", "never") else j
         if not (t in MODALS or t in AUX or t in SKIP_ADVERBS or adverb(t) or t == "longer"):
