@@ -34,6 +34,8 @@ CASES = [
     ("The bill was drafted by Brandt, who opposed the Irish amendment.", "Elias Brandt", "relative", "oppose",
      ["Ireland"]),
     ("Okafor used the hearing to attack Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor starts to lash out at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor has begun to push back against Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     # passive: the agent of the by-phrase; the target is the passive's subject
     ("Brandt was praised by Okafor.", "Tamsin Okafor", "by-agent", "support", ["Elias Brandt"]),
     ("Brandt was accused by Sen. Okafor of stalling the bill.", "Tamsin Okafor", "by-agent", "oppose",
