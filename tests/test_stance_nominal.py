@@ -112,3 +112,14 @@ def test_a_possessor_after_a_subject_pronoun_is_the_name_and_a_quote_may_open_a_
     s = one_act(NEWS + "Okafor sent a note to Vermont, extending “firm support and solidarity to the Vermont delegation.")
     assert (s.holder, s.cue, s.target) == ("Tamsin Okafor", "extending “firm support and solidarity to",
                                            "the Vermont delegation")
+
+
+def test_a_stance_noun_aimed_at_someone_is_on_them():
+    s = one_act(NEWS + "The Canadian criticisms are increasingly aimed at Brandt.")
+    assert (s.holder, s.polarity, s.cue, s.target) == ("Canada", "oppose", "criticisms are increasingly aimed at",
+                                                       "Brandt")
+    s = one_act(NEWS + "Okafor's criticism, aimed squarely at Brandt, drew applause.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "Brandt")
+    # a purpose is no one aimed at; nor is a noun that may name a deed
+    assert stance_acts(NEWS + "Okafor's criticism was aimed at improving the freight rail bill.") == []
+    assert stance_acts(NEWS + "The attacks were aimed at Vermont.") == []

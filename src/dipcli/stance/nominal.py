@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import Polarity
 from .act import Act
 from .holders import PRONOUNS, Holder, agentive, noun_phrase_after, possessor, pronoun, subject_of
-from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word
+from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, skip_adverbs
 from .words import (ACTION_ENDINGS, AMOUNTS, AUX, BE, BY_EVENT, BY_OPENERS, CARRIERS, DET, GROUP_NAME_ENDINGS,
                     HEAD_FORMS, MODALS, NOMINAL, NUMBER_WORDS, OWNED_OF, OWNING_FORMS, PAST_FORMS, PREP, RECEIVING,
                     RECIPIENT_NOUNS, RELATIVES, RETRACTING, SKIP_ADVERBS, STANCE_NOUNS, SUBORDINATORS, VERB_FORMS,
@@ -32,6 +32,10 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     nxt = tk.get(i + 1)  # after its holder, "of" opens the object of support: "Trump's support of the war"
     if nxt == "by":
         return _by_first(tk, i, pol, preps)
+    aimed = _aimed_at(tk, i)
+    if aimed is not None:
+        holder = possessor(tk, i)
+        return Act(i, aimed, pol, "np", aimed, holder=holder) if holder is not None else None
     if nxt not in preps and not (nxt == "of" and (t in RECIPIENT_NOUNS or t in OWNED_OF)) \
             or nxt in ("that", "to") and t not in ("opposition", "objection"):
         return None
@@ -42,6 +46,29 @@ def match_nominal(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     if _retracted(tk, holder.start):
         return None
     return Act(i, i + 2, pol, "np", i + 2, holder=holder)
+
+
+# Participles that aim a stance noun at whom it is about: "the European criticisms are aimed at X".
+_AIMING = frozenset(("aimed", "directed", "leveled", "levelled", "targeted"))
+
+
+def _aimed_at(tk: Tokens, i: int) -> int | None:
+    """Where the object of the stance noun at i begins when a participle aims the noun at it ("the
+    European criticisms are increasingly aimed at X", "her broadsides, directed at X"): the token after
+    "at" or "against". Not for a noun that may name a deed ("attacks aimed at civilians"), nor for a
+    purpose ("criticism aimed at improving the bill")."""
+    if tk.low[i] in BY_EVENT:
+        return None
+    k = i + 1
+    if tk.get(k) == ",":
+        k += 1
+    if tk.get(k) in BE:
+        k += 1
+    k = skip_adverbs(tk, k)
+    if tk.get(k) not in _AIMING:
+        return None
+    k = skip_adverbs(tk, k + 1)  # "aimed squarely at X"; not a purpose, "aimed at improving X"
+    return k + 1 if tk.get(k) in ("at", "against") and not tk.get(k + 1).endswith("ing") else None
 
 
 def _retracted(tk: Tokens, s0: int) -> bool:
