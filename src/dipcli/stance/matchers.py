@@ -28,6 +28,7 @@ from ..model import Polarity
 from .act import Act
 from .given import held, match_given, owned
 from .nominal import match_nominal
+from .relational import match_relational
 from .grammar import verbal
 from .relatives import blamed_on, fronted_passive, object_relative
 from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
@@ -38,7 +39,7 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME
                     ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED,
                     GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
                     NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS,
-                    RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
+                    RECEIVING, RECIPIENT_NOUNS, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
                     SUBORDINATORS, SUMMONING, THAT_CLAUSE, THAT_OR_DETERMINER, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS,
                     WEAK_CARRIERS)
 
@@ -547,62 +548,6 @@ def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Ac
     if holder is None:
         return None
     return _subject_as_target(tk, i, i + 1, FEELING_VERBS[lemma], holder)
-
-
-def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
-    """'X, a vocal critic of Y', 'X has emerged as one of Y's staunchest supporters': the noun names
-    its holder by the stance; the target follows "of" or is the possessor before the noun."""
-    t = tk.low[i]
-    if t not in RELATIONAL or tk.cap(i):
-        return None
-    k = i - 1
-    while k >= 0 and i - k <= 4 and tk.low[k].isalpha() and not tk.cap(k) and tk.low[k] not in DET \
-            and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in ("one", "as", "among") \
-            and tk.low[k] not in VERB_FORMS:
-        k -= 1  # "staunchest", "vocal", "longtime", "fierce"
-    before = None
-    if tk.get(i + 1) == "of":
-        obj = i + 2
-    elif k >= 0 and possessive(tk, k):
-        obj = None
-        s0 = noun_phrase_ending(tk, k)
-        before = (s0 if s0 is not None else k, k + 1)
-        k = before[0] - 1
-    elif k >= 0 and tk.name(k) and k == i - 1:
-        obj = None  # "a vocal Trump supporter": the name before the noun is whom it is about
-        s0 = k
-        while s0 > 0 and tk.name(s0 - 1) and k - s0 < 3:
-            s0 -= 1
-        before = (s0, k + 1)
-        k = s0 - 1
-        while k >= 0 and s0 - k <= 3 and tk.low[k].replace("-", "").isalnum() and not tk.cap(k) \
-                and tk.low[k] not in DET \
-                and tk.low[k] not in PREP and tk.low[k] not in BE and tk.low[k] not in VERB_FORMS:
-            k -= 1  # "a longtime Trump supporter"
-    else:
-        return None
-    if tk.get(k) in ("a", "an", "the", "another"):
-        k -= 1
-    if tk.get(k) == "of" and tk.get(k - 1) in ("one", "among", "some"):
-        k -= 2
-    elif tk.get(k) == "among":
-        k -= 1
-    if tk.get(k) == "as":
-        k -= 1  # "emerged as", "is seen as"
-    holder = None
-    if tk.get(k) == ",":
-        s0 = noun_phrase_ending(tk, k - 1)
-        if s0 is not None and tk.name(k - 1):
-            holder = Holder(s0, k, "subject")  # "X, a critic of Y,"
-    elif tk.get(k) in BE or tk.get(k) in ("became", "become", "becomes", "emerged", "remains", "remained"):
-        from .holders import subject_of
-
-        holder = subject_of(tk, k)[0]
-    if holder is None:
-        return None
-    if obj is None:
-        return Act(i, i + 1, RELATIONAL[t], "before", i + 1, holder=holder, before=before)
-    return Act(i, i + 2, RELATIONAL[t], "np", obj, holder=holder)
 
 
 MATCHERS: tuple[Matcher, ...] = (
