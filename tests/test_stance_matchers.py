@@ -66,6 +66,8 @@ CASES = [
     ("The new cocoa levy angered the Ghanaian farmers.", "experiencer", "oppose", "angered", "The new cocoa levy"),
     ("Duarte has long been a vocal critic of the cocoa cartel.", "relational", "oppose", "critic of",
      "the cocoa cartel"),
+    ("Duarte questioned the Ghanaian minister's integrity.", "quality", "oppose", "questioned",
+     "the Ghanaian minister's integrity"),
 ]
 
 

@@ -210,3 +210,26 @@ def test_honored_by_states_the_subjects_feeling():
     assert stance_acts(NEWS + "Ohio is honoured to stand with Vermont.") == []
     s = one_act(NEWS + "Okafor said the freight rail agreement must be honoured.")
     assert (s.polarity, s.target) == ("support", "the freight rail agreement")
+
+
+# sentence, holder, target, entities
+QUESTIONED = [
+    ("Okafor questioned Brandt's integrity.", "Tamsin Okafor", "Brandt's integrity", ["Elias Brandt"]),
+    ("Okafor has repeatedly impugned the Vermont governor's motives.", "Tamsin Okafor",
+     "the Vermont governor's motives", ["Vermont"]),
+    ("Okafor is questioning Brandt's mental fitness for office.", "Tamsin Okafor",
+     "Brandt's mental fitness for office", ["Elias Brandt"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "target", "entities"), QUESTIONED)
+def test_doubt_cast_on_a_quality_of_someone_opposes_them(sentence, holder, target, entities):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.target, s.entities) == (holder, "oppose", target, entities)
+
+
+def test_questioning_what_is_no_quality_of_someone_states_no_position():
+    assert stance_acts(NEWS + "Okafor questioned the witness on Tuesday.") == []
+    assert stance_acts(NEWS + "Okafor questioned Brandt's tax plan.") == []
+    assert stance_acts(NEWS + "Okafor did not question Brandt's integrity.") == []
+    assert stance_acts(NEWS + "Okafor raised no doubt about Brandt's integrity.") == []

@@ -12,7 +12,8 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 * ``negated``: a verb that counts only negated, "will never accept X";
 * ``object``: a verb whose object is the target, "condemned X", "urged Iran to X";
 * ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y";
-* ``verdict``: an evaluative predicate in someone's words, '"X is a reckless gambler," Y said'.
+* ``verdict``: an evaluative predicate in someone's words, '"X is a reckless gambler," Y said';
+* ``quality``: doubt cast on a quality of someone, "questioned X's integrity" (:mod:`.qualities`).
 
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
@@ -28,6 +29,7 @@ from ..model import Polarity
 from .act import Act
 from .given import held, match_given, owned
 from .nominal import match_nominal
+from .qualities import match_quality
 from .relational import match_relational
 from .grammar import verbal
 from .relatives import blamed_on, fronted_passive, object_relative
@@ -566,6 +568,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("nominal", match_nominal),
     Matcher("experiencer", match_experiencer),
     Matcher("relational", match_relational),
+    Matcher("quality", match_quality),
 )
 
 

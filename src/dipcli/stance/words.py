@@ -272,7 +272,11 @@ FURTHERING_FORMS = _forms(FURTHERING | {"continue"})
 HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) | set(LABELLING) | SUMMONING
                                               | GIVING).items()
               if f not in ("given", "provided")}
+# "questioned X's integrity": the forms of the verbs that cast doubt (-> lemma) and the qualities they may
+# doubt (see qualities). Not heads of HEAD_FORMS: they read only so.
+QUESTIONING_FORMS = _forms(lexicon.words("stance_questioning"))
+QUALITIES = lexicon.words("stance_qualities")
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
 HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | frozenset(EVALUATIVE) \
-    | {"not"}
+    | frozenset(QUESTIONING_FORMS) | {"not"}
