@@ -36,6 +36,8 @@ CASES = [
     ("Okafor used the hearing to attack Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor starts to lash out at Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor has begun to push back against Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    # an intensive pronoun after the subject
+    ("Okafor herself supports the Danish tender.", "Tamsin Okafor", "subject", "support", ["Denmark"]),
     # passive: the agent of the by-phrase; the target is the passive's subject
     ("Brandt was praised by Okafor.", "Tamsin Okafor", "by-agent", "support", ["Elias Brandt"]),
     ("Brandt was accused by Sen. Okafor of stalling the bill.", "Tamsin Okafor", "by-agent", "oppose",

@@ -5,7 +5,7 @@ from .. import lexicon
 from ..model import Polarity
 from .tokens import Tokens, adjectival, adverb, possessive, skip_back
 from .words import (ACTORS, AGENT_NOUNS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPOTHETICAL, INTENT, IRREGULAR_FORMS, MODALS, NEGATORS, OBJECT_VERBS,
-                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
+                    PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS, REFLEXIVES, RELATIVES, SKIP_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_FORMS,
                     VOICE_NOUNS)
 
 # Words between a verb and its subject: "they will not", "the sides agreed to".
@@ -61,6 +61,8 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
         return False  # "the Lebanon attack fits": a noun after a name, not a singular subject's verb
     if p >= 0 and tk.name(p) or prev in ACTORS:
         return True
+    if prev in REFLEXIVES and p > 0 and (tk.name(p - 1) or tk.get(p - 1) in ACTORS):
+        return True  # an intensive after its subject: "Trump himself supports X", "the Kremlin itself backs X"
     if t == lemma + "s" and (prev in AGENT_NOUNS or prev in PERSON_WORDS) \
             and (object_opens(tk, i + 1) or lemma in PARTICLE_VERBS and tk.get(i + 1) in PREP):
         return True  # "the family supports X", "the nominee feuds with X"; not "military attacks alone"
