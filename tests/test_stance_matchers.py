@@ -250,3 +250,27 @@ def test_what_a_relative_clause_blames_on_someone_is_against_them():
     f = one(INTRO + "They inspected a ship that Ghana blamed on Portuguese pirates.")
     assert (f.stance.holder, f.stance.target) == ("Ghana", "Portuguese pirates")
     assert acts_of(INTRO + "They discussed the fire, which Portugal blamed on Monday.") == []
+
+
+# (sentence, cue, target): a stance verb joined to a verb that furthers (or counters) the shared object
+JOINED = [
+    ("Duarte said Portugal supports and will expand the Ghanaian cocoa programme.", "supports",
+     "the Ghanaian cocoa programme"),
+    ("Duarte vowed to promote and protect the rights of Ghanaian migrants.", "vowed to promote",
+     "the rights of Ghanaian migrants"),
+    ("Duarte pledged to uphold and strengthen the maritime accord.", "pledged to uphold", "the maritime accord"),
+    ("Duarte said Portugal condemns and will combat the piracy off Ghana.", "condemns", "the piracy off Ghana"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "target"), JOINED)
+def test_a_stance_verb_joined_to_a_furthering_verb_shares_its_object(sentence, cue, target):
+    s = one(INTRO + sentence).stance
+    assert (s.cue, s.target) == (cue, target)
+
+
+def test_a_joined_verb_must_further_the_stance_and_take_an_object():
+    # a verb that works against its object does not join a supporting one; nor one that is no furthering verb
+    assert acts_of(INTRO + "Duarte said Portugal supports and will combat the cocoa cartel.") == []
+    assert acts_of(INTRO + "Duarte said Portugal backed and then abandoned the cocoa levy.") == []
+    assert acts_of(INTRO + "Duarte said Portugal supports and works with the cocoa cartel.") == []

@@ -37,8 +37,8 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
                       noun_phrase_after, noun_phrase_ending, possessor, pronoun)
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
-from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, DET,
-                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, GRADED,
+from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, COUNTERING, DET,
+                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, FURTHERING_FORMS, GRADED,
                     GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
                     NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS,
                     RECEIVING, RECIPIENT_NOUNS, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
@@ -252,16 +252,38 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None  # "support for", "back in 2014", "champion with": no object
     if nxt in _SAYING and not forced:
         return None  # "Media advocates said …", "Conservatives support is up": a noun before its verb
-    if nxt in ("and", "or") and not forced:
+    if nxt in ("and", "or"):
         # "condemned and expressed concern about X": one act over the shared object
-        other = match(tk, skip_adverbs(tk, obj + 1), forced=True)
-        if other is None or other.polarity != pol:
+        other = None if forced else match(tk, skip_adverbs(tk, obj + 1), forced=True)
+        if other is None:
+            joined = _joined(tk, i, obj, lemma, pol)  # "support and protect X"
+            if joined is not None or not forced:
+                return joined
+        elif other.polarity != pol:
             return None
-        return Act(i, other.cue1, pol, other.mode, other.obj)
+        else:
+            return Act(i, other.cue1, pol, other.mode, other.obj)
     if not tk.is_word(obj) and nxt not in QUOTES:
         return None
     mode = "urge" if lemma in URGING else "reason" if lemma in REASON_VERBS else "np"
     return Act(i, i + 1, pol, mode, obj)
+
+
+def _joined(tk: Tokens, i: int, conj: int, lemma: str, pol: Polarity) -> Act | None:
+    """'support and protect X', 'supports and will expand X', 'denounce and prevent X': the stance verb at i
+    joined by the "and"/"or" at ``conj`` to a verb of ``stance_furthering.txt`` shares that verb's object, a
+    noun phrase opened by a determiner, a possessive or a name. A verb that works against its object
+    (``stance_countering.txt``) joins only an opposing verb, any other only a supporting one."""
+    k = skip_adverbs(tk, conj + 1)
+    if tk.get(k) in MODALS and tk.get(k) != "to":
+        k = skip_adverbs(tk, k + 1)  # "supports and will expand X"
+    joined = FURTHERING_FORMS.get(tk.get(k))
+    if joined is None or joined == "continue" or lemma in URGING or (joined in COUNTERING) != (pol == Polarity.OPPOSE):
+        return None
+    obj = k + 1
+    if not (tk.get(obj) in DET or possessive(tk, obj) or tk.name(obj)):
+        return None  # "support and work with X", "promote and protect": no object opens
+    return Act(i, i + 1, pol, "reason" if lemma in REASON_VERBS else "np", obj)
 
 
 def match_summons(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:

@@ -167,6 +167,8 @@ CONTACT_WORDS = lexicon.words("stance_contact_words")
 # "pledged to cap emissions": a commitment is a stance only when the action favours its object.
 COMMITTING = lexicon.words("stance_committing")
 FURTHERING = lexicon.words("stance_furthering")
+# The furthering verbs that work against their object ("prevent", "combat"): joined to an opposing verb.
+COUNTERING = lexicon.words("stance_countering")
 
 # -- function words and word classes ---------------------------------------------------------
 
