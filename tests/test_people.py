@@ -391,3 +391,10 @@ def test_a_titled_surname_is_not_a_longer_name_it_opens_whose_last_word_stands_a
 def test_a_titled_given_name_is_the_longer_name_it_opens_when_no_word_of_it_stands_alone():
     claims = claims_of("President Lula said Brazil was ready. Lula da Silva added that he was confident.")
     assert speaker_of(claims, "Lula da Silva added").speaker == speaker_of(claims, "President Lula").speaker
+
+
+def test_a_full_name_after_a_noun_of_kinship_is_a_relative_not_the_titled_one():
+    # a transcript labelled "PRESIDENT OKAFOR:" where the president speaks of "my son Dan Okafor"
+    claims = claims_of("PRESIDENT OKAFOR: Thank you all for coming. The clinic is named for my son Dan Okafor, "
+                       "who died too young.\n\nPRIME MINISTER HALE: Thank you, Mr. President.")
+    assert speaker_of(claims, "Thank you all").speaker == "Okafor"

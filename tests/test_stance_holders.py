@@ -713,3 +713,12 @@ def test_not_just_or_not_merely_before_a_verb_leaves_it_standing():
     assert (s.polarity, s.cue) == ("oppose", "cannot simply accept")
     s = one_act(NEWS + "Okafor did not simply accept the Danish tender.")  # a verb that counts only negated
     assert (s.polarity, s.cue) == ("oppose", "did not simply accept")
+
+
+def test_calling_on_someone_without_an_action_asked_is_no_act():
+    # a visit, or the floor given in a briefing; "called on X to V" is the urge
+    assert stance_acts(NEWS + "Okafor called on the governor at his residence.") == []
+    s = one_act(NEWS + "Okafor called on the governor to reject the freight bill.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "the freight bill")
+    s = one_act(NEWS + "Okafor called on an impartial investigation into the blast.")  # as "called for"
+    assert (s.polarity, s.target) == ("support", "an impartial investigation into the blast")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import gazetteer, lexicon
 from ..model import Article, SpeakerKind, Via
-from .people import (PERSON_NOUNS, Lexis, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
+from .people import (PERSON_NOUNS, Lexis, after_kin, coordinated_after, disambiguate, majority, occurrences, pronoun_after,
                      title_gender, title_roles, word_gender)
 from .names import (COUNTERPART, DOC_TITLE, HONORIFICS, INSTITUTION_WORDS, NAME_PARTICLES, NON_NAME_WORDS, MODIFIERS_BEFORE, NAME_BEFORE,
                     TITLE_SURNAMES, STOP_CAPS, TITLE_AFTER, TITLE_WORDS, clean, country_in, country_surname, name_tokens, title_surname,
@@ -264,7 +264,7 @@ class Scene:
         for i, p in enumerate(self.people):
             if (tokens <= p.tokens or p.tokens <= tokens) and not (gender and p.gender and gender != p.gender) \
                     and not (_surname_first(tokens, order, p) and _other_office(title, p.title)) \
-                    and not self._opens_other_name(name, title, p):
+                    and not self._opens_other_name(name, title, p) and not self._kin_of(tokens, title, order, p):
                 longer = len(tokens) > len(p.tokens)
                 return self._update(i, replace(p, name=name if longer else p.name, tokens=tokens if longer else p.tokens,
                                                country=p.country or country, title=p.title or title,
@@ -287,6 +287,19 @@ class Scene:
         else:
             return False
         return words[0] == short != words[-1] and self.cast.lexis.last_word_alone(words)
+
+    def _kin_of(self, tokens: frozenset[str], title: str | None, order: int, p: Person) -> bool:
+        """Whether of the two one is a titled surname alone ("President Biden") and the other a full
+        name the article introduces as someone's kin ("my son Beau Biden", "his wife, Jill Biden"):
+        two people."""
+        if len(tokens) == 1 and title is not None and len(p.tokens) > 1:
+            return self._after_kin(p.order)
+        if len(p.tokens) == 1 and p.title is not None and len(tokens) > 1:
+            return self._after_kin(order)
+        return False
+
+    def _after_kin(self, at: int) -> bool:
+        return after_kin(self.cast.text, at)
 
     def _current(self, p: Person) -> Person:
         """``p`` as this scene now holds them (:meth:`place` may have replaced them)."""
@@ -373,6 +386,9 @@ class Scene:
             return None
         want = frozenset(words)
         hits = [p for p in self.people if want <= p.tokens]
+        if len(words) == 1 and len(tokens) > 1 and words != tokens:
+            # "President Biden" is not the "son Beau Biden" the article names
+            hits = [p for p in hits if len(p.tokens) == 1 or not self._after_kin(p.order)]
         if len(hits) > 1 and len(words) == 1:
             # "Warren" of "Senator Warren" and "Warren Buffett": whom it is the surname of
             hits = [p for p in hits if self._surname_is(p, words[0])] or hits
@@ -504,7 +520,8 @@ class Scene:
             # "Mrs. Clinton" in a sentence: the full name the article writes, if it fits the title
             full = self.cast.lexis.full_name(words[0])
             gender = title_gender(m.group("title"))
-            if full and not (gender and self.cast.lexis.describe(full)[0] not in (None, gender)):
+            if full and not (gender and self.cast.lexis.describe(full)[0] not in (None, gender)) \
+                    and not self.cast.lexis.kin_named(full):  # "President Biden" is not "my son Beau Biden"
                 words = list(full)
         name = " ".join(words)
         # "Prime Minister Robert Golob of the Republic of Slovenia"

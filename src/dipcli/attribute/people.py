@@ -182,6 +182,11 @@ class Lexis:
         return any(_SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i) and text[j:j + 1] in ".,;"
                    for i, j in _as_words(text, last) if not text[:i].rstrip().endswith(before))
 
+    def kin_named(self, name: tuple[str, ...] | list[str]) -> bool:
+        """Whether the article writes ``name`` right after a noun of kinship ("my son Beau Biden")."""
+        full = " ".join(name)
+        return any(after_kin(self.text, i) for i, _ in _as_words(self.text, full))
+
     def headline(self, at: int) -> bool:
         """Whether the line at ``at`` is written in title case ("Obama Speech Gets Applause"),
         where capitals tell nothing of names."""
@@ -428,6 +433,19 @@ _NAME_AFTER = re.compile(rf"(?:[ ]|(?P<comma>,[ ]))(?P<name>{NAME_RUN})(?(comma)
 _APPOSITION_BEFORE = re.compile(r",[ ](?:an?|the|his|her|their|its|[A-Z][\w’'\-]*['’]s)[ ](?:[\w’'\-.]+[ ]){0,5}$")
 # a name that ends where the search ends
 _RUN_ENDING = re.compile(rf"(?<![\w’'\-.]){NAME_RUN}$")
+
+
+# Nouns of kinship: a full name right after one is a relative's ("my son Beau Biden", "his wife,
+# Jill Biden"), someone else than the titled person of that surname ("President Biden").
+KIN_NOUNS = lexicon.words("kin_nouns")
+
+
+def after_kin(text: str, at: int) -> bool:
+    """Whether a noun of kinship stands right before ``at`` ("son Beau Biden", "wife, Jill Biden")."""
+    if not 0 < at <= len(text):
+        return False
+    before = text[max(0, at - 20):at].rstrip(" ,").rsplit(None, 1)
+    return bool(before) and before[-1].lower() in KIN_NOUNS
 
 
 def _word_before(text: str, at: int) -> tuple[str, int] | None:

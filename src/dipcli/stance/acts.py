@@ -414,6 +414,9 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     asked = None  # the one asked to act: "urged X to …"
     if mode == "urge":
         action = urged_action(tk, obj)
+        if action is None and HEAD_FORMS.get(tk.low[act.cue0]) == "call" and _someone_at(tk, obj) \
+                and not any(t in ("to", "for", ":") for t in tk.low[obj:]):  # not "call on X: …", "… for its support"
+            return None  # "called on the Prime Minister at his residence", "I'll call on you": a visit, the floor given
         asked = (obj, action - 1) if action is not None else None
         obj, mode = (action, "vp") if action is not None else (obj, "np")
     # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
@@ -514,6 +517,15 @@ def _reason_end(tk: Tokens, k: int) -> int:
                 or not tk.cap(n) and (ing or w.endswith("ed") and len(w) > 4):
             return e
     return end
+
+
+def _someone_at(tk: Tokens, k: int) -> bool:
+    """Does the noun phrase at k name someone: a pronoun, a name or title, a word for people ("you",
+    "the Prime Minister", "folks"; not "an impartial investigation into the Nord Stream blasts")?"""
+    while tk.get(k) in DET:
+        k += 1
+    t = tk.get(k)
+    return pronoun(t) in SPEAKER_PRONOUNS | {"you", "him", "her", "them"} or tk.cap(k) or agent_word(t)
 
 
 def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, cue1: int,
