@@ -279,3 +279,16 @@ def test_stance_tokens_are_the_plain_alternatives(text):
     from dipcli.stance import tokens
 
     assert tokens.TOKEN.findall(text) == re.findall(tokens.TOKEN_ALTERNATIVES, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["Ali", "Ali Khan", "Khan", "al", "x", "_", "é", "1", " ", "  ", "\n", ".", "-", "’"]),
+                max_size=12).map("".join), st.booleans())
+def test_unpreceded_finds_what_the_look_behind_finds(text, ignore_case):
+    """The matches no word character precedes, searched for one after another, are those of the
+    pattern opened by ``(?<!\\w)``: an overlapping later name ("xAli Khan": "Khan") is found too."""
+    names = r"(?:Ali\s+Khan|Khan|Ali|al)(?!\w)"
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = re.compile(r"(?<!\w)" + names, flags)
+    assert [m.span() for m in cues.unpreceded(re.compile(names, flags), text)] == \
+        [m.span() for m in plain.finditer(text)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from . import lexicon
@@ -138,6 +139,25 @@ def from_letter(alternatives) -> str:
             raise ValueError(f"alternative does not begin with a letter: {alt!r}")
         groups.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(rf"{letter}(?<!\w\w)(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def unpreceded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""What ``(?<!\w)`` before ``pattern`` finds by ``finditer``: its matches that no word
+    character precedes, each searched for from where the last one ended. Without the look-behind a
+    pattern that opens with letters lets the engine skip to them instead of starting a match at
+    every position; a match right after a word character is set aside and the search goes on from
+    the next position, where the look-behind would have let the engine go on."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            pos = start + 1
+        else:
+            yield m
+            pos = max(m.end(), start + 1)
 
 
 def lowered(text: str) -> str | None:

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .cues import lowered
+from .cues import lowered, unpreceded
 from .model import NARRATOR, Analysed, Article, Claim, DipError
 
 PERSON = "person"
@@ -254,12 +254,12 @@ class Evidence:
         shown = sorted({n.shown for n in names}, key=lambda s: (-len(s), s))
         words = {_form_key(n.shown): n for n in names if n.tokens}
         plain = all(s.isascii() for s in shown)  # then read in the text in lower case, case minded (cues.lowered)
-        pattern = r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in shown) + r")(?!\w)"
+        pattern = r"(?:" + "|".join(r"\s+".join(map(re.escape, s.split())) for s in shown) + r")(?!\w)"
         lower = re.compile(pattern.lower()) if plain else None
         doc = article.doc
         for text in (article.title or "", article.text):
             low = lowered(text) if plain else None
-            for m in re.compile(pattern, re.IGNORECASE).finditer(text) if low is None else lower.finditer(low):
+            for m in unpreceded(re.compile(pattern, re.IGNORECASE), text) if low is None else unpreceded(lower, low):
                 form = " ".join(text[m.start():m.end()].split())
                 key = _form_key(form)
                 self.forms.setdefault(key, Counter())[form] += 1
