@@ -292,3 +292,16 @@ def test_unpreceded_finds_what_the_look_behind_finds(text, ignore_case):
     plain = re.compile(r"(?<!\w)" + names, flags)
     assert [m.span() for m in cues.unpreceded(re.compile(names, flags), text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["é", "É", "ç", "ø", "ł", "ß", "’", "e", "E", "Fran", " ", "\n", "-", "İ", "ı", "x"]),
+                max_size=16).map("".join))
+def test_folding_replaces_the_table_letters_as_translate_does(text):
+    """Folding an article's letters with an accent by a scan for them is its translation by the table."""
+    from dipcli.attribute import reading
+
+    table = reading._table(text)
+    if table:
+        letters = re.compile("[" + "".join(map(chr, sorted(table))) + "]")
+        assert reading._folded(text, table, [], letters) == text.translate(table)

@@ -78,7 +78,7 @@ def _read(article: Article) -> Reading:
                 kept[name].append((start, word))  # "Tô" is not "to", "Volker Türk" no Turk
             else:
                 spelled.setdefault(folded.lower(), word)
-    text = _folded(article.text, table, kept["text"])
+    text = _folded(article.text, table, kept["text"], letters)
     if len(text) != len(article.text):  # (cannot happen: one character for one)
         return Reading(article, _same, _same)
 
@@ -96,7 +96,8 @@ def _read(article: Article) -> Reading:
     def fold(phrase: str) -> str:
         return phrase.translate(table)
 
-    folded = replace(article, text=text, title=_folded(article.title, table, kept["title"]) if article.title else article.title)
+    folded = replace(article, text=text, title=_folded(article.title, table, kept["title"], letters) if article.title
+                     else article.title)
     return _named_in_capitals(Reading(folded, fold, unfold))
 
 
@@ -141,9 +142,11 @@ def _title_case_run(run: str) -> str:
     return re.sub(r"[^\s]+", lambda m: _title_case(m.group()), run)
 
 
-def _folded(text: str, table: dict[int, str], kept: list[tuple[int, str]]) -> str:
-    """``text`` with ``table``'s letters folded but in the words ``kept`` (where each starts, and the word)."""
-    folded = text.translate(table)
+def _folded(text: str, table: dict[int, str], kept: list[tuple[int, str]], letters: re.Pattern[str]) -> str:
+    """``text`` with ``table``'s letters folded but in the words ``kept`` (where each starts, and the word).
+    (``letters``: the class of the table's letters. Only they are replaced, where ``str.translate``
+    would look every character of the text up in the table.)"""
+    folded = letters.sub(lambda m: table[ord(m.group())], text)
     if not kept:
         return folded
     pieces, last = [], 0
