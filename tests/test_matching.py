@@ -305,3 +305,17 @@ def test_folding_replaces_the_table_letters_as_translate_does(text):
     if table:
         letters = re.compile("[" + "".join(map(chr, sorted(table))) + "]")
         assert reading._folded(text, table, [], letters) == text.translate(table)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["VASSILY", "NEBENZIA", "O'NEIL", "J.", " ", "\t", "\n", "\n\n", "(Russia)", "(", ")",
+                                 ", Minister", ", ", "said", "Ab", "A"]), max_size=14).map("".join))
+def test_capitals_names_are_the_multiline_pattern_s_matches(text):
+    """Names in capitals at a line's start, found from the text's start and after each line break,
+    are the ``(?m)^`` pattern's matches, group for group."""
+    from dipcli.attribute import reading
+
+    def groups(ms):
+        return [(m.span(1), m.groups()) for m in ms]
+
+    assert groups(reading.capitals_names(text)) == groups(reading._CAPITALS_NAME.finditer(text))

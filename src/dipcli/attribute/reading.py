@@ -106,6 +106,17 @@ def _read(article: Article) -> Reading:
 # "MARTHA POBEE, Assistant Secretary-General for Africa, said".
 _CAPITALS_NAME = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z'’\-]+[ \t]+|[A-Z]\.[ \t]*){1,4}[A-Z][A-Z'’\-]+)"
                             r"(?=[ \t]*(?:\(([^()\n]{2,60})\)|,[ \t]+([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)))")
+# The same after a line break, which the engine skips to (``^`` has it try every position).
+_CAPITALS_NAME_AFTER_BREAK = re.compile("\n" + _CAPITALS_NAME.pattern[len("(?m)^"):])
+
+
+def capitals_names(text: str) -> Iterator[re.Match[str]]:
+    """What ``_CAPITALS_NAME.finditer(text)`` finds, by its groups: a match opening the text,
+    then each after a line break (a match ends before the next line break, so none is passed over)."""
+    first = _CAPITALS_NAME.match(text)
+    if first is not None:
+        yield first
+    yield from _CAPITALS_NAME_AFTER_BREAK.finditer(text)
 _NOT_IN_NAMES = frozenset(("THE", "OF", "AND", "FOR", "ON", "IN", "TO", "BY", "AT"))
 
 
@@ -113,10 +124,8 @@ def _named_in_capitals(read: Reading) -> Reading:
     """``read`` with each name in capitals that opens a paragraph, as meeting records print them,
     read in title case ("Vassily Nebenzia"); not a dateline ("NEW YORK, June 3", "MOSCOW (AP)")."""
     text = read.article.text
-    if _CAPITALS_NAME.search(text) is None:
-        return read
     pieces, last, names = [], 0, []
-    for m in _CAPITALS_NAME.finditer(text):
+    for m in capitals_names(text):
         run, bracket, after = m.group(1), m.group(2), m.group(3)
         titled = _title_case_run(run)
         cased = " ".join(titled.split())
