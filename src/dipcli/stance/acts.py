@@ -74,7 +74,7 @@ _HEAD_BYTES = frozenset(h.encode("ascii") for h in HEAD_TOKENS)  # (every head i
 def has_head(sent: str) -> bool:
     """Whether a word that can head an act stands in ``sent`` as a whole word, in any case: a
     sentence without one has no act. (Its lower-cased runs of word characters, looked up: no
-    pattern over every head to compile; for an ASCII sentence, as bytes.)"""
+    pattern over every head to compile; as bytes, unless it has a letter beyond ASCII.)"""
     words = lowered_words(sent)
     if words is not None:
         return not _HEAD_BYTES.isdisjoint(words)
