@@ -322,3 +322,14 @@ def test_capitals_names_are_the_multiline_pattern_s_matches(text):
         return [(m.span(1), m.groups()) for m in ms]
 
     assert groups(reading.capitals_names(text)) == groups(reading._CAPITALS_NAME.finditer(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["climate", "Climate", "change", "a", ".", " ", "  ", "x.", "_", "é", "1", "-", "’", "\n"]),
+                max_size=12).map("".join), st.sampled_from(["climate", "change", "a", "x.", "e-"]))
+def test_written_in_lower_case_is_the_pattern_s_answer(text, word):
+    """The occurrences of a word tested where they stand answer as the pattern that opens with a look-behind."""
+    from dipcli.attribute.cast import written_in_lower_case
+
+    plain = re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", text) is not None
+    assert written_in_lower_case(text, word) == plain

@@ -212,9 +212,25 @@ class Cast:
         found = self._lower_seen.get(word)
         if found is None:
             # (most such words are not in the text in lower case at all: no pattern to make)
-            found = self._lower_seen[word] = word in self.text \
-                and re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", self.text) is not None
+            found = self._lower_seen[word] = written_in_lower_case(self.text, word)
         return found
+
+
+# Where a word the text writes in lower case may start, and end: not after a word and a space.
+_LOWER_START = re.compile(r"(?<![\w.] )\b")
+_WORD_END = re.compile(r"\b")
+
+
+def written_in_lower_case(text: str, word: str) -> bool:
+    r"""Whether ``re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", text)`` finds ``word``: the
+    text's occurrences of it, found by ``str.find``, each tested where it stands (a pattern that
+    opens with a look-behind is tried at every position of the text)."""
+    i = text.find(word)
+    while i >= 0:
+        if _LOWER_START.match(text, i) is not None and _WORD_END.match(text, i + len(word)) is not None:
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 # The last article's discovery (:meth:`Cast.discovered`): its text (kept, so that an identity test
