@@ -333,3 +333,15 @@ def test_written_in_lower_case_is_the_pattern_s_answer(text, word):
 
     plain = re.search(rf"(?<![\w.] )\b{re.escape(word)}\b", text) is not None
     assert written_in_lower_case(text, word) == plain
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Tammy", "tammy", "T.", "O’", "Duckworth", "duckworth", "Duck", "a", "-", ".", " ", "  ",
+                                 "\n", "\xa0", "_", "1", "é", "É", ","]), max_size=10).map("".join),
+       st.sampled_from(["Duckworth", "Duck", "a", "T."]))
+def test_named_after_capital_is_the_pattern_s_answer(text, word):
+    """Read back from each occurrence of the word, the answer is the pattern's that opens with a capital."""
+    from dipcli.stance.cast import named_after_capital
+
+    plain = re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", text) is not None
+    assert named_after_capital(text, word) == plain

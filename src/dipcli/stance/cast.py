@@ -180,7 +180,7 @@ class Holders:
     def _named_in_full(self, word: str) -> bool:
         """Does the text write ``word`` after another capitalised word ("Tammy Duckworth"), so that
         the cast may know a fuller name for it?"""
-        return re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", self.item.article.text) is not None
+        return named_after_capital(self.item.article.text, word)
 
     def _speakers(self) -> dict[str, str]:
         """Surname -> full name of the people the article's claims are attributed to."""
@@ -191,6 +191,31 @@ class Holders:
                     if name and " " in name:
                         self._people.setdefault(name.split()[-1], name)
         return self._people
+
+
+_NAME_CHAR = re.compile(r"[\w’'.\-]")
+_SPACE = re.compile(r"\s")
+_WORD_END = re.compile(r"\b")
+
+
+def named_after_capital(text: str, word: str) -> bool:
+    r"""Whether ``re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", text)`` finds one, read from
+    each occurrence of ``word`` back (the pattern is tried at every capital of the text): spaces
+    before it, and before them a run of name characters that holds a capital. (The run cannot hold
+    a space, so the spaces are all those before the word, and the capital any letter of the run.)"""
+    i = text.find(word)
+    while i >= 0:
+        if _WORD_END.match(text, i + len(word)) is not None:
+            k = i
+            while k > 0 and _SPACE.match(text, k - 1):
+                k -= 1
+            r = k
+            while r > 0 and _NAME_CHAR.match(text, r - 1):
+                r -= 1
+            if k < i and any("A" <= c <= "Z" for c in text[r:k]):
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _not_a_person(name: str) -> bool:
