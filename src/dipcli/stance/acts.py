@@ -24,8 +24,9 @@ from .nominal import bound_subject
 from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (AUX, AVOIDANCE, NO_ONE, OFFICES, SPECULATION, COLLECTIVES, DET, COURTESIES, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS,
-                    MODIFIED_NOUNS, NUMBER_WORDS, PREP, REASON_WORDS, RELATIVES, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
+from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, DET, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS,
+                    INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP, REASON_WORDS, RELATIVES,
+                    SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
 
 # Month names, which stand for no one a pronoun refers to ("in June 2015, X cheered Y as he …").
