@@ -309,13 +309,10 @@ class Scene:
         name the article introduces as someone's kin ("my son Beau Biden", "his wife, Jill Biden"):
         two people."""
         if len(tokens) == 1 and title is not None and len(p.tokens) > 1:
-            return self._after_kin(p.order)
+            return after_kin(self.cast.text, p.order)
         if len(p.tokens) == 1 and p.title is not None and len(tokens) > 1:
-            return self._after_kin(order)
+            return after_kin(self.cast.text, order)
         return False
-
-    def _after_kin(self, at: int) -> bool:
-        return after_kin(self.cast.text, at)
 
     def _current(self, p: Person) -> Person:
         """``p`` as this scene now holds them (:meth:`place` may have replaced them)."""
@@ -404,7 +401,7 @@ class Scene:
         hits = [p for p in self.people if want <= p.tokens]
         if len(words) == 1 and len(tokens) > 1 and words != tokens:
             # "President Biden" is not the "son Beau Biden" the article names
-            hits = [p for p in hits if len(p.tokens) == 1 or not self._after_kin(p.order)]
+            hits = [p for p in hits if len(p.tokens) == 1 or not after_kin(self.cast.text, p.order)]
         if len(hits) > 1 and len(words) == 1:
             # "Warren" of "Senator Warren" and "Warren Buffett": whom it is the surname of
             hits = [p for p in hits if self._surname_is(p, words[0])] or hits

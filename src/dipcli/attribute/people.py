@@ -179,8 +179,7 @@ class Lexis:
         if self.written_lower(last):
             return True
         text = self.text
-        return any(_SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i) and text[j:j + 1] in ".,;"
-                   for i, j in _as_words(text, last) if not text[:i].rstrip().endswith(before))
+        return any(_speech_subject(text, i, j) and not _ends_before(text, i, before) for i, j in _as_words(text, last))
 
     def kin_named(self, name: tuple[str, ...] | list[str]) -> bool:
         """Whether the article writes ``name`` right after a noun of kinship ("my son Beau Biden")."""
@@ -211,9 +210,7 @@ class Lexis:
         found = self._speaks.get(word)
         if found is None:
             text = self.text
-            found = self._speaks[word] = any(
-                _SPEECH_AFTER.match(text, j) or _SPEECH_BEFORE.search(text, max(0, i - 12), i) and text[j:j + 1] in ".,;"
-                for i, j in _as_words(text, word))
+            found = self._speaks[word] = any(_speech_subject(text, i, j) for i, j in _as_words(text, word))
         return found
 
     def opens_only(self, word: str) -> bool:
@@ -290,6 +287,21 @@ class Lexis:
 _SPEECH = sorted(f for f in INVERTIBLE if " " not in f and (f.endswith("ed") or f in ("said", "told", "says", "tells", "adds")))
 _SPEECH_AFTER = re.compile(rf"(?:,[^,.]{{1,80}},)?[ ]+(?:also[ ]+)?(?:{'|'.join(_SPEECH)})\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told)[ ]+$")
+
+
+def _speech_subject(text: str, i: int, j: int) -> bool:
+    """Whether the word at [i, j) is by itself the subject of a speech verb: "Park said", "Park, 56,
+    told", "…, said Park." (not "said Park would")."""
+    return _SPEECH_AFTER.match(text, j) is not None \
+        or _SPEECH_BEFORE.search(text, max(0, i - 12), i) is not None and text[j:j + 1] in ".,;"
+
+
+def _ends_before(text: str, i: int, word: str) -> bool:
+    """Whether ``word`` ends the text before ``i``, spaces aside ("da" before "Silva")."""
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text.endswith(word, 0, k)
 
 
 def _as_words(text: str, word: str) -> Iterator[tuple[int, int]]:
