@@ -398,3 +398,23 @@ def test_a_full_name_after_a_noun_of_kinship_is_a_relative_not_the_titled_one():
     claims = claims_of("PRESIDENT OKAFOR: Thank you all for coming. The clinic is named for my son Dan Okafor, "
                        "who died too young.\n\nPRIME MINISTER HALE: Thank you, Mr. President.")
     assert speaker_of(claims, "Thank you all").speaker == "Okafor"
+
+
+def test_a_relative_named_in_full_speaks_for_themselves_and_the_bare_surname_stays_the_principal():
+    claims = claims_of("Governor Ellen Okafor toured the clinic on Tuesday. Her son Dan Okafor said he was proud of "
+                       "her. Okafor added that the state would pay for two more clinics. Her husband, Sam Okafor, "
+                       "said the family would attend.")
+    assert speaker_of(claims, "Her son Dan Okafor said").speaker == "Dan Okafor"
+    assert speaker_of(claims, "Okafor added").speaker == "Ellen Okafor"
+    assert speaker_of(claims, "Her husband, Sam Okafor").speaker == "Sam Okafor"
+
+
+def test_someones_relative_does_not_speak_as_them():
+    claims = claims_of("Dan Okafor opened the clinic on Tuesday. Dan Okafor's father said he was proud of him.")
+    assert speaker_of(claims, "Dan Okafor's father").speaker != "Dan Okafor"
+
+
+def test_a_capitalised_modal_after_a_given_name_is_a_surname():
+    claims = claims_of("Conservative columnist George Hale said the plan was a mistake. "
+                       "Daily Ledger columnist Martin Will said the plan was sound.")
+    assert speaker_of(claims, "Daily Ledger columnist").speaker == "Martin Will"

@@ -405,6 +405,8 @@ class Scene:
         if len(hits) > 1 and len(words) == 1:
             # "Warren" of "Senator Warren" and "Warren Buffett": whom it is the surname of
             hits = [p for p in hits if self._surname_is(p, words[0])] or hits
+            # "Biden" of "President Joe Biden" and "his son Hunter Biden": not the relative
+            hits = [p for p in hits if len(p.tokens) == 1 or not self.cast.lexis.kin_named(p.name.split())] or hits
         if hits:
             return self._likeliest(hits, gender)
         for probe in (words[-1:], words[:1]) if len(words) > 1 else (words,):

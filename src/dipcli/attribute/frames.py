@@ -15,8 +15,8 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..cues import INVERTIBLE, base_forms, conditional, find_cues, forms, lemmas, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
-from .people import PERSON_NOUNS, bare_plural, phrase_head, title_apposition
-from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, resolve
+from .people import KIN_NOUNS, PERSON_NOUNS, after_kin, bare_plural, phrase_head, title_apposition
+from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, relative, resolve
 from .names import BRACKETED_TAG, MONTHS, NAME_PARTICLES, PARTY_TAG, ROLE_WORDS, STOP_CAPS, TITLE_WORDS, WEEKDAYS, blank_tags, clean, \
     skip_space_back, title_surname
 from .quotes import in_spans
@@ -54,8 +54,6 @@ REPORT_NOUNS = lexicon.words("report_nouns")
 REPORT_ONLY = lexicon.words("report_only_verbs")
 # Nouns of an apposition after a name ("Hope Hicks, a campaign spokeswoman, said").
 _APPOSITION_NOUNS = lexicon.words("apposition_nouns") | source_words()
-# Words that open a clause before the main subject ("Since …, X said").
-
 
 # What follows a trailing attribution ("…, X said." / "…, said X, adding …"): the sentence's
 # end, a participle or a clause. (Not stance's TRAILING, a set of words a target does not end in.)
@@ -117,6 +115,7 @@ _PLURAL_TAILS = _PLURAL_ENDINGS + tuple(e + "\n" for e in _PLURAL_ENDINGS)
 LEFT_WINDOW = 200
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][a-z]+ $")
 # Words between an auxiliary and its verb: "was not invited", "has never said", "was also told".
 _NOT_AUXILIARY = frozenset("not never also still even just already".split())
 
@@ -153,8 +152,9 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
             timed = skipped_time = True
         elif timed and low in TIME_LEADS:
             timed = False
-        elif not (low in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS):
-            break
+        elif not (low in SKIPPABLE or _LY_ADVERB.fullmatch(tok) and tok not in LY_NOUNS) \
+                or low in _BASE_FORM_AUX and tok.istitle() and _NAME_BEFORE.search(sent, 0, size - m.end()):
+            break  # (a capitalised "Will" or "May" after a name is the name's: "George Will said")
         if first_skipped is None and low not in _NOT_AUXILIARY and not _LY_ADVERB.fullmatch(tok):
             first_skipped = low  # the auxiliary next to the cue: "was not invited", "was also told"
         m = next(words, None)
@@ -177,7 +177,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
     while m is not None:
         tok = m.group()[::-1]
         if not (tok[0].isupper() or tok.lower() in _PHRASE_WORDS):
-            if phrase or not tok.isalpha() or not tok.islower() or tok in _NOT_OWNED \
+            if phrase or not tok.isalpha() or not tok.islower() or tok in _NOT_OWNED or tok in KIN_NOUNS \
                     or not _finite_form(sent, cue_start):
                 break
             # "Ivana Trump's brief said", "Clinton's campaign said": the possessor speaks
@@ -191,7 +191,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if tok in WEEKDAYS and phrase:
             break  # "… on Tuesday, officials said": a time ends the subject before it
         if tok[0].isupper() and _POSSESSIVE_S.search(tok) and phrase and all(t.islower() for _, t in phrase) \
-                and phrase[0][1] not in ENTOURAGE and _finite_form(sent, cue_start):
+                and phrase[0][1] not in ENTOURAGE | KIN_NOUNS and _finite_form(sent, cue_start):
             # "Adeyemi's staff said" with "staff" read as a source word: the possessor speaks (an
             # entourage noun, "Ruiz's campaign", is the owner's entourage: subjects.py)
             phrase = [(size - m.end(), _POSSESSIVE_S.sub("", tok))]
@@ -585,7 +585,8 @@ def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int
         if k > 0 and sent[k - 1] == ",":
             # "A lawyer for the outlets, David Schulz, said": the name set off after a role
             named = _ROLE_THEN_NAME.search(sent, max(0, k - 200), k)
-            ref = resolve(scene, named.group("name"), in_doc=in_doc) if named else None
+            ref = None if named is None else relative(scene, named.group("name").split()) if after_kin(
+                sent, named.start("name")) else resolve(scene, named.group("name"), in_doc=in_doc)
             if ref is not None and ref.kind == PERSON:
                 frames.append(Frame(ref, cue, False, True, m.start()))
                 continue

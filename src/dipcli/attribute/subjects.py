@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import gazetteer, lexicon
 from ..model import Article
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, PRONOUN, TITLE, Cast, Ref, Scene, title_fits
-from .people import PERSON_NOUNS, PERSON_PLURALS, Lexis, name_words
+from .people import KIN_NOUNS, PERSON_NOUNS, PERSON_PLURALS, Lexis, name_words
 from .reading import Reading, reading
 from .sources import source_words, unnamed_source
 from .names import (ADJ_TOKEN, DOC_TITLE, MONTHS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_WORDS, SPACES, STOP_CAPS,
@@ -180,6 +180,9 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
             ref.mention = phrase
         return ref
     tokens = phrase.split()
+    kin = _kin_full_name(tokens)
+    if kin:  # "His son Hunter Biden"
+        return relative(scene, kin)
     office: tuple[str, str, str] | None = None  # "the Japanese prime minister": what a shorter part may not contradict
     for i in range(len(tokens)):
         if not tokens[i][0].isalnum():
@@ -204,6 +207,30 @@ def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     if found is None and office is not None:
         found = Ref(office[0], PERSON, TITLE, [office[0]], mention=office[0])
     return found
+
+
+def relative(scene: Scene, name: list[str]) -> Ref:
+    """The person a full name written after a noun of kinship names ("His son Hunter Biden", "the
+    president's wife, Jill Biden"): someone of that very name, whom a shared surname does not make
+    the Biden named before."""
+    named = frozenset(name)
+    ref = scene.person_ref(next((p for p in scene.people if named <= p.tokens), None) or scene.new_person(name),
+                           EXPLICIT)
+    ref.mention = " ".join(name)
+    return ref
+
+
+def _kin_full_name(tokens: list[str]) -> list[str]:
+    """The full name (two to four capitalised words) that ends a phrase right after a noun of
+    kinship ("His son Hunter Biden", "her husband, Bruce Mann"), in no list; empty if there is none."""
+    j = len(tokens)
+    while j and _CAPITALISED.fullmatch(tokens[j - 1]):
+        j -= 1
+    k = j - 2 if j > 1 and tokens[j - 1] == "," else j - 1  # "His son , Hunter Biden"
+    if k >= 0 and 2 <= len(tokens) - j <= 4 and tokens[k].rstrip(",").lower() in KIN_NOUNS \
+            and not {"and", "or"} & set(tokens[:k]):  # (not "Mark Zuckerberg and his wife Priscilla Chan")
+        return tokens[j:]
+    return []
 
 
 def _holds(scene: Scene, ref: Ref, office: tuple[str, str, str]) -> bool:
@@ -310,6 +337,8 @@ def _resolve_single(scene: Scene, phrase: str, *, alone: bool = False) -> Ref | 
         if owner is not None and noun.removesuffix("s") in DELEGATE_ROLES and gazetteer.country_of(owner.name):
             return _delegation(scene, owner.name)  # "Chad's representative said": Chad's delegation
         return None
+    if owned and owned.group("noun").lower() in KIN_NOUNS:
+        return None  # "Dan Okafor's father": someone else, whom the article does not name here
     m2, m = name_shape(phrase)
     if m and len(tokens) == 2 and title_surname(*tokens):
         m = None  # "Charlie King": a name, no king
