@@ -74,7 +74,7 @@ CASES = [
     ("Okafor came out in support of Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     ("Okafor has chastised Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Ohio senators rallied around Brandt.", "Ohio senators", "subject", "support", ["Elias Brandt"]),
-    ("Okafor threw her support behind Brandt.", "Tamsin Okafor", "pronoun", "support", ["Elias Brandt"]),
+    ("Okafor threw her support behind Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     ("Okafor has been critical about the Danish tender.", "Tamsin Okafor", "subject", "oppose", ["Denmark"]),
     # an honorific's dot does not end the target, nor an initial's the aside before the verb
     ("Okafor praised Mr. Brandt for the compromise.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
@@ -282,6 +282,13 @@ def test_a_capital_that_acts_is_its_government_and_one_that_is_a_place_is_not():
     assert [(m.kind, m.text) for m in s.about] == [("name", "Ottawa")]
 
 
+def test_a_capital_that_is_the_object_itself_is_its_government():
+    s = one_act(NEWS + "Okafor accused Ottawa of stalling the talks.")
+    assert [(m.name, m.kind, m.text) for m in s.about] == [("Canada", "country", "Ottawa")]
+    s = one_act(NEWS + "Okafor backed the Ottawa treaty on landmines.")
+    assert [(m.kind, m.text) for m in s.about] != [("country", "Ottawa")]
+
+
 def test_pairs_count_holder_and_entity_with_evidence():
     found = stance_acts(NEWS + "Okafor slammed Brandt. Okafor later praised Brandt. Brandt criticized Canada.")
     rows = stance_pairs(found)
@@ -390,6 +397,13 @@ def test_a_verdict_in_someones_words_is_theirs_on_a_named_subject():
     assert stance_acts(NEWS + "\"History is the best teacher,\" Okafor said.") == []
     assert stance_acts(NEWS + "\"Brandt is not a reckless man,\" Okafor said.") == []
     assert stance_acts(NEWS + "\"Vermont is positive about the bill,\" Okafor said.") == []
+
+
+def test_a_verdict_on_what_a_named_owner_did_opening_the_sentence_is_theirs():
+    # "Brandt's remarks" opens the sentence; a verb's form after an owner is a noun ("remarks")
+    s = one_act(NEWS + "Brandt's remarks were reckless, Okafor said.")
+    assert (s.holder, s.polarity, s.target, s.entities) == ("Tamsin Okafor", "oppose", "Brandt's remarks",
+                                                            ["Elias Brandt"])
 
 
 

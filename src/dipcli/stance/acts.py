@@ -200,11 +200,12 @@ def describes_noun(tk: Tokens, act: Act) -> bool:
 
 def _names_someone(tk: Tokens, t0: int, t1: int, record: Stance) -> bool:
     """Is a verdict's subject someone: a person, country or organisation it is about ("Brandt" known
-    to the cast, "Russia's actions"), or a name inside it that does not open the sentence ("The
-    Munroes")? "History" or "Impunity" opening a sentence are not."""
+    to the cast, "Russia's actions"), a name inside it that does not open the sentence ("The
+    Munroes") or an owner that does ("Biden's remarks")? "History" or "Impunity" opening a sentence
+    are not."""
     if any(m.kind != "name" for m in record.about):
         return True
-    opener = t0 == 0 or tk.get(t0 - 1) in QUOTES
+    opener = (t0 == 0 or tk.get(t0 - 1) in QUOTES) and not possessive(tk, t0)  # ("Biden's remarks were …")
     return any(tk.name(k) and tk.is_word(k) for k in range(t0 + 1 if opener else t0, t1))
 
 
@@ -557,13 +558,16 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
 # be advising") when what follows makes it an actor: a possessive or a verb. Not a place ("a summit
 # in Brussels", "the Minsk process", "Doha next Thursday").
 _GOVERNMENT = re.compile(r"[’']s?\b|\s+(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|must|does|did)\b")
+# After a capital that opens the target, what makes it the act's object by itself, its government:
+# "accused Moscow of …", "protested to Beijing over …" (not "the Paris accord", "Jerusalem to be …").
+_OBJECT_END = re.compile(r"\s*$|,|\s+(?:and|or|over|for|of|on|in|after|about|amid|as|with)\b")
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|to|into|near|outside|across|through|around|via|toward|towards|of)\s+(?:the\s+)?$")
 
 
 def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
     """The entities a target names, with their offsets in the article: countries and organisations
-    by the gazetteer's canonical names (a capital or a seat of government by its country, as a
-    holder is: "Beijing" -> China), people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
+    by the gazetteer's canonical names (a capital or a seat of government by its country where it
+    acts or is the object itself, as a holder is: "Beijing" -> China), people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
     the person a pronoun in it stands for ("his plan": the person named last before it, not the holder)."""
     from ..gazetteer import capital_country, find_entities
 
@@ -574,8 +578,9 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
         name, kind = e.name, e.kind
         if kind == "name":
             person = holders.entity(e.text)
-            country = capital_country(e.text) if person is None and _GOVERNMENT.match(target, e.end) \
-                and (target[e.end:e.end + 1] in "’'" or not _PLACE_BEFORE.search(target, 0, e.start)) else None
+            country = capital_country(e.text) if person is None and (
+                _GOVERNMENT.match(target, e.end) and (target[e.end:e.end + 1] in "’'" or not _PLACE_BEFORE.search(
+                    target, 0, e.start)) or e.start == 0 and _OBJECT_END.match(target, e.end)) else None
             name, kind = (person.name, "person") if person is not None else (country, "country") if country \
                 else (name, "name")
         out.append(Mention(name=name, kind=kind, start=base + start + e.start, end=base + start + e.end, text=e.text))

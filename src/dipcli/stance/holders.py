@@ -58,9 +58,9 @@ SPEAKER = Holder(-1, -1, "speaker")
 
 def _skippable(tk: Tokens, j: int) -> bool:
     t = tk.get(j)
-    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in AUX or t in MODALS and t != "to" \
-        or t in SKIP_ADVERBS or adverb(t) and not (j > 0 and tk.name(j)) or t in TIME_WORDS
-    # a capitalised word in -ly inside the sentence is a name, not an adverb: "Bill O’Reilly", "Kelly"
+    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in SKIP_ADVERBS or t in TIME_WORDS or adverb(t) and not (
+        j > 0 and tk.name(j)) or (t in AUX or t in MODALS and t != "to") and not (j > 0 and tk.cap(j) and tk.name(j - 1))
+    # capitalised inside the sentence, a word in -ly or a modal is a name's: "Bill O’Reilly", "George Will"
 
 
 def back_to_subject(tk: Tokens, i: int) -> tuple[int, bool, bool]:
@@ -142,7 +142,7 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
         return j
     if not (tk.is_word(j) and (_name_word(tk, j) or j == 0 and tk.cap(j) and tk.raw(j) not in ("The", "A", "An")
                                and t not in SKIP_ADVERBS and t not in TIME_WORDS and t not in QUESTION_WORDS
-                               or noun_word(t) or possessive(tk, j)
+                               or noun_word(t) or possessive(tk, j) or _noun_after_owner(tk, j)
                                or _agent_noun(t) and (tk.get(j - 1) in DET or tk.cap(j - 1) or possessive(tk, j - 1)
                                                       or noun_word(tk.get(j - 1)) and tk.get(j - 2) in DET))):
         # a people word that is also a verb's form after a determiner or a name: "the Fox host", "the radio host"
@@ -181,6 +181,11 @@ def noun_phrase_ending(tk: Tokens, j: int) -> int | None:
     if k > 0 and tk.raw(k - 1) in ("The", "A", "An") and k - 1 == 0:
         return k - 1  # "The White House", "The mayor": the article opens the phrase
     return k
+
+
+def _noun_after_owner(tk: Tokens, j: int) -> bool:
+    """Is token j a verb's form read as a noun after its owner ("Trump's remarks", "their support")?"""
+    return tk.low[j] in VERB_FORMS and tk.low[j].isalpha() and (tk.get(j - 1) in POSSESSIVE_PRONOUNS or possessive(tk, j - 1))
 
 
 def abbreviation(tk: Tokens, k: int) -> bool:

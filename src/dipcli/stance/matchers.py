@@ -459,6 +459,8 @@ def match_verdict(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     while j > 0 and i - j < 4 and (tk.low[j - 1] in ("a", "an", "the", "so", "very", "too", "truly", "utterly")
                                    or tk.low[j - 1] in QUOTES):
         j -= 1
+    if tk.get(j - 1) == "of" and tk.get(j - 2) in ("full", "riddled"):
+        j -= 2  # "the statement is full of lies and prejudice"
     s1 = j - 1
     if tk.get(s1) == "been" and tk.get(s1 - 1) in ("has", "have", "had"):
         s1 -= 1  # "X had been wrong to …"
