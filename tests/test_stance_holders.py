@@ -736,3 +736,9 @@ def test_calling_on_someone_without_an_action_asked_is_no_act():
     assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "the freight bill")
     s = one_act(NEWS + "Okafor called on an impartial investigation into the blast.")  # as "called for"
     assert (s.polarity, s.target) == ("support", "an impartial investigation into the blast")
+
+
+def test_they_in_one_persons_words_is_not_that_person():
+    found = stance_acts("NINA OKORO, ANCHOR: Welcome back.\n\nTOM HALE, CORRESPONDENT: Nina, officials here say they "
+                        "condemn the shelling of the plant.\n\nNINA OKORO, ANCHOR: Thank you, Tom.")
+    assert [s.holder for s in found if s.cue == "condemn"] in ([], [None])

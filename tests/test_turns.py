@@ -248,6 +248,16 @@ def test_a_broadcast_label_in_capitals_with_a_role_in_title_case_or_a_rank_after
     assert found["It is a draw, honestly."] == ("Ana Ruiz", "turn")
 
 
+def test_a_broadcast_label_with_a_party_tag_and_a_state():
+    found = explained("\n\n".join([
+        "NINA OKORO, ANCHOR: Joining me now is Senator Tom Hale. Senator, thanks for coming.",
+        "SEN. TOM HALE (R), OREGON: Thank you, Nina.",
+        "REP. ANA RUIZ (D-CALIF.), HOUSE FOREIGN AFFAIRS COMMITTEE: Good evening.",
+    ]))
+    assert found["Thank you, Nina."] == ("Tom Hale", "turn")
+    assert found["Good evening."] == ("Ana Ruiz", "turn")
+
+
 def test_a_place_before_a_colon_is_a_dateline_not_a_turn():
     found = explained("KARACHI: The port reopened on Monday after a strike.\n\n"
                       "Ships queued at the harbour, which workers left in Karachi last week.\n\n"

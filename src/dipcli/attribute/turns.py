@@ -21,8 +21,9 @@ TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*(?:\s+[A-Z][A-Z.’'\-]*){0,5})"
     r"|(?:[A-Z][\w.’'\-]*(?:\s+(?:of|the|de|al|bin|van|von|[A-Z][\w.’'\-]*)){0,9}))"
     # a role or outlet after the name: "BECKY ANDERSON, CNN HOST:", "Ravi Das, Official Spokesperson:",
-    # "ANA RUIZ, Former U.S. Ambassador to NATO:", "TOM HALE (RET.), CNN MILITARY ANALYST:"
-    r"(?:(?:\s+\([A-Z.]{2,8}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,8}))?"
+    # "ANA RUIZ, Former U.S. Ambassador to NATO:", "TOM HALE (RET.), CNN MILITARY ANALYST:",
+    # "SEN. ANA RUIZ (D), OREGON:"
+    r"(?:(?P<tag>\s+\([A-Z][\w.\-]{0,9}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,8}))?"
     # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
     r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
 )
@@ -100,7 +101,7 @@ def find_label(text: str, start: int, end: int, cast: Cast, *,
     role = m.group("role")
     if role and _role_then_name(label, role):
         label, role = clean(role), None  # "Official Spokesperson, Shri Arun Mehta:": the name after its role
-    if role and not _names_a_role(label, role):
+    if role and not (m.group("tag") or _names_a_role(label, role)):  # (after a tag, a place: "(R), OHIO")
         return None  # "WELCOME, IAN:", "Madam President, Excellencies:": no name and role
     if _salutation(label) or _heading(text, m.end(), end, label, cast) or _shouted_heading(text, m.end(), end):
         return None

@@ -80,6 +80,8 @@ class Holders:
         if low in ("they", "their", "them", "its", "it"):
             if claim.speaker_kind in ("group", "document") and claim.speaker:
                 return self.speaker(claim)
+            if claim.speaker_kind == "person":
+                return self.last_group  # one person is not "they": "officials here say they condemn X"
             return self.last_group or (self.speaker(claim) if claim.speaker else None)
         from ..attribute.subjects import own_side, resolve_holder
 
