@@ -418,3 +418,9 @@ def test_a_capitalised_modal_after_a_given_name_is_a_surname():
     claims = claims_of("Conservative columnist George Hale said the plan was a mistake. "
                        "Daily Ledger columnist Martin Will said the plan was sound.")
     assert speaker_of(claims, "Daily Ledger columnist").speaker == "Martin Will"
+
+
+def test_the_subject_of_a_clause_of_hope_does_not_speak():
+    claims = claims_of("We hope that Canada and Ghana will support the resolution. Canada supports the plan.")
+    assert speaker_of(claims, "We hope that").speaker is None
+    assert speaker_of(claims, "Canada supports").speaker == "Canada"

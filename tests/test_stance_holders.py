@@ -742,3 +742,17 @@ def test_they_in_one_persons_words_is_not_that_person():
     found = stance_acts("NINA OKORO, ANCHOR: Welcome back.\n\nTOM HALE, CORRESPONDENT: Nina, officials here say they "
                         "condemn the shelling of the plant.\n\nNINA OKORO, ANCHOR: Thank you, Tom.")
     assert [s.holder for s in found if s.cue == "condemn"] in ([], [None])
+
+
+def test_an_outcome_hoped_for_is_no_position_of_its_subject():
+    # "We hope that all countries will support X": the countries have taken no position
+    for sentence in ("It is our hope that all countries will support the proposal.",
+                     "We are confident that Canada and Ghana will endorse the plan."):
+        assert [s for s in stance_acts(NEWS + sentence) if s.cue in ("support", "endorse")] == []
+    s = one_act(NEWS + "Canada will support the proposal.")
+    assert (s.holder, s.polarity) == ("Canada", "support")
+    # a belief in something, or a clause of the speaker's own after a comma, states a position
+    s = one_act(NEWS + "Canada firmly believes in that mandate and will support the proposal.")
+    assert (s.holder, s.polarity) == ("Canada", "support")
+    found = stance_acts(NEWS + "If Brandt believes the court is fair, Okafor said, then we would urge him to obey it.")
+    assert [s.cue for s in found] == ["urge"]

@@ -258,6 +258,14 @@ def test_a_broadcast_label_with_a_party_tag_and_a_state():
     assert found["Good evening."] == ("Ana Ruiz", "turn")
 
 
+def test_a_note_whose_colon_touches_the_words_said_still_labels_the_turn():
+    # a scraped page: "<i>(retranslated)</i><b>:</b>President …" loses the space after the colon
+    found = explained("Vladimir Putin met President of Mongolia Tomor Bat.\n\n"
+                      "President of Mongolia Tomor Bat (retranslated):President Putin, I am glad to see you.\n\n"
+                      "Note:this line is no turn.")
+    assert found["President Putin, I am glad to see you."] == ("Tomor Bat", "turn")
+
+
 def test_a_place_before_a_colon_is_a_dateline_not_a_turn():
     found = explained("KARACHI: The port reopened on Monday after a strike.\n\n"
                       "Ships queued at the harbour, which workers left in Karachi last week.\n\n"

@@ -218,10 +218,18 @@ def _subordinate(sent: str, at: int, cue_end: int) -> bool:
     return "as" in opening + near and not _CLAUSE_END.match(sent, cue_end)
 
 
+def _wished(sent: str, at: int) -> bool:
+    """Whether the cue at ``at`` stands in a that-clause of hope or belief, whose subject does not
+    speak: "We hope that Russia and China will support the resolution"."""
+    return _WISH_THAT.search(sent, max(0, at - 160), at) is not None
+
+
+_WISH_THAT = re.compile(r"(?i:\b(?:" + "|".join(sorted(lexicon.words("expectation_words"))) + r")\s+that\s+[^,;:.!?]*$)")
 _CLAUSE_END = re.compile(r"[\w\s]{0,24}?[,;:—]")
 
 
 def choose(frames: list[Frame], sent: str) -> Frame | None:
+    frames = [f for f in frames if not _wished(sent, f.at)]
     if not frames:
         return None
     for f in frames:

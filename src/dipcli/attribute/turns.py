@@ -25,7 +25,8 @@ TURN_LABEL = re.compile(
     # "SEN. ANA RUIZ (D), OREGON:"
     r"(?:(?P<tag>\s+\([A-Z][\w.\-]{0,9}\))?,\s+(?P<role>[A-Z][\w.’'\-]*(?:\s+(?:of|the|for|to|at|and|[A-Z][\w.’'\-]*)){0,8}))?"
     # a note or two in brackets: "Mr. Ruiz (Peru) (spoke in Spanish):"
-    r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:\s+"
+    # (a note's colon may touch the words said in scraped pages: "Ana Ruiz (retranslated):President …")
+    r"(?:\s*\((?P<note>[^()]{1,40})\))?(?:\s*\([^()]{1,40}\))?\s*:(?:\s+|(?<=\):)(?=[A-Z]))"
 )
 # "Q: …", "Q    …" (a transcript's wide gap, one space once a loader has collapsed it) before a
 # capital, a note in brackets or a dash or dots that take up an interrupted question ("Q — the weekend.")

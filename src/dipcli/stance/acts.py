@@ -24,7 +24,7 @@ from .nominal import bound_subject
 from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, DET, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS,
+from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, DET, EXPECTATION, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS,
                     INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP, REASON_WORDS, RELATIVES,
                     SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
 
@@ -157,8 +157,23 @@ def speculated(tk: Tokens, act: Act) -> bool:
     embrace X", "she might back the bill"; not "we could not support the draft", "Theresa May backed X",
     nor a question that takes the act as given: "asked how Ohio senators could support X")?"""
     j = skip_back(tk, act.cue0)
+    if act.matcher == "object" and tk.get(j) in ("will", "would") and tk.get(j - 1) not in ("i", "we") \
+            and _expected(tk, j):
+        return True
     return act.matcher == "object" and tk.get(j) in SPECULATION and not tk.cap(j) \
         and not any(tk.low[k] in ("how", "why") for k in range(max(0, j - 5), j))
+
+
+def _expected(tk: Tokens, j: int) -> bool:
+    """Is the "will" or "would" at j in a clause that a word of hope or expectation governs ("We hope
+    that all countries will support X", "confident that Member States will endorse X"; not "believes
+    in that mandate and will support X", nor across a comma: "If X believes …, then I would urge Y")?"""
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if tk.low[k] in CLAUSE_PUNCT or tk.low[k] == ",":
+            return False
+        if tk.low[k] in EXPECTATION:
+            return tk.get(k + 1) not in PREP and tk.get(k + 1) != "to"
+    return False
 
 
 def _race(tk: Tokens, act: Act) -> bool:

@@ -211,6 +211,8 @@ RELUCTANCE = lexicon.words("stance_reluctance")
 AVOIDANCE = lexicon.words("stance_avoidance")
 # "could embrace X", "might back X": a guess at a position, not one taken.
 SPECULATION = lexicon.words("stance_speculation")
+# "we hope that all countries will support X": an outcome wished for, not the countries' position.
+EXPECTATION = lexicon.words("expectation_words")
 # "campaigning for president": a race, no one supported.
 OFFICES = lexicon.words("stance_offices")
 # "Nobody", "no senator", "none of them": a subject that names no one, or a group that did not.
