@@ -55,6 +55,8 @@ CASES = [
     ("Duarte urged the parties to resume talks on the border.", "object", "support", "urged",
      "resume talks on the border"),
     ("Duarte called the blockade of the port a disgrace.", "label", "oppose", "called", "the blockade of the port"),
+    ("Duarte said Portugal considers the blockade to be yet another provocation.", "label", "oppose", "considers",
+     "the blockade"),
     ("\"Ghana is a valuable partner,\" Duarte said.", "verdict", "support", "is a valuable", "Ghana"),
     ("\"Ghana's report is full of lies,\" Duarte said.", "verdict", "oppose", "is full of lies", "Ghana's report"),
     ("Duarte said Portugal threw its weight behind the African Union.", "particle", "support",

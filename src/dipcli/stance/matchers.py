@@ -422,7 +422,8 @@ def _coordinated_passive(tk: Tokens, c: int) -> tuple[int, int] | None:
 
 # Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".
 _LABEL_LEAD = frozenset(("a", "an", "the", "one", "of", "most", "more", "so", "very", "too", "such", "complete",
-                         "total", "absolute", "real", "true", "utter", "great", "biggest", "greatest"))
+                         "total", "absolute", "real", "true", "utter", "great", "biggest", "greatest", "another",
+                         "yet"))
 
 
 def _evaluation(tk: Tokens, k: int, alone: bool) -> tuple[Polarity, int, int] | None:
@@ -516,8 +517,8 @@ def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | No
         return None
     for k in range(obj + 1, min(tk.n, obj + 12)):
         t = tk.low[k]
-        if t == "as":
-            found = _evaluation(tk, k + 1, True)
+        if t == "as" or t == "to" and tk.get(k + 1) == "be" and not needs_as:  # ("considers X to be a provocation")
+            found = _evaluation(tk, k + 1 + (t == "to"), True)
             return Act(i, i + 1, found[0], "before", found[2], before=(obj, k)) if found else None
         if t in CLAUSE_PUNCT or t == "," or t in _LABEL_STOPS or t in RELATIVES or t in SUBORDINATORS \
                 or t in AUX or t in MODALS or t in VERB_FORMS and t.endswith("ed") and t not in EVALUATIVE:
