@@ -280,3 +280,42 @@ def test_a_joined_verb_must_further_the_stance_and_take_an_object():
     assert acts_of(INTRO + "Duarte said Portugal supports and will combat the cocoa cartel.") == []
     assert acts_of(INTRO + "Duarte said Portugal backed and then abandoned the cocoa levy.") == []
     assert acts_of(INTRO + "Duarte said Portugal supports and works with the cocoa cartel.") == []
+
+
+def _test_sentences() -> list[str]:
+    """Every string of four words or more written in the stance tests: varied sentences, the project's own."""
+    import ast
+    from pathlib import Path
+
+    out = []
+    for path in sorted(Path(__file__).parent.glob("test_stance*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value.split()) >= 4:
+                out.append(node.value)
+    return out
+
+
+def test_trying_only_the_matchers_a_head_can_start_finds_what_trying_all_finds(monkeypatch):
+    # each matcher declares the tokens its table lets it answer at; at every token of every sentence
+    # of the stance tests, forced or not, the dispatched match equals trying every matcher in order
+    from dipcli.stance import matchers
+    from dipcli.stance.tokens import Tokens
+
+    sentences = _test_sentences()
+    assert len(sentences) > 300
+    cases = [(Tokens(s), i, forced) for s in sentences for i in range(len(Tokens(s).low)) for forced in (False, True)]
+    dispatched = [matchers.match(tk, i, forced=forced) for tk, i, forced in cases]
+    monkeypatch.setattr(matchers, "_BY_HEAD", {})
+    monkeypatch.setattr(matchers, "_ANYWHERE", matchers.MATCHERS)
+    every = [matchers.match(tk, i, forced=forced) for tk, i, forced in cases]
+    assert dispatched == every
+    assert sum(a is not None for a in every) > 300 and {a.matcher for a in every if a} == {m.name for m in MATCHERS}
+
+
+def test_a_matcher_that_declares_no_heads_is_tried_at_every_token():
+    from dipcli.stance.matchers import Matcher, matchers_at
+
+    first, anywhere, second = (Matcher("a", None, frozenset({"x"})), Matcher("b", None),
+                               Matcher("c", None, frozenset({"x", "y"})))
+    by_head, other = matchers_at((first, anywhere, second))
+    assert by_head == {"x": (first, anywhere, second), "y": (anywhere, second)} and other == (anywhere,)

@@ -18,7 +18,8 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
 family of cues is a row in a data file; a new way of reading them is one function here and
-one row in ``MATCHERS``.
+one row in ``MATCHERS``, which names the tokens it can answer at where its table says (it is
+tried only there; a row without them is tried at every token).
 """
 from __future__ import annotations
 
@@ -38,12 +39,12 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, COUNTERING, DET,
-                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, FURTHERING_FORMS, GRADED,
-                    GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
-                    NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, REASON_VERBS,
-                    RECEIVING, RECIPIENT_NOUNS, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS, SUBJECT_PRONOUNS,
-                    SUBORDINATORS, SUMMONING, THAT_CLAUSE, THAT_OR_DETERMINER, TIME_WORDS, URGING, VERB_FORMS, VERBAL_NOUNS,
-                    WEAK_CARRIERS)
+                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, FURTHERING_FORMS, GIVING,
+                    GRADED, GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
+                    NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, QUESTIONING_FORMS,
+                    REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS,
+                    SUBJECT_PRONOUNS, SUBORDINATORS, SUMMONING, THAT_CLAUSE, THAT_OR_DETERMINER, TIME_WORDS, URGING,
+                    VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
 # A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
@@ -52,12 +53,17 @@ Find = Callable[[Tokens, int, str | None, bool], Act | None]
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
+    """A named way of finding an act; ``heads``: the lower-cased tokens it can answer at, read from
+    the table it reads (None: it is tried at every token)."""
+
     name: str
     find: Find
+    heads: frozenset[str] | None = None
 
 
 def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
-    """The stance act headed by token i, or None: the first of ``MATCHERS`` that answers.
+    """The stance act headed by token i, or None: the first of ``MATCHERS`` that answers. Only
+    the matchers that can answer at the token are tried (:func:`matchers_at`).
 
     ``forced``: the token is known to be a verb (the action in "agreed to uphold", the second
     verb of "condemned and rejected"), so its context is not checked and it is not coordinated.
@@ -66,10 +72,11 @@ def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
         return None
     if tk.cap(i) and i > 0 and tk.is_word(i - 1):
         return None  # part of a name: "Build Back Better", "the Support Group"
-    lemma = HEAD_FORMS.get(tk.low[i])
+    low = tk.low[i]
+    lemma = HEAD_FORMS.get(low)
     if lemma is not None and not (forced or verbal(tk, i, lemma)):
         lemma = None
-    for matcher in MATCHERS:
+    for matcher in _BY_HEAD.get(low, _ANYWHERE):
         act = matcher.find(tk, i, lemma, forced)
         if act is not None:
             act.matcher = matcher.name
@@ -122,9 +129,12 @@ def match_adjective(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act 
 _OPENING = frozenset(('"', "“", "‘"))
 
 
+_CONTRAST_HEAD = "not"
+
+
 def match_contrast(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'relations are not the kind of alliance of the Cold War, but …': a framing rejected."""
-    if tk.low[i] != "not":
+    if tk.low[i] != _CONTRAST_HEAD:
         return None
     nxt = tk.get(i + 1)
     if tk.get(i - 1) not in BE or nxt in ("only", "just", "merely", "simply", "least", "yet"):
@@ -577,24 +587,41 @@ def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Ac
     return _subject_as_target(tk, i, i + 1, FEELING_VERBS[lemma], holder)
 
 
+def _forms_of(lemmas) -> frozenset[str]:
+    """The head forms whose lemma is one of ``lemmas``: where a matcher that reads the lemma can answer."""
+    return frozenset(f for f, lemma in HEAD_FORMS.items() if lemma in lemmas)
+
+
+# In the order they are tried; each with the tokens its table lets it answer at.
 MATCHERS: tuple[Matcher, ...] = (
-    Matcher("adjective", match_adjective),
-    Matcher("contrast", match_contrast),
-    Matcher("passive", match_passive),
-    Matcher("particle", match_particle),
-    Matcher("carrier", match_carrier),
-    Matcher("given", match_given),
-    Matcher("negated", match_negated),
-    Matcher("object", match_object),
-    Matcher("summons", match_summons),
-    Matcher("label", match_label),
-    Matcher("verdict", match_verdict),
-    Matcher("object-first", match_object_first),
-    Matcher("nominal", match_nominal),
-    Matcher("experiencer", match_experiencer),
-    Matcher("relational", match_relational),
-    Matcher("quality", match_quality),
+    Matcher("adjective", match_adjective, frozenset(ADJECTIVES)),
+    Matcher("contrast", match_contrast, frozenset((_CONTRAST_HEAD,))),
+    Matcher("passive", match_passive, _forms_of(OBJECT_VERBS)),
+    Matcher("particle", match_particle, _forms_of(PARTICLE_VERBS)),
+    Matcher("carrier", match_carrier, _forms_of(CARRIERS)),
+    Matcher("given", match_given, _forms_of(GIVING)),
+    Matcher("negated", match_negated, _forms_of(NEGATED_ONLY)),
+    Matcher("object", match_object, _forms_of(OBJECT_VERBS)),
+    Matcher("summons", match_summons, _forms_of(SUMMONING)),
+    Matcher("label", match_label, _forms_of(LABELLING)),
+    Matcher("verdict", match_verdict, frozenset(EVALUATIVE)),
+    Matcher("object-first", match_object_first, _forms_of(OBJECT_VERBS)),
+    Matcher("nominal", match_nominal, NOMINAL),
+    Matcher("experiencer", match_experiencer, _forms_of(FEELING_VERBS)),
+    Matcher("relational", match_relational, frozenset(RELATIONAL)),
+    Matcher("quality", match_quality, frozenset(QUESTIONING_FORMS)),
 )
+
+
+def matchers_at(table: tuple[Matcher, ...]) -> tuple[dict[str, tuple[Matcher, ...]], tuple[Matcher, ...]]:
+    """The matchers of ``table`` that can answer at each token, in order, and those tried at any
+    other token (the ones that declare no heads)."""
+    anywhere = tuple(m for m in table if m.heads is None)
+    heads = set().union(*(m.heads for m in table if m.heads is not None))
+    return {h: tuple(m for m in table if m.heads is None or h in m.heads) for h in heads}, anywhere
+
+
+_BY_HEAD, _ANYWHERE = matchers_at(MATCHERS)
 
 
 # -- what the matchers share -----------------------------------------------------------------
