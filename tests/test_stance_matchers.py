@@ -319,3 +319,17 @@ def test_a_matcher_that_declares_no_heads_is_tried_at_every_token():
                                Matcher("c", None, frozenset({"x", "y"})))
     by_head, other = matchers_at((first, anywhere, second))
     assert by_head == {"x": (first, anywhere, second), "y": (anywhere, second)} and other == (anywhere,)
+
+
+def test_every_letter_beyond_ascii_a_pattern_ignoring_case_takes_for_a_head_letter_is_read_as_it():
+    # has_head reads a sentence with "İ", "ı" or "ſ" by turning them into the letter the engine takes
+    # them for, then lower case; any other such character lower-cases to that letter itself ("K")
+    import re
+
+    from dipcli.stance.acts import _AS_ASCII_LETTERS
+
+    engine = re.compile("[a-z]", re.IGNORECASE)
+    taken = [c for c in map(chr, range(128, 0x110000)) if engine.fullmatch(c)]
+    read = [c.translate(_AS_ASCII_LETTERS).lower() for c in taken]
+    assert len(taken) == 4 and all(len(r) == 1 and "a" <= r <= "z" and re.fullmatch(r, c, re.IGNORECASE)
+                                   for c, r in zip(taken, read))

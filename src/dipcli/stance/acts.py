@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 
 from .. import lexicon
 from ..cues import lowered, lowered_words
@@ -56,16 +55,9 @@ def find_acts(item: Analysed) -> list[Found]:
     return out
 
 
-@cache
-def _any_head_in_any_case() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Any word that can head an act, as a whole word, in any case: as the word opening the text
-    and as the word after a character that is no word character. Only for the rare sentence that
-    :func:`.cues.lowered` cannot lower letter for letter ("İ", "ı", "ſ"), where the engine's own
-    case folding decides, as it does for the cue patterns."""
-    from ..cues import trie_pattern
-
-    heads = r"(?:" + trie_pattern(HEAD_TOKENS) + r")(?!\w)"
-    return re.compile(heads, re.IGNORECASE), re.compile(r"\W" + heads, re.IGNORECASE)
+# The letters beyond ASCII that the regex engine, ignoring case, takes for an ASCII letter and
+# lower-casing does not turn into it (see :func:`.cues.lowered`): each to that letter.
+_AS_ASCII_LETTERS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 _WORDS = re.compile(r"\w+")
@@ -81,8 +73,7 @@ def has_head(sent: str) -> bool:
         return not _HEAD_BYTES.isdisjoint(words)
     low = lowered(sent)
     if low is None:
-        opening, after = _any_head_in_any_case()
-        return opening.match(sent) is not None or after.search(sent) is not None
+        low = sent.translate(_AS_ASCII_LETTERS).lower()  # ("Akıncı": what a pattern ignoring case reads)
     return not HEAD_TOKENS.isdisjoint(_WORDS.findall(low))
 
 
