@@ -295,25 +295,59 @@ def _test_sentences() -> list[str]:
     return out
 
 
-def test_trying_only_the_matchers_a_head_can_start_finds_what_trying_all_finds(monkeypatch):
-    # each matcher declares the tokens its table lets it answer at; at every token of every sentence
-    # of the stance tests, forced or not, the dispatched match equals trying every matcher in order
-    from dipcli.stance import matchers
+# Particles and stance nouns at the far end of what their verbs reach.
+REACHES = ["Duarte warned strongly against new tariffs on cocoa.", "Duarte called on Sunday for a ceasefire.",
+           "Duarte warned publicly on Sunday against the tariffs.", "Duarte called publicly on Sunday for a ceasefire.",
+           "Duarte called last week for a ceasefire.",
+           "Duarte expressed the United States' very deep concern about the coup.",
+           "Duarte expressed her government's very deep concern about the coup."]
+
+
+def _cases():
+    """Every token of every sentence of the stance tests, forced or not: (tokens, index, forced)."""
     from dipcli.stance.tokens import Tokens
 
-    sentences = _test_sentences()
+    sentences = _test_sentences() + REACHES
     assert len(sentences) > 300
-    cases = [(Tokens(s), i, forced) for s in sentences for i in range(len(Tokens(s).low)) for forced in (False, True)]
+    return [(tk, i, forced) for tk in map(Tokens, sentences) for i in range(tk.n) for forced in (False, True)]
+
+
+def test_trying_only_the_matchers_a_head_can_start_finds_what_trying_all_finds(monkeypatch):
+    # each matcher names the tokens its table lets it answer at, and may test the words after them;
+    # at every token of every sentence of the stance tests, forced or not, the dispatched match
+    # equals trying every matcher in order, with no test
+    from dataclasses import replace
+
+    from dipcli.stance import matchers
+
+    cases = _cases()
     dispatched = [matchers.match(tk, i, forced=forced) for tk, i, forced in cases]
     monkeypatch.setattr(matchers, "_BY_HEAD", {})
-    monkeypatch.setattr(matchers, "_ANYWHERE", matchers.MATCHERS)
+    monkeypatch.setattr(matchers, "_ANYWHERE", tuple(replace(m, heads=None, can=None) for m in MATCHERS))
     every = [matchers.match(tk, i, forced=forced) for tk, i, forced in cases]
     assert dispatched == every
     assert sum(a is not None for a in every) > 300 and {a.matcher for a in every if a} == {m.name for m in MATCHERS}
 
 
-def test_a_matcher_that_declares_no_heads_is_tried_at_every_token():
-    from dipcli.stance.matchers import Matcher, matchers_at
+def test_a_matcher_answers_only_where_its_heads_and_its_test_let_it():
+    # each matcher alone, where its reading of the head finds an act: the head is one of its heads
+    # and its test of the words after it holds (it never skips an act)
+    from dipcli.stance.grammar import verbal
+    from dipcli.stance.words import HEAD_FORMS
+
+    found = {m.name: 0 for m in MATCHERS}
+    for tk, i, forced in _cases():
+        lemma = HEAD_FORMS.get(tk.low[i])
+        lemma = lemma if lemma is not None and (forced or verbal(tk, i, lemma)) else None
+        for m in MATCHERS:
+            if m.find(tk, i, lemma, forced) is not None:
+                found[m.name] += 1
+                assert (m.heads is None or tk.low[i] in m.heads) and (m.can is None or m.can(tk, i)), (m.name, tk.sent)
+    assert all(found.values()), found
+
+
+def test_a_matcher_that_names_no_heads_is_tried_at_every_token():
+    from dipcli.stance.dispatch import Matcher, matchers_at
 
     first, anywhere, second = (Matcher("a", None, frozenset({"x"})), Matcher("b", None),
                                Matcher("c", None, frozenset({"x", "y"})))

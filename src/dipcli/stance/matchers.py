@@ -19,15 +19,13 @@ A verb matcher sees the head's lemma only where the token reads as a verb the ho
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
 family of cues is a row in a data file; a new way of reading them is one function here and
 one row in ``MATCHERS``, which names the tokens it can answer at where its table says (it is
-tried only there; a row without them is tried at every token).
+tried only there; a row without them is tried at every token: :mod:`.dispatch`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from ..model import Polarity
 from .act import Act
+from .dispatch import Matcher, forms_of, matchers_at
 from .given import held, match_given, owned
 from .nominal import match_nominal
 from .qualities import match_quality
@@ -47,23 +45,9 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME
                     VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
 
 
-# A matcher: (tokens, head index, the head's lemma if it reads as the holder's verb, forced) -> act.
-Find = Callable[[Tokens, int, str | None, bool], Act | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Matcher:
-    """A named way of finding an act; ``heads``: the lower-cased tokens it can answer at, read from
-    the table it reads (None: it is tried at every token)."""
-
-    name: str
-    find: Find
-    heads: frozenset[str] | None = None
-
-
 def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
     """The stance act headed by token i, or None: the first of ``MATCHERS`` that answers. Only
-    the matchers that can answer at the token are tried (:func:`matchers_at`).
+    the matchers that can answer at the token are tried (:mod:`.dispatch`).
 
     ``forced``: the token is known to be a verb (the action in "agreed to uphold", the second
     verb of "condemned and rejected"), so its context is not checked and it is not coordinated.
@@ -73,15 +57,22 @@ def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
     if tk.cap(i) and i > 0 and tk.is_word(i - 1):
         return None  # part of a name: "Build Back Better", "the Support Group"
     low = tk.low[i]
-    lemma = HEAD_FORMS.get(low)
-    if lemma is not None and not (forced or verbal(tk, i, lemma)):
-        lemma = None
+    lemma = _UNREAD  # read for the first matcher tried: none may be
     for matcher in _BY_HEAD.get(low, _ANYWHERE):
+        if matcher.can is not None and not matcher.can(tk, i):
+            continue
+        if lemma is _UNREAD:
+            lemma = HEAD_FORMS.get(low)
+            if lemma is not None and not (forced or verbal(tk, i, lemma)):
+                lemma = None
         act = matcher.find(tk, i, lemma, forced)
         if act is not None:
             act.matcher = matcher.name
             return act
     return None
+
+
+_UNREAD = object()  # (a lemma not read yet)
 
 
 def polarity_holds(tk: Tokens, act: Act) -> bool:
@@ -163,7 +154,29 @@ _WHEN = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "satu
                    "tomorrow", "yesterday"))
 
 
+# A particle verb's form -> the words its particles may open with ("called" -> "for", "on", "upon" …).
+_FIRST_PARTICLES = {f: frozenset(seq[0] for seq, _, _ in PARTICLE_VERBS[lemma]) for f, lemma in HEAD_FORMS.items()
+                    if lemma in PARTICLE_VERBS and all(seq for seq, _, _ in PARTICLE_VERBS[lemma])}
+
+
+def _particle_within_reach(tk: Tokens, i: int) -> bool:
+    """Does a first particle of the verb at i stand where :func:`_particles` may find it (after at
+    most ``LOOK`` adverbs and a time of two words), else match_particle finds none?"""
+    first = _FIRST_PARTICLES.get(tk.low[i])
+    return first is None or not first.isdisjoint(tk.low[i + 1:i + LOOK + 4])
+
+
 _OWNERS = frozenset(("his", "her", "its", "their", "our", "my", "your"))
+
+
+# Tokens after a carrier in which its stance noun stands: "expressed the United States' serious concern".
+_CARRIER_REACH = 7
+_NOUNS = frozenset(STANCE_NOUNS)
+
+
+def _noun_within_reach(tk: Tokens, i: int) -> bool:
+    """Does a stance noun stand within a carrier's reach after i (else match_carrier finds none)?"""
+    return not _NOUNS.isdisjoint(tk.low[i + 1:i + 1 + _CARRIER_REACH])
 
 
 def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
@@ -171,7 +184,7 @@ def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
     if lemma not in CARRIERS:
         return None
     j = i + 1
-    for _ in range(7):
+    for _ in range(_CARRIER_REACH):
         t = tk.get(j)
         if t in STANCE_NOUNS:
             if lemma in WEAK_CARRIERS and t not in IMPORTANCE or lemma in BLAME_CARRIERS and t not in BLAME:
@@ -587,44 +600,32 @@ def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Ac
     return _subject_as_target(tk, i, i + 1, FEELING_VERBS[lemma], holder)
 
 
-def _forms_of(lemmas) -> frozenset[str]:
-    """The head forms whose lemma is one of ``lemmas``: where a matcher that reads the lemma can answer."""
-    return frozenset(f for f, lemma in HEAD_FORMS.items() if lemma in lemmas)
-
-
 # In the order they are tried; each with the tokens its table lets it answer at.
 MATCHERS: tuple[Matcher, ...] = (
     Matcher("adjective", match_adjective, frozenset(ADJECTIVES)),
     Matcher("contrast", match_contrast, frozenset((_CONTRAST_HEAD,))),
-    Matcher("passive", match_passive, _forms_of(OBJECT_VERBS)),
-    Matcher("particle", match_particle, _forms_of(PARTICLE_VERBS)),
-    Matcher("carrier", match_carrier, _forms_of(CARRIERS)),
-    Matcher("given", match_given, _forms_of(GIVING)),
-    Matcher("negated", match_negated, _forms_of(NEGATED_ONLY)),
-    Matcher("object", match_object, _forms_of(OBJECT_VERBS)),
-    Matcher("summons", match_summons, _forms_of(SUMMONING)),
-    Matcher("label", match_label, _forms_of(LABELLING)),
+    Matcher("passive", match_passive, forms_of(OBJECT_VERBS)),
+    Matcher("particle", match_particle, forms_of(PARTICLE_VERBS), _particle_within_reach),
+    Matcher("carrier", match_carrier, forms_of(CARRIERS), _noun_within_reach),
+    Matcher("given", match_given, forms_of(GIVING)),
+    Matcher("negated", match_negated, forms_of(NEGATED_ONLY)),
+    Matcher("object", match_object, forms_of(OBJECT_VERBS)),
+    Matcher("summons", match_summons, forms_of(SUMMONING)),
+    Matcher("label", match_label, forms_of(LABELLING)),
     Matcher("verdict", match_verdict, frozenset(EVALUATIVE)),
-    Matcher("object-first", match_object_first, _forms_of(OBJECT_VERBS)),
+    Matcher("object-first", match_object_first, forms_of(OBJECT_VERBS)),
     Matcher("nominal", match_nominal, NOMINAL),
-    Matcher("experiencer", match_experiencer, _forms_of(FEELING_VERBS)),
+    Matcher("experiencer", match_experiencer, forms_of(FEELING_VERBS)),
     Matcher("relational", match_relational, frozenset(RELATIONAL)),
     Matcher("quality", match_quality, frozenset(QUESTIONING_FORMS)),
 )
-
-
-def matchers_at(table: tuple[Matcher, ...]) -> tuple[dict[str, tuple[Matcher, ...]], tuple[Matcher, ...]]:
-    """The matchers of ``table`` that can answer at each token, in order, and those tried at any
-    other token (the ones that declare no heads)."""
-    anywhere = tuple(m for m in table if m.heads is None)
-    heads = set().union(*(m.heads for m in table if m.heads is not None))
-    return {h: tuple(m for m in table if m.heads is None or h in m.heads) for h in heads}, anywhere
 
 
 _BY_HEAD, _ANYWHERE = matchers_at(MATCHERS)
 
 
 # -- what the matchers share -----------------------------------------------------------------
+
 
 def _particles(tk: Tokens, i: int, seq: tuple[str, ...]) -> int | None:
     """Index after the particle words starting at i (adverbs may come before any of them), or None."""
