@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import compress, count
 
 from .. import lexicon
 from ..cues import lowered, lowered_words
@@ -84,7 +85,7 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
         return  # (no word that can head an act: no tokens to make)
     tk = Tokens(sent)
     last: tuple[Holder, Named] | None = None  # the holder of the act before, for coordinated verbs
-    candidates = [k for k, t in enumerate(tk.low) if t in HEAD_TOKENS]
+    candidates = compress(count(), map(HEAD_TOKENS.__contains__, tk.low))  # (the indexes of the heads, in C)
     i = 0
     for c in candidates:
         if c < i:
