@@ -675,6 +675,8 @@ def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
     """'drew criticism from X', "won X's endorsement": the stance noun at j is X's, and the one
     who receives it (the verb's subject) is the target."""
     holder = None
+    if tk.get(j + 1) == "and" and STANCE_NOUNS.get(tk.get(j + 2), ("",))[0] == pol:
+        j += 2  # "drew anger and condemnation from X": the source follows the second noun
     f = j + 2 if tk.get(j + 1) in _WHEN else j + 1  # "picked up an endorsement Thursday from X"
     if tk.get(f) in ("from", "by") or tk.get(f) == "of" and pol == Polarity.SUPPORT and f == j + 1:
         holder = noun_phrase_after(tk, f + 1, "source")
