@@ -74,6 +74,8 @@ CASES = [
      "the cocoa cartel"),
     ("Duarte questioned the Ghanaian minister's integrity.", "quality", "oppose", "questioned",
      "the Ghanaian minister's integrity"),
+    ("Duarte said the Ghanaian government had failed to protect the fishermen.", "failure", "oppose", "had failed",
+     "the Ghanaian government"),
 ]
 
 

@@ -41,3 +41,36 @@ def test_two_nouns_of_one_polarity_received_share_their_source():
 def test_a_noun_of_feeling_without_a_carrier_is_no_act():
     assert stance_acts(NEWS + "The anger of the crowd grew on Tuesday.") == []
     assert stance_acts(NEWS + "Okafor noted the frustration many voters feel.") == []
+
+
+# sentence, holder, cue, target
+FAILURES = [
+    ('"Vermont has failed to protect its rail workers," Okafor said.', "Tamsin Okafor", "has failed", "Vermont"),
+    ("Okafor said Brandt had repeatedly failed to consult the unions.", "Tamsin Okafor", "had repeatedly failed",
+     "Brandt"),
+    ("Okafor said on Tuesday that Brandt failed the people of Vermont.", "Tamsin Okafor", "failed", "Brandt"),
+    ("Okafor said the Vermont Rail Authority is failing.", "Tamsin Okafor", "is failing",
+     "the Vermont Rail Authority"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "cue", "target"), FAILURES)
+def test_a_named_agents_failure_of_a_duty_in_someones_words_is_their_verdict_against_it(sentence, holder, cue,
+                                                                                         target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, "oppose", cue, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2015, Vermont failed to pass the freight rail bill.",  # the narration's, no one's words
+    "Okafor said the Vermont talks failed to produce a deal.",  # no agent
+    '"We failed to win the seat," Okafor said.',  # the speaker's own
+    "Okafor said Brandt failed to win the seat.",  # an outcome, no duty
+    "Okafor said Brandt has never failed to consult the unions.",  # negated
+    "Okafor said that if Vermont fails to comply, the bill will pass.",  # a condition
+    "Okafor said the failing Vermont schools must close.",  # an adjective
+    '"Having failed to consult the unions, Vermont must now act," Okafor said.',  # no subject
+    "Did Okafor say Vermont failed to consult the unions?",  # a question
+])
+def test_a_failure_is_no_verdict_in_narration_without_an_agent_or_of_an_outcome(sentence):
+    assert [s for s in stance_acts(NEWS + sentence) if s.cue.endswith(("failed", "fails", "failing"))] == []

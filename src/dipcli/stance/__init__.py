@@ -59,6 +59,8 @@ Decisions:
   that move someone to act are ``stance_causatives.txt``); "Y vetoed the bill, drawing fire from
   X": X opposes Y.
 * "Let us uphold X" is the speaker's, as "we" is.
+* "Y said X had failed to act", '"X is failing," Y said': a named agent's failure of a duty in
+  someone's words is their verdict against it (not "failed to win", nor in the narration).
 * "called X reckless", "described X as a hero": a label with a word of praise or blame is a
   position on X (``stance_labelling.tsv``, ``stance_evaluative.tsv``); so is a verdict in
   someone's words on a named subject ('"X is a disgrace," Y said').

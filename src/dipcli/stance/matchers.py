@@ -13,7 +13,8 @@ act keeps the matcher's name. Each matcher reads its words from a cue family of
 * ``object``: a verb whose object is the target, "condemned X", "urged Iran to X";
 * ``label``: a label with an evaluative word, "called X reckless", "was branded a liar by Y";
 * ``verdict``: an evaluative predicate in someone's words, '"X is a reckless gambler," Y said';
-* ``quality``: doubt cast on a quality of someone, "questioned X's integrity" (:mod:`.qualities`).
+* ``quality``: doubt cast on a quality of someone, "questioned X's integrity" (:mod:`.qualities`);
+* ``failure``: a named agent's failure in someone's words, "Y said X had failed to act" (:mod:`.failures`).
 
 A verb matcher sees the head's lemma only where the token reads as a verb the holder uses
 (:func:`dipcli.stance.grammar.verbal`), unless the caller knows it is one (``forced``). A new
@@ -26,6 +27,7 @@ from __future__ import annotations
 from ..model import Polarity
 from .act import Act
 from .dispatch import Matcher, forms_of, matchers_at
+from .failures import match_failure
 from .given import held, match_given, owned
 from .nominal import match_nominal
 from .qualities import match_quality
@@ -37,7 +39,7 @@ from .holders import (NP_MAX, PRONOUNS, SPEAKER, Holder, aside_start, back_to_su
 from .tokens import (CLAUSE_PUNCT, DASHES, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, COUNTERING, DET,
-                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, FURTHERING_FORMS, GIVING,
+                    ENVOYS, EVALUATIVE, EVALUATIVE_NOUNS, FAILING, FEELING_PASSIVES, FEELING_VERBS, FLIP_WHEN_NEGATED, FURTHERING_FORMS, GIVING,
                     GRADED, GRADES, HEAD_FORMS, HOLDING, IMPORTANCE, INFINITIVE_ONLY, LABELLING, MODALS, NEGATED_ONLY,
                     NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, QUESTIONING_FORMS,
                     REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS,
@@ -618,6 +620,7 @@ MATCHERS: tuple[Matcher, ...] = (
     Matcher("experiencer", match_experiencer, forms_of(FEELING_VERBS)),
     Matcher("relational", match_relational, frozenset(RELATIONAL)),
     Matcher("quality", match_quality, frozenset(QUESTIONING_FORMS)),
+    Matcher("failure", match_failure, frozenset(FAILING)),
 )
 
 

@@ -280,7 +280,11 @@ HEAD_FORMS = {f: lemma for f, lemma in _forms(set(VERBS) | set(PARTICLE_VERBS) |
 # doubt (see qualities). Not heads of HEAD_FORMS: they read only so.
 QUESTIONING_FORMS = _forms(lexicon.words("stance_questioning"))
 QUALITIES = lexicon.words("stance_qualities")
+# "the council failed to act" in someone's words (see failures): the forms of "fail" read so, and the verbs
+# after "failed to" that name an outcome nobody is blamed for ("failed to win").
+FAILING = frozenset(("failed", "fails", "failing"))
+FAILURE_OUTCOMES = lexicon.words("stance_failure_outcomes")
 # Every token that can open an act: a verb form, a predicate adjective, a stance noun with its holder
 # before it, "not" (a contrast).
 HEAD_TOKENS = frozenset(HEAD_FORMS) | frozenset(ADJECTIVES) | NOMINAL | frozenset(RELATIONAL) | frozenset(EVALUATIVE) \
-    | frozenset(QUESTIONING_FORMS) | {"not"}
+    | frozenset(QUESTIONING_FORMS) | FAILING | {"not"}
