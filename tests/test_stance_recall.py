@@ -74,3 +74,27 @@ def test_a_named_agents_failure_of_a_duty_in_someones_words_is_their_verdict_aga
 ])
 def test_a_failure_is_no_verdict_in_narration_without_an_agent_or_of_an_outcome(sentence):
     assert [s for s in stance_acts(NEWS + sentence) if s.cue.endswith(("failed", "fails", "failing"))] == []
+
+
+# sentence, holder, polarity, cue, target
+RECEIVED = [
+    ("Brandt's plan, which drew criticism from Okafor, passed on Tuesday.", "Tamsin Okafor", "oppose",
+     "drew criticism", "Brandt's plan"),
+    ("Brandt, who won praise from Okafor for the bill, retired.", "Tamsin Okafor", "support", "won praise", "Brandt"),
+    ("The freight rail bill, which has drawn a sharp rebuke from Okafor, passed.", "Tamsin Okafor", "oppose",
+     "drawn a sharp rebuke", "The freight rail bill"),
+    ("Brandt's remark about the freight rail bill prompted an attack from Okafor.", "Tamsin Okafor", "oppose",
+     "prompted an attack", "Brandt's remark about the freight rail bill"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), RECEIVED)
+def test_a_stance_received_in_a_relative_clause_or_by_a_subject_with_a_phrase_after_it(sentence, holder, polarity,
+                                                                                       cue, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.holder_via, s.polarity, s.cue, s.target) == (holder, "source", polarity, cue, target)
+
+
+def test_a_relative_clause_after_a_preposition_receives_nothing_for_its_antecedent():
+    found = stance_acts(NEWS + "The meeting in which the plan drew criticism from Okafor ended early.")
+    assert [(s.holder, s.target) for s in found] == [("Tamsin Okafor", "the plan")]

@@ -57,7 +57,8 @@ Decisions:
 * "alleged that X …", "lamented that X …": a position against what the clause says happened.
 * "Y, whom X endorsed": X's act on Y; "the remarks prompted X to accuse Y": X's act (the verbs
   that move someone to act are ``stance_causatives.txt``); "Y vetoed the bill, drawing fire from
-  X": X opposes Y.
+  X": X opposes Y; so does "Y's remark about taxes prompted an attack from X" (the whole subject) and
+  "Y, which drew fire from X" (the antecedent of a relative clause).
 * "Let us uphold X" is the speaker's, as "we" is.
 * "Y said X had failed to act", '"X is failing," Y said': a named agent's failure of a duty in
   someone's words is their verdict against it (not "failed to win", nor in the narration).

@@ -183,6 +183,8 @@ def _noun_within_reach(tk: Tokens, i: int) -> bool:
 
 def match_carrier(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
     """'expressed serious concern about', "reaffirmed the United States' commitment to"."""
+    if lemma is None and not forced:
+        lemma = _received_in_relative(tk, i)
     if lemma not in CARRIERS:
         return None
     j = i + 1
@@ -586,10 +588,34 @@ def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Hold
             return None
         return Act(i, end, pol, "before", holder.end, holder=holder, before=(subject.start, subject.end))
     t1 = back_to_subject(tk, i)[0] + 1
+    if tk.get(t1 - 1) in _RECEIVING_RELATIVES:
+        t1 -= 2 if tk.get(t1 - 2) == "," else 1  # "the plan, which drew fire from X": the antecedent
+        if not tk.is_word(t1 - 1):
+            return None  # 'a campaign entitled "One tree", which …', "taverns and diners - which …": which noun?
     t0 = target_before(tk, t1)
+    if t0 is not None and tk.low[t0] in PREP and t0 < t1 - 1 and tk.low[t0] != "to":
+        t0 = target_before(tk, t0)  # "X's remark about taxes prompted an attack from Y": the remark about taxes
     if t0 is None or tk.low[t0] in PREP:
         return None  # "The initiative agreed on in Leticia … has our support": no subject found
     return Act(i, end, pol, "before", holder.end, holder=holder, before=(t0, t1))
+
+
+# Relative words after which a received stance is the antecedent's: "the plan, which drew fire from X".
+_RECEIVING_RELATIVES = frozenset(("which", "that", "who"))
+
+
+def _received_in_relative(tk: Tokens, i: int) -> str | None:
+    """The lemma of a carrier of a stance received at i that opens a relative clause on a noun ("the
+    call, which prompted a protest from X", "a plan that has drawn fire from X"), which :func:`verbal`
+    takes for another's verb; else None."""
+    lemma = HEAD_FORMS.get(tk.low[i])
+    if lemma not in RECEIVING or lemma in HOLDING:
+        return None
+    r = skip_back(tk, i, AUX)
+    if tk.get(r) not in _RECEIVING_RELATIVES or tk.get(r - 1) in PREP:
+        return None
+    end = r - 1 if tk.get(r - 1) == "," else r
+    return lemma if tk.is_word(end - 1) and target_before(tk, end) is not None else None
 
 
 def match_experiencer(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | None:
