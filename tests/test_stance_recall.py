@@ -98,3 +98,14 @@ def test_a_stance_received_in_a_relative_clause_or_by_a_subject_with_a_phrase_af
 def test_a_relative_clause_after_a_preposition_receives_nothing_for_its_antecedent():
     found = stance_acts(NEWS + "The meeting in which the plan drew criticism from Okafor ended early.")
     assert [(s.holder, s.target) for s in found] == [("Tamsin Okafor", "the plan")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rail advocates have praised the freight rail bill.",  # a plural noun before "have": the subject
+    "Okafor said the supporters are planning a rally in Vermont.",
+    "Okafor said the investments we support are fit for purpose.",
+    "Okafor said the widely condemned decision was lawful.",  # an article, an adverb, a participle
+])
+def test_a_head_form_that_is_a_noun_before_an_auxiliary_or_a_modifier_after_an_article_heads_no_act(sentence):
+    assert [s.cue for s in stance_acts(NEWS + sentence)
+            if s.cue in ("advocates", "supporters", "support", "condemned")] == []

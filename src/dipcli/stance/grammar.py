@@ -14,12 +14,18 @@ BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
 _BEFORE_VERB = NEGATORS | {"just"}
 
 
+# Articles before which an adverb and a head form describe a noun: "a widely respected leader".
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
 def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     """Is token i (a head form) a verb the sentence's holder uses, not a noun, a passive, another's verb?"""
     t = tk.low[i]
     imm = tk.get(i - 1)
     if imm in DET or possessive(tk, i - 1):
         return False
+    if adverb(imm) and tk.get(skip_back(tk, i)) in _ARTICLES:
+        return False  # "a globally respected leader", "the widely criticized plan": a modifier
     ing = t.endswith("ing") and t != lemma
     if imm in PREP and not ing:
         return False

@@ -331,7 +331,7 @@ def match_summons(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | 
 
 # Verbs that show the word before them is a noun, their subject: "advocates said", "support is up".
 _SAYING = frozenset(("said", "say", "says", "told", "is", "was", "has", "had", "remains", "remained", "grew", "rose",
-                     "fell"))
+                     "fell", "have", "are", "were"))
 
 
 def _feeling(tk: Tokens, i: int) -> bool:
