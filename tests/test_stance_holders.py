@@ -95,6 +95,8 @@ CASES = [
     ("Okafor and the freight lobby endorsed Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     # a name before a relational noun; a verb governed by an expectation
     ("Okafor has been a vocal Brandt supporter.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
+    ("Okafor is no fan of Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
+    ("Okafor is no supporter of Brandt.", "Tamsin Okafor", "subject", "oppose", ["Elias Brandt"]),
     ("Okafor is expected to endorse Brandt.", "Tamsin Okafor", "subject", "support", ["Elias Brandt"]),
     # a received stance's target may end in a word that is also a verb; a role before the agent's name
     ("The plan faced sharp criticism from Okafor.", "Tamsin Okafor", "source", "oppose", []),
@@ -756,3 +758,10 @@ def test_an_outcome_hoped_for_is_no_position_of_its_subject():
     assert (s.holder, s.polarity) == ("Canada", "support")
     found = stance_acts(NEWS + "If Brandt believes the court is fair, Okafor said, then we would urge him to obey it.")
     assert [s.cue for s in found] == ["urge"]
+
+
+def test_not_being_someones_critic_is_no_position():
+    assert stance_acts(NEWS + "Okafor is not a critic of Brandt.") == []
+    assert stance_acts(NEWS + "Okafor is no critic of Brandt.") == []
+    # "not" may deny something else: "it is not Brandt's supporters who …", "not the advocate of any nation"
+    assert stance_acts(NEWS + "Okafor is not the advocate of any nation.") == []

@@ -221,10 +221,12 @@ def _subordinate(sent: str, at: int, cue_end: int) -> bool:
 def _wished(sent: str, at: int) -> bool:
     """Whether the cue at ``at`` stands in a that-clause of hope or belief, whose subject does not
     speak: "We hope that Russia and China will support the resolution"."""
-    return _WISH_THAT.search(sent, max(0, at - 160), at) is not None
+    start = max(0, at - 160)
+    return sent.find("that", start, at) >= 0 and _WISH_THAT.search(sent, start, at) is not None
 
 
-_WISH_THAT = re.compile(r"(?i:\b(?:" + "|".join(sorted(lexicon.words("expectation_words"))) + r")\s+that\s+[^,;:.!?]*$)")
+# (the words in any case, "that" in lower case: the test above looks for it)
+_WISH_THAT = re.compile(r"\b(?i:" + "|".join(sorted(lexicon.words("expectation_words"))) + r")\s+that\s+[^,;:.!?]*$")
 _CLAUSE_END = re.compile(r"[\w\s]{0,24}?[,;:—]")
 
 

@@ -574,8 +574,9 @@ _PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|to|into|near|outside|across|throug
 def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
     """The entities a target names, with their offsets in the article: countries and organisations
     by the gazetteer's canonical names (a capital or a seat of government by its country where it
-    acts or is the object itself, as a holder is: "Beijing" -> China), people by the cast's ("Duckworth" -> "Tammy Duckworth"), and
-    the person a pronoun in it stands for ("his plan": the person named last before it, not the holder)."""
+    acts or is the object itself, as a holder is: "Beijing" -> China), people by the cast's
+    ("Duckworth" -> "Tammy Duckworth"), and the person a pronoun in it stands for ("his plan": the
+    person named last before it, not the holder)."""
     from ..gazetteer import capital_country, find_entities
 
     start = tk.start[t0]

@@ -2,6 +2,7 @@
 staunchest supporters", "a vocal Trump supporter" (the nouns are ``stance_relational.tsv``)."""
 from __future__ import annotations
 
+from ..model import Polarity
 from .act import Act
 from .holders import Holder, noun_phrase_ending, subject_of
 from .tokens import Tokens, possessive
@@ -42,6 +43,9 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
         return None
     if tk.get(k) in ("a", "an", "the", "another"):
         k -= 1
+    neg = k if tk.get(k) == "no" else None  # "X is no fan of Y" (not "it is not Y's supporters who …")
+    if neg is not None:
+        k -= 1
     if tk.get(k) == "of" and tk.get(k - 1) in ("one", "among", "some"):
         k -= 2
     elif tk.get(k) == "among":
@@ -55,8 +59,11 @@ def match_relational(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act
             holder = Holder(s0, k, "subject")  # "X, a critic of Y,"
     elif tk.get(k) in BE or tk.get(k) in ("became", "become", "becomes", "emerged", "remains", "remained"):
         holder = subject_of(tk, k)[0]
-    if holder is None:
-        return None
+    polarity, cue0 = RELATIONAL[t], i if neg is None else neg
+    if holder is None or neg is not None and polarity != Polarity.SUPPORT:
+        return None  # (not being someone's critic is no position)
+    if neg is not None:
+        polarity = Polarity.OPPOSE  # being no fan or supporter of someone is standing against them
     if obj is None:
-        return Act(i, i + 1, RELATIONAL[t], "before", i + 1, holder=holder, before=before)
-    return Act(i, i + 2, RELATIONAL[t], "np", obj, holder=holder)
+        return Act(cue0, i + 1, polarity, "before", i + 1, holder=holder, before=before)
+    return Act(cue0, i + 2, polarity, "np", obj, holder=holder)
