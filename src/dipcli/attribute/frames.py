@@ -191,7 +191,7 @@ def _left_subject(sent: str, cue_start: int) -> tuple[str, int] | None:
         if tok in WEEKDAYS and phrase:
             break  # "… on Tuesday, officials said": a time ends the subject before it
         if tok[0].isupper() and _POSSESSIVE_S.search(tok) and phrase and all(t.islower() for _, t in phrase) \
-                and phrase[0][1] not in ENTOURAGE | KIN_NOUNS and _finite_form(sent, cue_start):
+                and phrase[0][1] not in _OWNED_PEOPLE and _finite_form(sent, cue_start):
             # "Adeyemi's staff said" with "staff" read as a source word: the possessor speaks (an
             # entourage noun, "Ruiz's campaign", is the owner's entourage: subjects.py)
             phrase = [(size - m.end(), _POSSESSIVE_S.sub("", tok))]
@@ -250,6 +250,7 @@ _POSSESSIVE_S = re.compile(r"(?:['’]s|s['’])$")
 # Words between a possessive and a cue that make the cue no verb of the possessor's
 # ("the Administration's commitment to support …").
 _NOT_OWNED = _PREPOSITIONS | _DETERMINERS | frozenset("to that which who whom and or not".split())
+_OWNED_PEOPLE = ENTOURAGE | KIN_NOUNS  # "Ruiz's campaign", "Okafor's father": not the owner speaking
 
 
 def _finite_form(sent: str, cue_start: int) -> bool:
