@@ -109,3 +109,68 @@ def test_a_relative_clause_after_a_preposition_receives_nothing_for_its_antecede
 def test_a_head_form_that_is_a_noun_before_an_auxiliary_or_a_modifier_after_an_article_heads_no_act(sentence):
     assert [s.cue for s in stance_acts(NEWS + sentence)
             if s.cue in ("advocates", "supporters", "support", "condemned")] == []
+
+
+# sentence, holder, polarity, cue, target
+NO_LONGER_AND_SEEMING = [
+    ("Okafor is no longer supporting the freight rail bill.", "Tamsin Okafor", "oppose", "no longer supporting",
+     "the freight rail bill"),
+    ("Brandt no longer backs the Danish tender.", "Elias Brandt", "oppose", "no longer backs", "the Danish tender"),
+    ("Okafor seems to support the freight rail bill.", "Tamsin Okafor", "support", "support",
+     "the freight rail bill"),
+    ("Brandt appeared to blame Okafor for the delay.", "Elias Brandt", "oppose", "blame", "Okafor"),
+    ("Okafor did not seem to support the freight rail bill.", "Tamsin Okafor", "oppose", "support",
+     "the freight rail bill"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), NO_LONGER_AND_SEEMING)
+def test_no_longer_negates_and_a_verb_of_seeming_keeps_its_subject_as_holder(sentence, holder, polarity, cue,
+                                                                            target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+def test_no_longer_before_a_noun_is_no_verb():
+    assert stance_acts(NEWS + "There is no longer support for the freight rail bill in Vermont.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor is backing down on the freight rail bill.",
+    "Brandt backed off his threat to the Danish tender.",
+    "Okafor said Vermont will not back down.",
+    "Okafor may struggle to win support among Ohio mayors.",  # whose support: no subject found
+])
+def test_backing_down_or_off_is_no_support_and_an_infinitive_receives_nothing_without_its_subject(sentence):
+    assert [s for s in stance_acts(NEWS + sentence) if s.polarity == "support"] == []
+
+
+# sentence, holder, cue, target
+CARRIED_AT_SOMEONE = [
+    ("Okafor heaped scorn on the Danish tender.", "Tamsin Okafor", "heaped scorn on", "the Danish tender"),
+    ("Brandt poured scorn on the freight rail bill.", "Elias Brandt", "poured scorn on", "the freight rail bill"),
+    ("Okafor hurled insults at Brandt.", "Tamsin Okafor", "hurled insults at", "Brandt"),
+    ("Brandt leveled accusations against the Vermont Rail Authority.", "Elias Brandt",
+     "leveled accusations against", "the Vermont Rail Authority"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "cue", "target"), CARRIED_AT_SOMEONE)
+def test_criticism_scorn_insults_and_accusations_carried_onto_someone_oppose_them(sentence, holder, cue, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, "oppose", cue, target)
+
+
+def test_a_stance_noun_caused_among_people_is_theirs_about_the_subject():
+    s = one_act(NEWS + "Brandt's remark caused outrage among rail advocates.")
+    assert (s.holder, s.holder_via, s.polarity, s.target) == ("rail advocates", "source", "oppose",
+                                                              "Brandt's remark")
+    s = one_act(NEWS + "The freight rail bill enjoys broad support among Ohio mayors.")
+    assert (s.holder, s.polarity, s.target) == ("Ohio mayors", "support", "The freight rail bill")
+    assert stance_acts(NEWS + "The storm caused damage among the Vermont farms.") == []
+
+
+def test_a_coordinated_subject_of_a_group_and_a_people_noun_holds_the_act():
+    s = one_act(NEWS + "Rail unions and advocates have criticized the Danish tender.")
+    assert (s.holder, s.polarity, s.target) == ("Rail unions and advocates", "oppose", "the Danish tender")
+

@@ -11,7 +11,7 @@ from .words import (ACTORS, AGENT_NOUNS, AMBIGUOUS, AUX, BE, CARRIERS, DET, HYPO
 # Words between a verb and its subject: "they will not", "the sides agreed to".
 BETWEEN_SUBJECT_AND_VERB = NEGATORS | MODALS | AUX | INTENT
 # Words between a verb and what shows it is one ("will not", "didn't just blame", "they just support").
-_BEFORE_VERB = NEGATORS | {"just"}
+_BEFORE_VERB = NEGATORS | {"just", "longer"}  # "no longer supports X"
 
 
 # Articles before which an adverb and a head form describe a noun: "a widely respected leader".
@@ -40,6 +40,7 @@ def verbal(tk: Tokens, i: int, lemma: str) -> bool:
     if ing:
         # "the official welcoming ceremony": a modifier between a determiner and its noun
         return not (tk.get(i - 1) in DET or tk.get(i - 2) in DET and tk.get(i - 1).isalpha() and not tk.cap(i - 1)
+                    and tk.get(i - 1) != "longer"  # "is no longer supporting X": a verb
                     and tk.get(i - 1) not in VOICE_NOUNS and tk.get(i - 1) not in ("statement", "statements")
                     # "a lawsuit accusing X", "a statement accusing X": what the lawsuit or statement says
                     and tk.get(i + 1).isalpha() and tk.get(i + 1) not in DET and tk.get(i + 1) not in PREP)

@@ -58,7 +58,8 @@ SPEAKER = Holder(-1, -1, "speaker")
 
 def _skippable(tk: Tokens, j: int) -> bool:
     t = tk.get(j)
-    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in SKIP_ADVERBS or t in TIME_WORDS or adverb(t) and not (
+    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in SKIP_ADVERBS or t in TIME_WORDS or t == "longer" and tk.get(j - 1) == "no" \
+        or adverb(t) and not (
         j > 0 and tk.name(j)) or (t in AUX or t in MODALS and t != "to") and not (j > 0 and tk.cap(j) and tk.name(j - 1))
     # capitalised inside the sentence, a word in -ly or a modal is a name's: "Bill O’Reilly", "George Will"
 

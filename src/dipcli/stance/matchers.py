@@ -273,9 +273,9 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
         return None
     if lemma in ADJECTIVE_VERBS and not (nxt in DET or possessive(tk, obj) or tk.name(obj)):
         return None  # "showed alleged chemical weapons": an adjective
-    if lemma == "back" and not (nxt in DET or possessive(tk, obj) or tk.name(obj)
-                                or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS):
-        return None  # "back then", "came back home"
+    if lemma == "back" and (nxt in ("down", "off", "away", "out") or not (
+            nxt in DET or possessive(tk, obj) or tk.name(obj) or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS)):
+        return None  # "back then", "came back home", "is backing down", "backed off"
     if nxt in PREP or nxt == "to":
         return None  # "support for", "back in 2014", "champion with": no object
     if nxt in _SAYING and not forced:
@@ -477,6 +477,8 @@ def _subject_as_target(tk: Tokens, i: int, end: int, pol: Polarity, holder: Hold
             return None
         return Act(i, end, pol, "before", holder.end, holder=holder, before=(subject.start, subject.end))
     t1 = back_to_subject(tk, i)[0] + 1
+    if tk.get(t1 - 1) == "to":
+        return None  # "X may struggle to win support among Y": an infinitive whose subject is not found
     if tk.get(t1 - 1) in _RECEIVING_RELATIVES:
         t1 -= 2 if tk.get(t1 - 2) == "," else 1  # "the plan, which drew fire from X": the antecedent
         if not tk.is_word(t1 - 1):
@@ -590,13 +592,13 @@ def _hospitality(tk: Tokens, i: int) -> bool:
 
 
 def _received(tk: Tokens, i: int, j: int, pol: Polarity) -> Act | None:
-    """'drew criticism from X', "won X's endorsement": the stance noun at j is X's, and the one
-    who receives it (the verb's subject) is the target."""
+    """'drew criticism from X', "won X's endorsement", 'sparked anger among X': the stance noun at j
+    is X's, and the one who receives it (the verb's subject) is the target."""
     holder = None
     if tk.get(j + 1) == "and" and STANCE_NOUNS.get(tk.get(j + 2), ("",))[0] == pol:
         j += 2  # "drew anger and condemnation from X": the source follows the second noun
     f = j + 2 if tk.get(j + 1) in _WHEN else j + 1  # "picked up an endorsement Thursday from X"
-    if tk.get(f) in ("from", "by") or tk.get(f) == "of" and pol == Polarity.SUPPORT and f == j + 1:
+    if tk.get(f) in ("from", "by", "among") or tk.get(f) == "of" and pol == Polarity.SUPPORT and f == j + 1:
         holder = noun_phrase_after(tk, f + 1, "source")
     if holder is None:
         h = possessor(tk, j)
