@@ -174,3 +174,27 @@ def test_a_coordinated_subject_of_a_group_and_a_people_noun_holds_the_act():
     s = one_act(NEWS + "Rail unions and advocates have criticized the Danish tender.")
     assert (s.holder, s.polarity, s.target) == ("Rail unions and advocates", "oppose", "the Danish tender")
 
+
+# sentence, holder, target
+HELD_TO_ACCOUNT = [
+    ("Okafor held Brandt directly responsible for the delay.", "Tamsin Okafor", "Brandt"),
+    ("Brandt said Vermont will hold the Danish consortium accountable.", "Vermont", "the Danish consortium"),
+    ("Okafor holds the Vermont Rail Authority fully responsible.", "Tamsin Okafor", "the Vermont Rail Authority"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "target"), HELD_TO_ACCOUNT)
+def test_holding_someone_responsible_or_accountable_blames_them(sentence, holder, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.target) == (holder, "oppose", target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor and Brandt held talks in Vermont on Tuesday.",
+    "Okafor held the door open for Brandt.",
+    "Okafor did not hold Brandt responsible.",
+    "Brandt is responsible for the freight rail bill.",  # no one holds him to it
+])
+def test_hold_without_a_word_of_blame_or_negated_blames_no_one(sentence):
+    assert [s for s in stance_acts(NEWS + sentence) if s.polarity == "oppose"] == []
+

@@ -8,8 +8,8 @@ from ..model import Polarity
 from .act import Act
 from .holders import SPEAKER, by_agent, is_passive, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adverb, possessive, skip_adverbs
-from .words import (AUX, DET, EVALUATIVE, EVALUATIVE_NOUNS, HEAD_FORMS, LABELLING, MODALS, NEGATORS, PREP, RELATIVES,
-                    SUBORDINATORS, VERB_FORMS)
+from .words import (ACCOUNTABLE, AUX, DET, EVALUATIVE, EVALUATIVE_NOUNS, HEAD_FORMS, LABELLING, MODALS, NEGATORS, PREP, RELATIVES,
+                    SKIP_ADVERBS, SUBORDINATORS, VERB_FORMS)
 
 
 # Words that may stand between a label's opening and its evaluative word: "a truly reckless", "one of the worst".
@@ -104,6 +104,8 @@ def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | No
         return Act(aux, i + 1, found[0], "before", found[2], holder=holder, before=(t0, aux))
     obj = skip_adverbs(tk, i + 1)
     first = tk.get(obj)
+    if verb == "hold":
+        return _held_to_account(tk, i, obj)
     if not tk.is_word(obj) or first in PREP or first in SUBORDINATORS or first in RELATIVES or first in AUX \
             or first in _NOT_LABELLED or first.endswith("ing") and first not in EVALUATIVE:
         return None
@@ -122,6 +124,29 @@ def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | No
         if found is not None:
             return Act(i, i + 1, found[0], "before", found[2], before=(obj, k))
     return None
+
+
+def _held_to_account(tk: Tokens, i: int, obj: int) -> Act | None:
+    """'held Pakistan directly responsible for the attack', 'will hold Russia accountable': blame of
+    the object, which names someone ("held talks", "hold the line" label no one)."""
+    if not (tk.name(obj) or possessive(tk, obj) or tk.get(obj) in DET or tk.get(obj) in ("him", "her", "them", "it")):
+        return None
+    for k in range(obj + 1, min(tk.n, obj + 10)):
+        t = tk.low[k]
+        if t in ACCOUNTABLE:
+            return Act(i, i + 1, Polarity.OPPOSE, "before", k + 1, before=(obj, k - _adverbs_before(tk, k)))
+        if t in CLAUSE_PUNCT or t == "," or t in _LABEL_STOPS or t in RELATIVES or t in SUBORDINATORS or t in AUX \
+                or t in MODALS or t in PREP and t != "of":
+            return None
+    return None
+
+
+def _adverbs_before(tk: Tokens, k: int) -> int:
+    """How many adverbs or quotes stand just before k ("directly", "fully", '"personally')."""
+    n = 0
+    while adverb(tk.get(k - n - 1)) or tk.get(k - n - 1) in SKIP_ADVERBS or tk.get(k - n - 1) in QUOTES:
+        n += 1
+    return n
 
 
 def target_before(tk: Tokens, end: int) -> int | None:
