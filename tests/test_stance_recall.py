@@ -198,3 +198,64 @@ def test_holding_someone_responsible_or_accountable_blames_them(sentence, holder
 def test_hold_without_a_word_of_blame_or_negated_blames_no_one(sentence):
     assert [s for s in stance_acts(NEWS + sentence) if s.polarity == "oppose"] == []
 
+
+# sentence, holder, polarity, cue, target
+MORE_VERBS = [
+    ("Rail workers heckled Brandt.", "Rail workers", "oppose", "heckled", "Brandt"),
+    ("Okafor cheered the freight rail bill.", "Tamsin Okafor", "support", "cheered", "the freight rail bill"),
+    ("Brandt impugned the Vermont Rail Authority.", "Elias Brandt", "oppose", "impugned",
+     "the Vermont Rail Authority"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "polarity", "cue", "target"), MORE_VERBS)
+def test_heckling_cheering_and_slurs_are_stances_toward_their_object(sentence, holder, polarity, cue, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, polarity, cue, target)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rail workers cheered as the freight train left Vermont.",  # no object
+])
+def test_cheering_without_an_object_is_no_act(sentence):
+    assert stance_acts(NEWS + sentence) == []
+
+
+def test_warning_someone_against_an_action_opposes_the_action_and_is_about_both():
+    s = one_act(NEWS + "Okafor warned Brandt against cutting the freight rail budget in Vermont.")
+    assert (s.holder, s.polarity, s.cue, s.target) == ("Tamsin Okafor", "oppose", "warned Brandt against",
+                                                       "cutting the freight rail budget in Vermont")
+    assert s.entities == ["Elias Brandt", "Vermont"]
+
+
+def test_the_action_warned_against_is_no_act_of_the_one_warned_nor_of_the_warner_on_its_object():
+    found = stance_acts(NEWS + "Okafor cautioned Brandt against attacking the Danish consortium.")
+    assert [(s.holder, s.cue, s.target) for s in found] == [
+        ("Tamsin Okafor", "cautioned Brandt against", "attacking the Danish consortium")]
+
+
+# sentence, holder, cue, target
+COUNTERING = [
+    ("Okafor reaffirmed her commitment to countering Danish influence.", "Tamsin Okafor",
+     "reaffirmed her commitment to countering", "Danish influence"),
+    ("Brandt and Okafor agreed to fight against the Danish tender.", "Tamsin Okafor and Elias Brandt",
+     "agreed to fight against", "the Danish tender"),
+    ("Okafor vowed to deter Danish dumping and to defend Vermont.", "Tamsin Okafor", "vowed to deter",
+     "Danish dumping"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "holder", "cue", "target"), COUNTERING)
+def test_a_commitment_to_counter_or_fight_something_opposes_it(sentence, holder, cue, target):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.cue, s.target) == (holder, "oppose", cue, target)
+
+
+def test_a_commitment_to_fight_for_something_supports_it():
+    s = one_act(NEWS + "Okafor pledged to fight for the freight rail bill.")
+    assert (s.polarity, s.target) == ("support", "fight for the freight rail bill")
+
+
+@pytest.mark.parametrize("sentence", ["Okafor said Vermont had called for", 'Okafor said Vermont had called for "'])
+def test_a_cue_at_the_very_end_of_a_sentence_finds_no_act_and_does_not_fail(sentence):
+    assert stance_acts(NEWS + sentence) == []

@@ -24,9 +24,10 @@ from .nominal import bound_subject
 from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
-from .words import (AUX, AVOIDANCE, COLLECTIVES, COURTESIES, DET, EXPECTATION, FLIP_WHEN_NEGATED, HEAD_FORMS, HEAD_TOKENS,
+from .words import (AUX, AVOIDANCE, COLLECTIVES, COUNTERING, COURTESIES, DET, EXPECTATION, FLIP_WHEN_NEGATED, FURTHERING_FORMS,
+                    HEAD_FORMS, HEAD_TOKENS,
                     INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP, REASON_WORDS, RELATIVES,
-                    SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS)
+                    SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS, WARNING)
 
 
 # Month names, which stand for no one a pronoun refers to ("in June 2015, X cheered Y as he …").
@@ -439,6 +440,12 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
             obj, mode = (action, "vp") if action is not None else (obj, "np")
     elif mode == "vp" and polarity == Polarity.SUPPORT and idle_commitment(tk, cue0, act.cue1, obj):
         return None  # "pledged to cap emissions", "was prepared to go further"
+    if polarity == Polarity.SUPPORT and mode in ("vp", "np") and FURTHERING_FORMS.get(tk.get(obj)) in COUNTERING:
+        # "committed to countering Russian aggression", "determined to prevent X from Y", "to fight
+        # against X": against what the action works on (not "to fight for X")
+        nxt = obj + 1 + (tk.get(obj + 1) == "against")
+        if tk.get(nxt) not in PREP and tk.get(nxt) not in ("and", "or", "to") and tk.is_word(nxt):
+            polarity, obj, mode, act.cue1 = Polarity.OPPOSE, nxt, "np", nxt  # the cue ends with the verb
     urged = None  # the one asked to stop ("urged X to stop Y", "demanded that X stop Y"); not "urged X to return"
     if mode in ("demand", "vp"):
         abstain = abstention(tk, obj)
@@ -472,6 +479,8 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
     reason = (t0, t1, why_at) if why_at is not None else None  # the one praised or blamed, and the reason word
     if act.matcher == "carrier" and mode == "reason" and _reason_next(tk, t1):
         natural = max(natural, _reason_end(tk, t1))  # "thanks to X, …, for his efforts to promote Y": X's, no act
+    if urged is None and act.cue1 - act.cue0 > 2 and HEAD_FORMS.get(tk.low[act.cue0]) in WARNING:
+        urged = (act.cue0 + 1, act.cue1 - 1)  # "warned Iran against attacking Israel": about Iran as well
     record = _record(claim, sent, tk, polarity, cue0, act.cue1, t0, t1, holder, named, holders, urged)
     return record, natural, act.matcher, reason
 

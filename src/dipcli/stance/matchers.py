@@ -45,7 +45,7 @@ from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME
                     NEGATORS, NOMINAL, OBLIGATION, OBJECT_VERBS, PARTICLE_VERBS, PERSON_WORDS, PREP, QUESTIONING_FORMS,
                     REASON_VERBS, RECEIVING, RECIPIENT_NOUNS, RELATIONAL, RELATIVES, SKIP_ADVERBS, STANCE_NOUNS,
                     SUBJECT_PRONOUNS, SUBORDINATORS, SUMMONING, THAT_CLAUSE, THAT_OR_DETERMINER, TIME_WORDS, URGING,
-                    VERB_FORMS, VERBAL_NOUNS, WEAK_CARRIERS)
+                    VERB_FORMS, VERBAL_NOUNS, WARNING, WEAK_CARRIERS)
 
 
 def match(tk: Tokens, i: int, *, forced: bool = False) -> Act | None:
@@ -149,6 +149,14 @@ def match_particle(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act |
         j = _particles(tk, i + 1, seq)
         if j is not None and not (tk.get(j) in _WHEN or tk.get(j) == "these" and tk.get(j + 1) == "days"):
             return Act(i, j, pol, mode, j)  # not "insisted on Thursday that", "things Congress agrees on these days"
+    if lemma in WARNING and (tk.name(i + 1) or tk.get(i + 1) in DET or possessive(tk, i + 1)
+                             or tk.get(i + 1) in ("him", "her", "them", "us")):
+        for k in range(i + 2, min(tk.n, i + 8)):
+            t = tk.low[k]
+            if t == "against":
+                return Act(i, k + 1, Polarity.OPPOSE, "np", k + 1)  # "warned Iran against attacking Israel"
+            if not tk.is_word(k) or t in PREP or t in AUX or t in RELATIVES or t in SUBORDINATORS:
+                break
     return None
 
 

@@ -147,6 +147,8 @@ LABELLING: dict[str, bool] = {row["lemma"]: row["as"] == "required" for row in l
 EVALUATIVE: dict[str, Polarity] = {row["word"]: Polarity(row["polarity"]) for row in lexicon.rows("stance_evaluative")}
 # Evaluative nouns that label only after an article or a quote ("called X a liar", not "consider the threat").
 EVALUATIVE_NOUNS = frozenset(row["word"] for row in lexicon.rows("stance_evaluative") if row["alone"] == "no")
+# Particle verbs whose "against" may follow the one warned ("warned Iran against attacking Israel").
+WARNING = lexicon.words("stance_warning")
 # What "hold" labels its object with: only blame ("held X responsible for Y", "hold X accountable").
 ACCOUNTABLE = lexicon.words("stance_accountable")
 
