@@ -366,3 +366,15 @@ def test_every_organization_form_is_found_as_itself():
         kind = "name" if org.kind == "region" else org.kind
         for form in (org.name, *org.aliases):
             assert triples(form) == [(form, org.name, kind)], form
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("decisions of the National Syrian Dialogue Congress in Sochi",
+     [("National Syrian Dialogue Congress", "name"), ("Sochi", "name")]),
+    ("the Royal Thai Army", [("Royal Thai Army", "name")]),
+    # a demonym that opens a name, or stands between a name and a lower-case word, is its country
+    ("the Russian Orthodox Church", [("Russia", "country"), ("Orthodox Church", "name")]),
+    ("Prime Minister Modi Indian officials said", [("Prime Minister Modi", "name"), ("India", "country")]),
+])
+def test_a_demonym_between_two_capitalised_words_of_a_name_is_part_of_the_name(text, found):
+    assert [(e.name, e.kind) for e in find_entities(text)] == found

@@ -345,6 +345,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _INLINE_GAP = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?")  # whitespace holding at most one line break
 _STEP = re.compile(r"([^\S\n]*(?:\n[^\S\n]*)?)(\w+|[^\w\s])")  # gap, then one token
 _NEXT_WORD = re.compile(r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+|-)\w")
+# After a demonym: one space and a capitalised word ("… Syrian Dialogue Congress").
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
 _NEXT_CAPS = re.compile(r"[^\w\n]{0,3}(\w+)")
 _PREV_CAPS = re.compile(r"(\w+)[^\w\n]{0,3}$")
 _DIGIT_HEAD = re.compile(r"\d")
@@ -596,6 +598,10 @@ def find_entities(text: str) -> list[Entity]:
             hit = _walk(node, text, start + len(first), depth)
             if hit is not None:
                 entry, end = hit
+                if entry.flag == _DEMONYM and run and start - run[-1][1] == 1 and text[start - 1] == " " \
+                        and _NEXT_CAPITAL.match(text, end):
+                    hit = None  # "the National Syrian Dialogue Congress": a demonym inside a longer name
+            if hit is not None:
                 if entry is _AMBIGUOUS or (
                     entry.flag == _DEMONYM and _NEXT_WORD.match(text, end) is None
                 ):
