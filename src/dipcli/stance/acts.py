@@ -16,8 +16,9 @@ from ..cues import lowered, lowered_words
 from ..model import Analysed, Claim, Mention, Polarity, Stance
 from .act import Act
 from .cast import Holders, Named
+from .agents import voice_owner
 from .holders import (NP_MAX, QUESTION_WORDS, SPEAKER, SPEAKER_PRONOUNS, Holder, agent_word, agentive, noun_word, pronoun,
-                      subject_of, verb_before, voice_owner)
+                      subject_of, verb_before)
 from .grammar import reported_by
 from .matchers import after_manner, match, polarity_holds
 from .nominal import bound_subject

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, country_word, negation, possessive
+from .tokens import CLAUSE_PUNCT, Tokens, adjectival, adverb, negation, possessive
 from .words import (ACTORS, ADJECTIVES, AGENT_NOUNS, CAUSATIVES, NOT_AGENTS, AUX, BE, DET, INTENT, MODALS, NEGATORS, OBLIGATION, OBLIGATION_VERBS,
                     PAST_FORMS, PERSON_WORDS, PREP, REFUSAL, RELATIVES, RELUCTANCE, SKIP_ADVERBS, SUBORDINATORS, TIME_WORDS, VERB_FORMS,
-                    MONTHS, VOICE_NOUNS)
+                    VOICE_NOUNS)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 QUESTION_WORDS = frozenset({"why", "what", "how", "who", "where", "when", "which", "whether"})
@@ -599,18 +599,6 @@ def _object_before(tk: Tokens, j: int) -> Holder | None:
     return Holder(s0, j, "object")
 
 
-def voice_owner(tk: Tokens, h: Holder) -> Holder:
-    """A holder phrase that ends in what its owner speaks through ("a 2015 Human Rights Watch report",
-    "Joyce Banda's office"): the owner's words, when a name or a possessive stands before it."""
-    if not h.named or h.end - h.start < 2 or tk.low[h.end - 1] not in VOICE_NOUNS:
-        return h
-    e = h.end - 1
-    if not (tk.cap(e - 1) or possessive(tk, e - 1)):
-        return h
-    s = h.start
-    while s < e - 1 and (tk.low[s] in DET or tk.low[s].isdigit()):
-        s += 1
-    return Holder(s, e, h.via, h.refused)
 
 
 def _voice_author(tk: Tokens, j: int) -> Holder | None:
@@ -630,15 +618,6 @@ def _voice_author(tk: Tokens, j: int) -> Holder | None:
     return Holder(s0, k + 1, "subject") if agentive(tk, s0, k + 1) else None
 
 
-def by_agent(tk: Tokens, i: int, limit: int = 14) -> Holder | None:
-    """After a passive verb at i: the agent of its "by" phrase ("was accused of fraud by the mayor")."""
-    for k in range(i + 1, min(tk.n, i + limit)):
-        t = tk.low[k]
-        if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS or t in ("and", "but"):
-            return None
-        if t == "by":
-            return noun_phrase_after(tk, k + 1, "by-agent")
-    return None
 
 
 def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
@@ -671,34 +650,6 @@ def noun_phrase_after(tk: Tokens, k: int, via: str) -> Holder | None:
     return None
 
 
-def possessor(tk: Tokens, i: int) -> Holder | None:
-    """Before a stance noun at i: the one whose stance it is ("the mayor's criticism", "her support")."""
-    k = i - 1
-    while k >= 0 and i - k <= 3 and (tk.low[k].isalpha() and (adverb(tk.low[k]) or tk.low[k] in SKIP_ADVERBS
-                                                              or noun_word(tk.low[k]))
-                                     and (not tk.cap(k) or tk.low[k] in MONTHS) and tk.low[k] not in DET):
-        k -= 1  # "her sharp criticism", "the mayor's repeated public criticism", "its early September endorsement"
-    if k < 0:
-        return None
-    t = tk.low[k]
-    if t in POSSESSIVE_PRONOUNS:
-        return Holder(k, k + 1, "pronoun")
-    if tk.name(k) and not possessive(tk, k) and tk.get(k - 1) not in PREP \
-            and (k > 0 or tk.raw(k).isupper() or country_word(tk.raw(k))):
-        s0 = noun_phrase_ending(tk, k)  # "GOP criticism of X", "U.S. support for Israel"
-        if s0 is not None and tk.low[s0] in POSSESSIVE_PRONOUNS:
-            return Holder(s0, s0 + 1, "pronoun")  # "his Twitter tirade against X": his
-        return Holder(s0 if s0 is not None else k, k + 1, "possessive")
-    if possessive(tk, k):
-        end = k + 1
-        if t in ("'", "’"):
-            k -= 1
-        s0 = noun_phrase_ending(tk, k)
-        while s0 is not None and s0 < k and pronoun(tk.get(s0 - 1)) in PRONOUNS and not tk.cap(s0):
-            s0 += 1  # "he views Trump's attacks": Trump, not 'views Trump'
-        if s0 is not None and agentive(tk, s0, k + 1):
-            return Holder(s0, end, "possessive")
-    return None
 
 
 def is_passive(tk: Tokens, i: int) -> int | None:

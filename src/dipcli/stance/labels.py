@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ..model import Polarity
 from .act import Act
-from .holders import SPEAKER, by_agent, is_passive, noun_phrase_ending
+from .agents import by_agent
+from .holders import SPEAKER, is_passive, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adverb, possessive, skip_adverbs
 from .words import (ACCOUNTABLE, AUX, DET, EVALUATIVE, EVALUATIVE_NOUNS, HEAD_FORMS, LABELLING, MODALS, NEGATORS, PREP, RELATIVES,
                     SKIP_ADVERBS, SUBORDINATORS, VERB_FORMS)

@@ -35,8 +35,9 @@ from .qualities import match_quality
 from .relational import match_relational
 from .grammar import verbal
 from .relatives import blamed_on, fronted_passive, object_relative
-from .holders import (NP_MAX, PRONOUNS, Holder, aside_start, back_to_subject, by_agent, clause_subject, is_passive,
-                      noun_phrase_after, noun_phrase_ending, possessor, pronoun)
+from .agents import by_agent, possessor
+from .holders import (NP_MAX, PRONOUNS, Holder, aside_start, back_to_subject, clause_subject, is_passive, noun_phrase_after,
+                      noun_phrase_ending, pronoun)
 from .tokens import (CLAUSE_PUNCT, LOOK, QUOTES, Tokens, adjectival, adverb, negation, possessive, skip_adverbs,
                      skip_back)
 from .words import (ACTORS, ADJECTIVE_VERBS, ADJECTIVES, AMOUNTS, AUX, BE, BLAME, BLAME_CARRIERS, CARRIERS, COUNTERING, DET,

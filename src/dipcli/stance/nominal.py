@@ -1,7 +1,7 @@
 """A stance noun and its holder, without a verb that carries it: "the mayor's sharp criticism of X",
 "her support for X", "the endorsement by Ryan of Trump", "the criticism of the plan by Warren".
 
-The holder is the noun's possessor (:func:`.holders.possessor`: a possessive, a name or a word of
+The holder is the noun's possessor (:func:`.agents.possessor`: a possessive, a name or a word of
 nationality before the noun: "GOP criticism of X", "Russian support for Assad") or the agent of a
 "by" phrase, before or after the noun's object. A possessive pronoun that opens a verb's object
 stands for that verb's subject where the two agree ("the senator withdrew his support for X",
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..model import Polarity
 from .act import Act
-from .holders import PRONOUNS, Holder, agentive, noun_phrase_after, possessor, pronoun, subject_of
+from .agents import possessor
+from .holders import PRONOUNS, Holder, agentive, noun_phrase_after, pronoun, subject_of
 from .tokens import CLAUSE_PUNCT, Tokens, adverb, country_word, skip_adverbs
 from .words import (ACTION_ENDINGS, AMOUNTS, AUX, BE, BY_EVENT, BY_OPENERS, CARRIERS, DET, GROUP_NAME_ENDINGS,
                     HEAD_FORMS, MODALS, NOMINAL, NUMBER_WORDS, OWNED_OF, OWNING_FORMS, PAST_FORMS, PREP, RECEIVING,
