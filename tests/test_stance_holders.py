@@ -765,3 +765,17 @@ def test_not_being_someones_critic_is_no_position():
     assert stance_acts(NEWS + "Okafor is no critic of Brandt.") == []
     # "not" may deny something else: "it is not Brandt's supporters who …", "not the advocate of any nation"
     assert stance_acts(NEWS + "Okafor is not the advocate of any nation.") == []
+
+
+@pytest.mark.parametrize(("sentence", "members"), [
+    ("The freight rail bill was praised by Canada, Ghana and Denmark.", ["Canada", "Ghana", "Denmark"]),
+    ("The Danish tender was criticized by Okafor, Brandt, and Canada.", ["Tamsin Okafor", "Elias Brandt", "Canada"]),
+])
+def test_a_by_agent_that_opens_a_list_of_names_holds_the_act_with_the_whole_list(sentence, members):
+    s = one_act(NEWS + sentence)
+    assert (s.holder_via, s.members) == ("by-agent", members)
+
+
+def test_a_comma_after_a_by_agent_that_opens_no_list_ends_it():
+    s = one_act(NEWS + "The freight rail bill was praised by Canada, Ghana said.")
+    assert (s.holder_via, s.members) == ("by-agent", ["Canada"])

@@ -259,3 +259,9 @@ def test_a_commitment_to_fight_for_something_supports_it():
 @pytest.mark.parametrize("sentence", ["Okafor said Vermont had called for", 'Okafor said Vermont had called for "'])
 def test_a_cue_at_the_very_end_of_a_sentence_finds_no_act_and_does_not_fail(sentence):
     assert stance_acts(NEWS + sentence) == []
+
+
+def test_a_demand_to_stop_a_named_activity_opposes_it_and_is_about_the_one_urged():
+    s = one_act(NEWS + "Okafor urged Denmark to stop its dumping of rail steel.")
+    assert (s.holder, s.polarity, s.target, s.entities) == ("Tamsin Okafor", "oppose", "its dumping of rail steel",
+                                                            ["Denmark"])

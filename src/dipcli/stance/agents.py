@@ -30,9 +30,25 @@ def by_agent(tk: Tokens, i: int, limit: int = 14) -> Holder | None:
         if t in CLAUSE_PUNCT or t in RELATIVES or t in SUBORDINATORS or t in ("and", "but"):
             return None
         if t == "by":
-            return noun_phrase_after(tk, k + 1, "by-agent")
+            agent = noun_phrase_after(tk, k + 1, "by-agent")
+            return _with_list(tk, agent) if agent is not None else None
     return None
 
+
+def _with_list(tk: Tokens, agent: Holder) -> Holder:
+    """A by-agent that opens a list of names, with the rest of the list ("by France, Germany and
+    Britain", "by Spain, Italy, and Greece"); the list must end in "and" before its last name, else
+    the comma ends the agent ("praised by France, Germany said")."""
+    e = agent.end
+    while tk.get(e) == "," and e + 1 < tk.n:
+        k = e + 1 + (tk.get(e + 1) == "and")
+        item = noun_phrase_after(tk, k, agent.via) if tk.cap(k) else None
+        if item is None or not tk.cap(item.end - 1):
+            return agent
+        e = item.end
+        if tk.get(k - 1) == "and" or "and" in tk.low[item.start:item.end]:
+            return Holder(agent.start, e, agent.via)  # the list's last item
+    return agent
 
 
 def possessor(tk: Tokens, i: int) -> Holder | None:

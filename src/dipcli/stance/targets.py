@@ -173,15 +173,19 @@ def urged_action(tk: Tokens, i: int) -> int | None:
 
 
 def abstention(tk: Tokens, i: int) -> int | None:
-    """In a demanded action, the object of "refrain from" (or "desist from"), or the -ing form after
-    "stop" or "cease", if there is one."""
+    """In a demanded action, the object of "refrain from" (or "desist from"), or the -ing form or the
+    noun phrase after "stop" or "cease" ("stop attacking Y", "stop its infringing activities"; "quit
+    the race" leaves it), if there is one."""
     for k in range(i, min(tk.n - 1, i + 40)):
         t = tk.low[k]
         if t in CLAUSE_PUNCT or t in RELATIVES and t != "that":
             return None
         if VERB_FORMS.get(t, t) in ABSTAIN and tk.low[k + 1] == "from":
             return k + 2
-        if VERB_FORMS.get(t, t) in CEASING and tk.low[k + 1].endswith("ing") and len(tk.low[k + 1]) > 4 \
+        nxt = tk.low[k + 1]
+        if VERB_FORMS.get(t, t) in CEASING and (nxt.endswith("ing") and len(nxt) > 4
+                                                or nxt in DET and nxt not in ("no", "either", "neither", "whose")
+                                                and VERB_FORMS.get(t, t) != "quit") \
                 and not any(tk.low[m] in VERB_FORMS and tk.low[m] != "please" or tk.low[m] in ("and", ",")
                             for m in range(i, k)):
             return k + 1  # "called on X to stop attacking Y", "demanded that X stop using Y"; not a second action
