@@ -265,3 +265,10 @@ def test_a_demand_to_stop_a_named_activity_opposes_it_and_is_about_the_one_urged
     s = one_act(NEWS + "Okafor urged Denmark to stop its dumping of rail steel.")
     assert (s.holder, s.polarity, s.target, s.entities) == ("Tamsin Okafor", "oppose", "its dumping of rail steel",
                                                             ["Denmark"])
+
+
+def test_the_agent_of_a_harm_in_a_supported_target_is_not_what_is_supported():
+    s = one_act(NEWS + "Okafor committed to cooperate with Ohio on the challenges posed by Denmark.")
+    assert (s.polarity, s.entities) == ("support", ["Ohio"])
+    s = one_act(NEWS + "Okafor condemned the damage caused by Denmark.")
+    assert (s.polarity, s.entities) == ("oppose", ["Denmark"])

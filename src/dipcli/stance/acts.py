@@ -555,6 +555,8 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
     base = claim.start
     target = sent[tk.start[t0]:tk.end[t1 - 1]]
     about = _about(sent, tk, t0, t1, base, holders, named.name)
+    if polarity == Polarity.SUPPORT:  # "cooperate on challenges posed by China": not support of China
+        about = [m for m in about if not _CAUSED_BY.search(sent, max(0, m.start - base - 40), m.start - base)]
     if urged is not None:
         about = sorted(_about(sent, tk, *urged, base, holders, named.name) + about, key=lambda m: m.start)
     return Stance(
@@ -578,6 +580,8 @@ _GOVERNMENT = re.compile(r"[’']s?\b|\s+(?:is|are|was|were|has|have|had|will|wo
 # After a capital that opens the target, what makes it the act's object by itself, its government:
 # "accused Moscow of …", "protested to Beijing over …" (not "the Paris accord", "Jerusalem to be …").
 _OBJECT_END = re.compile(r"\s*$|,|\s+(?:and|or|over|for|of|on|in|after|about|amid|as|with)\b")
+# The agent of a harm, not what a supporting act supports: "the threat posed by X", "damage caused by X".
+_CAUSED_BY = re.compile(r"\b(?:posed|caused)\s+by\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|to|into|near|outside|across|through|around|via|toward|towards|of)\s+(?:the\s+)?$")
 
 
