@@ -272,3 +272,13 @@ def test_the_agent_of_a_harm_in_a_supported_target_is_not_what_is_supported():
     assert (s.polarity, s.entities) == ("support", ["Ohio"])
     s = one_act(NEWS + "Okafor condemned the damage caused by Denmark.")
     assert (s.polarity, s.entities) == ("oppose", ["Denmark"])
+
+
+def test_its_opening_a_target_is_the_country_or_organisation_named_before_it():
+    s = one_act(NEWS + "Okafor said Denmark had lied and that its tender could not be trusted.")
+    assert (s.polarity, s.target, s.entities) == ("oppose", "its tender", ["Denmark"])
+    s = one_act(NEWS + "Okafor met Brandt and praised its courage.")  # a person is no "its"
+    assert (s.target, s.entities) == ("its courage", [])
+    # a country or body holding the act: "its" is mostly its own
+    s = one_act(NEWS + "Okafor said Denmark met Ohio officials and defended its tender.")
+    assert (s.holder, s.target, s.entities) == ("Denmark", "its tender", [])

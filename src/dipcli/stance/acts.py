@@ -554,7 +554,9 @@ def _record(claim: Claim, sent: str, tk: Tokens, polarity: Polarity, cue0: int, 
     whom the act is about as well ("urged Japan to stop dumping Y": Japan, and what Y names)."""
     base = claim.start
     target = sent[tk.start[t0]:tk.end[t1 - 1]]
-    about = _about(sent, tk, t0, t1, base, holders, named.name)
+    # "its" opening the target is a country's or a body's other than the holder only when a person or
+    # nobody named holds the act ("Macron … defending its territory"; not "Saudi Arabia … defend its territory")
+    about = _about(sent, tk, t0, t1, base, holders, named.name, its=named.name is None or named.kind == "person")
     if polarity == Polarity.SUPPORT:  # "cooperate on challenges posed by China": not support of China
         about = [m for m in about if not _CAUSED_BY.search(sent, max(0, m.start - base - 40), m.start - base)]
     if urged is not None:
@@ -585,7 +587,8 @@ _CAUSED_BY = re.compile(r"\b(?:posed|caused)\s+by\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|to|into|near|outside|across|through|around|via|toward|towards|of)\s+(?:the\s+)?$")
 
 
-def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None) -> list[Mention]:
+def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders, holder: str | None,
+           its: bool = False) -> list[Mention]:
     """The entities a target names, with their offsets in the article: countries and organisations
     by the gazetteer's canonical names (a capital or a seat of government by its country where it
     acts or is the object itself, as a holder is: "Beijing" -> China), people by the cast's
@@ -613,10 +616,11 @@ def _about(sent: str, tk: Tokens, t0: int, t1: int, base: int, holders: Holders,
             if person is not None:
                 out.append(Mention(name=person, kind="person", start=base + tk.start[k], end=base + tk.end[k],
                                    text=tk.raw(k)))
-        elif pronoun(tk.low[k]) in ("them", "they") and k == t0 and not out:
-            # the object itself ("their" is mostly the holder's own: "continue their talks")
+        elif (pronoun(tk.low[k]) in ("them", "they") or its and tk.low[k] == "its") and k == t0 and not out:
+            # the object itself ("their" is mostly the holder's own: "continue their talks"); "its
+            # economic data": a country's or an organisation's, not any name's
             group = _group_before(sent, tk.start[k], holder)
-            if group is not None:
+            if group is not None and (tk.low[k] != "its" or group[1] != "name"):
                 out.append(Mention(name=group[0], kind=group[1], start=base + tk.start[k], end=base + tk.end[k],
                                    text=tk.raw(k)))
     out.sort(key=lambda m: m.start)
