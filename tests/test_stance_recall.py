@@ -282,3 +282,14 @@ def test_its_opening_a_target_is_the_country_or_organisation_named_before_it():
     # a country or body holding the act: "its" is mostly its own
     s = one_act(NEWS + "Okafor said Denmark met Ohio officials and defended its tender.")
     assert (s.holder, s.target, s.entities) == ("Denmark", "its tender", [])
+
+
+def test_urging_someone_not_to_act_opposes_the_action():
+    s = one_act(NEWS + "Okafor urged Ohio mayors not to back the Danish tender.")
+    assert (s.holder, s.polarity, s.target) == ("Tamsin Okafor", "oppose", "back the Danish tender")
+
+
+def test_a_feeling_caused_only_possibly_is_no_act():
+    assert stance_acts(NEWS + "Okafor said the Danish tender could anger Ohio mayors.") == []
+    s = one_act(NEWS + "Okafor said the Danish tender angered Ohio mayors.")
+    assert (s.holder, s.polarity, s.target) == ("Ohio mayors", "oppose", "the Danish tender")

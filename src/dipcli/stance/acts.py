@@ -148,13 +148,13 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
 
 def speculated(tk: Tokens, act: Act) -> bool:
     """Is the act's verb a guess, right after "could", "might" or "may" and not negated ("Trump could
-    embrace X", "she might back the bill"; not "we could not support the draft", "Theresa May backed X",
-    nor a question that takes the act as given: "asked how Ohio senators could support X")?"""
+    embrace X", "she might back the bill", "the move could alienate his backers"; not "we could not
+    support the draft", "Theresa May backed X", nor a question that takes the act as given: "asked how Ohio senators could support X")?"""
     j = skip_back(tk, act.cue0)
     if act.matcher == "object" and tk.get(j) in ("will", "would") and tk.get(j - 1) not in ("i", "we") \
             and _expected(tk, j):
         return True
-    return act.matcher == "object" and tk.get(j) in SPECULATION and not tk.cap(j) \
+    return act.matcher in ("object", "experiencer") and tk.get(j) in SPECULATION and not tk.cap(j) \
         and not any(tk.low[k] in ("how", "why") for k in range(max(0, j - 5), j))
 
 
@@ -430,6 +430,9 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
             return None  # "called on the Prime Minister at his residence", "I'll call on you": a visit, the floor given
         asked = (obj, action - 1) if action is not None else None
         obj, mode = (action, "vp") if action is not None else (obj, "np")
+        if action is not None and tk.get(action - 2) == "not":
+            polarity = Polarity.OPPOSE  # "urged Chinese people not to rush to judgment": against the action
+            asked = (asked[0], action - 2)
     # "agreed to firmly uphold X", "urged Russia to condemn Y": the inner verb's act
     inner = match(tk, obj, forced=True) if polarity == Polarity.SUPPORT and mode in ("vp", "np") else None
     if inner is not None and inner.mode != "before" and polarity_holds(tk, inner):
