@@ -293,3 +293,9 @@ def test_a_feeling_caused_only_possibly_is_no_act():
     assert stance_acts(NEWS + "Okafor said the Danish tender could anger Ohio mayors.") == []
     s = one_act(NEWS + "Okafor said the Danish tender angered Ohio mayors.")
     assert (s.holder, s.polarity, s.target) == ("Ohio mayors", "oppose", "the Danish tender")
+
+
+def test_a_second_participle_with_its_object_ends_the_first_acts_target():
+    found = stance_acts(NEWS + "Okafor spoke in Vermont, calling for a rail fund and attacking Brandt over the tender.")
+    assert [(s.polarity, s.cue, s.target) for s in found] == [
+        ("support", "calling for", "a rail fund"), ("oppose", "attacking", "Brandt over the tender")]

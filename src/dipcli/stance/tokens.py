@@ -126,6 +126,8 @@ def is_verb_at(tk: Tokens, i: int) -> bool:
     if adverb(t) and tk.get(i + 1) in VERB_FORMS:
         i, t = i + 1, tk.get(i + 1)
     lemma = VERB_FORMS.get(t)
+    if lemma is None and t.endswith("ing"):
+        lemma = HEAD_FORMS.get(t)  # "… and attacking Clinton": a stance verb's participle with its object
     if lemma in HEAD_FORMS and lemma not in AMBIGUOUS and lemma not in CARRIERS:
         return True  # "… and promote cooperation": a stance verb that is never a noun
     nxt = tk.get(i + 1)
