@@ -779,3 +779,13 @@ def test_a_by_agent_that_opens_a_list_of_names_holds_the_act_with_the_whole_list
 def test_a_comma_after_a_by_agent_that_opens_no_list_ends_it():
     s = one_act(NEWS + "The freight rail bill was praised by Canada, Ghana said.")
     assert (s.holder_via, s.members) == ("by-agent", ["Canada"])
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [
+    ("Okafor gave a speech in Vermont attacking Brandt.", "Tamsin Okafor"),  # the speech's giver, not the place
+    ("Okafor started running ads in Ohio criticizing Brandt.", "Tamsin Okafor"),
+    ("Okafor met rail workers in Ohio criticizing Brandt.", "rail workers"),  # the people's own participle
+])
+def test_a_participle_after_a_place_is_its_owners_not_the_places(sentence, holder):
+    s = one_act(NEWS + sentence)
+    assert (s.holder, s.polarity, s.target) == (holder, "oppose", "Brandt")

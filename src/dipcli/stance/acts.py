@@ -26,9 +26,9 @@ from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (AUX, AVOIDANCE, COLLECTIVES, COUNTERING, COURTESIES, DET, EXPECTATION, FLIP_WHEN_NEGATED, FURTHERING_FORMS,
-                    HEAD_FORMS, HEAD_TOKENS,
-                    INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP, REASON_WORDS, RELATIVES,
-                    SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS, WARNING)
+                    HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP,
+                    REASON_WORDS, RELATIVES, SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS,
+                    WARNING)
 
 
 # Month names, which stand for no one a pronoun refers to ("in June 2015, X cheered Y as he …").
@@ -149,7 +149,8 @@ def claim_acts(claim: Claim, text: str, holders: Holders) -> Iterator[Found]:
 def speculated(tk: Tokens, act: Act) -> bool:
     """Is the act's verb a guess, right after "could", "might" or "may" and not negated ("Trump could
     embrace X", "she might back the bill", "the move could alienate his backers"; not "we could not
-    support the draft", "Theresa May backed X", nor a question that takes the act as given: "asked how Ohio senators could support X")?"""
+    support the draft", "Theresa May backed X", nor a question that takes the act as given: "asked
+    how Ohio senators could support X")?"""
     j = skip_back(tk, act.cue0)
     if act.matcher == "object" and tk.get(j) in ("will", "would") and tk.get(j - 1) not in ("i", "we") \
             and _expected(tk, j):

@@ -58,8 +58,8 @@ SPEAKER = Holder(-1, -1, "speaker")
 
 def _skippable(tk: Tokens, j: int) -> bool:
     t = tk.get(j)
-    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in SKIP_ADVERBS or t in TIME_WORDS or t == "longer" and tk.get(j - 1) == "no" \
-        or adverb(t) and not (
+    return t in NEGATORS or t.endswith(("n't", "n’t")) or t in SKIP_ADVERBS or t in TIME_WORDS \
+        or t == "longer" and tk.get(j - 1) == "no" or adverb(t) and not (
         j > 0 and tk.name(j)) or (t in AUX or t in MODALS and t != "to") and not (j > 0 and tk.cap(j) and tk.name(j - 1))
     # capitalised inside the sentence, a word in -ly or a modal is a name's: "Bill O’Reilly", "George Will"
 
@@ -445,6 +445,15 @@ def subject_of(tk: Tokens, i: int) -> tuple[Holder | None, bool, bool]:
         p0 = _before_place(tk, s0 - 1)
         if p0 is not None:
             return Holder(p0[0], p0[1], "subject", refused), obliged, False
+    if before in ("in", "at") and j == i - 1 and tk.low[i].endswith("ing") and tk.cap(s0) and s0 > 1:
+        # "X started running commercials in New York criticizing Y": the commercials' owner, not the city
+        p0 = noun_phrase_ending(tk, s0 - 2)
+        if p0 is not None and not tk.cap(s0 - 2) and verb_before(tk, p0):
+            if agentive(tk, p0, s0 - 1) and tk.low[s0 - 2] not in VOICE_NOUNS:
+                return Holder(p0, s0 - 1, "subject", refused), obliged, False  # "met protesters in Ohio backing X"
+            owner = clause_subject(tk, p0)
+            if owner is not None and owner.end <= p0:
+                return owner, obliged, True
     if before == "as" and s0 > 1:
         p0 = noun_phrase_ending(tk, s0 - 2)  # "Trump as a candidate repeatedly accused X": Trump
         if p0 is not None and tk.name(s0 - 2) and agentive(tk, p0, s0 - 1) \

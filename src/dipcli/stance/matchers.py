@@ -283,7 +283,8 @@ def match_object(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | N
     if lemma in ADJECTIVE_VERBS and not (nxt in DET or possessive(tk, obj) or tk.name(obj)):
         return None  # "showed alleged chemical weapons": an adjective
     if lemma == "back" and (nxt in ("down", "off", "away", "out") or not (
-            nxt in DET or possessive(tk, obj) or tk.name(obj) or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS)):
+            nxt in DET or possessive(tk, obj) or tk.name(obj)
+            or tk.get(skip_back(tk, i, NEGATORS)) in MODALS | AUX | NEGATORS)):
         return None  # "back then", "came back home", "is backing down", "backed off"
     if nxt in PREP or nxt == "to":
         return None  # "support for", "back in 2014", "champion with": no object

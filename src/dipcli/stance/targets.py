@@ -120,8 +120,8 @@ def phrase(tk: Tokens, i: int, mode: str) -> tuple[int, int, int]:
         if j > start:
             if t in ("and", "or", "but", "nor"):
                 if t == "but" or is_verb_at(tk, j + 1) or tk.get(j + 1) == "that" or tk.get(j + 1) in SUBORDINATORS \
-                        or not clause and tk.get(j + 1) == "to" and (tk.get(j + 2) in VERB_FORMS or tk.get(j + 2) in HEAD_FORMS
-                                                                     or tk.get(j + 2) in FURTHERING_FORMS):
+                        or not clause and tk.get(j + 1) == "to" and (
+                            tk.get(j + 2) in VERB_FORMS or tk.get(j + 2) in HEAD_FORMS or tk.get(j + 2) in FURTHERING_FORMS):
                     break
             elif t == "that" and (tk.get(j - 1) in VERB_FORMS or tk.get(j - 1).endswith("ing")):
                 pass  # "ensuring that …": a complement, not a relative clause
