@@ -10,7 +10,6 @@ as written.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -260,33 +259,50 @@ def prepare() -> None:
     _head_scan_any()
     for branches in set(_branches_of().values()):
         _cue_regex(branches)
+    _head_patterns()
 
 
-def find_cues(sent: str):
+@cache
+def _head_patterns() -> tuple[dict[str, re.Pattern[str]], dict[bytes, re.Pattern[str]]]:
+    """For each word a cue can start with, the pattern :func:`find_cues` tries where it stands
+    (:func:`_cue_regex` of its branches; a word that is a cue by itself and starts no longer
+    one, the word), looked up by the word; the second table by the word as ASCII bytes."""
+    word_only = (len(_cue_parts()) - 1,)
+    by_head = {head: _WORD if branches == word_only else _cue_regex(branches)
+               for head, branches in _branches_of().items()}
+    return by_head, {head.encode("ascii"): rx for head, rx in by_head.items() if head.isascii()}
+
+
+def find_cues(sent: str) -> list[re.Match[str]]:
     """Cue matches in a sentence, left to right, without overlaps, none inside a hyphenated word.
 
     Patterns are only tried where a word that can start a cue stands, and then
     only those for that word (:func:`_cue_regex`). A word that is a cue by itself
     and starts no longer one ("said") is its own match.
     """
-    branches_of = _branches_of()
-    word_only = (len(_cue_parts()) - 1,)
+    by_head, by_ascii_head = _head_patterns()
     opening, ascii_scan = _head_scan()
-    hits = ascii_scan.finditer(sent.encode("ascii").translate(_ASCII_SPACED)) if sent.isascii() \
-        else _head_scan_any().finditer(sent)  # (the same offsets: one byte a character)
+    found: list[re.Match[str]] = []
+    pos = 0
     first = opening.match(sent)
     if first is not None:
-        hits = itertools.chain((first,), hits)
-    pos = 0
-    for w in hits:
-        start = w.start(1)
-        if start < pos or sent[start - 1:start] == "-" and start > 1 and sent[start - 2].isalnum():
-            continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
-        branches = branches_of[sent[start:w.end(1)]]
-        m = _WORD.match(sent, start) if branches == word_only else _cue_regex(branches).match(sent, start)
+        m = by_head[first.group(1)].match(sent)
         if m:
             pos = m.end()
-            yield m
+            found.append(m)
+    if sent.isascii():  # (the same offsets: one byte a character)
+        hits, patterns = ascii_scan.finditer(sent.encode("ascii").translate(_ASCII_SPACED)), by_ascii_head
+    else:
+        hits, patterns = _head_scan_any().finditer(sent), by_head
+    for w in hits:
+        start = w.start(1)
+        if start < pos or sent[start - 1] == "-" and start > 1 and sent[start - 2].isalnum():
+            continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
+        m = patterns[w.group(1)].match(sent, start)
+        if m:
+            pos = m.end()
+            found.append(m)
+    return found
 
 
 # An answer not given: "did not respond to requests for comment", "has not yet replied".
