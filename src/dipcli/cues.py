@@ -260,6 +260,7 @@ def prepare() -> None:
     for branches in set(_branches_of().values()):
         _cue_regex(branches)
     _head_patterns()
+    _opening_cue_first()
 
 
 @cache
@@ -373,6 +374,36 @@ def base_forms() -> frozenset[str]:
 def opening_participles() -> frozenset[str]:
     """Participles that open a sentence before its subject: "Noting …, X said"."""
     return frozenset(forms(row["verb"])[3] for row in lexicon.rows("reporting_verbs") if row["opens"] == "yes")
+
+
+@cache
+def opening_cues() -> frozenset[str]:
+    """Cues that may open a sentence before their subject: the third-person and past forms of a
+    verb that inverts ("Said", "Says", "Wrote"); a base form that opens a sentence is a noun or an
+    imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …")."""
+    return frozenset(w for w in invertible() if w in lemmas() and w in forms(lemmas()[w])[1:3])
+
+
+@cache
+def _opening_cue_first() -> re.Pattern[str]:
+    r"""The first word (group 1) of a text when it may be one of :func:`opening_cues` in some case:
+    what ``\W*(\w+)`` finds there when that word, lower-cased, is one (a pattern ignoring case finds
+    each such word, and a few more, which the test after it sets aside), tried once instead of
+    reading every sentence's first word."""
+    words = sorted(opening_cues())
+    if not all(re.fullmatch(r"[a-z]+", w) for w in words):
+        raise ValueError(f"opening cues must be words of letters a-z: {words[:5]}")
+    return re.compile(r"\W*((?i:" + "|".join(words) + r"))(?!\w)")
+
+
+def opening_cue_lowered(sent: str) -> str:
+    """``sent`` with its first letter in lower case when its first word is a cue that comes
+    before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
+    first = _opening_cue_first().match(sent)
+    if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in opening_cues():
+        return sent
+    i = first.start(1)
+    return sent[:i] + sent[i].lower() + sent[i + 1:]
 
 
 def __getattr__(name: str):
