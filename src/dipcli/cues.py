@@ -393,7 +393,7 @@ def _opening_cue_first() -> re.Pattern[str]:
     words = sorted(opening_cues())
     if not all(re.fullmatch(r"[a-z]+", w) for w in words):
         raise ValueError(f"opening cues must be words of letters a-z: {words[:5]}")
-    return re.compile(r"\W*((?i:" + "|".join(words) + r"))(?!\w)")
+    return re.compile(r"\W*((?i:" + trie_pattern(words) + r"))(?!\w)")  # (a plain alternation: 3 times slower)
 
 
 def opening_cue_lowered(sent: str) -> str:
