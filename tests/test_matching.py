@@ -253,11 +253,11 @@ def test_ascii_words_are_the_word_runs_of_the_text(text):
                                  "x", "1", "_", " ", "  ", "\t", "\n", ".", ",", "'", "-", "(", '"', "\x00", "\x7f"]),
                 max_size=14).map("".join))
 def test_the_ascii_head_scan_finds_what_the_scan_for_any_text_finds(text):
-    """In an ASCII text, the bytes scan over the spaced copy finds the heads the text pattern
-    finds after a character that is no word character, at the same offsets."""
-    _, ascii_scan = cues._head_scan()
+    """In an ASCII text, the heads looked up among the words of the spaced copy are those the
+    text pattern finds after a character that is no word character, at the same offsets."""
     spaced = text.encode("ascii").translate(cues._ASCII_SPACED)
-    assert [m.span(1) for m in ascii_scan.finditer(spaced)] == [m.span(1) for m in cues._head_scan_any().finditer(text)]
+    assert [(at, head.decode()) for at, head in cues._ascii_hits(spaced)] == \
+        [(m.start(1), m.group(1)) for m in cues._head_scan_any().finditer(text)]
 
 
 @settings(max_examples=900, deadline=None)

@@ -228,21 +228,44 @@ def _head_trie(ascii_only: bool) -> str:
 
 
 @cache
-def _head_scan() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
-    r"""What :func:`find_cues` looks for a cue's first word with: the word opening the text
-    (its group 1), and in an ASCII text the word after a character that is no word
-    character, read where every such character is a space (:data:`_ASCII_SPACED`), as
-    bytes. :func:`_head_scan_any` is the second for any text.
+def _head_scan() -> re.Pattern[str]:
+    r"""The word that opens a text when it can start a cue (group 1): with :func:`_ascii_hits`
+    in an ASCII text and :func:`_head_scan_any` in any other, what :func:`find_cues` looks for a
+    cue's first word with.
 
     Together they find every whole word that can start a cue, what ``\b(?:heads)\b``
     finds (a head is a whole run of word characters, so ``\b`` before it holds exactly
-    where nothing or a character that is no word character stands before it), faster:
-    a pattern that opens with a space lets the engine skip to where one stands instead
-    of starting a match at every position. (Bytes read ``\w`` and ``\b`` as ASCII does,
-    which is what a text pattern reads in an ASCII text; a head beyond ASCII stands in
-    no ASCII text.)
+    where nothing or a character that is no word character stands before it), faster.
     """
-    return re.compile("(" + _head_trie(False) + r")\b"), re.compile(rb" (" + _head_trie(True).encode("ascii") + rb")\b")
+    return re.compile("(" + _head_trie(False) + r")\b")
+
+
+@cache
+def _ascii_heads() -> frozenset[bytes]:
+    """Every word of ASCII letters a cue can start with, as bytes."""
+    return frozenset(_head_patterns()[1])
+
+
+def _ascii_hits(spaced: bytes) -> list[tuple[int, bytes]]:
+    r"""In an ASCII text read where every character that is no word character is a space
+    (:data:`_ASCII_SPACED`), each word that can start a cue after such a character: where it
+    stands and which, in text order (what ``rb" (heads)\b"`` finds). The text's words are looked
+    up in a set, and only the heads among them looked for again: most sentences hold one or two,
+    and a scan tries the pattern at every space. (Bytes read ``\w`` as ASCII does, which is what
+    a text pattern reads in an ASCII text; a head beyond ASCII stands in no ASCII text.)"""
+    present = _ascii_heads().intersection(spaced.split())
+    hits: list[tuple[int, bytes]] = []
+    end = len(spaced)
+    for head in present:
+        size = len(head)
+        i = spaced.find(head, 1)
+        while i >= 0:
+            if spaced[i - 1] == 32 and (i + size == end or spaced[i + size] == 32):  # (32: a space)
+                hits.append((i, head))
+            i = spaced.find(head, i + 1)
+    if len(present) > 1:
+        hits.sort()
+    return hits
 
 
 @cache
@@ -282,24 +305,22 @@ def find_cues(sent: str) -> list[re.Match[str]]:
     and starts no longer one ("said") is its own match.
     """
     by_head, by_ascii_head = _head_patterns()
-    opening, ascii_scan = _head_scan()
     found: list[re.Match[str]] = []
     pos = 0
-    first = opening.match(sent)
+    first = _head_scan().match(sent)
     if first is not None:
         m = by_head[first.group(1)].match(sent)
         if m:
             pos = m.end()
             found.append(m)
     if sent.isascii():  # (the same offsets: one byte a character)
-        hits, patterns = ascii_scan.finditer(sent.encode("ascii").translate(_ASCII_SPACED)), by_ascii_head
+        hits, patterns = _ascii_hits(sent.encode("ascii").translate(_ASCII_SPACED)), by_ascii_head
     else:
-        hits, patterns = _head_scan_any().finditer(sent), by_head
-    for w in hits:
-        start = w.start(1)
+        hits, patterns = [(w.start(1), w.group(1)) for w in _head_scan_any().finditer(sent)], by_head
+    for start, head in hits:
         if start < pos or sent[start - 1] == "-" and start > 1 and sent[start - 2].isalnum():
             continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
-        m = patterns[w.group(1)].match(sent, start)
+        m = patterns[head].match(sent, start)
         if m:
             pos = m.end()
             found.append(m)
