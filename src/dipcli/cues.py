@@ -219,12 +219,12 @@ def trie_pattern(words) -> str:
     return emit(tree)
 
 
-def _head_trie(ascii_only: bool) -> str:
+def _head_trie() -> str:
     heads = cue_heads()
     odd = sorted(h for h in heads if not re.fullmatch(r"\w+", h))
     if odd:
         raise ValueError(f"cue heads must be words: {odd[:5]}")
-    return trie_pattern(h for h in heads if h.isascii() or not ascii_only)
+    return trie_pattern(heads)
 
 
 @cache
@@ -237,7 +237,7 @@ def _head_scan() -> re.Pattern[str]:
     finds (a head is a whole run of word characters, so ``\b`` before it holds exactly
     where nothing or a character that is no word character stands before it), faster.
     """
-    return re.compile("(" + _head_trie(False) + r")\b")
+    return re.compile("(" + _head_trie() + r")\b")
 
 
 @cache
@@ -273,7 +273,7 @@ def _head_scan_any() -> re.Pattern[str]:
     r"""The word after a character that is no word character (group 1), in any text: a
     pattern that opens with a set of characters, which the engine skips to. Compiled on
     the first text beyond ASCII (:func:`prepare` compiles it ahead, for long-lived workers)."""
-    return re.compile(r"\W(" + _head_trie(False) + r")\b")
+    return re.compile(r"\W(" + _head_trie() + r")\b")
 
 
 def prepare() -> None:
