@@ -253,11 +253,11 @@ def test_ascii_words_are_the_word_runs_of_the_text(text):
                                  "x", "1", "_", " ", "  ", "\t", "\n", ".", ",", "'", "-", "(", '"', "\x00", "\x7f"]),
                 max_size=14).map("".join))
 def test_the_ascii_head_scan_finds_what_the_scan_for_any_text_finds(text):
-    """In an ASCII text, the bytes scan over the spaced copy finds the heads the text pattern
-    finds after a character that is no word character, at the same offsets."""
-    _, ascii_scan = cues._head_scan()
+    """In an ASCII text, the heads looked up among the words of the spaced copy are those the
+    text pattern finds after a character that is no word character, at the same offsets."""
     spaced = text.encode("ascii").translate(cues._ASCII_SPACED)
-    assert [m.span(1) for m in ascii_scan.finditer(spaced)] == [m.span(1) for m in cues._head_scan_any().finditer(text)]
+    assert [(at, head.decode()) for at, head in cues._ascii_hits(spaced)] == \
+        [(m.start(1), m.group(1)) for m in cues._head_scan_any().finditer(text)]
 
 
 @settings(max_examples=900, deadline=None)
@@ -345,3 +345,36 @@ def test_named_after_capital_is_the_pattern_s_answer(text, word):
 
     plain = re.search(rf"[A-Z][\w’'.\-]*\s+{re.escape(word)}\b", text) is not None
     assert named_after_capital(text, word) == plain
+
+
+def _opening_cue_lowered_by_first_word(sent: str) -> str:
+    """The plain reading: the first run of word characters, lower-cased, is an opening cue."""
+    first = re.match(r"\W*(\w+)", sent)
+    if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in cues.opening_cues():
+        return sent
+    i = first.start(1)
+    return sent[:i] + sent[i].lower() + sent[i + 1:]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", " ", "“", "\"", "--", "(", "1 ", "_", "é"]),
+       st.sampled_from(["said", "says", "wrote", "added", "asks", "saidov", "say", "noted", "stated", "sa", "x"]),
+       st.lists(st.sampled_from(["upper", "title", "lower", "kelvin", "long s", "dotted"]), min_size=1, max_size=3),
+       st.sampled_from(["", " Lee", ": no.", "-based", "_x", "é", "1", "’s"]))
+def test_an_opening_cue_is_lowered_as_reading_the_first_word_would(before, word, cases, after):
+    # opening_cue_lowered tries a pattern of the cues ignoring case instead of reading each first
+    # word: the same text, whatever the case of the word and the letters beyond ASCII that a
+    # pattern ignoring case takes for ASCII ones ("K" the Kelvin sign, "ſ", "İ")
+    for case in cases:
+        if case == "upper":
+            word = word.upper()
+        elif case == "title":
+            word = word.capitalize()
+        elif case == "kelvin":
+            word = word.replace("k", "\u212a")
+        elif case == "long s":
+            word = word.replace("s", "ſ", 1)
+        elif case == "dotted":
+            word = word.replace("i", "İ")
+    sent = before + word + after
+    assert cues.opening_cue_lowered(sent) == _opening_cue_lowered_by_first_word(sent)

@@ -424,3 +424,36 @@ def test_the_subject_of_a_clause_of_hope_does_not_speak():
     claims = claims_of("We hope that Canada and Ghana will support the resolution. Canada supports the plan.")
     assert speaker_of(claims, "We hope that").speaker is None
     assert speaker_of(claims, "Canada supports").speaker == "Canada"
+
+
+def test_the_subjects_that_name_no_one_are_what_the_whole_reading_makes_of_them(monkeypatch):
+    # resolve answers "I", "we", "it" at once (subjects.NO_ONE): the same as reading them through,
+    # in a speech, in a text with people and a place, and in a joint statement (where "we" is its authors)
+    from builders import plain_article
+
+    from dipcli.attribute import subjects
+    from dipcli.attribute.cast import Cast
+
+    text = ("President Ana Ruiz of Chile met Prime Minister Tom Hale in Santiago. They said the talks went well. "
+            "The Chilean Government welcomed the visit.")
+
+    words = sorted(subjects.NO_ONE) + ["You", "you", "They", "He", "she"]
+
+    def answers() -> list:
+        out = []
+        for title, place in ((None, None), (None, "Santiago"), ("Joint Statement of Chile and Peru", None)):
+            cast = Cast.discovered(plain_article(text, title=title, place=place))
+            for last_doc in (None, "Joint Statement of Chile and Peru"):
+                for in_doc in (False, True):
+                    scene = cast.scene(0)
+                    scene.last_doc = last_doc
+                    for word in words:
+                        ref = subjects.resolve(scene, word, in_doc=in_doc)
+                        out.append((word, in_doc, last_doc, ref, list(scene.people), scene.last_person))
+                    cast.commit(scene)
+        return out
+
+    quick = answers()
+    monkeypatch.setattr(subjects, "NO_ONE", frozenset())
+    assert quick == answers()
+    assert any(ref is not None for _, _, _, ref, _, _ in quick)  # ("we" in a joint statement, "they")

@@ -112,3 +112,34 @@ def test_the_memo_answers_as_punkt_does_for_every_context(before, mark, space, a
     context = before + mark + space + after
     assert tok.text_contains_sentbreak(context) == plain(context)
     assert tok.text_contains_sentbreak(context) == plain(context)  # (now from the memo)
+
+
+_PIECES = ["The", "talks", "U.S.", "Mr.", "No.", "etc.", "Dr", "ended", "on", "3", "1990s", "(", ")", '"', "“", "”",
+           "’", "'", "--", "—", ".", "..", "...", "?", "!", "?!", ",", ";", ":", "é", "Côte", "[", "]", "}", "«", "»"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES),
+                          st.sampled_from(["", " ", " ", " ", "  ", "\t", "\n", " \n", "\xa0", "\r", "\x0c"])),
+                max_size=24).map(lambda parts: "".join(a + b for a, b in parts)))
+def test_span_tokenize_in_one_loop_gives_nltks_spans(text):
+    """dipcli's Punkt writes NLTK's chained generators as one loop (candidates, breaks, realigned
+    closing marks): the same spans for any text, odd whitespace and marks abutting included."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from dipcli import segment
+
+    tok = segment._punkt()
+    assert tok.span_tokenize(text) == list(PunktSentenceTokenizer.span_tokenize(tok, text))
+
+
+def test_span_tokenize_in_one_loop_gives_nltks_spans_on_paragraphs():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from dipcli import segment
+
+    tok = segment._punkt()
+    for text in ['He said "No." Then he left.', "(Sent one.) Sent two.", "It ended.\tThen (laughter.) More!!! Yes?! ok.",
+                 "Rep. J.K. Lowe said no. Talks end Jan. 5 in D.C. The end.", " \tA. B. C.", "Stop -- now. \"Go.\"--he said.",
+                 "“Stop.” ‘Go.’ »Here.« Done."]:
+        assert tok.span_tokenize(text) == list(PunktSentenceTokenizer.span_tokenize(tok, text)), text

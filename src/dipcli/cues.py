@@ -10,7 +10,6 @@ as written.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -220,30 +219,53 @@ def trie_pattern(words) -> str:
     return emit(tree)
 
 
-def _head_trie(ascii_only: bool) -> str:
+def _head_trie() -> str:
     heads = cue_heads()
     odd = sorted(h for h in heads if not re.fullmatch(r"\w+", h))
     if odd:
         raise ValueError(f"cue heads must be words: {odd[:5]}")
-    return trie_pattern(h for h in heads if h.isascii() or not ascii_only)
+    return trie_pattern(heads)
 
 
 @cache
-def _head_scan() -> tuple[re.Pattern[str], re.Pattern[bytes]]:
-    r"""What :func:`find_cues` looks for a cue's first word with: the word opening the text
-    (its group 1), and in an ASCII text the word after a character that is no word
-    character, read where every such character is a space (:data:`_ASCII_SPACED`), as
-    bytes. :func:`_head_scan_any` is the second for any text.
+def _head_scan() -> re.Pattern[str]:
+    r"""The word that opens a text when it can start a cue (group 1): with :func:`_ascii_hits`
+    in an ASCII text and :func:`_head_scan_any` in any other, what :func:`find_cues` looks for a
+    cue's first word with.
 
     Together they find every whole word that can start a cue, what ``\b(?:heads)\b``
     finds (a head is a whole run of word characters, so ``\b`` before it holds exactly
-    where nothing or a character that is no word character stands before it), faster:
-    a pattern that opens with a space lets the engine skip to where one stands instead
-    of starting a match at every position. (Bytes read ``\w`` and ``\b`` as ASCII does,
-    which is what a text pattern reads in an ASCII text; a head beyond ASCII stands in
-    no ASCII text.)
+    where nothing or a character that is no word character stands before it), faster.
     """
-    return re.compile("(" + _head_trie(False) + r")\b"), re.compile(rb" (" + _head_trie(True).encode("ascii") + rb")\b")
+    return re.compile("(" + _head_trie() + r")\b")
+
+
+@cache
+def _ascii_heads() -> frozenset[bytes]:
+    """Every word of ASCII letters a cue can start with, as bytes."""
+    return frozenset(_head_patterns()[1])
+
+
+def _ascii_hits(spaced: bytes) -> list[tuple[int, bytes]]:
+    r"""In an ASCII text read where every character that is no word character is a space
+    (:data:`_ASCII_SPACED`), each word that can start a cue after such a character: where it
+    stands and which, in text order (what ``rb" (heads)\b"`` finds). The text's words are looked
+    up in a set, and only the heads among them looked for again: most sentences hold one or two,
+    and a scan tries the pattern at every space. (Bytes read ``\w`` as ASCII does, which is what
+    a text pattern reads in an ASCII text; a head beyond ASCII stands in no ASCII text.)"""
+    present = _ascii_heads().intersection(spaced.split())
+    hits: list[tuple[int, bytes]] = []
+    end = len(spaced)
+    for head in present:
+        size = len(head)
+        i = spaced.find(head, 1)
+        while i >= 0:
+            if spaced[i - 1] == 32 and (i + size == end or spaced[i + size] == 32):  # (32: a space)
+                hits.append((i, head))
+            i = spaced.find(head, i + 1)
+    if len(present) > 1:
+        hits.sort()
+    return hits
 
 
 @cache
@@ -251,7 +273,7 @@ def _head_scan_any() -> re.Pattern[str]:
     r"""The word after a character that is no word character (group 1), in any text: a
     pattern that opens with a set of characters, which the engine skips to. Compiled on
     the first text beyond ASCII (:func:`prepare` compiles it ahead, for long-lived workers)."""
-    return re.compile(r"\W(" + _head_trie(False) + r")\b")
+    return re.compile(r"\W(" + _head_trie() + r")\b")
 
 
 def prepare() -> None:
@@ -260,33 +282,49 @@ def prepare() -> None:
     _head_scan_any()
     for branches in set(_branches_of().values()):
         _cue_regex(branches)
+    _head_patterns()
+    _opening_cue_first()
 
 
-def find_cues(sent: str):
+@cache
+def _head_patterns() -> tuple[dict[str, re.Pattern[str]], dict[bytes, re.Pattern[str]]]:
+    """For each word a cue can start with, the pattern :func:`find_cues` tries where it stands
+    (:func:`_cue_regex` of its branches; a word that is a cue by itself and starts no longer
+    one, the word), looked up by the word; the second table by the word as ASCII bytes."""
+    word_only = (len(_cue_parts()) - 1,)
+    by_head = {head: _WORD if branches == word_only else _cue_regex(branches)
+               for head, branches in _branches_of().items()}
+    return by_head, {head.encode("ascii"): rx for head, rx in by_head.items() if head.isascii()}
+
+
+def find_cues(sent: str) -> list[re.Match[str]]:
     """Cue matches in a sentence, left to right, without overlaps, none inside a hyphenated word.
 
     Patterns are only tried where a word that can start a cue stands, and then
     only those for that word (:func:`_cue_regex`). A word that is a cue by itself
     and starts no longer one ("said") is its own match.
     """
-    branches_of = _branches_of()
-    word_only = (len(_cue_parts()) - 1,)
-    opening, ascii_scan = _head_scan()
-    hits = ascii_scan.finditer(sent.encode("ascii").translate(_ASCII_SPACED)) if sent.isascii() \
-        else _head_scan_any().finditer(sent)  # (the same offsets: one byte a character)
-    first = opening.match(sent)
-    if first is not None:
-        hits = itertools.chain((first,), hits)
+    by_head, by_ascii_head = _head_patterns()
+    found: list[re.Match[str]] = []
     pos = 0
-    for w in hits:
-        start = w.start(1)
-        if start < pos or sent[start - 1:start] == "-" and start > 1 and sent[start - 2].isalnum():
-            continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
-        branches = branches_of[sent[start:w.end(1)]]
-        m = _WORD.match(sent, start) if branches == word_only else _cue_regex(branches).match(sent, start)
+    first = _head_scan().match(sent)
+    if first is not None:
+        m = by_head[first.group(1)].match(sent)
         if m:
             pos = m.end()
-            yield m
+            found.append(m)
+    if sent.isascii():  # (the same offsets: one byte a character)
+        hits, patterns = _ascii_hits(sent.encode("ascii").translate(_ASCII_SPACED)), by_ascii_head
+    else:
+        hits, patterns = [(w.start(1), w.group(1)) for w in _head_scan_any().finditer(sent)], by_head
+    for start, head in hits:
+        if start < pos or sent[start - 1] == "-" and start > 1 and sent[start - 2].isalnum():
+            continue  # (a word's second half is no cue: "a Security Council-backed resolution", "self-described")
+        m = patterns[head].match(sent, start)
+        if m:
+            pos = m.end()
+            found.append(m)
+    return found
 
 
 # An answer not given: "did not respond to requests for comment", "has not yet replied".
@@ -357,6 +395,36 @@ def base_forms() -> frozenset[str]:
 def opening_participles() -> frozenset[str]:
     """Participles that open a sentence before its subject: "Noting …, X said"."""
     return frozenset(forms(row["verb"])[3] for row in lexicon.rows("reporting_verbs") if row["opens"] == "yes")
+
+
+@cache
+def opening_cues() -> frozenset[str]:
+    """Cues that may open a sentence before their subject: the third-person and past forms of a
+    verb that inverts ("Said", "Says", "Wrote"); a base form that opens a sentence is a noun or an
+    imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …")."""
+    return frozenset(w for w in invertible() if w in lemmas() and w in forms(lemmas()[w])[1:3])
+
+
+@cache
+def _opening_cue_first() -> re.Pattern[str]:
+    r"""The first word (group 1) of a text when it may be one of :func:`opening_cues` in some case:
+    what ``\W*(\w+)`` finds there when that word, lower-cased, is one (a pattern ignoring case finds
+    each such word, and a few more, which the test after it sets aside), tried once instead of
+    reading every sentence's first word."""
+    words = sorted(opening_cues())
+    if not all(re.fullmatch(r"[a-z]+", w) for w in words):
+        raise ValueError(f"opening cues must be words of letters a-z: {words[:5]}")
+    return re.compile(r"\W*((?i:" + trie_pattern(words) + r"))(?!\w)")  # (a plain alternation: 3 times slower)
+
+
+def opening_cue_lowered(sent: str) -> str:
+    """``sent`` with its first letter in lower case when its first word is a cue that comes
+    before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
+    first = _opening_cue_first().match(sent)
+    if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in opening_cues():
+        return sent
+    i = first.start(1)
+    return sent[:i] + sent[i].lower() + sent[i + 1:]
 
 
 def __getattr__(name: str):

@@ -100,9 +100,11 @@ def _first_word_of(text: str, words: list[str]) -> tuple[int, str] | None:
     """
     best_at, best = len(text) + 1, None
     for word in words:
+        i = text.find(word)
+        if not 0 <= i < best_at:
+            continue  # (most words of most sentences: not there)
         first = word[0].isalnum() or word[0] == "_"
         last = word[-1].isalnum() or word[-1] == "_"
-        i = text.find(word)
         while 0 <= i < best_at:
             j = i + len(word)
             if (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")) != first \

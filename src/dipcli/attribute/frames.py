@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer, lexicon
-from ..cues import INVERTIBLE, base_forms, conditional, find_cues, forms, lemmas, unanswered
+from ..cues import INVERTIBLE, base_forms, conditional, find_cues, lemmas, opening_cue_lowered, unanswered
 from .cast import COLLECTIVE, EXPLICIT, GROUP, PERSON, Ref, Scene
 from .people import KIN_NOUNS, PERSON_NOUNS, after_kin, bare_plural, phrase_head, title_apposition
 from .subjects import ENTOURAGE, ENTOURAGE_MODIFIERS, PHRASE_MEMO, opener_for_pronoun, relative, resolve
@@ -510,29 +510,13 @@ def _plural_noun(cue: str) -> bool:
 _VERB_AFTER_NOUN = re.compile(r"\s+(?:have|are|were|will|would|could|can|may|might|must|should|did|do)\b")
 
 
-# Cues that may open a sentence before their subject: the third-person and past forms of a verb
-# that inverts ("Said", "Says", "Wrote"); a base form that opens a sentence is a noun or an
-# imperative ("State Senator …"), a participle an adjective or a name ("Sung Yeon …").
-_OPENING_CUES = frozenset(w for w in INVERTIBLE if w in lemmas() and w in forms(lemmas()[w])[1:3])
-
-
-def _opening_cue_lowered(sent: str) -> str:
-    """``sent`` with its first letter in lower case when its first word is a cue that comes
-    before its subject ("Said Ellis: …", "Wrote Lee, …"), so the cue is found; the same length."""
-    first = FIRST_WORD.match(sent)
-    if first is None or not first.group(1)[:1].isupper() or first.group(1).lower() not in _OPENING_CUES:
-        return sent
-    i = first.start(1)
-    return sent[:i] + sent[i].lower() + sent[i + 1:]
-
-
 def find_frames(sent: str, scene: Scene, *, in_doc: bool, quoted: list[tuple[int, int]] = ()) -> list[Frame]:
     """Every reporting frame of ``sent`` with its subject resolved; a cue inside a quotation
     (``quoted``: spans of the sentence) is the quoted speaker's word, and frames nothing."""
     frames = []
     if "(" in sent:
         sent = blank_tags(sent)
-    for m in find_cues(_opening_cue_lowered(sent)):
+    for m in find_cues(opening_cue_lowered(sent)):
         if quoted and in_spans(quoted, m.start()):
             continue
         if lemmas().get(m.group().split()[0]) in REPORT_ONLY and not _reports(sent, m.start(), m.end()):

@@ -650,8 +650,9 @@ def attribute(article: Article, paras: list[Paragraph], sents: list[Sentence]) -
                     continue
             sent = text[start:s.end]
             scene = cast.scene(start)
-            quoted = quotes.quoted(start, s.end, scene) if quotations.quotes else []
-            group = quotations.mostly_inside(start, s.end) if quotations.quotes else None
+            inside = quotations.quotes and quotations.parts_in(start, s.end)  # (most sentences: no quotation)
+            quoted = quotes.quoted(start, s.end, scene) if inside else []
+            group = quotations.mostly_inside(start, s.end) if inside else None
             last = index == ps[-1][0]
             ctx = Context(sent, scene, prev, turn, doc_speaker, in_doc, quoted=quoted, group=group, quotes=quotes,
                           before=before, index=index, introduced=block, last_in_paragraph=last, reported=reported,

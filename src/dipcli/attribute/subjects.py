@@ -165,12 +165,19 @@ def _asks(phrase: str) -> bool:
         and (first.lower() not in _MODALS or not rest[:1].isupper())
 
 
+#: Subjects that name no one outside a joint statement (where "we" is its authors): a speech's
+#: "I" and "we", "it" (:func:`_resolve_exact`); no shorter part, office or source either.
+NO_ONE = frozenset(("I", "We", "we", "It", "it"))
+
+
 def resolve(scene: Scene, phrase: str, *, in_doc: bool = False) -> Ref | None:
     """Interpret a subject phrase; try shorter suffixes when the whole does not resolve.
 
     The answer's ``mention`` is the part of the phrase that resolved. Each attempt
     may bring someone into view in ``scene``, whether or not the whole resolves.
     """
+    if phrase in NO_ONE and not (in_doc and scene.last_doc and phrase.lower() == "we"):
+        return None  # (what the steps below answer for these, sooner: a third of the subjects in speeches)
     if _asks(phrase):
         return None
     side = _OWN_SIDE.fullmatch(phrase) if phrase.lower().startswith(_OWNERS_START) else None
