@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..model import Polarity
 from .act import Act
 from .agents import by_agent
+from .grammar import object_opens
 from .holders import SPEAKER, is_passive, noun_phrase_ending
 from .tokens import CLAUSE_PUNCT, DASHES, QUOTES, Tokens, adverb, possessive, skip_adverbs
 from .words import (ACCOUNTABLE, AUX, DET, EVALUATIVE, EVALUATIVE_NOUNS, HEAD_FORMS, LABELLING, MODALS, NEGATORS, PREP, RELATIVES,
@@ -130,7 +131,7 @@ def match_label(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act | No
 def _held_to_account(tk: Tokens, i: int, obj: int) -> Act | None:
     """'held Pakistan directly responsible for the attack', 'will hold Russia accountable': blame of
     the object, which names someone ("held talks", "hold the line" label no one)."""
-    if not (tk.name(obj) or possessive(tk, obj) or tk.get(obj) in DET or tk.get(obj) in ("him", "her", "them", "it")):
+    if not object_opens(tk, obj):
         return None
     for k in range(obj + 1, min(tk.n, obj + 10)):
         t = tk.low[k]

@@ -33,7 +33,7 @@ from .given import held, match_given, owned
 from .nominal import match_nominal
 from .qualities import match_quality
 from .relational import match_relational
-from .grammar import verbal
+from .grammar import object_opens, verbal
 from .relatives import blamed_on, fronted_passive, object_relative
 from .agents import by_agent, possessor
 from .holders import (NP_MAX, PRONOUNS, Holder, aside_start, back_to_subject, clause_subject, is_passive, noun_phrase_after,
@@ -150,8 +150,7 @@ def match_particle(tk: Tokens, i: int, lemma: str | None, forced: bool) -> Act |
         j = _particles(tk, i + 1, seq)
         if j is not None and not (tk.get(j) in _WHEN or tk.get(j) == "these" and tk.get(j + 1) == "days"):
             return Act(i, j, pol, mode, j)  # not "insisted on Thursday that", "things Congress agrees on these days"
-    if lemma in WARNING and (tk.name(i + 1) or tk.get(i + 1) in DET or possessive(tk, i + 1)
-                             or tk.get(i + 1) in ("him", "her", "them", "us")):
+    if lemma in WARNING and object_opens(tk, i + 1):
         for k in range(i + 2, min(tk.n, i + 8)):
             t = tk.low[k]
             if t == "against":
