@@ -299,3 +299,12 @@ def test_a_second_participle_with_its_object_ends_the_first_acts_target():
     found = stance_acts(NEWS + "Okafor spoke in Vermont, calling for a rail fund and attacking Brandt over the tender.")
     assert [(s.polarity, s.cue, s.target) for s in found] == [
         ("support", "calling for", "a rail fund"), ("oppose", "attacking", "Brandt over the tender")]
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Okafor's criticism of the Danish tender grew.", "the Danish tender"),
+    ("Brandt's attacks on Okafor continued on Tuesday.", "Okafor"),
+    ("Okafor's support for the plan proposed by Brandt was clear.", "the plan proposed by Brandt"),  # a participle
+])
+def test_a_stance_noun_opening_the_sentence_ends_its_target_at_the_main_verb(sentence, target):
+    assert one_act(NEWS + sentence).target == target

@@ -26,7 +26,7 @@ from .relatives import apposed_name
 from .targets import abstention, idle_commitment, main_verb, nothing_to_report, phrase, reason_follows, urged_action
 from .tokens import CLAUSE_PUNCT, QUOTES, Tokens, adjectival, adverb, possessive, skip_adverbs, skip_back
 from .words import (AUX, AVOIDANCE, COLLECTIVES, COUNTERING, COURTESIES, DET, EXPECTATION, FLIP_WHEN_NEGATED, FURTHERING_FORMS,
-                    HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PREP,
+                    HEAD_FORMS, HEAD_TOKENS, INTENSITY, MODALS, MODIFIED_NOUNS, NO_ONE, NUMBER_WORDS, OFFICES, PAST_FORMS, PREP,
                     REASON_WORDS, RELATIVES, SKIP_ADVERBS, SPECULATION, SUBORDINATORS, TIME_WORDS, VERB_FORMS, VOICE_NOUNS,
                     WARNING)
 
@@ -463,7 +463,11 @@ def _object_act(claim: Claim, sent: str, tk: Tokens, act: Act, holder: Holder, n
             mode = "clause"
     t0, t1, natural = phrase(tk, obj, "np" if mode == "reason" else mode)
     if (holder.via == "relative" or act.matcher == "nominal") and mode != "clause":
-        cut = main_verb(tk, t0, t1)  # "groups that endorsed him say …": him; "American criticism of Turkey grew": Turkey
+        # "groups that endorsed him say …": him; "American criticism of Turkey grew": Turkey (a stance
+        # noun with no verb before it is the clause's subject: a past form after its object is the verb)
+        subject = act.matcher == "nominal" and not any(
+            t in AUX or t in VERB_FORMS or t in PAST_FORMS for t in tk.low[:act.cue0])
+        cut = main_verb(tk, t0, t1, subject)
         if cut < t1 or holder.via == "relative":
             t1 = natural = cut
     if holder.named and t0 < holder.start < t1:  # "Criticizing the budget, the senators voted …": the budget

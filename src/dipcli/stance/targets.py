@@ -246,22 +246,24 @@ def _bare_verb(tk: Tokens, k: int) -> bool:
                                      or t.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))))
 
 
-def main_verb(tk: Tokens, t0: int, t1: int) -> int:
+def main_verb(tk: Tokens, t0: int, t1: int, subject: bool = False) -> int:
     """In the object [t0, t1) of a verb inside a relative clause, where the main clause's verb begins
     ("organisations that have endorsed him say …", "a gunman who denounced the bloodshed in Syria
-    killed the ambassador", "those who denounce activism now count …"), else t1."""
+    killed the ambassador", "those who denounce activism now count …"), else t1; ``subject``: the
+    object is in the sentence's subject, so a past form after it is that verb even with no object
+    ("Trump's attacks on Clinton continued")."""
     for k in range(t0 + 1, t1):
         if tk.low[k] in RELATIVES or tk.low[k] in SUBORDINATORS or tk.low[k] == "that":
             return t1  # "the claim that the election was stolen": the verbs after are the inner clause's
         e = k - 1
         while e > t0 and (tk.low[e] in SKIP_ADVERBS or adverb(tk.low[e])):
             e -= 1  # "now count", "nonetheless backed": an adverb opens the main verb
-        if _finite_after_noun(tk, e, k):
+        if _finite_after_noun(tk, e, k, subject):
             return e + 1 if e < k - 1 else k
     return t1
 
 
-def _finite_after_noun(tk: Tokens, e: int, k: int) -> bool:
+def _finite_after_noun(tk: Tokens, e: int, k: int, subject: bool = False) -> bool:
     """Does token k, after a noun phrase ending at e, read as a finite verb: an auxiliary, a negated
     one ("weren't"), a past form with its object after it ("killed the ambassador"), or a present form
     after an object pronoun ("endorsed him say"), a plural or a name ("activists say that", "backed Smith
@@ -274,7 +276,7 @@ def _finite_after_noun(tk: Tokens, e: int, k: int) -> bool:
     if t in AUX or t.endswith(("n't", "n’t")):
         return True
     opens = nxt in DET or possessive(tk, k + 1) or tk.name(k + 1) or nxt.isdigit() or nxt in ("over", "out", "plenty")
-    if (t in PAST_FORMS or t.endswith("ed") and len(t) > 4) and opens:
+    if (t in PAST_FORMS or t.endswith("ed") and len(t) > 4) and (opens or subject and nxt != "by"):
         return True
     lemma = VERB_FORMS.get(t)
     return lemma is not None and t in (lemma, lemma + "s") and (
