@@ -180,6 +180,7 @@ HELD_TO_ACCOUNT = [
     ("Okafor held Brandt directly responsible for the delay.", "Tamsin Okafor", "Brandt"),
     ("Brandt said Vermont will hold the Danish consortium accountable.", "Vermont", "the Danish consortium"),
     ("Okafor holds the Vermont Rail Authority fully responsible.", "Tamsin Okafor", "the Vermont Rail Authority"),
+    ("Okafor held Dana Kelly responsible for the delay.", "Tamsin Okafor", "Dana Kelly"),  # a name in -ly
 ]
 
 

@@ -136,19 +136,16 @@ def _held_to_account(tk: Tokens, i: int, obj: int) -> Act | None:
     for k in range(obj + 1, min(tk.n, obj + 10)):
         t = tk.low[k]
         if t in ACCOUNTABLE:
-            return Act(i, i + 1, Polarity.OPPOSE, "before", k + 1, before=(obj, k - _adverbs_before(tk, k)))
+            end = k  # the object ends before adverbs and quotes ('"directly responsible'), not inside a name ("Kelly")
+            while end - 1 > obj and (tk.low[end - 1] in QUOTES or not tk.cap(end - 1) and (
+                    adverb(tk.low[end - 1]) or tk.low[end - 1] in SKIP_ADVERBS)):
+                end -= 1
+            return Act(i, i + 1, Polarity.OPPOSE, "before", k + 1, before=(obj, end))
         if t in CLAUSE_PUNCT or t == "," or t in _LABEL_STOPS or t in RELATIVES or t in SUBORDINATORS or t in AUX \
                 or t in MODALS or t in PREP and t != "of":
             return None
     return None
 
-
-def _adverbs_before(tk: Tokens, k: int) -> int:
-    """How many adverbs or quotes stand just before k ("directly", "fully", '"personally')."""
-    n = 0
-    while adverb(tk.get(k - n - 1)) or tk.get(k - n - 1) in SKIP_ADVERBS or tk.get(k - n - 1) in QUOTES:
-        n += 1
-    return n
 
 
 def target_before(tk: Tokens, end: int) -> int | None:
